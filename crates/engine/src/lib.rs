@@ -1,0 +1,12 @@
+//! Reykjavik engine: pure computation for strategic-stability analysis.
+//!
+//! No files, no terminal, no network. Inputs are validated engine types ([`model::Scenario`]);
+//! outputs are plain result structs. See ARCHITECTURE.md at the repository root.
+
+pub mod defense;
+pub mod error;
+pub mod limits;
+pub mod model;
+pub mod physics;
+
+pub use error::EngineError;

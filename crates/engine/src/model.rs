@@ -1,0 +1,506 @@
+//! Validated engine inputs: sides, force elements, postures, value and model options
+//! (model.md sections 2-4). Field names match the scenario format so that an error path
+//! such as `side[1].force[0].launchers` means the same thing in both layers.
+
+use crate::defense::{AirDefense, Coverage, FiringDoctrine, MissileDefenseLayer};
+use crate::error::EngineError;
+use crate::limits::{self, Limit};
+use crate::physics::LethalRadiusModel;
+
+/// How the weapon travels. Missile defense engages ballistic RVs only; air defense engages aircraft
+/// and cruise missiles; glide vehicles are engaged by neither (a documented model choice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    BallisticMissile,
+    CruiseMissile,
+    Aircraft,
+    GlideVehicle,
+}
+
+/// Where the launchers live. The basing is also the target class that a direct kill probability
+/// names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Basing {
+    Silo,
+    RoadMobile,
+    Submarine,
+    AirBase,
+    SurfaceShip,
+}
+
+impl Basing {
+    pub const ALL: [Basing; 5] = [
+        Basing::Silo,
+        Basing::RoadMobile,
+        Basing::Submarine,
+        Basing::AirBase,
+        Basing::SurfaceShip,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Silo => "silo",
+            Self::RoadMobile => "road-mobile",
+            Self::Submarine => "submarine",
+            Self::AirBase => "air-base",
+            Self::SurfaceShip => "surface-ship",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Fixed forces (silos) are all used by a striker; the rest count as survivable
+    /// (Kent & Thaler R-3765 p. 34).
+    pub fn is_fixed(self) -> bool {
+        self == Basing::Silo
+    }
+}
+
+impl Delivery {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::BallisticMissile => "ballistic-missile",
+            Self::CruiseMissile => "cruise-missile",
+            Self::Aircraft => "aircraft",
+            Self::GlideVehicle => "glide-vehicle",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payload {
+    Nuclear,
+    Conventional,
+}
+
+/// Alert posture of a side's forces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Alert {
+    DayToDay,
+    Generated,
+}
+
+impl Alert {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::DayToDay => "day-to-day",
+            Self::Generated => "generated",
+        }
+    }
+}
+
+/// A share that depends on the alert posture.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ByAlert {
+    pub day_to_day: f64,
+    pub generated: f64,
+}
+
+impl ByAlert {
+    pub fn at(&self, alert: Alert) -> f64 {
+        match alert {
+            Alert::DayToDay => self.day_to_day,
+            Alert::Generated => self.generated,
+        }
+    }
+}
+
+/// Direct kill probabilities of one weapon against each target class (indexed by the victim's
+/// basing). `None` means: use the physics (nuclear) or 0 (conventional).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct KillProbabilities([Option<f64>; 5]);
+
+impl KillProbabilities {
+    pub fn get(&self, target: Basing) -> Option<f64> {
+        self.0[target.index()]
+    }
+    pub fn set(&mut self, target: Basing, probability: f64) {
+        self.0[target.index()] = Some(probability);
+    }
+    pub fn covers_every_class(&self) -> bool {
+        self.0.iter().all(Option::is_some)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Option::is_none)
+    }
+}
+
+/// A group of identical launchers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForceElement {
+    pub name: String,
+    pub delivery: Delivery,
+    pub basing: Basing,
+    pub payload: Payload,
+    pub launchers: u32,
+    pub warheads_per_launcher: u32,
+    /// Yield of one warhead. `None` for conventional weapons.
+    pub yield_kt: Option<f64>,
+    /// Circular error probable. `None` when every kill probability is given directly.
+    pub cep_m: Option<f64>,
+    /// Systematic aim-point offset (0 for none).
+    pub bias_m: f64,
+    /// Probability that a launcher launches and its warheads arrive working (per launcher).
+    pub reliability: f64,
+    /// Arrives before the victim can launch under attack (ballistic missiles, glide vehicles).
+    pub prompt: bool,
+    /// Share of launchers that cannot be targeted at each alert posture.
+    pub untargetable_share: ByAlert,
+    pub launchers_per_aimpoint: u32,
+    pub aimpoint_hardness_psi: f64,
+    /// Probability that a targetable aimpoint of this element is found by the striker.
+    pub detection_probability: f64,
+    pub kill_probability: KillProbabilities,
+    /// Whether these launchers can launch on warning of an attack (targeted silo and garrison
+    /// ICBMs by default).
+    pub can_launch_under_attack: bool,
+}
+
+impl ForceElement {
+    pub fn warheads(&self) -> u64 {
+        u64::from(self.launchers) * u64::from(self.warheads_per_launcher)
+    }
+    pub fn is_nuclear(&self) -> bool {
+        self.payload == Payload::Nuclear
+    }
+}
+
+/// What "arriving weapons" are counted in when value damage is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueUnit {
+    Warheads,
+    EquivalentMegatons,
+}
+
+impl ValueUnit {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Warheads => "warheads",
+            Self::EquivalentMegatons => "equivalent-megatons",
+        }
+    }
+}
+
+/// A side's value: D(w) = 1 - 0.2^(w / w80), w80 destroying 80 % of it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ValueModel {
+    pub unit: ValueUnit,
+    pub w80: f64,
+}
+
+impl ValueModel {
+    /// Share of value destroyed by `arriving` weapons (in this model's unit).
+    pub fn damage(&self, arriving: f64) -> f64 {
+        1.0 - 0.2_f64.powf(arriving.max(0.0) / self.w80)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    pub name: String,
+    pub value: ValueModel,
+    pub forces: Vec<ForceElement>,
+    pub missile_defenses: Vec<MissileDefenseLayer>,
+    pub air_defenses: Vec<AirDefense>,
+}
+
+impl Side {
+    pub fn nuclear_warheads(&self) -> u64 {
+        self.forces
+            .iter()
+            .filter(|f| f.is_nuclear())
+            .map(ForceElement::warheads)
+            .sum()
+    }
+}
+
+/// Model options with the documented defaults (model.md sections 1, 2, 4).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ModelOptions {
+    pub lethal_radius_model: LethalRadiusModel,
+    /// Fratricide cap (Richelson 1980 pp. 788-789): 2.
+    pub max_warheads_per_aimpoint: u32,
+    /// Cost exponent (R-3765 App. C p. 61): 0.75.
+    pub cost_exponent: f64,
+    /// Weight on damage not inflicted (R-3765 App. C p. 61): 0.3.
+    pub cost_surcharge: f64,
+    /// Share of fixed forces a striker uses (R-3765 p. 34): 1.0.
+    pub striker_availability_fixed: f64,
+    /// Share of survivable forces a striker uses (R-3765 p. 34): 0.9.
+    pub striker_availability_survivable: f64,
+    /// Share of targeted prompt-launch forces that escape when the victim launches under attack
+    /// (R-3765 p. 35 n. 4): 0.9.
+    pub launch_under_attack_share: f64,
+}
+
+impl Default for ModelOptions {
+    fn default() -> Self {
+        Self {
+            lethal_radius_model: LethalRadiusModel::DavisSchilling,
+            max_warheads_per_aimpoint: 2,
+            cost_exponent: 0.75,
+            cost_surcharge: 0.3,
+            striker_availability_fixed: 1.0,
+            striker_availability_survivable: 0.9,
+            launch_under_attack_share: 0.9,
+        }
+    }
+}
+
+impl ModelOptions {
+    /// Cost to a side (R-3765 App. C p. 61): C = D_own^e + s (1 - D_other^e).
+    pub fn cost(&self, damage_to_self: f64, damage_to_other: f64) -> f64 {
+        damage_to_self.powf(self.cost_exponent)
+            + self.cost_surcharge * (1.0 - damage_to_other.powf(self.cost_exponent))
+    }
+
+    pub fn striker_availability(&self, basing: Basing) -> f64 {
+        if basing.is_fixed() {
+            self.striker_availability_fixed
+        } else {
+            self.striker_availability_survivable
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    pub name: String,
+    pub description: String,
+    pub sides: Vec<Side>,
+    pub options: ModelOptions,
+}
+
+/// Checks every value of a scenario against its valid range and the rules that tie fields
+/// together. Returns every problem found, each naming its field path.
+pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
+    let mut errors = Vec::new();
+    let mut check = |path: String, value: f64, limit: &Limit| {
+        if !limit.contains(value) {
+            errors.push(EngineError::invalid(path, value, &limit.describe()));
+        }
+    };
+    let o = &scenario.options;
+    check(
+        "options.max_warheads_per_aimpoint".into(),
+        o.max_warheads_per_aimpoint.into(),
+        &limits::MAX_WARHEADS_PER_AIMPOINT,
+    );
+    check(
+        "options.cost_exponent".into(),
+        o.cost_exponent,
+        &limits::COST_EXPONENT,
+    );
+    check(
+        "options.cost_surcharge".into(),
+        o.cost_surcharge,
+        &limits::COST_SURCHARGE,
+    );
+    check(
+        "options.striker_availability_fixed".into(),
+        o.striker_availability_fixed,
+        &limits::PROBABILITY,
+    );
+    check(
+        "options.striker_availability_survivable".into(),
+        o.striker_availability_survivable,
+        &limits::PROBABILITY,
+    );
+    check(
+        "options.launch_under_attack_share".into(),
+        o.launch_under_attack_share,
+        &limits::PROBABILITY,
+    );
+    for (s, side) in scenario.sides.iter().enumerate() {
+        let at = |field: &str| format!("side[{s}].{field}");
+        check(at("value.w80"), side.value.w80, &limits::W80);
+        for (f, force) in side.forces.iter().enumerate() {
+            let at = |field: &str| format!("side[{s}].force[{f}].{field}");
+            check(at("launchers"), force.launchers.into(), &limits::LAUNCHERS);
+            check(
+                at("warheads_per_launcher"),
+                force.warheads_per_launcher.into(),
+                &limits::WARHEADS_PER_LAUNCHER,
+            );
+            if let Some(y) = force.yield_kt {
+                check(at("yield_kt"), y, &limits::YIELD_KT);
+            }
+            if let Some(c) = force.cep_m {
+                check(at("cep_m"), c, &limits::CEP_M);
+            }
+            check(at("bias_m"), force.bias_m, &limits::BIAS_M);
+            check(at("reliability"), force.reliability, &limits::PROBABILITY);
+            check(
+                at("untargetable_share.day_to_day"),
+                force.untargetable_share.day_to_day,
+                &limits::PROBABILITY,
+            );
+            check(
+                at("untargetable_share.generated"),
+                force.untargetable_share.generated,
+                &limits::PROBABILITY,
+            );
+            check(
+                at("launchers_per_aimpoint"),
+                force.launchers_per_aimpoint.into(),
+                &limits::LAUNCHERS_PER_AIMPOINT,
+            );
+            check(
+                at("aimpoint_hardness_psi"),
+                force.aimpoint_hardness_psi,
+                &limits::HARDNESS_PSI,
+            );
+            check(
+                at("detection_probability"),
+                force.detection_probability,
+                &limits::PROBABILITY,
+            );
+            for basing in Basing::ALL {
+                if let Some(p) = force.kill_probability.get(basing) {
+                    check(
+                        at(&format!("kill_probability.{}", basing.name())),
+                        p,
+                        &limits::PROBABILITY,
+                    );
+                }
+            }
+        }
+        for (d, layer) in side.missile_defenses.iter().enumerate() {
+            let at = |field: &str| format!("side[{s}].missile_defense[{d}].{field}");
+            check(
+                at("interceptors"),
+                layer.interceptors.into(),
+                &limits::INTERCEPTORS,
+            );
+            check(
+                at("interceptor_sspk"),
+                layer.interceptor_sspk,
+                &limits::PROBABILITY,
+            );
+            check(
+                at("discrimination"),
+                layer.discrimination,
+                &limits::PROBABILITY,
+            );
+            let shots = match layer.doctrine {
+                FiringDoctrine::Salvo { shots } => [("interceptors_per_rv", shots), ("", 1)],
+                FiringDoctrine::ShootLookShoot { first, second } => [
+                    ("shoot_look_shoot.first", first),
+                    ("shoot_look_shoot.second", second),
+                ],
+            };
+            for (name, n) in shots.into_iter().filter(|(name, _)| !name.is_empty()) {
+                check(at(name), n.into(), &limits::INTERCEPTORS_PER_RV);
+            }
+        }
+        for (d, air) in side.air_defenses.iter().enumerate() {
+            let at = |field: &str| format!("side[{s}].air_defense[{d}].{field}");
+            check(
+                at("bomber_shootdown"),
+                air.bomber_shootdown,
+                &limits::PROBABILITY,
+            );
+            check(
+                at("cruise_missile_shootdown"),
+                air.cruise_missile_shootdown,
+                &limits::PROBABILITY,
+            );
+        }
+    }
+    // Rules that tie fields together.
+    if scenario.sides.len() < 2 {
+        errors.push(EngineError::invalid(
+            "side",
+            format!("{} sides", scenario.sides.len()),
+            "at least 2 sides",
+        ));
+    }
+    for (s, side) in scenario.sides.iter().enumerate() {
+        if side.forces.is_empty() {
+            errors.push(EngineError::invalid(
+                format!("side[{s}].force"),
+                "no force elements",
+                "at least one force element",
+            ));
+        }
+        for (f, force) in side.forces.iter().enumerate() {
+            let at = |field: &str| format!("side[{s}].force[{f}].{field}");
+            match force.payload {
+                Payload::Nuclear if force.yield_kt.is_none() => errors.push(EngineError::invalid(
+                    at("yield_kt"),
+                    "missing",
+                    "a yield > 0 kt for a nuclear element",
+                )),
+                Payload::Conventional if force.kill_probability.is_empty() => errors.push(EngineError::invalid(
+                    at("kill_probability"),
+                    "missing",
+                    "a kill probability for at least one target class: conventional weapons never use blast physics",
+                )),
+                _ => {}
+            }
+            if force.is_nuclear()
+                && force.cep_m.is_none()
+                && !force.kill_probability.covers_every_class()
+            {
+                errors.push(EngineError::invalid(
+                    at("cep_m"),
+                    "missing",
+                    "a CEP > 0 m, unless kill_probability gives every target class",
+                ));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Convenience constructors for tests and examples.
+impl ForceElement {
+    /// A nuclear ballistic-missile element with physics kill probabilities and no alert escape.
+    pub fn ballistic(
+        name: &str,
+        basing: Basing,
+        launchers: u32,
+        warheads_per_launcher: u32,
+        yield_kt: f64,
+        cep_m: f64,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            delivery: Delivery::BallisticMissile,
+            basing,
+            payload: Payload::Nuclear,
+            launchers,
+            warheads_per_launcher,
+            yield_kt: Some(yield_kt),
+            cep_m: Some(cep_m),
+            bias_m: 0.0,
+            reliability: 1.0,
+            prompt: true,
+            untargetable_share: ByAlert {
+                day_to_day: 0.0,
+                generated: 0.0,
+            },
+            launchers_per_aimpoint: 1,
+            aimpoint_hardness_psi: 1000.0,
+            detection_probability: 1.0,
+            kill_probability: KillProbabilities::default(),
+            can_launch_under_attack: matches!(basing, Basing::Silo | Basing::RoadMobile),
+        }
+    }
+}
+
+impl Coverage {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Value => "value",
+            Self::Forces => "forces",
+            Self::Both => "both",
+        }
+    }
+}
