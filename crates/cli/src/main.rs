@@ -1,1 +1,117 @@
-fn main() {}
+//! `reykjavik`: the command-line face of the engine. Parsing arguments, rendering and exit codes
+//! live here; all computation is in `reykjavik-engine`, all file-format knowledge in
+//! `reykjavik-scenario`.
+
+mod calc;
+mod commands;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Appends a formatted line to a `String` report.
+#[macro_export]
+macro_rules! say {
+    ($out:expr, $($arg:tt)*) => {{
+        $out.push_str(&format!($($arg)*));
+        $out.push('\n');
+    }};
+}
+
+use clap::{Parser, Subcommand};
+
+const EXIT_CODES: &str = "\
+EXIT CODES:
+  0  success
+  1  the computation failed (a result is undefined for these inputs)
+  2  bad input: a wrong scenario file or argument (the message names file, line, field and range)";
+
+/// Strategic-stability analysis: does either side gain by striking first?
+///
+/// Reykjavik reads a scenario (forces, postures, defenses and value for each side), computes
+/// engagement physics and missile defense, and (in later versions) the Kent & Thaler first-strike
+/// stability calculus. Every assumption is in the scenario file: print a built-in one with
+/// `reykjavik scenarios show NAME`, edit it, and check it with `reykjavik check FILE`.
+#[derive(Debug, Parser)]
+#[command(name = "reykjavik", version, after_help = EXIT_CODES, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// List the built-in scenarios, or print one as TOML ready to edit.
+    Scenarios {
+        #[command(subcommand)]
+        action: Option<ScenariosAction>,
+    },
+    /// Validate a scenario file (or built-in name) and summarise its forces by leg.
+    #[command(after_help = EXIT_CODES)]
+    Check {
+        /// A scenario TOML file, or the name of a built-in scenario.
+        scenario: String,
+    },
+    /// Print the JSON Schema of the scenario format (for editors and validators).
+    Schema,
+    /// Calculators for single engagements: lethal radius, kill probability, missile defense.
+    Calc {
+        #[command(subcommand)]
+        calculator: calc::Calculator,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ScenariosAction {
+    /// List the built-in scenarios with a one-line description (the default).
+    List,
+    /// Print a built-in scenario's TOML, with the source of every number.
+    Show {
+        /// Name from `reykjavik scenarios`.
+        name: String,
+    },
+}
+
+/// A failure that ends the program, with its exit code.
+pub enum Failure {
+    /// Bad user input (exit code 2).
+    Input(String),
+    /// The computation has no defined result (exit code 1).
+    Computation(String),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Scenarios { action } => match action {
+            None | Some(ScenariosAction::List) => commands::list_scenarios(),
+            Some(ScenariosAction::Show { name }) => commands::show_scenario(&name),
+        },
+        Command::Check { scenario } => commands::check(&scenario),
+        Command::Schema => commands::schema(),
+        Command::Calc { calculator } => calc::run(calculator),
+    };
+    match result {
+        Ok(report) => {
+            // A closed pipe (`reykjavik ... | head`) is not an error worth a message.
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(report.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write the output: {e}");
+                    ExitCode::from(1)
+                }
+                _ => ExitCode::SUCCESS,
+            }
+        }
+        Err(Failure::Input(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Computation(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

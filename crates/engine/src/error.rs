@@ -13,12 +13,30 @@ pub enum EngineError {
         value: String,
         expected: String,
     },
+    /// A rule that ties fields together is broken (for example a nuclear element without a yield).
+    #[error("{field}: {message}")]
+    Rule { field: String, message: String },
     /// A computation without a defined result (with the reason).
     #[error("{0}")]
     Undefined(String),
 }
 
 impl EngineError {
+    pub fn rule(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Rule {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The field path the error is about, if any.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Self::InvalidInput { field, .. } | Self::Rule { field, .. } => Some(field),
+            Self::Undefined(_) => None,
+        }
+    }
+
     pub fn invalid(
         field: impl Into<String>,
         value: impl std::fmt::Display,

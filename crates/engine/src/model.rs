@@ -411,43 +411,46 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
     }
     // Rules that tie fields together.
     if scenario.sides.len() < 2 {
-        errors.push(EngineError::invalid(
+        errors.push(EngineError::rule(
             "side",
-            format!("{} sides", scenario.sides.len()),
-            "at least 2 sides",
+            format!(
+                "a scenario needs at least 2 sides, found {}",
+                scenario.sides.len()
+            ),
         ));
     }
     for (s, side) in scenario.sides.iter().enumerate() {
         if side.forces.is_empty() {
-            errors.push(EngineError::invalid(
+            errors.push(EngineError::rule(
                 format!("side[{s}].force"),
-                "no force elements",
-                "at least one force element",
+                format!(
+                    "side `{}` has no forces: add at least one [[side.force]] element",
+                    side.name
+                ),
             ));
         }
         for (f, force) in side.forces.iter().enumerate() {
             let at = |field: &str| format!("side[{s}].force[{f}].{field}");
             match force.payload {
-                Payload::Nuclear if force.yield_kt.is_none() => errors.push(EngineError::invalid(
-                    at("yield_kt"),
-                    "missing",
-                    "a yield > 0 kt for a nuclear element",
-                )),
-                Payload::Conventional if force.kill_probability.is_empty() => errors.push(EngineError::invalid(
+                Payload::Nuclear if force.yield_kt.is_none() => {
+                    errors.push(EngineError::rule(at("yield_kt"), "a nuclear element needs a yield (> 0 kt)"))
+                }
+                Payload::Conventional if force.kill_probability.is_empty() => errors.push(EngineError::rule(
                     at("kill_probability"),
-                    "missing",
-                    "a kill probability for at least one target class: conventional weapons never use blast physics",
+                    "a conventional element needs a kill probability for at least one target class: conventional weapons never use blast physics",
                 )),
+                Payload::Conventional if force.yield_kt.is_some() => {
+                    errors.push(EngineError::rule(at("yield_kt"), "a conventional element has no nuclear yield: remove yield_kt"))
+                }
                 _ => {}
             }
             if force.is_nuclear()
                 && force.cep_m.is_none()
                 && !force.kill_probability.covers_every_class()
             {
-                errors.push(EngineError::invalid(
+                errors.push(EngineError::rule(
                     at("cep_m"),
-                    "missing",
-                    "a CEP > 0 m, unless kill_probability gives every target class",
+                    "a nuclear element needs a CEP (> 0 m) unless kill_probability gives every target class",
                 ));
             }
         }
@@ -501,6 +504,44 @@ impl Coverage {
             Self::Value => "value",
             Self::Forces => "forces",
             Self::Both => "both",
+        }
+    }
+}
+
+/// The triad leg an element belongs to, for summaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Leg {
+    Icbm,
+    Slbm,
+    Bomber,
+    OtherNuclear,
+    Conventional,
+}
+
+impl Leg {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Icbm => "ICBM",
+            Self::Slbm => "SLBM",
+            Self::Bomber => "bomber",
+            Self::OtherNuclear => "other nuclear",
+            Self::Conventional => "conventional",
+        }
+    }
+}
+
+impl ForceElement {
+    pub fn leg(&self) -> Leg {
+        match (self.payload, self.delivery, self.basing) {
+            (Payload::Conventional, _, _) => Leg::Conventional,
+            (_, Delivery::Aircraft, _) => Leg::Bomber,
+            (
+                _,
+                Delivery::BallisticMissile | Delivery::GlideVehicle,
+                Basing::Silo | Basing::RoadMobile,
+            ) => Leg::Icbm,
+            (_, Delivery::BallisticMissile, Basing::Submarine) => Leg::Slbm,
+            _ => Leg::OtherNuclear,
         }
     }
 }

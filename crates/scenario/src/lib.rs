@@ -1,1 +1,120 @@
+//! The Reykjavik scenario format (TOML): parsing, validation with file positions, the JSON Schema
+//! and the built-in scenarios. The only crate that knows the file format.
 
+pub mod builtin;
+mod convert;
+pub mod diagnostic;
+pub mod format;
+
+use std::fmt;
+use std::path::Path;
+
+pub use diagnostic::Diagnostic;
+use reykjavik_engine::model::Scenario;
+
+/// Why a scenario could not be loaded.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ScenarioError {
+    /// The file could not be read.
+    Io { path: String, reason: String },
+    /// Neither a file nor a built-in scenario of that name exists.
+    NotFound { name: String },
+    /// The file was read but is not a valid scenario: one diagnostic per problem.
+    Invalid(Vec<Diagnostic>),
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io { path, reason } => {
+                write!(f, "{path}: cannot read the scenario file: {reason}")
+            }
+            Self::NotFound { name } => {
+                let names: Vec<_> = builtin::BUILTINS.iter().map(|b| b.name).collect();
+                write!(
+                    f,
+                    "{name}: no such file, and no built-in scenario of that name (built-in: {})",
+                    names.join(", ")
+                )
+            }
+            Self::Invalid(diagnostics) => {
+                for (i, d) in diagnostics.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{d}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+/// Parses and validates scenario text. `file` names it in diagnostics.
+pub fn parse(source: &str, file: &str) -> Result<Scenario, ScenarioError> {
+    let invalid = |span, field, message| {
+        ScenarioError::Invalid(vec![Diagnostic::at(file, source, span, field, message)])
+    };
+    if source.trim().is_empty() {
+        return Err(invalid(0..0, None, "the file is empty: a scenario needs a [scenario] table and at least two [[side]] tables (see `reykjavik scenarios show kent-thaler-notional`)".into()));
+    }
+    let document = toml::de::DeTable::parse(source).map_err(|e| {
+        invalid(
+            e.span().unwrap_or(0..0),
+            None,
+            format!("malformed TOML: {}", e.message().trim_end()),
+        )
+    })?;
+    let raw: format::ScenarioFile = toml::from_str(source).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        let field = diagnostic::path_at_offset(&document, span.start);
+        invalid(span, field, e.message().trim_end().to_string())
+    })?;
+    convert::to_engine(&raw).map_err(|errors| {
+        ScenarioError::Invalid(
+            errors
+                .into_iter()
+                .map(|error| {
+                    let field = error.field().map(str::to_string);
+                    let span = field
+                        .as_deref()
+                        .map_or(0..0, |f| diagnostic::span_of_path(&document, f));
+                    Diagnostic::at(file, source, span, field, error.to_string())
+                })
+                .collect(),
+        )
+    })
+}
+
+/// Loads a scenario from a file path or, if no such file exists, the built-in of that name.
+pub fn load(name_or_path: &str) -> Result<Scenario, ScenarioError> {
+    let (text, label) = source_text(name_or_path)?;
+    parse(&text, &label)
+}
+
+/// The TOML text of a file or built-in scenario, with the label diagnostics use.
+pub fn source_text(name_or_path: &str) -> Result<(String, String), ScenarioError> {
+    let path = Path::new(name_or_path);
+    if path.exists() {
+        let text = std::fs::read_to_string(path).map_err(|e| ScenarioError::Io {
+            path: name_or_path.to_string(),
+            reason: e.to_string(),
+        })?;
+        return Ok((text, name_or_path.to_string()));
+    }
+    match builtin::find(name_or_path) {
+        Some(b) => Ok((b.toml.to_string(), format!("<built-in {}>", b.name))),
+        None => Err(ScenarioError::NotFound {
+            name: name_or_path.to_string(),
+        }),
+    }
+}
+
+/// JSON Schema of the scenario format, for editors and the web form.
+pub fn json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(format::ScenarioFile))
+        .expect("a schema is plain JSON")
+}

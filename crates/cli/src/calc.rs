@@ -1,0 +1,259 @@
+//! `reykjavik calc`: single-engagement calculators for analysts.
+
+use clap::{Args, Subcommand, ValueEnum};
+use reykjavik_engine::EngineError;
+use reykjavik_engine::defense::{Coverage, FiringDoctrine, MissileDefenseLayer};
+use reykjavik_engine::limits::{self, Limit};
+use reykjavik_engine::physics::{self, LethalRadiusModel, METRES_PER_NMI};
+use serde_json::json;
+
+use crate::Failure;
+
+#[derive(Debug, Subcommand)]
+pub enum Calculator {
+    /// Cookie-cutter lethal radius of a burst against a target of given hardness.
+    LethalRadius {
+        #[command(flatten)]
+        blast: Blast,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Single-shot and terminal kill probability of warheads against one hard aimpoint.
+    ///
+    /// Example (W88 against a 3,000 psi silo): reykjavik calc sspk --yield-kt 455 --cep-m 90
+    /// --hardness-psi 3000
+    Sspk {
+        #[command(flatten)]
+        blast: Blast,
+        /// Circular error probable in metres.
+        #[arg(long)]
+        cep_m: f64,
+        /// Systematic aim-point offset in metres (Rice-distribution kill probability).
+        #[arg(long, default_value_t = 0.0)]
+        bias_m: f64,
+        /// Launcher reliability (probability it launches and delivers).
+        #[arg(long, default_value_t = 1.0)]
+        reliability: f64,
+        /// Warheads aimed at the aimpoint, each from a different launcher.
+        #[arg(long, default_value_t = 1)]
+        warheads: u32,
+        /// Fratricide cap: warheads beyond it add nothing (Richelson 1980).
+        #[arg(long, default_value_t = 2)]
+        max_per_aimpoint: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ballistic-missile defense against a raid: per-RV intercept probability and leakers.
+    Defense {
+        /// Interceptors fired at each RV in one salvo.
+        #[arg(long)]
+        interceptors_per_rv: u32,
+        /// Single-shot kill probability of one interceptor.
+        #[arg(long)]
+        interceptor_sspk: f64,
+        /// Probability an RV is detected, tracked and discriminated (K).
+        #[arg(long, default_value_t = 1.0)]
+        discrimination: f64,
+        /// Attacking re-entry vehicles.
+        #[arg(long)]
+        rvs: u64,
+        /// Interceptor inventory (default: enough for every RV).
+        #[arg(long)]
+        interceptors: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct Blast {
+    /// Warhead yield in kilotons.
+    #[arg(long)]
+    yield_kt: f64,
+    /// Target hardness in psi of blast overpressure.
+    #[arg(long)]
+    hardness_psi: f64,
+    /// Lethal-radius model.
+    #[arg(long, value_enum, default_value_t = ModelArg::DavisSchilling)]
+    model: ModelArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ModelArg {
+    /// 2.62 Y^(1/3) / H^(1/3) nmi (Davis & Schilling 1973; Lieber & Press 2006)
+    DavisSchilling,
+    /// (Y / (0.068 h - 0.23 sqrt(h) + 0.191))^(1/3) nmi (Brown 1976, in Richelson 1980)
+    #[value(name = "brown-1976")]
+    Brown1976,
+}
+
+impl From<ModelArg> for LethalRadiusModel {
+    fn from(arg: ModelArg) -> Self {
+        match arg {
+            ModelArg::DavisSchilling => Self::DavisSchilling,
+            ModelArg::Brown1976 => Self::Brown1976,
+        }
+    }
+}
+
+fn check(name: &str, value: f64, limit: &Limit) -> Result<(), Failure> {
+    if limit.contains(value) {
+        Ok(())
+    } else {
+        Err(Failure::Input(format!(
+            "--{name} = {value} is out of range (valid: {})",
+            limit.describe()
+        )))
+    }
+}
+
+fn engine_failure(error: EngineError) -> Failure {
+    match error {
+        EngineError::InvalidInput { .. } => Failure::Input(error.to_string()),
+        _ => Failure::Computation(error.to_string()),
+    }
+}
+
+fn lethal_radius(blast: &Blast) -> Result<f64, Failure> {
+    check("yield-kt", blast.yield_kt, &limits::YIELD_KT)?;
+    check("hardness-psi", blast.hardness_psi, &limits::HARDNESS_PSI)?;
+    physics::lethal_radius_m(blast.yield_kt, blast.hardness_psi, blast.model.into())
+        .map_err(engine_failure)
+}
+
+fn emit(json: bool, value: serde_json::Value, text: String) -> String {
+    if json {
+        serde_json::to_string_pretty(&value).expect("JSON values serialise") + "\n"
+    } else {
+        text
+    }
+}
+
+pub fn run(calculator: Calculator) -> Result<String, Failure> {
+    Ok(match calculator {
+        Calculator::LethalRadius { blast, json } => {
+            let radius_m = lethal_radius(&blast)?;
+            let model = LethalRadiusModel::from(blast.model).name();
+            emit(
+                json,
+                json!({ "model": model, "yield_kt": blast.yield_kt, "hardness_psi": blast.hardness_psi,
+                        "lethal_radius_m": radius_m, "lethal_radius_nmi": radius_m / METRES_PER_NMI }),
+                format!(
+                    "lethal radius ({model}): {radius_m:.1} m ({:.4} nmi) for {} kt against {} psi\n",
+                    radius_m / METRES_PER_NMI,
+                    blast.yield_kt,
+                    blast.hardness_psi
+                ),
+            )
+        }
+        Calculator::Sspk {
+            blast,
+            cep_m,
+            bias_m,
+            reliability,
+            warheads,
+            max_per_aimpoint,
+            json,
+        } => {
+            check("cep-m", cep_m, &limits::CEP_M)?;
+            check("bias-m", bias_m, &limits::BIAS_M)?;
+            check("reliability", reliability, &limits::PROBABILITY)?;
+            check(
+                "warheads",
+                warheads.into(),
+                &Limit {
+                    min: 1.0,
+                    ..limits::LAUNCHERS
+                },
+            )?;
+            check(
+                "max-per-aimpoint",
+                max_per_aimpoint.into(),
+                &limits::MAX_WARHEADS_PER_AIMPOINT,
+            )?;
+            let radius_m = lethal_radius(&blast)?;
+            let sspk = physics::sspk(radius_m, cep_m, bias_m).map_err(engine_failure)?;
+            let tkp = physics::terminal_kill_probability(reliability, sspk, 1.0);
+            let salvo = vec![tkp; warheads as usize];
+            let kill = physics::salvo_kill_probability(&salvo, max_per_aimpoint as usize);
+            let model = LethalRadiusModel::from(blast.model).name();
+            let mut text = format!(
+                "lethal radius ({model}): {radius_m:.1} m\nsingle-shot kill probability (SSPK): {sspk:.4}\n"
+            );
+            if reliability < 1.0 {
+                text +=
+                    &format!("terminal kill probability (reliability {reliability}): {tkp:.4}\n");
+            }
+            if warheads > 1 {
+                let useful = warheads.min(max_per_aimpoint);
+                text += &format!(
+                    "kill probability with {warheads} warheads from different launchers: {kill:.4}{}\n",
+                    if useful < warheads {
+                        format!(" (only {useful} arrive usefully: fratricide cap)")
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+            emit(
+                json,
+                json!({ "model": model, "yield_kt": blast.yield_kt, "hardness_psi": blast.hardness_psi,
+                        "cep_m": cep_m, "bias_m": bias_m, "reliability": reliability, "warheads": warheads,
+                        "max_per_aimpoint": max_per_aimpoint, "lethal_radius_m": radius_m, "sspk": sspk,
+                        "terminal_kill_probability": tkp, "kill_probability": kill }),
+                text,
+            )
+        }
+        Calculator::Defense {
+            interceptors_per_rv,
+            interceptor_sspk,
+            discrimination,
+            rvs,
+            interceptors,
+            json,
+        } => {
+            check(
+                "interceptors-per-rv",
+                interceptors_per_rv.into(),
+                &limits::INTERCEPTORS_PER_RV,
+            )?;
+            check("interceptor-sspk", interceptor_sspk, &limits::PROBABILITY)?;
+            check("discrimination", discrimination, &limits::PROBABILITY)?;
+            check("rvs", rvs as f64, &limits::LAUNCHERS)?;
+            let inventory = match interceptors {
+                Some(n) => {
+                    check("interceptors", n.into(), &limits::INTERCEPTORS)?;
+                    n
+                }
+                None => u32::try_from(rvs * u64::from(interceptors_per_rv)).unwrap_or(u32::MAX),
+            };
+            let layer = MissileDefenseLayer {
+                name: "calculator".into(),
+                interceptors: inventory,
+                interceptor_sspk,
+                doctrine: FiringDoctrine::Salvo {
+                    shots: interceptors_per_rv,
+                },
+                discrimination,
+                covers: Coverage::Value,
+            };
+            let per_rv = layer.intercept_probability();
+            let zero = layer.probability_of_zero_leakers(rvs);
+            let leakers = layer.expected_leakers(rvs as f64);
+            emit(
+                json,
+                json!({ "interceptors_per_rv": interceptors_per_rv, "interceptor_sspk": interceptor_sspk,
+                        "discrimination": discrimination, "rvs": rvs, "interceptors": inventory,
+                        "intercept_probability_per_rv": per_rv, "probability_zero_leakers": zero,
+                        "probability_at_least_one_leaker": 1.0 - zero, "expected_leakers": leakers }),
+                format!(
+                    "per-RV intercept probability: {per_rv:.4}\n\
+                     probability of zero leakers against {rvs} RVs: {zero:.4}\n\
+                     probability of at least one leaker: {:.4}\n\
+                     expected leakers: {leakers:.2} ({inventory} interceptors)\n",
+                    1.0 - zero
+                ),
+            )
+        }
+    })
+}

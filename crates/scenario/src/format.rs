@@ -1,0 +1,244 @@
+//! The scenario file format: serde types that mirror the TOML one to one. Unknown fields are
+//! errors; every number is checked against its range in `convert`. Documented in
+//! docs/scenario-format.md.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// A Reykjavik scenario: two or more sides, their forces, defenses and value, and model options.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    pub scenario: Metadata,
+    #[serde(default)]
+    pub options: OptionsFile,
+    /// The sides, in order (at least two).
+    pub side: Vec<SideFile>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    pub name: String,
+    /// One line shown by `reykjavik scenarios`.
+    pub description: String,
+    /// Where the numbers come from (free text).
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// Model options; every field has a documented default.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OptionsFile {
+    /// `davis-schilling` (default) or `brown-1976`.
+    pub lethal_radius_model: Option<LethalRadiusName>,
+    /// Fratricide cap: warheads that arrive usefully on one aimpoint (default 2; 1 to 16).
+    pub max_warheads_per_aimpoint: Option<f64>,
+    /// Exponent e in C = D_own^e + s (1 - D_other^e) (default 0.75).
+    pub cost_exponent: Option<f64>,
+    /// Surcharge s on damage not inflicted (default 0.3).
+    pub cost_surcharge: Option<f64>,
+    /// Share of a striker's fixed (silo) forces it uses (default 1.0).
+    pub striker_availability_fixed: Option<f64>,
+    /// Share of a striker's survivable forces it uses (default 0.9).
+    pub striker_availability_survivable: Option<f64>,
+    /// Share of targeted launch-under-attack-capable launchers that escape when the victim
+    /// launches under attack (default 0.9).
+    pub launch_under_attack_share: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LethalRadiusName {
+    DavisSchilling,
+    #[serde(rename = "brown-1976")]
+    Brown1976,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SideFile {
+    pub name: String,
+    pub value: ValueFile,
+    /// Force elements: groups of identical launchers.
+    #[serde(default)]
+    pub force: Vec<ForceFile>,
+    #[serde(default)]
+    pub missile_defense: Vec<MissileDefenseFile>,
+    #[serde(default)]
+    pub air_defense: Vec<AirDefenseFile>,
+}
+
+/// The side's value: damage D(w) = 1 - 0.2^(w / w80).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ValueFile {
+    /// What arriving weapons are counted in: `warheads` or `equivalent-megatons`.
+    pub unit: ValueUnitName,
+    /// Arriving weapons (in `unit`) that destroy 80 % of this side's value (> 0).
+    pub w80: f64,
+    /// Why this number.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueUnitName {
+    Warheads,
+    EquivalentMegatons,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeliveryName {
+    BallisticMissile,
+    CruiseMissile,
+    Aircraft,
+    GlideVehicle,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum BasingName {
+    Silo,
+    RoadMobile,
+    Submarine,
+    AirBase,
+    SurfaceShip,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PayloadName {
+    Nuclear,
+    Conventional,
+}
+
+/// A group of identical launchers.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForceFile {
+    pub name: String,
+    pub delivery: DeliveryName,
+    pub basing: BasingName,
+    /// `nuclear` (default) or `conventional`.
+    #[serde(default)]
+    pub payload: Option<PayloadName>,
+    /// Number of launchers (missiles, submarine tubes, aircraft): an integer 0 to 100000.
+    pub launchers: f64,
+    /// Warheads (or conventional weapons) per launcher: an integer 1 to 64.
+    pub warheads_per_launcher: f64,
+    /// Yield of one warhead in kilotons (> 0); required for nuclear elements.
+    #[serde(default)]
+    pub yield_kt: Option<f64>,
+    /// Circular error probable in metres (> 0); required for nuclear elements unless
+    /// kill_probability gives every target class.
+    #[serde(default)]
+    pub cep_m: Option<f64>,
+    /// Systematic aim-point offset in metres (default 0).
+    #[serde(default)]
+    pub bias_m: Option<f64>,
+    /// Probability that a launcher launches and delivers its warheads (0 to 1).
+    pub reliability: f64,
+    /// Arrives before the victim can launch under attack. Default: true for ballistic missiles
+    /// and glide vehicles, false for aircraft and cruise missiles.
+    #[serde(default)]
+    pub prompt: Option<bool>,
+    /// Share of launchers that cannot be targeted (at sea, dispersed, on strip alert).
+    pub untargetable_share: ByAlertFile,
+    /// Launchers that one aimpoint holds (1 for a silo; a garrison, port or air base holds more).
+    #[serde(default)]
+    pub launchers_per_aimpoint: Option<f64>,
+    /// Blast hardness of the aimpoint in psi (> 0).
+    pub aimpoint_hardness_psi: f64,
+    /// Probability that the striker finds a targetable aimpoint of this element (default 1).
+    #[serde(default)]
+    pub detection_probability: Option<f64>,
+    /// Direct kill probability per warhead against target classes; replaces the physics.
+    #[serde(default)]
+    pub kill_probability: Option<KillProbabilityFile>,
+    /// Whether targeted launchers can launch under attack. Default: true for ballistic missiles
+    /// in silos or road-mobile garrisons.
+    #[serde(default)]
+    pub launch_under_attack: Option<bool>,
+    /// Where the numbers come from.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// A share at each alert posture, each 0 to 1.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ByAlertFile {
+    pub day_to_day: f64,
+    pub generated: f64,
+}
+
+/// Kill probability of one arriving warhead against a launcher of each target class (0 to 1).
+#[derive(Debug, Clone, Copy, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct KillProbabilityFile {
+    /// Applies to every target class not named here.
+    pub default: Option<f64>,
+    pub silo: Option<f64>,
+    pub road_mobile: Option<f64>,
+    pub submarine: Option<f64>,
+    pub air_base: Option<f64>,
+    pub surface_ship: Option<f64>,
+}
+
+/// A ballistic-missile-defense layer. Give either `interceptors_per_rv` (a salvo) or
+/// `shoot_look_shoot`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MissileDefenseFile {
+    pub name: String,
+    /// Interceptors in the inventory: an integer 0 to 1000000.
+    pub interceptors: f64,
+    /// Single-shot kill probability of one interceptor (0 to 1).
+    pub interceptor_sspk: f64,
+    /// Interceptors fired at each engaged RV in one salvo (1 to 64).
+    #[serde(default)]
+    pub interceptors_per_rv: Option<f64>,
+    /// Two salvos with a look between them.
+    #[serde(default)]
+    pub shoot_look_shoot: Option<ShootLookShootFile>,
+    /// Probability that an RV is detected, tracked and discriminated (0 to 1, default 1).
+    #[serde(default)]
+    pub discrimination: Option<f64>,
+    /// `value`, `forces` or `both`.
+    pub covers: CoverageName,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ShootLookShootFile {
+    pub first: f64,
+    pub second: f64,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CoverageName {
+    Value,
+    Forces,
+    Both,
+}
+
+/// Air defense against bombers and cruise missiles.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AirDefenseFile {
+    pub name: String,
+    /// Probability a bomber sortie is shot down before release (0 to 1).
+    pub bomber_shootdown: f64,
+    /// Probability a cruise missile is shot down (0 to 1).
+    pub cruise_missile_shootdown: f64,
+    pub covers: CoverageName,
+    #[serde(default)]
+    pub source: Option<String>,
+}
