@@ -78,11 +78,7 @@ impl MissileDefenseLayer {
             FiringDoctrine::Salvo { shots } => shots,
             FiringDoctrine::ShootLookShoot { first, second } => first + second,
         };
-        if worst_case == 0 {
-            0
-        } else {
-            u64::from(self.interceptors / worst_case)
-        }
+        self.interceptors.checked_div(worst_case).map_or(0, u64::from)
     }
 
     /// Expected leakers of `rvs` attacking RVs: engaged RVs leak with 1 - P_intercept; once the
