@@ -2,6 +2,7 @@
 //! live here; all computation is in `reykjavik-engine`, all file-format knowledge in
 //! `reykjavik-scenario`.
 
+mod analyze;
 mod calc;
 mod commands;
 
@@ -28,8 +29,8 @@ EXIT CODES:
 /// Strategic-stability analysis: does either side gain by striking first?
 ///
 /// Reykjavik reads a scenario (forces, postures, defenses and value for each side), computes
-/// engagement physics and missile defense, and (in later versions) the Kent & Thaler first-strike
-/// stability calculus. Every assumption is in the scenario file: print a built-in one with
+/// engagement physics, missile defense and counterforce allocation, and the Kent & Thaler
+/// first-strike stability calculus: for each side, its cost striking first and being struck first. Every assumption is in the scenario file: print a built-in one with
 /// `reykjavik scenarios show NAME`, edit it, and check it with `reykjavik check FILE`.
 #[derive(Debug, Parser)]
 #[command(name = "reykjavik", version, after_help = EXIT_CODES, max_term_width = 100)]
@@ -53,6 +54,11 @@ enum Command {
     },
     /// Print the JSON Schema of the scenario format (for editors and validators).
     Schema,
+    /// First-strike stability of a scenario (Kent & Thaler): both first strikes, costs, the index.
+    ///
+    /// With no argument, analyses the built-in us-russia-2021 at day-to-day alert.
+    #[command(after_help = EXIT_CODES)]
+    Analyze(analyze::AnalyzeArgs),
     /// Calculators for single engagements: lethal radius, kill probability, missile defense.
     Calc {
         #[command(subcommand)]
@@ -89,6 +95,7 @@ fn main() -> ExitCode {
         Command::Check { scenario } => commands::check(&scenario),
         Command::Schema => commands::schema(),
         Command::Calc { calculator } => calc::run(calculator),
+        Command::Analyze(args) => analyze::run(args),
     };
     match result {
         Ok(report) => {

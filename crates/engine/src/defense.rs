@@ -78,7 +78,9 @@ impl MissileDefenseLayer {
             FiringDoctrine::Salvo { shots } => shots,
             FiringDoctrine::ShootLookShoot { first, second } => first + second,
         };
-        self.interceptors.checked_div(worst_case).map_or(0, u64::from)
+        self.interceptors
+            .checked_div(worst_case)
+            .map_or(0, u64::from)
     }
 
     /// Expected leakers of `rvs` attacking RVs: engaged RVs leak with 1 - P_intercept; once the

@@ -3,10 +3,13 @@
 //! No files, no terminal, no network. Inputs are validated engine types ([`model::Scenario`]);
 //! outputs are plain result structs. See ARCHITECTURE.md at the repository root.
 
+pub mod allocation;
 pub mod defense;
 pub mod error;
+pub mod exchange;
 pub mod limits;
 pub mod model;
 pub mod physics;
+pub mod stability;
 
 pub use error::EngineError;

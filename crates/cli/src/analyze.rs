@@ -1,0 +1,468 @@
+//! `reykjavik analyze`: the first-strike stability report, as text or JSON
+//! (schema in docs/output-format.md).
+
+use clap::{Args, ValueEnum};
+use reykjavik_engine::exchange::Exchange;
+use reykjavik_engine::model::{Alert, Scenario};
+use reykjavik_engine::stability::{self, AnalysisOptions, StabilityReport};
+use serde_json::{Value, json};
+
+use crate::{Failure, commands, say};
+
+/// Version of the JSON output; raised only when a field changes meaning or disappears.
+pub const OUTPUT_SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// A scenario TOML file or a built-in name (see `reykjavik scenarios`).
+    #[arg(default_value = reykjavik_scenario::builtin::DEFAULT)]
+    scenario: String,
+    /// Alert posture: `day-to-day` or `generated` for both sides, or `SIDE=POSTURE` for one side
+    /// (SIDE is its name or its number, 1 or 2). Repeatable.
+    #[arg(long, value_name = "[SIDE=]POSTURE")]
+    alert: Vec<String>,
+    /// The victim launches under attack: a share (options.launch_under_attack_share, default 0.9)
+    /// of its targeted silo and garrison missiles escapes. Without a value: both sides; or name one.
+    #[arg(long, value_name = "SIDE", num_args = 0..=1, default_missing_value = "both")]
+    launch_under_attack: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Print the whole draw-down curve in the text report.
+    #[arg(long)]
+    curve: bool,
+    /// Certify each greedy counterforce plan against an upper bound (Ahuja et al. 2007).
+    #[arg(long)]
+    certify: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn parse_alert(text: &str) -> Option<Alert> {
+    match text {
+        "day-to-day" => Some(Alert::DayToDay),
+        "generated" => Some(Alert::Generated),
+        _ => None,
+    }
+}
+
+/// Resolves a side given by name (case-insensitive) or number (1-based).
+fn side_index(scenario: &Scenario, given: &str) -> Result<usize, Failure> {
+    let names: Vec<&str> = scenario.sides.iter().map(|s| s.name.as_str()).collect();
+    given
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=names.len()).contains(n))
+        .map(|n| n - 1)
+        .or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(given)))
+        .ok_or_else(|| {
+            Failure::Input(format!(
+                "no side `{given}` in this scenario (sides: {}, or 1 and 2)",
+                names.join(", ")
+            ))
+        })
+}
+
+fn analysis_options(scenario: &Scenario, args: &AnalyzeArgs) -> Result<AnalysisOptions, Failure> {
+    let mut options = AnalysisOptions::default();
+    for given in &args.alert {
+        let (side, posture) = match given.rsplit_once('=') {
+            Some((side, posture)) => (Some(side_index(scenario, side)?), posture),
+            None => (None, given.as_str()),
+        };
+        let alert = parse_alert(posture).ok_or_else(|| {
+            Failure::Input(format!(
+                "--alert {given}: unknown posture `{posture}` (valid: day-to-day, generated)"
+            ))
+        })?;
+        match side {
+            Some(s) => options.alert[s] = alert,
+            None => options.alert = [alert; 2],
+        }
+    }
+    for given in &args.launch_under_attack {
+        if given == "both" {
+            options.launch_under_attack = [true; 2];
+        } else {
+            options.launch_under_attack[side_index(scenario, given)?] = true;
+        }
+    }
+    Ok(options)
+}
+
+pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
+    let scenario = commands::load(&args.scenario)?;
+    if scenario.sides.len() != 2 {
+        return Err(Failure::Input(format!(
+            "{}: `analyze` compares exactly 2 sides; this scenario has {}",
+            args.scenario,
+            scenario.sides.len()
+        )));
+    }
+    let options = analysis_options(&scenario, &args)?;
+    let report =
+        stability::analyze(&scenario, options).map_err(|e| Failure::Computation(e.to_string()))?;
+    Ok(match args.format {
+        Format::Json => {
+            serde_json::to_string_pretty(&to_json(&scenario, &report, args.certify))
+                .expect("JSON values serialise")
+                + "\n"
+        }
+        Format::Text => to_text(&scenario, &report, &args),
+    })
+}
+
+fn round(x: f64, digits: i32) -> f64 {
+    let scale = 10f64.powi(digits);
+    (x * scale).round() / scale
+}
+
+fn exchange_json(scenario: &Scenario, x: &Exchange, certify: bool) -> Value {
+    let striker = &scenario.sides[x.striker];
+    let victim = &scenario.sides[x.victim];
+    let stop = x.at_stop();
+    let mut value = json!({
+        "striker": striker.name,
+        "victim": victim.name,
+        "victim_alert": x.victim_posture.alert.name(),
+        "victim_launches_under_attack": x.victim_posture.launches_under_attack,
+        "counterforce_warheads_spent": stop.warheads_spent,
+        "conventional_weapons_spent": stop.conventional_spent,
+        "striker_warheads_left": stop.striker_warheads_left,
+        "victim_warheads_destroyed": x.destroyed,
+        "victim_warheads_destroyed_by_conventional": x.destroyed_by_conventional,
+        "victim_surviving_warheads": stop.victim_warheads_surviving,
+        "damage_to_striker": stop.damage_to_striker,
+        "damage_to_victim": stop.damage_to_victim,
+        "cost_to_striker": stop.cost_to_striker,
+        "cost_to_victim": stop.cost_to_victim,
+        "defenses": {
+            "victim_intercepts_counterforce_rvs": x.victim_defense_against_counterforce.ballistic_intercepted,
+            "victim_shoots_down_counterforce_air_weapons": x.victim_defense_against_counterforce.air_breathing_shot_down,
+            "victim_intercepts_value_attack_rvs": x.victim_defense_against_value_attack.ballistic_intercepted,
+            "victim_shoots_down_value_attack_air_weapons": x.victim_defense_against_value_attack.air_breathing_shot_down,
+            "striker_intercepts_retaliation_rvs": x.striker_defense_against_retaliation.ballistic_intercepted,
+            "striker_shoots_down_retaliation_air_weapons": x.striker_defense_against_retaliation.air_breathing_shot_down,
+        },
+        "striker_elements": x.striker_elements.iter().map(|s| json!({
+            "name": s.name,
+            "payload": if s.payload == reykjavik_engine::model::Payload::Nuclear { "nuclear" } else { "conventional" },
+            "available": s.available,
+            "counterforce_spent": s.spent(),
+            "spent_on": victim.forces.iter().zip(&s.spent_on).filter(|(_, n)| **n > 0.0)
+                .map(|(f, n)| (f.name.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
+            "left_for_value": s.left_for_value,
+        })).collect::<Vec<_>>(),
+        "victim_elements": x.victim_elements.iter().map(|v| json!({
+            "name": v.name,
+            "warheads": v.warheads,
+            "beyond_reach": v.untargetable,
+            "launched_under_attack": v.launched_under_attack,
+            "exposed": v.exposed,
+            "destroyed": v.destroyed,
+            "surviving": v.surviving,
+        })).collect::<Vec<_>>(),
+        "stop_index": x.stop,
+        "draw_down_curve": x.curve.iter().map(|p| json!({
+            "warheads_spent": p.warheads_spent,
+            "conventional_spent": p.conventional_spent,
+            "striker_warheads_left": p.striker_warheads_left,
+            "victim_warheads_surviving": p.victim_warheads_surviving,
+            "damage_to_striker": p.damage_to_striker,
+            "damage_to_victim": p.damage_to_victim,
+            "cost_to_striker": p.cost_to_striker,
+            "cost_to_victim": p.cost_to_victim,
+        })).collect::<Vec<_>>(),
+    });
+    if certify {
+        value["optimality"] = json!({
+            "greedy_destroyed": x.destroyed,
+            "upper_bound_destroyed": x.destroyed_upper_bound,
+            "relative_gap": x.optimality_gap(),
+        });
+    }
+    value
+}
+
+fn to_json(scenario: &Scenario, report: &StabilityReport, certify: bool) -> Value {
+    let o = &scenario.options;
+    json!({
+        "schema_version": OUTPUT_SCHEMA_VERSION,
+        "scenario": scenario.name,
+        "model_options": {
+            "lethal_radius_model": o.lethal_radius_model.name(),
+            "max_warheads_per_aimpoint": o.max_warheads_per_aimpoint,
+            "cost_exponent": o.cost_exponent,
+            "cost_surcharge": o.cost_surcharge,
+            "striker_availability_fixed": o.striker_availability_fixed,
+            "striker_availability_survivable": o.striker_availability_survivable,
+            "launch_under_attack_share": o.launch_under_attack_share,
+        },
+        "first_strike_stability": { "index": report.index },
+        "sides": report.sides.iter().enumerate().map(|(s, side)| json!({
+            "name": side.name,
+            "alert": report.options.alert[s].name(),
+            "launches_under_attack": report.options.launch_under_attack[s],
+            "cost_striking_first": side.cost_striking_first,
+            "cost_struck_first": side.cost_struck_first,
+            "ratio": side.ratio,
+        })).collect::<Vec<_>>(),
+        "exchanges": report.exchanges.iter().map(|x| exchange_json(scenario, x, certify)).collect::<Vec<_>>(),
+    })
+}
+
+/// A short plain-language reading of the result.
+fn reading(report: &StabilityReport) -> String {
+    let mut out = String::new();
+    for side in &report.sides {
+        if side.ratio >= 0.95 {
+            say!(
+                out,
+                "- {} gains little or nothing by striking first (ratio {:.2}).",
+                side.name,
+                side.ratio
+            );
+        } else {
+            say!(
+                out,
+                "- {} would cut its expected cost from {:.2} to {:.2} ({:.0} %) by striking first rather than being struck.",
+                side.name,
+                side.cost_struck_first,
+                side.cost_striking_first,
+                100.0 * (1.0 - side.ratio)
+            );
+        }
+    }
+    let band = match report.index {
+        i if i >= 0.75 => "above 0.75: robust",
+        i if i >= 0.45 => "between 0.45 and 0.75: intermediate",
+        _ => "below 0.45: fragile",
+    };
+    say!(
+        out,
+        "- The index is {band} (bands of a public Kent-Thaler reimplementation, not of R-3765). It ranks postures; it is not a probability of war."
+    );
+    out
+}
+
+fn to_text(scenario: &Scenario, report: &StabilityReport, args: &AnalyzeArgs) -> String {
+    let mut out = String::new();
+    let names = [
+        scenario.sides[0].name.as_str(),
+        scenario.sides[1].name.as_str(),
+    ];
+    say!(
+        out,
+        "First-strike stability: {} ({})",
+        scenario.name,
+        scenario.description
+    );
+    let postures: Vec<String> = (0..2)
+        .map(|s| {
+            let lua = if report.options.launch_under_attack[s] {
+                ", launches under attack"
+            } else {
+                ""
+            };
+            format!("{} {}{lua}", names[s], report.options.alert[s].name())
+        })
+        .collect();
+    say!(out, "Posture: {}", postures.join("; "));
+    say!(out, "");
+    say!(
+        out,
+        "{:<34} {:>14} {:>14}",
+        "Nuclear warheads",
+        names[0],
+        names[1]
+    );
+    let total = |s: usize| scenario.sides[s].nuclear_warheads();
+    say!(
+        out,
+        "{:<34} {:>14} {:>14}",
+        "  in the force",
+        total(0),
+        total(1)
+    );
+
+    for x in &report.exchanges {
+        let striker = names[x.striker];
+        let victim = names[x.victim];
+        let stop = x.at_stop();
+        say!(out, "");
+        say!(out, "{striker} strikes first");
+        say!(
+            out,
+            "  Counterforce: {:.0} nuclear warheads{} on {victim}'s forces, destroying {:.0} of its {} warheads{}.",
+            stop.warheads_spent,
+            if stop.conventional_spent > 0.0 {
+                format!(" and {:.0} conventional weapons", stop.conventional_spent)
+            } else {
+                String::new()
+            },
+            x.destroyed,
+            total(x.victim),
+            if x.destroyed_by_conventional > 0.0 {
+                format!(
+                    " ({:.0} by conventional weapons)",
+                    x.destroyed_by_conventional
+                )
+            } else {
+                String::new()
+            },
+        );
+        for s in x.striker_elements.iter().filter(|s| s.spent() > 0.0) {
+            let targets: Vec<String> = scenario.sides[x.victim]
+                .forces
+                .iter()
+                .zip(&s.spent_on)
+                .filter(|(_, n)| **n > 0.0)
+                .map(|(f, n)| format!("{n:.0} on {}", f.name))
+                .collect();
+            say!(out, "    {}: {}", s.name, targets.join(", "));
+        }
+        say!(
+            out,
+            "  {victim}'s forces after the strike (expected warheads):"
+        );
+        say!(
+            out,
+            "    {:<34} {:>7} {:>9} {:>9} {:>8} {:>9} {:>9}",
+            "element",
+            "total",
+            "unreached",
+            "launched",
+            "exposed",
+            "destroyed",
+            "surviving"
+        );
+        for v in &x.victim_elements {
+            say!(
+                out,
+                "    {:<34} {:>7.0} {:>9.1} {:>9.1} {:>8.1} {:>9.1} {:>9.1}",
+                v.name,
+                v.warheads,
+                v.untargetable,
+                v.launched_under_attack,
+                v.exposed,
+                v.destroyed,
+                v.surviving
+            );
+        }
+        let d = &x.victim_defense_against_counterforce;
+        if d.ballistic_intercepted > 0.0 || d.air_breathing_shot_down > 0.0 {
+            say!(
+                out,
+                "  {victim}'s defenses stopped {:.1} counterforce RVs and {:.1} air-breathing weapons.",
+                d.ballistic_intercepted,
+                d.air_breathing_shot_down
+            );
+        }
+        let v = &x.victim_defense_against_value_attack;
+        let r = &x.striker_defense_against_retaliation;
+        if v.ballistic_intercepted
+            + v.air_breathing_shot_down
+            + r.ballistic_intercepted
+            + r.air_breathing_shot_down
+            > 0.0
+        {
+            say!(
+                out,
+                "  Defenses of value: {victim} stops {:.1} of {striker}'s weapons; {striker} stops {:.1} of the retaliation.",
+                v.ballistic_intercepted + v.air_breathing_shot_down,
+                r.ballistic_intercepted + r.air_breathing_shot_down
+            );
+        }
+        say!(
+            out,
+            "  Then {:.0} {striker} warheads strike value and {:.0} surviving {victim} warheads retaliate.",
+            stop.striker_warheads_left,
+            stop.victim_warheads_surviving
+        );
+        say!(
+            out,
+            "  Damage to value: {striker} {:.3}, {victim} {:.3}. Cost: {striker} {:.3}, {victim} {:.3}.",
+            stop.damage_to_striker,
+            stop.damage_to_victim,
+            stop.cost_to_striker,
+            stop.cost_to_victim
+        );
+        if args.certify {
+            say!(
+                out,
+                "  Plan quality: {:.1} warheads destroyed; no plan of {:.0} warheads destroys more than {:.1} (gap at most {:.1} %).",
+                x.destroyed,
+                stop.warheads_spent + stop.conventional_spent,
+                x.destroyed_upper_bound,
+                100.0 * x.optimality_gap()
+            );
+        }
+        if args.curve {
+            say!(
+                out,
+                "  Draw-down curve ({} points, stop at {}):",
+                x.curve.len(),
+                x.stop
+            );
+            say!(
+                out,
+                "    {:>6} {:>6} {:>8} {:>9} {:>8} {:>8} {:>8} {:>8}",
+                "spent",
+                "conv",
+                "left",
+                "surviving",
+                "D_strkr",
+                "D_victim",
+                "C_strkr",
+                "C_victim"
+            );
+            for (k, p) in x.curve.iter().enumerate() {
+                say!(
+                    out,
+                    "    {:>6.0} {:>6.0} {:>8.1} {:>9.1} {:>8.3} {:>8.3} {:>8.3} {:>8.3}{}",
+                    p.warheads_spent,
+                    p.conventional_spent,
+                    p.striker_warheads_left,
+                    p.victim_warheads_surviving,
+                    p.damage_to_striker,
+                    p.damage_to_victim,
+                    p.cost_to_striker,
+                    p.cost_to_victim,
+                    if k == x.stop { "  <- stop" } else { "" }
+                );
+            }
+        }
+    }
+    say!(out, "");
+    say!(
+        out,
+        "{:<20} {:>20} {:>18} {:>7}",
+        "Stability",
+        "cost striking first",
+        "cost struck first",
+        "ratio"
+    );
+    for side in &report.sides {
+        say!(
+            out,
+            "{:<20} {:>20.3} {:>18.3} {:>7.3}",
+            side.name,
+            side.cost_striking_first,
+            side.cost_struck_first,
+            side.ratio
+        );
+    }
+    say!(
+        out,
+        "First-strike stability index: {:.3}",
+        round(report.index, 3)
+    );
+    say!(out, "");
+    say!(out, "Reading:");
+    out.push_str(&reading(report));
+    out
+}

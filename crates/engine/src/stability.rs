@@ -1,0 +1,105 @@
+//! First-strike stability (Kent & Thaler, RAND R-3765-AF, 1989, pp. 26, 29): each side's cost
+//! striking first and struck first, their ratio, and the index r_A x r_B.
+
+use crate::error::EngineError;
+use crate::exchange::{self, Exchange, VictimPosture};
+use crate::model::{self, Alert, Scenario};
+
+/// How the analysis is posed: each side's alert posture and whether it launches under attack when
+/// struck. Indexed by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnalysisOptions {
+    pub alert: [Alert; 2],
+    pub launch_under_attack: [bool; 2],
+}
+
+impl Default for AnalysisOptions {
+    fn default() -> Self {
+        Self {
+            alert: [Alert::DayToDay; 2],
+            launch_under_attack: [false; 2],
+        }
+    }
+}
+
+/// One side's stability terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SideStability {
+    pub name: String,
+    /// C1: the side's cost when it strikes first.
+    pub cost_striking_first: f64,
+    /// C2: the side's cost when the other strikes first.
+    pub cost_struck_first: f64,
+    /// r = min(1, C1 / C2); 1 when C2 is 0 (being struck first costs nothing, so striking
+    /// first cannot be cheaper).
+    pub ratio: f64,
+}
+
+/// The whole analysis: both exchanges and the index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StabilityReport {
+    pub options: AnalysisOptions,
+    pub sides: [SideStability; 2],
+    /// `exchanges[0]`: side 0 strikes side 1; `exchanges[1]`: side 1 strikes side 0.
+    pub exchanges: [Exchange; 2],
+    /// r_0 x r_1 in (0, 1]; 1 = neither side gains by going first. Ranks postures; not a
+    /// probability of war.
+    pub index: f64,
+}
+
+fn ratio(striking_first: f64, struck_first: f64) -> f64 {
+    if struck_first <= 0.0 {
+        1.0
+    } else {
+        (striking_first / struck_first).min(1.0)
+    }
+}
+
+/// Validates the scenario, runs both first strikes and computes the index.
+pub fn analyze(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+) -> Result<StabilityReport, EngineError> {
+    if scenario.sides.len() != 2 {
+        return Err(EngineError::rule(
+            "side",
+            format!(
+                "first-strike stability compares exactly 2 sides; this scenario has {}",
+                scenario.sides.len()
+            ),
+        ));
+    }
+    model::validate(scenario).map_err(|mut errors| errors.swap_remove(0))?;
+    let posture = |victim: usize| VictimPosture {
+        alert: options.alert[victim],
+        launches_under_attack: options.launch_under_attack[victim],
+    };
+    let a_strikes = exchange::first_strike(scenario, 0, 1, posture(1))?;
+    let b_strikes = exchange::first_strike(scenario, 1, 0, posture(0))?;
+    let side = |s: usize, first: &Exchange, second: &Exchange| {
+        let c1 = first.at_stop().cost_to_striker;
+        let c2 = second.at_stop().cost_to_victim;
+        SideStability {
+            name: scenario.sides[s].name.clone(),
+            cost_striking_first: c1,
+            cost_struck_first: c2,
+            ratio: ratio(c1, c2),
+        }
+    };
+    let sides = [
+        side(0, &a_strikes, &b_strikes),
+        side(1, &b_strikes, &a_strikes),
+    ];
+    let index = sides[0].ratio * sides[1].ratio;
+    if !index.is_finite() {
+        return Err(EngineError::Undefined(
+            "the stability index is not a finite number for these inputs".into(),
+        ));
+    }
+    Ok(StabilityReport {
+        options,
+        sides,
+        exchanges: [a_strikes, b_strikes],
+        index,
+    })
+}
