@@ -431,18 +431,23 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
         }
         for (f, force) in side.forces.iter().enumerate() {
             let at = |field: &str| format!("side[{s}].force[{f}].{field}");
-            match force.payload {
-                Payload::Nuclear if force.yield_kt.is_none() => {
-                    errors.push(EngineError::rule(at("yield_kt"), "a nuclear element needs a yield (> 0 kt)"))
-                }
-                Payload::Conventional if force.kill_probability.is_empty() => errors.push(EngineError::rule(
+            if force.is_nuclear() && force.yield_kt.is_none() {
+                errors.push(EngineError::rule(
+                    at("yield_kt"),
+                    "a nuclear element needs a yield (> 0 kt)",
+                ));
+            }
+            if !force.is_nuclear() && force.kill_probability.is_empty() {
+                errors.push(EngineError::rule(
                     at("kill_probability"),
                     "a conventional element needs a kill probability for at least one target class: conventional weapons never use blast physics",
-                )),
-                Payload::Conventional if force.yield_kt.is_some() => {
-                    errors.push(EngineError::rule(at("yield_kt"), "a conventional element has no nuclear yield: remove yield_kt"))
-                }
-                _ => {}
+                ));
+            }
+            if !force.is_nuclear() && force.yield_kt.is_some() {
+                errors.push(EngineError::rule(
+                    at("yield_kt"),
+                    "a conventional element has no nuclear yield: remove yield_kt",
+                ));
             }
             if force.is_nuclear()
                 && force.cep_m.is_none()

@@ -1,0 +1,208 @@
+//! The Kent & Thaler findings (model.md section 4) and the expected effects of non-nuclear
+//! offense and defense, on the built-in scenarios. Each test states the direction the literature
+//! expects and why.
+
+use reykjavik_engine::defense::{Coverage, FiringDoctrine, MissileDefenseLayer};
+use reykjavik_engine::model::{
+    Alert, Basing, ByAlert, Delivery, ForceElement, KillProbabilities, Payload, Scenario,
+};
+use reykjavik_engine::stability::{AnalysisOptions, analyze};
+
+fn notional() -> Scenario {
+    reykjavik_scenario::load("kent-thaler-notional").unwrap()
+}
+
+fn index(scenario: &Scenario, options: AnalysisOptions) -> f64 {
+    analyze(scenario, options).unwrap().index
+}
+
+fn day_to_day() -> AnalysisOptions {
+    AnalysisOptions::default()
+}
+
+/// R-3765: MIRVed silos are the most destabilising basing; the same warheads on survivable
+/// launchers raise the index. Both sides get 400 / 900 silo warheads, as MIRVs in silos or on
+/// survivable launchers with the side's own day-to-day untargetable share.
+#[test]
+fn mirved_silos_lower_the_index_against_survivable_basing() {
+    let mut mirved = notional();
+    // Side A's 400 single-warhead silos become 100 four-warhead silos (the same 400 warheads).
+    mirved.sides[0].forces[0].launchers = 100;
+    mirved.sides[0].forces[0].warheads_per_launcher = 4;
+    let mut survivable = mirved.clone();
+    for side in &mut survivable.sides {
+        let hidden = side.forces[1].untargetable_share;
+        let silo = &mut side.forces[0];
+        silo.basing = Basing::Submarine;
+        silo.untargetable_share = hidden;
+        silo.can_launch_under_attack = false;
+    }
+    let with_silos = index(&mirved, day_to_day());
+    let without = index(&survivable, day_to_day());
+    assert!(
+        with_silos < without,
+        "MIRVed silos {with_silos:.3} should be below survivable {without:.3}"
+    );
+}
+
+/// R-3765 pp. 36-37: when the striker expects the victim to launch under attack, the silos it
+/// would target are empty and the index rises (0.76 to 0.91 in their 1988 case).
+#[test]
+fn launch_under_attack_raises_the_index_of_a_silo_heavy_posture() {
+    let scenario = notional();
+    let ride_out = index(&scenario, day_to_day());
+    let lua = index(
+        &scenario,
+        AnalysisOptions {
+            launch_under_attack: [true; 2],
+            ..day_to_day()
+        },
+    );
+    assert!(
+        lua > ride_out,
+        "LUA {lua:.3} should be above ride-out {ride_out:.3}"
+    );
+}
+
+/// R-3765: both sides gain by generating forces early in a crisis, so that they cannot be
+/// targeted; the index rises.
+#[test]
+fn generated_alert_raises_the_index() {
+    for scenario in [
+        notional(),
+        reykjavik_scenario::load("us-russia-2021").unwrap(),
+    ] {
+        let day = index(&scenario, day_to_day());
+        let generated = index(
+            &scenario,
+            AnalysisOptions {
+                alert: [Alert::Generated; 2],
+                ..day_to_day()
+            },
+        );
+        assert!(
+            generated > day,
+            "{}: generated {generated:.3} should be above day-to-day {day:.3}",
+            scenario.name
+        );
+    }
+}
+
+/// Acton (2013, 2018) and Bunn & Manzo (2011): conventional counterforce against soft targets
+/// adds to a first strike without spending nuclear weapons, so the side that has it gains more by
+/// striking first: the index falls. It also must never count against value.
+#[test]
+fn conventional_counterforce_lowers_the_index() {
+    let base = notional();
+    let mut with_conventional = base.clone();
+    let mut kill = KillProbabilities::default();
+    kill.set(Basing::Submarine, 0.7); // soft launchers in port or garrison; silos stay at 0
+    with_conventional.sides[0].forces.push(ForceElement {
+        name: "conventional prompt strike".into(),
+        delivery: Delivery::GlideVehicle,
+        payload: Payload::Conventional,
+        yield_kt: None,
+        cep_m: None,
+        kill_probability: kill,
+        untargetable_share: ByAlert {
+            day_to_day: 1.0,
+            generated: 1.0,
+        },
+        ..ForceElement::ballistic("conventional", Basing::SurfaceShip, 100, 1, 1.0, 1.0)
+    });
+    let before = analyze(&base, day_to_day()).unwrap();
+    let after = analyze(&with_conventional, day_to_day()).unwrap();
+    assert!(
+        after.index < before.index,
+        "with conventional {:.3} should be below {:.3}",
+        after.index,
+        before.index
+    );
+    let strike = &after.exchanges[0];
+    assert!(
+        strike.destroyed_by_conventional > 0.0,
+        "the conventional weapons were used"
+    );
+    assert_eq!(
+        strike.at_stop().warheads_spent + strike.at_stop().striker_warheads_left,
+        strike.curve[0].striker_warheads_left,
+        "conventional weapons never reduce the nuclear weapons left for value"
+    );
+    // Silos are out of reach of conventional weapons by default.
+    let conventional = strike.striker_elements.last().unwrap();
+    assert_eq!(conventional.spent_on[0], 0.0);
+}
+
+/// Wilkening & Watman (RAND R-3412, 1986); Best & Bracken (1995) for the bipolar case: a defense
+/// of value on one side blunts a ragged retaliation far more than a full first strike, so that
+/// side gains by striking first and the index falls.
+#[test]
+fn one_sided_missile_defense_lowers_the_index() {
+    let base = notional();
+    let mut defended = base.clone();
+    defended.sides[0]
+        .missile_defenses
+        .push(MissileDefenseLayer {
+            name: "national defense".into(),
+            interceptors: 400,
+            interceptor_sspk: 0.8,
+            doctrine: FiringDoctrine::Salvo { shots: 2 },
+            discrimination: 0.9,
+            covers: Coverage::Value,
+        });
+    let before = analyze(&base, day_to_day()).unwrap();
+    let after = analyze(&defended, day_to_day()).unwrap();
+    assert!(
+        after.index < before.index,
+        "with defense {:.3} should be below {:.3}",
+        after.index,
+        before.index
+    );
+    assert!(
+        after.exchanges[0]
+            .striker_defense_against_retaliation
+            .ballistic_intercepted
+            > 0.0
+    );
+    assert!(after.sides[0].cost_striking_first < before.sides[0].cost_striking_first);
+}
+
+/// A defense of forces makes the victim's silos harder to kill: the striker destroys fewer.
+#[test]
+fn defense_of_forces_saves_victim_warheads() {
+    let base = notional();
+    let mut defended = base.clone();
+    defended.sides[1]
+        .missile_defenses
+        .push(MissileDefenseLayer {
+            name: "silo defense".into(),
+            interceptors: 200,
+            interceptor_sspk: 0.7,
+            doctrine: FiringDoctrine::Salvo { shots: 1 },
+            discrimination: 1.0,
+            covers: Coverage::Forces,
+        });
+    let plain = analyze(&base, day_to_day()).unwrap();
+    let shielded = analyze(&defended, day_to_day()).unwrap();
+    let destroyed_per_warhead = |r: &reykjavik_engine::stability::StabilityReport| {
+        let x = &r.exchanges[0];
+        x.destroyed / x.at_stop().warheads_spent
+    };
+    assert!(destroyed_per_warhead(&shielded) < destroyed_per_warhead(&plain));
+    assert!(
+        shielded.exchanges[0]
+            .victim_defense_against_counterforce
+            .ballistic_intercepted
+            > 0.0
+    );
+}
+
+/// The analysis is a pure function: the same inputs give the same bits.
+#[test]
+fn analysis_is_deterministic() {
+    let scenario = reykjavik_scenario::load("us-russia-2021").unwrap();
+    assert_eq!(
+        analyze(&scenario, day_to_day()).unwrap(),
+        analyze(&scenario, day_to_day()).unwrap()
+    );
+}
