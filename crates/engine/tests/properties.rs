@@ -166,8 +166,10 @@ fn hand_computed_exchange() {
         missile_defenses: vec![],
         air_defenses: vec![],
     };
-    let mut options = ModelOptions::default();
-    options.max_warheads_per_aimpoint = 1;
+    let options = ModelOptions {
+        max_warheads_per_aimpoint: 1,
+        ..Default::default()
+    };
     let scenario = Scenario {
         name: "hand".into(),
         description: String::new(),
