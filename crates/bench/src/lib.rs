@@ -26,5 +26,6 @@ pub fn wta_instance(aimpoints: usize, warheads: usize) -> Problem {
         cost: (0..weapons).map(|_| 0.2 + next()).collect(),
         stock: vec![(warheads / weapons) as f64; weapons],
         cap: 2,
+        spend: vec![1.0; aimpoints],
     }
 }

@@ -128,8 +128,8 @@ fn exchange_json(scenario: &Scenario, x: &Exchange, certify: bool) -> Value {
     let mut value = json!({
         "striker": striker.name,
         "victim": victim.name,
-        "victim_alert": x.victim_posture.alert.name(),
-        "victim_launches_under_attack": x.victim_posture.launches_under_attack,
+        "victim_alert": x.posture.victim_alert.name(),
+        "victim_launches_under_attack": x.posture.victim_launches_under_attack,
         "counterforce_warheads_spent": stop.warheads_spent,
         "conventional_weapons_spent": stop.conventional_spent,
         "striker_warheads_left": stop.striker_warheads_left,
@@ -180,7 +180,7 @@ fn exchange_json(scenario: &Scenario, x: &Exchange, certify: bool) -> Value {
     });
     if certify {
         value["optimality"] = json!({
-            "greedy_destroyed": x.destroyed,
+            "greedy_destroyed": x.plan_value,
             "upper_bound_destroyed": x.destroyed_upper_bound,
             "relative_gap": x.optimality_gap(),
         });

@@ -35,6 +35,10 @@ pub struct Problem {
     /// (conventional) weapons do not cause nuclear fratricide: they have a cap of the same size of
     /// their own, so that using them never crowds out a nuclear warhead.
     pub cap: usize,
+    /// Expected share of a warhead committed to each aimpoint that is actually spent: the
+    /// probability the striker finds the aimpoint (1 for a known aimpoint). Values already carry
+    /// this factor, so the greedy's gain per unit cost does not depend on it.
+    pub spend: Vec<f64>,
 }
 
 impl Problem {
@@ -125,7 +129,7 @@ impl Greedy {
                 continue;
             }
             let gain = at_stake * p;
-            let cost = self.problem.cost[weapon];
+            let cost = self.problem.cost[weapon] * self.problem.spend[aimpoint];
             let candidate = Candidate {
                 free,
                 ratio: if cost > 0.0 { gain / cost } else { gain },
@@ -249,6 +253,8 @@ pub fn upper_bound(problem: &Problem, budget: usize) -> f64 {
         cost: vec![1.0],
         stock: vec![total_stock],
         cap,
+        // The bound counts committed warheads: order by gain per commitment.
+        spend: vec![1.0; problem.values.len()],
     };
     Greedy::new(relaxed).run(budget).1
 }
@@ -362,6 +368,7 @@ mod tests {
             cost: vec![1.0; weapons],
             stock,
             cap,
+            spend: vec![1.0; n],
         }
     }
 
@@ -422,6 +429,7 @@ mod tests {
             cost: vec![1.0, 1.0],
             stock: vec![1.0, 1.0],
             cap: 2,
+            spend: vec![1.0; 2],
         };
         let greedy = Greedy::new(p.clone()).run(usize::MAX).1;
         let optimum = exact(&p, 2, 1_000_000).unwrap();
@@ -442,6 +450,7 @@ mod tests {
             )
                 .prop_map(|(values, kill, stock, cap, cost)| Problem {
                     groups: (0..values.len()).collect(),
+                    spend: vec![1.0; values.len()],
                     values,
                     kill,
                     cost,

@@ -3,32 +3,34 @@
 //! The striker spends warheads on the victim's targetable aimpoints, cheapest kills first, and so
 //! traces the draw-down curve; at every point the striker's remaining weapons fall on the victim's
 //! value and the victim's surviving weapons on the striker's. The striker stops where its own cost
-//! is lowest (ties: where the victim's cost is highest).
+//! is lowest (ties: where the victim's cost is highest). All quantities are expected values; the
+//! Monte Carlo layer executes the same plan with random outcomes.
 
 use crate::allocation::{Assignment, Greedy, Problem};
 use crate::defense::MissileDefenseLayer;
 use crate::error::EngineError;
 use crate::model::{
-    Alert, Delivery, ForceElement, ModelOptions, Payload, Scenario, Side, ValueUnit,
+    Alert, Basing, Delivery, ForceElement, ModelOptions, Payload, Scenario, Side, ValueUnit,
 };
 use crate::physics;
 
 /// Two costs within this distance are equal for the stop rule.
 const COST_TIE: f64 = 1e-12;
 
-/// The posture of the victim during one exchange.
+/// The postures of one exchange.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct VictimPosture {
-    pub alert: Alert,
-    pub launches_under_attack: bool,
+pub struct ExchangePosture {
+    pub striker_alert: Alert,
+    pub victim_alert: Alert,
+    pub victim_launches_under_attack: bool,
 }
 
 /// One point of the draw-down curve.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CurvePoint {
-    /// Nuclear warheads the striker has spent on counterforce.
+    /// Nuclear warheads the striker has spent on counterforce (expected).
     pub warheads_spent: f64,
-    /// Conventional weapons the striker has spent on counterforce.
+    /// Conventional weapons the striker has spent on counterforce (expected).
     pub conventional_spent: f64,
     /// Striker nuclear warheads left for the victim's value.
     pub striker_warheads_left: f64,
@@ -49,8 +51,9 @@ pub struct VictimElementOutcome {
     pub untargetable: f64,
     /// Launched under attack before the weapons arrived.
     pub launched_under_attack: f64,
-    /// On aimpoints the striker could attack.
+    /// On aimpoints the striker could attack (and finds).
     pub exposed: f64,
+    /// Destroyed on their launchers, or lost with their storage site.
     pub destroyed: f64,
     pub surviving: f64,
 }
@@ -62,7 +65,8 @@ pub struct StrikerElementOutcome {
     pub payload: Payload,
     /// Warheads the striker has for this strike (after availability).
     pub available: f64,
-    /// Warheads spent on each victim element, in victim element order.
+    /// Warheads spent on each victim element, in victim element order, then on each warhead
+    /// storage site.
     pub spent_on: Vec<f64>,
     /// Warheads left for the victim's value (0 for conventional weapons).
     pub left_for_value: f64,
@@ -81,15 +85,36 @@ pub struct DefenseEffect {
     pub air_breathing_shot_down: f64,
 }
 
-/// A completed first-strike exchange.
+/// What an aimpoint holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Launchers of the victim's force element with this index.
+    Element(usize),
+    /// The victim's warhead storage site with this index.
+    Storage(usize),
+}
+
+/// One victim aimpoint of the plan.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Aimpoint {
+    pub target: Target,
+    /// Launchers on it (fractional in the expected-value analysis; 0 for a storage site).
+    pub launchers: f64,
+    /// Probability that the striker finds it; warheads committed to it are spent only then.
+    pub detection: f64,
+}
+
+/// A completed first strike.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exchange {
     pub striker: usize,
     pub victim: usize,
-    pub victim_posture: VictimPosture,
+    pub posture: ExchangePosture,
     pub curve: Vec<CurvePoint>,
-    /// Index of the stop point in `curve`.
+    /// Index of the stop point in `curve`; the first `stop` entries of `plan` are executed.
     pub stop: usize,
+    pub aimpoints: Vec<Aimpoint>,
+    pub plan: Vec<Assignment>,
     pub striker_elements: Vec<StrikerElementOutcome>,
     pub victim_elements: Vec<VictimElementOutcome>,
     /// Victim warheads destroyed by conventional weapons at the stop point.
@@ -103,6 +128,10 @@ pub struct Exchange {
     /// Gap certificate: an upper bound on the victim warheads any plan of the same size could
     /// destroy (Ahuja et al. 2007), and the greedy plan's value.
     pub destroyed_upper_bound: f64,
+    /// The greedy plan's objective at the stop point (victim warheads destroyed, as the
+    /// allocator counts them: a storage site counts the warheads that depend on it).
+    pub plan_value: f64,
+    /// Victim nuclear warheads destroyed at the stop point (expected).
     pub destroyed: f64,
 }
 
@@ -113,15 +142,18 @@ impl Exchange {
     /// Relative gap between the greedy plan and the bound: 0 = provably optimal.
     pub fn optimality_gap(&self) -> f64 {
         if self.destroyed_upper_bound > 0.0 {
-            ((self.destroyed_upper_bound - self.destroyed) / self.destroyed_upper_bound).max(0.0)
+            ((self.destroyed_upper_bound - self.plan_value) / self.destroyed_upper_bound).max(0.0)
         } else {
             0.0
         }
     }
+    pub fn executed(&self) -> &[Assignment] {
+        &self.plan[..self.stop]
+    }
 }
 
 /// The value-weapon cost of one warhead of `element` against a side counting value in `unit`.
-fn value_units(element: &ForceElement, unit: ValueUnit) -> f64 {
+pub(crate) fn value_units(element: &ForceElement, unit: ValueUnit) -> f64 {
     match (element.payload, unit) {
         (Payload::Conventional, _) => 0.0,
         (Payload::Nuclear, ValueUnit::Warheads) => 1.0,
@@ -133,7 +165,7 @@ fn value_units(element: &ForceElement, unit: ValueUnit) -> f64 {
 
 /// Probability that an air-breathing weapon of `delivery` gets through the defender's air
 /// defenses that cover value (`for_value`) or forces.
-fn air_penetration(defender: &Side, delivery: Delivery, for_value: bool) -> f64 {
+pub(crate) fn air_penetration(defender: &Side, delivery: Delivery, for_value: bool) -> f64 {
     defender
         .air_defenses
         .iter()
@@ -152,60 +184,99 @@ fn air_penetration(defender: &Side, delivery: Delivery, for_value: bool) -> f64 
         .product()
 }
 
-/// Expected weapons of an attacking side that arrive on the defender's value, in the defender's
-/// value unit, given how many engagements each defender BMD layer has left.
-fn arriving_on_value(
-    attacker: &Side,
-    warheads_by_element: impl Iterator<Item = f64>,
-    defender: &Side,
-    bmd_capacity: &[f64],
-) -> (f64, DefenseEffect) {
-    let unit = defender.value.unit;
-    let mut ballistic_rvs = 0.0;
-    let mut ballistic_units = 0.0;
-    let mut other_units = 0.0;
-    let mut effect = DefenseEffect::default();
-    for (element, warheads) in attacker.forces.iter().zip(warheads_by_element) {
-        if !element.is_nuclear() || warheads <= 0.0 {
-            continue;
-        }
-        let launched = warheads * element.reliability;
-        let units = value_units(element, unit);
-        match element.delivery {
-            Delivery::BallisticMissile => {
-                ballistic_rvs += launched;
-                ballistic_units += launched * units;
-            }
-            Delivery::GlideVehicle => other_units += launched * units,
-            Delivery::Aircraft | Delivery::CruiseMissile => {
-                let through = launched * air_penetration(defender, element.delivery, true);
-                effect.air_breathing_shot_down += launched - through;
-                other_units += through * units;
-            }
-        }
-    }
-    for (layer, &capacity) in defender.missile_defenses.iter().zip(bmd_capacity) {
-        if !layer.covers.covers_value() || ballistic_rvs <= 0.0 {
-            continue;
-        }
-        let intercepted = ballistic_rvs.min(capacity) * layer.intercept_probability();
-        let surviving_share = 1.0 - intercepted / ballistic_rvs;
-        effect.ballistic_intercepted += intercepted;
-        ballistic_rvs *= surviving_share;
-        ballistic_units *= surviving_share;
-    }
-    (ballistic_units + other_units, effect)
+/// How one side's weapons reach the other's value: per attacking element, the chance a warhead
+/// flies and gets past air defense, and what it counts for; and the defender's BMD layers.
+#[derive(Debug, Clone)]
+pub(crate) struct ValueAttack {
+    /// Per attacking element: (ballistic?, probability a warhead flies and passes air defense,
+    /// value units per arriving warhead).
+    elements: Vec<(bool, f64, f64)>,
+    /// Defender BMD layers covering value: intercept probability per engaged RV.
+    layers: Vec<(usize, f64)>,
 }
 
-/// Kill probability of one arriving-or-not warhead of `weapon` against a launcher of `target`,
+impl ValueAttack {
+    /// `retaliating`: the attacker is the victim firing back, so launch survival applies.
+    pub(crate) fn new(attacker: &Side, defender: &Side, retaliating: bool) -> Self {
+        let unit = defender.value.unit;
+        let elements = attacker
+            .forces
+            .iter()
+            .map(|e| {
+                let flies = e.reliability * if retaliating { e.launch_survival } else { 1.0 };
+                let ballistic = e.delivery == Delivery::BallisticMissile;
+                let passes = if ballistic {
+                    1.0
+                } else {
+                    air_penetration(defender, e.delivery, true)
+                };
+                (ballistic, flies * passes, value_units(e, unit))
+            })
+            .collect();
+        let layers = defender
+            .missile_defenses
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.covers.covers_value())
+            .map(|(i, l)| (i, l.intercept_probability()))
+            .collect();
+        Self { elements, layers }
+    }
+
+    /// Expected arriving weapons in the defender's value unit, given warheads per attacking element
+    /// and each defender BMD layer's remaining engagements (indexed like `missile_defenses`).
+    pub(crate) fn arriving(
+        &self,
+        attacker: &Side,
+        warheads: impl Iterator<Item = f64>,
+        capacity: &[f64],
+    ) -> (f64, DefenseEffect) {
+        let mut ballistic_rvs = 0.0;
+        let mut ballistic_units = 0.0;
+        let mut other_units = 0.0;
+        let mut effect = DefenseEffect::default();
+        for ((element, &(ballistic, through, units)), warheads) in
+            attacker.forces.iter().zip(&self.elements).zip(warheads)
+        {
+            if !element.is_nuclear() || warheads <= 0.0 {
+                continue;
+            }
+            let arriving = warheads * through;
+            if ballistic {
+                ballistic_rvs += arriving;
+                ballistic_units += arriving * units;
+            } else {
+                if element.delivery != Delivery::GlideVehicle {
+                    let flown = warheads * element.reliability * element.launch_survival;
+                    effect.air_breathing_shot_down += (flown - arriving).max(0.0);
+                }
+                other_units += arriving * units;
+            }
+        }
+        for &(layer, p_intercept) in &self.layers {
+            if ballistic_rvs <= 0.0 {
+                break;
+            }
+            let intercepted = ballistic_rvs.min(capacity[layer]) * p_intercept;
+            let surviving_share = 1.0 - intercepted / ballistic_rvs;
+            effect.ballistic_intercepted += intercepted;
+            ballistic_rvs *= surviving_share;
+            ballistic_units *= surviving_share;
+        }
+        (ballistic_units + other_units, effect)
+    }
+}
+
+/// Kill probability of one warhead of `weapon` against a target of class `class` and hardness,
 /// before missile defense: reliability x (direct kill probability or SSPK) x air penetration.
-fn base_kill_probability(
+pub(crate) fn base_kill_probability(
     weapon: &ForceElement,
-    target: &ForceElement,
+    class: Basing,
+    hardness_psi: f64,
     victim: &Side,
     options: &ModelOptions,
 ) -> Result<f64, EngineError> {
-    let conditional = match (weapon.kill_probability.get(target.basing), weapon.payload) {
+    let conditional = match (weapon.kill_probability.get(class), weapon.payload) {
         (Some(p), _) => p,
         (None, Payload::Conventional) => 0.0,
         (None, Payload::Nuclear) => {
@@ -214,17 +285,14 @@ fn base_kill_probability(
                     format!("force `{}`", weapon.name),
                     format!(
                         "needs {field} to compute a kill probability against {}",
-                        target.basing.name()
+                        class.name()
                     ),
                 )
             };
             let yield_kt = weapon.yield_kt.ok_or_else(|| missing("yield_kt"))?;
             let cep_m = weapon.cep_m.ok_or_else(|| missing("cep_m"))?;
-            let radius = physics::lethal_radius_m(
-                yield_kt,
-                target.aimpoint_hardness_psi,
-                options.lethal_radius_model,
-            )?;
+            let radius =
+                physics::lethal_radius_m(yield_kt, hardness_psi, options.lethal_radius_model)?;
             physics::sspk(radius, cep_m, weapon.bias_m)?
         }
     };
@@ -242,89 +310,150 @@ fn forces_leak(layers: &[MissileDefenseLayer], capacity: &[f64]) -> f64 {
         .product()
 }
 
+/// Warheads the striker has for this strike, per element (after availability).
+pub(crate) fn striker_stock(attacker: &Side, alert: Alert, options: &ModelOptions) -> Vec<f64> {
+    attacker
+        .forces
+        .iter()
+        .map(|f| {
+            f64::from(f.launchers_at(alert))
+                * options.striker_availability(f.basing)
+                * f64::from(f.warheads_per_launcher)
+        })
+        .collect()
+}
+
+/// Share of a victim element's targetable launchers that stay in place (do not launch under
+/// attack).
+pub(crate) fn stay_share(
+    element: &ForceElement,
+    posture: &ExchangePosture,
+    options: &ModelOptions,
+) -> f64 {
+    if posture.victim_launches_under_attack
+        && element.can_launch_under_attack
+        && element.is_nuclear()
+    {
+        1.0 - options.launch_under_attack_share
+    } else {
+        1.0
+    }
+}
+
 /// Runs one first strike of `striker` on `victim`.
 pub fn first_strike(
     scenario: &Scenario,
     striker: usize,
     victim: usize,
-    posture: VictimPosture,
+    posture: ExchangePosture,
 ) -> Result<Exchange, EngineError> {
     let options = &scenario.options;
     let attacker = &scenario.sides[striker];
     let defender = &scenario.sides[victim];
+    let n_elements = defender.forces.len();
+    let n_groups = n_elements + defender.warhead_storage.len();
 
-    // Weapons: one type per striker element.
-    let stock: Vec<f64> = attacker
-        .forces
-        .iter()
-        .map(|f| {
-            f64::from(f.launchers)
-                * options.striker_availability(f.basing)
-                * f64::from(f.warheads_per_launcher)
-        })
-        .collect();
+    let stock = striker_stock(attacker, posture.striker_alert, options);
     let cost: Vec<f64> = attacker
         .forces
         .iter()
         .map(|f| value_units(f, defender.value.unit))
         .collect();
+    let victim_total: Vec<f64> = defender
+        .forces
+        .iter()
+        .map(|f| f.warheads_at(posture.victim_alert) as f64)
+        .collect();
 
-    // Aimpoints: one group per victim element; LUA-capable launchers mostly escape.
+    // Aimpoints: launchers sit `launchers_per_aimpoint` to an aimpoint (the last holds the
+    // remainder); launch-under-attack-capable launchers mostly escape.
+    let mut aimpoints = Vec::new();
     let mut values = Vec::new();
-    let mut groups = Vec::new();
-    let mut victim_elements = Vec::new();
-    let mut lua_groups = Vec::new();
+    let mut spend = Vec::new();
+    let mut victim_elements = Vec::with_capacity(n_elements);
     for (j, target) in defender.forces.iter().enumerate() {
-        let warheads = target.warheads() as f64;
         let per_launcher = f64::from(target.warheads_per_launcher);
-        let targetable =
-            f64::from(target.launchers) * (1.0 - target.untargetable_share.at(posture.alert));
-        let found = targetable * target.detection_probability;
-        let launches =
-            posture.launches_under_attack && target.can_launch_under_attack && target.is_nuclear();
-        let stay_share = if launches {
-            1.0 - options.launch_under_attack_share
-        } else {
-            1.0
-        };
-        lua_groups.push(launches);
-        // Aimpoints hold `launchers_per_aimpoint` launchers; the last one holds the remainder.
-        let per_aimpoint = f64::from(target.launchers_per_aimpoint);
-        let mut left = found;
+        let launchers = f64::from(target.launchers_at(posture.victim_alert));
+        let targetable = launchers * (1.0 - target.untargetable_share.at(posture.victim_alert));
+        let stay = stay_share(target, &posture, options);
+        let d = target.detection_probability;
+        let mut left = targetable;
         while left > 1e-9 {
-            let here = left.min(per_aimpoint);
-            values.push(here * per_launcher * stay_share);
-            groups.push(j);
+            let here = left.min(f64::from(target.launchers_per_aimpoint));
+            aimpoints.push(Aimpoint {
+                target: Target::Element(j),
+                launchers: here,
+                detection: d,
+            });
+            values.push(here * per_launcher * stay * d);
+            spend.push(d);
             left -= here;
         }
-        let launched = if launches {
-            targetable * options.launch_under_attack_share * per_launcher
-        } else {
-            0.0
-        };
         victim_elements.push(VictimElementOutcome {
             name: target.name.clone(),
-            warheads,
-            untargetable: warheads - targetable * per_launcher
-                + (targetable - found) * per_launcher * stay_share,
-            launched_under_attack: launched,
-            exposed: found * per_launcher * stay_share,
+            warheads: victim_total[j],
+            untargetable: victim_total[j] - targetable * per_launcher
+                + targetable * per_launcher * stay * (1.0 - d),
+            launched_under_attack: targetable * per_launcher * (1.0 - stay),
+            exposed: targetable * per_launcher * stay * d,
             destroyed: 0.0,
-            surviving: warheads,
+            surviving: victim_total[j],
         });
     }
+    let mut storage_aimpoint = vec![None; defender.warhead_storage.len()];
+    for (w, site) in defender.warhead_storage.iter().enumerate() {
+        // The greedy values a storage site by the warheads that depend on it.
+        let dependent: f64 = defender
+            .forces
+            .iter()
+            .zip(&victim_total)
+            .filter(|(f, _)| f.warhead_storage == Some(w))
+            .map(|(_, t)| t)
+            .sum();
+        storage_aimpoint[w] = Some(aimpoints.len());
+        aimpoints.push(Aimpoint {
+            target: Target::Storage(w),
+            launchers: 0.0,
+            detection: site.detection_probability,
+        });
+        values.push(dependent * site.detection_probability);
+        spend.push(site.detection_probability);
+    }
+    let groups: Vec<usize> = aimpoints
+        .iter()
+        .map(|a| match a.target {
+            Target::Element(j) => j,
+            Target::Storage(w) => n_elements + w,
+        })
+        .collect();
 
     // Kill probabilities before missile defense, per (victim group, striker weapon).
-    let mut base_kill = vec![vec![0.0; attacker.forces.len()]; defender.forces.len()];
-    for (j, target) in defender.forces.iter().enumerate() {
-        for (i, weapon) in attacker.forces.iter().enumerate() {
+    let mut base_kill = vec![vec![0.0; attacker.forces.len()]; n_groups];
+    for (i, weapon) in attacker.forces.iter().enumerate() {
+        if stock[i] < 1.0 {
+            continue;
+        }
+        for (j, target) in defender.forces.iter().enumerate() {
             // Slow weapons cannot catch launchers that launch under attack.
-            if lua_groups[j] && !weapon.prompt {
+            if stay_share(target, &posture, options) < 1.0 && !weapon.prompt {
                 continue;
             }
-            if stock[i] >= 1.0 {
-                base_kill[j][i] = base_kill_probability(weapon, target, defender, options)?;
-            }
+            base_kill[j][i] = base_kill_probability(
+                weapon,
+                target.basing,
+                target.aimpoint_hardness_psi,
+                defender,
+                options,
+            )?;
+        }
+        for (w, site) in defender.warhead_storage.iter().enumerate() {
+            base_kill[n_elements + w][i] = base_kill_probability(
+                weapon,
+                Basing::WarheadStorage,
+                site.aimpoint_hardness_psi,
+                defender,
+                options,
+            )?;
         }
     }
     let mut bmd_capacity: Vec<f64> = defender
@@ -349,71 +478,64 @@ pub fn first_strike(
             })
             .collect()
     };
-    let problem = Problem {
+    let mut greedy = Greedy::new(Problem {
         values,
         groups,
         kill: kill_with_defense(&bmd_capacity),
         cost,
         stock: stock.clone(),
         cap: options.max_warheads_per_aimpoint as usize,
-    };
-    let mut greedy = Greedy::new(problem);
+        spend,
+    });
 
     // Trace the draw-down curve.
-    let victim_total: Vec<f64> = defender
+    let on_victim = ValueAttack::new(attacker, defender, false);
+    let on_striker = ValueAttack::new(defender, attacker, true);
+    let striker_capacity: Vec<f64> = attacker
+        .missile_defenses
+        .iter()
+        .map(MissileDefenseLayer::engagement_capacity)
+        .collect();
+    let storage_of: Vec<Option<usize>> = defender
         .forces
         .iter()
-        .map(|f| f.warheads() as f64)
+        .map(|f| f.warhead_storage.and_then(|w| storage_aimpoint[w]))
         .collect();
-    let victim_nuclear: Vec<bool> = defender
-        .forces
-        .iter()
-        .map(ForceElement::is_nuclear)
-        .collect();
-    let mut destroyed_by_group = vec![0.0; defender.forces.len()];
+    let mut destroyed_on_launchers = vec![0.0; n_elements];
     let mut spent = vec![0.0; attacker.forces.len()];
+    let mut surviving = victim_total.clone();
     let mut plan: Vec<Assignment> = Vec::new();
-    let mut capacity_after: Vec<Vec<f64>> = Vec::new();
+    let mut capacity_at: Vec<Vec<f64>> = Vec::new();
     let mut counterforce_intercepts = Vec::new();
     let mut intercepted_so_far = 0.0;
-    let point = |spent: &[f64], destroyed: &[f64], capacity: &[f64]| -> CurvePoint {
-        let striker_left = stock.iter().zip(spent).map(|(s, x)| s - x);
-        let (on_victim, _) = arriving_on_value(attacker, striker_left, defender, capacity);
-        let surviving = victim_total.iter().zip(destroyed).map(|(t, d)| t - d);
-        let striker_capacity: Vec<f64> = attacker
-            .missile_defenses
-            .iter()
-            .map(MissileDefenseLayer::engagement_capacity)
-            .collect();
-        let (on_striker, _) = arriving_on_value(defender, surviving, attacker, &striker_capacity);
-        let damage_to_striker = attacker.value.damage(on_striker);
-        let damage_to_victim = defender.value.damage(on_victim);
-        let nuclear_spent = |nuclear: bool| -> f64 {
-            attacker
-                .forces
-                .iter()
-                .zip(spent)
-                .filter(|(f, _)| f.is_nuclear() == nuclear)
-                .map(|(_, s)| s)
-                .sum()
-        };
+    let point = |spent: &[f64], surviving: &[f64], capacity: &[f64]| -> CurvePoint {
+        let (on_v, _) = on_victim.arriving(
+            attacker,
+            stock.iter().zip(spent).map(|(s, x)| s - x),
+            capacity,
+        );
+        let (on_s, _) = on_striker.arriving(defender, surviving.iter().copied(), &striker_capacity);
+        let damage_to_striker = attacker.value.damage(on_s);
+        let damage_to_victim = defender.value.damage(on_v);
+        let (mut nuclear, mut conventional, mut left) = (0.0, 0.0, 0.0);
+        for ((f, s), x) in attacker.forces.iter().zip(&stock).zip(spent) {
+            if f.is_nuclear() {
+                nuclear += x;
+                left += s - x;
+            } else {
+                conventional += x;
+            }
+        }
         CurvePoint {
-            warheads_spent: nuclear_spent(true),
-            conventional_spent: nuclear_spent(false),
-            striker_warheads_left: attacker
+            warheads_spent: nuclear,
+            conventional_spent: conventional,
+            striker_warheads_left: left,
+            victim_warheads_surviving: defender
                 .forces
                 .iter()
-                .zip(&stock)
-                .zip(spent)
-                .filter(|((f, _), _)| f.is_nuclear())
-                .map(|((_, s), x)| s - x)
-                .sum(),
-            victim_warheads_surviving: victim_total
-                .iter()
-                .zip(destroyed)
-                .zip(&victim_nuclear)
-                .filter(|(_, n)| **n)
-                .map(|((t, d), _)| t - d)
+                .zip(surviving)
+                .filter(|(f, _)| f.is_nuclear())
+                .map(|(_, s)| s)
                 .sum(),
             damage_to_striker,
             damage_to_victim,
@@ -421,16 +543,24 @@ pub fn first_strike(
             cost_to_victim: options.cost(damage_to_victim, damage_to_striker),
         }
     };
-    let mut curve = vec![point(&spent, &destroyed_by_group, &bmd_capacity)];
-    capacity_after.push(bmd_capacity.clone());
+    let mut curve = vec![point(&spent, &surviving, &bmd_capacity)];
+    capacity_at.push(bmd_capacity.clone());
     counterforce_intercepts.push(0.0);
     while let Some(assignment) = greedy.step() {
-        let group = greedy.problem().groups[assignment.aimpoint];
-        destroyed_by_group[group] += assignment.gain;
-        spent[assignment.weapon] += 1.0;
+        let aimpoint = aimpoints[assignment.aimpoint];
+        spent[assignment.weapon] += aimpoint.detection;
+        if let Target::Element(j) = aimpoint.target {
+            destroyed_on_launchers[j] += assignment.gain;
+        }
+        // Expected survivors: on their launchers, times their storage site's survival.
+        let survival = greedy.survival();
+        for (j, s) in surviving.iter_mut().enumerate() {
+            let storage = storage_of[j].map_or(1.0, |k| survival[k]);
+            *s = (victim_total[j] - destroyed_on_launchers[j]) * storage;
+        }
         if is_ballistic[assignment.weapon] {
             // The RV, if it flies, draws interceptors from layers covering forces.
-            let flying = attacker.forces[assignment.weapon].reliability;
+            let flying = attacker.forces[assignment.weapon].reliability * aimpoint.detection;
             let mut exhausted = false;
             for (layer, capacity) in defender
                 .missile_defenses
@@ -445,8 +575,7 @@ pub fn first_strike(
             }
             if exhausted {
                 // Later RVs leak through the spent layer: kill probabilities rise.
-                let kill = kill_with_defense(&bmd_capacity);
-                for (j, row) in kill.iter().enumerate() {
+                for (j, row) in kill_with_defense(&bmd_capacity).iter().enumerate() {
                     for (i, &p) in row.iter().enumerate() {
                         greedy.set_kill(j, i, p);
                     }
@@ -455,8 +584,10 @@ pub fn first_strike(
             }
         }
         plan.push(assignment);
-        curve.push(point(&spent, &destroyed_by_group, &bmd_capacity));
-        capacity_after.push(bmd_capacity.clone());
+        curve.push(point(&spent, &surviving, &bmd_capacity));
+        if !defender.missile_defenses.is_empty() {
+            capacity_at.push(bmd_capacity.clone());
+        }
         counterforce_intercepts.push(intercepted_so_far);
     }
 
@@ -473,25 +604,39 @@ pub fn first_strike(
     }
 
     // Outcomes at the stop point: replay the first `stop` assignments.
-    let executed = &plan[..stop];
-    let mut spent_on = vec![vec![0.0; defender.forces.len()]; attacker.forces.len()];
-    let mut destroyed = vec![0.0; defender.forces.len()];
-    let mut destroyed_by_conventional = 0.0;
+    let mut spent_on = vec![vec![0.0; n_groups]; attacker.forces.len()];
+    let mut destroyed_on = vec![0.0; n_elements];
+    let mut storage_survival = vec![1.0; aimpoints.len()];
+    let mut by_conventional = vec![0.0; n_elements];
     let mut air_shot_down_in_counterforce = 0.0;
-    for a in executed {
-        let group = greedy.problem().groups[a.aimpoint];
+    for a in &plan[..stop] {
+        let aimpoint = aimpoints[a.aimpoint];
         let weapon = &attacker.forces[a.weapon];
-        spent_on[a.weapon][group] += 1.0;
-        air_shot_down_in_counterforce +=
-            weapon.reliability * (1.0 - air_penetration(defender, weapon.delivery, false));
-        destroyed[group] += a.gain;
-        if !attacker.forces[a.weapon].is_nuclear() {
-            destroyed_by_conventional += a.gain;
-        }
+        let group = match aimpoint.target {
+            Target::Element(j) => {
+                destroyed_on[j] += a.gain;
+                if !weapon.is_nuclear() {
+                    by_conventional[j] += a.gain;
+                }
+                j
+            }
+            Target::Storage(w) => {
+                let p = greedy.kill(n_elements + w, a.weapon);
+                storage_survival[a.aimpoint] *= 1.0 - aimpoint.detection * p;
+                n_elements + w
+            }
+        };
+        spent_on[a.weapon][group] += aimpoint.detection;
+        air_shot_down_in_counterforce += aimpoint.detection
+            * weapon.reliability
+            * (1.0 - air_penetration(defender, weapon.delivery, false));
     }
-    for (outcome, d) in victim_elements.iter_mut().zip(&destroyed) {
-        outcome.destroyed = *d;
-        outcome.surviving = outcome.warheads - d;
+    let mut destroyed_by_conventional = 0.0;
+    for (j, outcome) in victim_elements.iter_mut().enumerate() {
+        let storage = storage_of[j].map_or(1.0, |k| storage_survival[k]);
+        outcome.surviving = (outcome.warheads - destroyed_on[j]) * storage;
+        outcome.destroyed = outcome.warheads - outcome.surviving;
+        destroyed_by_conventional += by_conventional[j] * storage;
     }
     let striker_elements: Vec<StrikerElementOutcome> = attacker
         .forces
@@ -513,33 +658,36 @@ pub fn first_strike(
             }
         })
         .collect();
-    let (_, victim_defense_against_value_attack) = arriving_on_value(
+    let capacity_at_stop = capacity_at.get(stop).cloned().unwrap_or_default();
+    let (_, victim_defense_against_value_attack) = on_victim.arriving(
         attacker,
         striker_elements.iter().map(|s| s.left_for_value),
-        defender,
-        &capacity_after[stop],
+        &capacity_at_stop,
     );
-    let striker_capacity: Vec<f64> = attacker
-        .missile_defenses
-        .iter()
-        .map(MissileDefenseLayer::engagement_capacity)
-        .collect();
-    let (_, striker_defense_against_retaliation) = arriving_on_value(
+    let (_, striker_defense_against_retaliation) = on_striker.arriving(
         defender,
         victim_elements.iter().map(|v| v.surviving),
-        attacker,
         &striker_capacity,
     );
-    let destroyed_total: f64 = destroyed.iter().sum();
+    let destroyed: f64 = victim_elements
+        .iter()
+        .zip(&defender.forces)
+        .filter(|(_, f)| f.is_nuclear())
+        .map(|(v, _)| v.destroyed)
+        .sum();
+    let plan_value: f64 = plan[..stop].iter().map(|a| a.gain).sum();
     Ok(Exchange {
         striker,
         victim,
-        victim_posture: posture,
+        posture,
         stop,
         destroyed_upper_bound: crate::allocation::upper_bound(greedy.problem(), stop)
-            .max(destroyed_total),
-        destroyed: destroyed_total,
+            .max(plan_value),
+        plan_value,
+        destroyed,
         curve,
+        aimpoints,
+        plan,
         striker_elements,
         victim_elements,
         destroyed_by_conventional,

@@ -9,6 +9,7 @@ pub mod error;
 pub mod exchange;
 pub mod limits;
 pub mod model;
+pub mod params;
 pub mod physics;
 pub mod stability;
 

@@ -26,15 +26,20 @@ pub enum Basing {
     Submarine,
     AirBase,
     SurfaceShip,
+    /// Not a launcher basing: the target class of a warhead storage site (Wu 2020), so that
+    /// weapons can carry a kill probability against it.
+    WarheadStorage,
 }
 
 impl Basing {
-    pub const ALL: [Basing; 5] = [
+    /// Every target class, in the order of the kill-probability table.
+    pub const ALL: [Basing; 6] = [
         Basing::Silo,
         Basing::RoadMobile,
         Basing::Submarine,
         Basing::AirBase,
         Basing::SurfaceShip,
+        Basing::WarheadStorage,
     ];
 
     pub fn name(self) -> &'static str {
@@ -44,6 +49,7 @@ impl Basing {
             Self::Submarine => "submarine",
             Self::AirBase => "air-base",
             Self::SurfaceShip => "surface-ship",
+            Self::WarheadStorage => "warhead-storage",
         }
     }
 
@@ -110,7 +116,7 @@ impl ByAlert {
 /// Direct kill probabilities of one weapon against each target class (indexed by the victim's
 /// basing). `None` means: use the physics (nuclear) or 0 (conventional).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct KillProbabilities([Option<f64>; 5]);
+pub struct KillProbabilities([Option<f64>; 6]);
 
 impl KillProbabilities {
     pub fn get(&self, target: Basing) -> Option<f64> {
@@ -134,7 +140,11 @@ pub struct ForceElement {
     pub delivery: Delivery,
     pub basing: Basing,
     pub payload: Payload,
+    /// Launchers in this element at day-to-day alert (and at generated alert unless
+    /// `generated_launchers` says otherwise: a posture can move launchers between elements,
+    /// as Wu 2020's de-alerted and dispersed Chinese missiles).
     pub launchers: u32,
+    pub generated_launchers: Option<u32>,
     pub warheads_per_launcher: u32,
     /// Yield of one warhead. `None` for conventional weapons.
     pub yield_kt: Option<f64>,
@@ -156,11 +166,30 @@ pub struct ForceElement {
     /// Whether these launchers can launch on warning of an attack (targeted silo and garrison
     /// ICBMs by default).
     pub can_launch_under_attack: bool,
+    /// Probability that a launcher that survives a strike gets its weapons off when retaliating
+    /// (movement to a launch pad, preparation under surveillance: Wu 2020). 1 by default.
+    pub launch_survival: f64,
+    /// Index into the side's `warhead_storage`: the warheads are stored apart from the launchers
+    /// and are lost if that site is destroyed (Wu 2020). `None`: warheads are with the launchers.
+    pub warhead_storage: Option<usize>,
 }
 
 impl ForceElement {
+    /// Launchers in this element at an alert posture.
+    pub fn launchers_at(&self, alert: Alert) -> u32 {
+        match alert {
+            Alert::DayToDay => self.launchers,
+            Alert::Generated => self.generated_launchers.unwrap_or(self.launchers),
+        }
+    }
+
+    pub fn warheads_at(&self, alert: Alert) -> u64 {
+        u64::from(self.launchers_at(alert)) * u64::from(self.warheads_per_launcher)
+    }
+
+    /// Warheads at day-to-day alert.
     pub fn warheads(&self) -> u64 {
-        u64::from(self.launchers) * u64::from(self.warheads_per_launcher)
+        self.warheads_at(Alert::DayToDay)
     }
     pub fn is_nuclear(&self) -> bool {
         self.payload == Payload::Nuclear
@@ -197,6 +226,14 @@ impl ValueModel {
     }
 }
 
+/// A site where warheads are stored apart from their launchers (Wu 2020): one aimpoint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WarheadStorage {
+    pub name: String,
+    pub detection_probability: f64,
+    pub aimpoint_hardness_psi: f64,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Side {
     pub name: String,
@@ -204,14 +241,20 @@ pub struct Side {
     pub forces: Vec<ForceElement>,
     pub missile_defenses: Vec<MissileDefenseLayer>,
     pub air_defenses: Vec<AirDefense>,
+    pub warhead_storage: Vec<WarheadStorage>,
 }
 
 impl Side {
+    /// Nuclear warheads at day-to-day alert.
     pub fn nuclear_warheads(&self) -> u64 {
+        self.nuclear_warheads_at(Alert::DayToDay)
+    }
+
+    pub fn nuclear_warheads_at(&self, alert: Alert) -> u64 {
         self.forces
             .iter()
             .filter(|f| f.is_nuclear())
-            .map(ForceElement::warheads)
+            .map(|f| f.warheads_at(alert))
             .sum()
     }
 }
@@ -271,6 +314,9 @@ pub struct Scenario {
     pub description: String,
     pub sides: Vec<Side>,
     pub options: ModelOptions,
+    /// Inputs given as distributions. The fields above hold their central values, which the
+    /// expected-value analysis uses; Monte Carlo draws them per trial.
+    pub uncertain: Vec<crate::params::UncertainInput>,
 }
 
 /// Checks every value of a scenario against its valid range and the rules that tie fields
@@ -319,6 +365,14 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
         for (f, force) in side.forces.iter().enumerate() {
             let at = |field: &str| format!("side[{s}].force[{f}].{field}");
             check(at("launchers"), force.launchers.into(), &limits::LAUNCHERS);
+            if let Some(g) = force.generated_launchers {
+                check(at("launchers.generated"), g.into(), &limits::LAUNCHERS);
+            }
+            check(
+                at("launch_survival"),
+                force.launch_survival,
+                &limits::PROBABILITY,
+            );
             check(
                 at("warheads_per_launcher"),
                 force.warheads_per_launcher.into(),
@@ -395,6 +449,19 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
                 check(at(name), n.into(), &limits::INTERCEPTORS_PER_RV);
             }
         }
+        for (w, site) in side.warhead_storage.iter().enumerate() {
+            let at = |field: &str| format!("side[{s}].warhead_storage[{w}].{field}");
+            check(
+                at("detection_probability"),
+                site.detection_probability,
+                &limits::PROBABILITY,
+            );
+            check(
+                at("aimpoint_hardness_psi"),
+                site.aimpoint_hardness_psi,
+                &limits::HARDNESS_PSI,
+            );
+        }
         for (d, air) in side.air_defenses.iter().enumerate() {
             let at = |field: &str| format!("side[{s}].air_defense[{d}].{field}");
             check(
@@ -431,6 +498,18 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
         }
         for (f, force) in side.forces.iter().enumerate() {
             let at = |field: &str| format!("side[{s}].force[{f}].{field}");
+            if force.basing == Basing::WarheadStorage {
+                errors.push(EngineError::rule(at("basing"), "`warhead-storage` is a target class, not a launcher basing: declare a [[side.warhead_storage]] site"));
+            }
+            if force
+                .warhead_storage
+                .is_some_and(|w| w >= side.warhead_storage.len())
+            {
+                errors.push(EngineError::rule(
+                    at("warheads_stored_at"),
+                    "no such warhead storage site on this side",
+                ));
+            }
             if force.is_nuclear() && force.yield_kt.is_none() {
                 errors.push(EngineError::rule(
                     at("yield_kt"),
@@ -499,6 +578,9 @@ impl ForceElement {
             detection_probability: 1.0,
             kill_probability: KillProbabilities::default(),
             can_launch_under_attack: matches!(basing, Basing::Silo | Basing::RoadMobile),
+            generated_launchers: None,
+            launch_survival: 1.0,
+            warhead_storage: None,
         }
     }
 }

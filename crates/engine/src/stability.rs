@@ -2,7 +2,7 @@
 //! striking first and struck first, their ratio, and the index r_A x r_B.
 
 use crate::error::EngineError;
-use crate::exchange::{self, Exchange, VictimPosture};
+use crate::exchange::{self, Exchange, ExchangePosture};
 use crate::model::{self, Alert, Scenario};
 
 /// How the analysis is posed: each side's alert posture and whether it launches under attack when
@@ -70,9 +70,10 @@ pub fn analyze(
         ));
     }
     model::validate(scenario).map_err(|mut errors| errors.swap_remove(0))?;
-    let posture = |victim: usize| VictimPosture {
-        alert: options.alert[victim],
-        launches_under_attack: options.launch_under_attack[victim],
+    let posture = |victim: usize| ExchangePosture {
+        striker_alert: options.alert[1 - victim],
+        victim_alert: options.alert[victim],
+        victim_launches_under_attack: options.launch_under_attack[victim],
     };
     let a_strikes = exchange::first_strike(scenario, 0, 1, posture(1))?;
     let b_strikes = exchange::first_strike(scenario, 1, 0, posture(0))?;

@@ -88,9 +88,10 @@ proptest! {
             forces: vec![direct("silo", Basing::Silo, silos, mirv, 0.0, kill), direct("sub", Basing::Submarine, subs, 8, hidden, kill)],
             missile_defenses: vec![],
             air_defenses: vec![],
+        warhead_storage: vec![],
         };
         let scenario = Scenario {
-            name: "random".into(), description: String::new(), options: ModelOptions::default(),
+            name: "random".into(), description: String::new(), options: ModelOptions::default(), uncertain: vec![],
             sides: vec![side("A", silos_a, mirv_a, subs_a, hidden_a), side("B", silos_b, mirv_b, subs_b, hidden_b)],
         };
         let report = stability::analyze(&scenario, AnalysisOptions::default()).unwrap();
@@ -165,6 +166,7 @@ fn hand_computed_exchange() {
         forces: vec![direct("silo", Basing::Silo, silos, 1, 0.0, 1.0)],
         missile_defenses: vec![],
         air_defenses: vec![],
+        warhead_storage: vec![],
     };
     let options = ModelOptions {
         max_warheads_per_aimpoint: 1,
@@ -175,6 +177,7 @@ fn hand_computed_exchange() {
         description: String::new(),
         options,
         sides: vec![side("A", 10), side("B", 5)],
+        uncertain: vec![],
     };
     let report = stability::analyze(&scenario, AnalysisOptions::default()).unwrap();
     let a_first = &report.exchanges[0];
@@ -223,11 +226,13 @@ fn generated_alert_hides_survivable_launchers() {
         forces,
         missile_defenses: vec![],
         air_defenses: vec![],
+        warhead_storage: vec![],
     };
     let scenario = Scenario {
         name: "t".into(),
         description: String::new(),
         options: ModelOptions::default(),
+        uncertain: vec![],
         sides: vec![side("A", vec![sub.clone()]), side("B", vec![sub])],
     };
     let generated = AnalysisOptions {

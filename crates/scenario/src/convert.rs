@@ -1,36 +1,43 @@
 //! From the file format to validated engine types. Ranges come from `reykjavik_engine::limits`;
 //! every problem is collected with its field path so the caller can point at the file.
+//! Distributions are checked against the field's range, recorded as uncertain inputs, and
+//! replaced by their central value for the expected-value analysis.
 
 use reykjavik_engine::EngineError;
 use reykjavik_engine::defense::{AirDefense, Coverage, FiringDoctrine, MissileDefenseLayer};
 use reykjavik_engine::limits::{self, Limit};
 use reykjavik_engine::model::{
     self, Basing, ByAlert, Delivery, ForceElement, KillProbabilities, ModelOptions, Payload,
-    Scenario, Side, ValueModel, ValueUnit,
+    Scenario, Side, ValueModel, ValueUnit, WarheadStorage,
 };
+use reykjavik_engine::params::{Distribution, UncertainInput};
 use reykjavik_engine::physics::LethalRadiusModel;
 
 use crate::format::*;
 
 /// Converts and validates. On failure returns every problem, each with its field path.
 pub fn to_engine(file: &ScenarioFile) -> Result<Scenario, Vec<EngineError>> {
-    let mut errors = Vec::new();
-    let mut counter = Counts {
-        errors: &mut errors,
-    };
+    let mut reader = Reader::default();
+    let options = options(&file.options, &mut reader);
+    let sides = file
+        .side
+        .iter()
+        .enumerate()
+        .map(|(s, side)| convert_side(s, side, &mut reader))
+        .collect();
+    let Reader {
+        mut errors,
+        uncertain,
+    } = reader;
     let scenario = Scenario {
         name: file.scenario.name.clone(),
         description: file.scenario.description.clone(),
-        options: options(&file.options, &mut counter),
-        sides: file
-            .side
-            .iter()
-            .enumerate()
-            .map(|(s, side)| convert_side(s, side, &mut counter))
-            .collect(),
+        options,
+        sides,
+        uncertain,
     };
     if let Err(more) = model::validate(&scenario) {
-        // Counts were range-checked before the cast: keep the first message for each field.
+        // Counts and distributions were checked while reading: keep the first message per field.
         for error in more {
             if !errors.iter().any(|e| e.field() == error.field()) {
                 errors.push(error);
@@ -44,57 +51,143 @@ pub fn to_engine(file: &ScenarioFile) -> Result<Scenario, Vec<EngineError>> {
     }
 }
 
-/// Range-checks integer fields before they are cast, since the engine's unsigned types cannot
-/// hold a negative or fractional count.
-struct Counts<'a> {
-    errors: &'a mut Vec<EngineError>,
+/// Reads numbers: checks counts before they are cast (the engine's unsigned types cannot hold a
+/// negative or fractional count) and distributions against the field's range.
+#[derive(Default)]
+struct Reader {
+    errors: Vec<EngineError>,
+    uncertain: Vec<UncertainInput>,
 }
 
-impl Counts<'_> {
-    fn count(&mut self, path: String, value: f64, limit: &Limit) -> u32 {
+impl Reader {
+    /// The value to use in the expected-value analysis; a distribution is recorded.
+    fn real(&mut self, path: String, num: Num, limit: &Limit) -> f64 {
+        let invalid = |detail: String| {
+            EngineError::rule(
+                path.clone(),
+                format!("{detail} (valid range of the field: {})", limit.describe()),
+            )
+        };
+        let inside = |x: f64| x.is_finite() && x >= limit.min && x <= limit.max;
+        let distribution = match num {
+            Num::Fixed(v) => return v,
+            Num::Uniform([low, high]) => {
+                if !(inside(low) && inside(high) && low <= high) {
+                    self.errors.push(invalid(format!(
+                        "uniform = [{low}, {high}] needs low <= high, both in range"
+                    )));
+                    return limit.min.max(low.min(limit.max));
+                }
+                Distribution::Uniform { low, high }
+            }
+            Num::Triangular([low, mode, high]) => {
+                if !(inside(low) && inside(high) && low <= mode && mode <= high) {
+                    self.errors.push(invalid(format!("triangular = [{low}, {mode}, {high}] needs low <= mode <= high, all in range")));
+                    return limit.min.max(mode.min(limit.max));
+                }
+                Distribution::Triangular { low, mode, high }
+            }
+            Num::Normal { mean, sd } => {
+                if !(inside(mean) && sd > 0.0 && sd.is_finite()) {
+                    self.errors.push(invalid(format!(
+                        "normal = {{ mean = {mean}, sd = {sd} }} needs the mean in range and sd > 0"
+                    )));
+                    return limit.min.max(mean.min(limit.max));
+                }
+                Distribution::Normal {
+                    mean,
+                    sd,
+                    low: limit.min,
+                    high: limit.max,
+                }
+            }
+        };
+        let central = distribution.central();
+        self.uncertain.push(UncertainInput {
+            paths: vec![path],
+            distribution,
+        });
+        if limit.integer {
+            central.round()
+        } else {
+            central
+        }
+    }
+
+    fn optional(&mut self, path: String, num: Option<Num>, limit: &Limit) -> Option<f64> {
+        num.map(|n| self.real(path, n, limit))
+    }
+
+    fn count(&mut self, path: String, num: Num, limit: &Limit) -> u32 {
+        let value = self.real(path.clone(), num, limit);
         if limit.contains(value) {
             value as u32
         } else {
-            self.errors
-                .push(EngineError::invalid(path, value, &limit.describe()));
+            if matches!(num, Num::Fixed(_)) {
+                self.errors
+                    .push(EngineError::invalid(path, value, &limit.describe()));
+            }
             limit.min as u32
         }
     }
 }
 
-fn options(file: &OptionsFile, counts: &mut Counts) -> ModelOptions {
-    let defaults = ModelOptions::default();
+fn options(file: &OptionsFile, r: &mut Reader) -> ModelOptions {
+    let d = ModelOptions::default();
+    let mut real = |field: &str, num: Option<Num>, limit: &Limit, default: f64| {
+        num.map_or(default, |n| r.real(format!("options.{field}"), n, limit))
+    };
     ModelOptions {
         lethal_radius_model: match file.lethal_radius_model {
-            None => defaults.lethal_radius_model,
+            None => d.lethal_radius_model,
             Some(LethalRadiusName::DavisSchilling) => LethalRadiusModel::DavisSchilling,
             Some(LethalRadiusName::Brown1976) => LethalRadiusModel::Brown1976,
         },
+        cost_exponent: real(
+            "cost_exponent",
+            file.cost_exponent,
+            &limits::COST_EXPONENT,
+            d.cost_exponent,
+        ),
+        cost_surcharge: real(
+            "cost_surcharge",
+            file.cost_surcharge,
+            &limits::COST_SURCHARGE,
+            d.cost_surcharge,
+        ),
+        striker_availability_fixed: real(
+            "striker_availability_fixed",
+            file.striker_availability_fixed,
+            &limits::PROBABILITY,
+            d.striker_availability_fixed,
+        ),
+        striker_availability_survivable: real(
+            "striker_availability_survivable",
+            file.striker_availability_survivable,
+            &limits::PROBABILITY,
+            d.striker_availability_survivable,
+        ),
+        launch_under_attack_share: real(
+            "launch_under_attack_share",
+            file.launch_under_attack_share,
+            &limits::PROBABILITY,
+            d.launch_under_attack_share,
+        ),
         max_warheads_per_aimpoint: file.max_warheads_per_aimpoint.map_or(
-            defaults.max_warheads_per_aimpoint,
+            d.max_warheads_per_aimpoint,
             |v| {
-                counts.count(
+                r.count(
                     "options.max_warheads_per_aimpoint".into(),
                     v,
                     &limits::MAX_WARHEADS_PER_AIMPOINT,
                 )
             },
         ),
-        cost_exponent: file.cost_exponent.unwrap_or(defaults.cost_exponent),
-        cost_surcharge: file.cost_surcharge.unwrap_or(defaults.cost_surcharge),
-        striker_availability_fixed: file
-            .striker_availability_fixed
-            .unwrap_or(defaults.striker_availability_fixed),
-        striker_availability_survivable: file
-            .striker_availability_survivable
-            .unwrap_or(defaults.striker_availability_survivable),
-        launch_under_attack_share: file
-            .launch_under_attack_share
-            .unwrap_or(defaults.launch_under_attack_share),
     }
 }
 
-fn convert_side(s: usize, side: &SideFile, counts: &mut Counts) -> Side {
+fn convert_side(s: usize, side: &SideFile, r: &mut Reader) -> Side {
+    let at = |field: &str| format!("side[{s}].{field}");
     Side {
         name: side.name.clone(),
         value: ValueModel {
@@ -102,36 +195,71 @@ fn convert_side(s: usize, side: &SideFile, counts: &mut Counts) -> Side {
                 ValueUnitName::Warheads => ValueUnit::Warheads,
                 ValueUnitName::EquivalentMegatons => ValueUnit::EquivalentMegatons,
             },
-            w80: side.value.w80,
+            w80: r.real(at("value.w80"), side.value.w80, &limits::W80),
         },
         forces: side
             .force
             .iter()
             .enumerate()
-            .map(|(f, force)| convert_force(&format!("side[{s}].force[{f}]"), force, counts))
+            .map(|(f, force)| convert_force(&format!("side[{s}].force[{f}]"), force, side, r))
             .collect(),
         missile_defenses: side
             .missile_defense
             .iter()
             .enumerate()
             .map(|(d, layer)| {
-                convert_missile_defense(&format!("side[{s}].missile_defense[{d}]"), layer, counts)
+                convert_missile_defense(&format!("side[{s}].missile_defense[{d}]"), layer, r)
             })
             .collect(),
         air_defenses: side
             .air_defense
             .iter()
-            .map(|air| AirDefense {
-                name: air.name.clone(),
-                bomber_shootdown: air.bomber_shootdown,
-                cruise_missile_shootdown: air.cruise_missile_shootdown,
-                covers: coverage(air.covers),
+            .enumerate()
+            .map(|(d, air)| {
+                let at = |field: &str| format!("side[{s}].air_defense[{d}].{field}");
+                AirDefense {
+                    name: air.name.clone(),
+                    bomber_shootdown: r.real(
+                        at("bomber_shootdown"),
+                        air.bomber_shootdown,
+                        &limits::PROBABILITY,
+                    ),
+                    cruise_missile_shootdown: r.real(
+                        at("cruise_missile_shootdown"),
+                        air.cruise_missile_shootdown,
+                        &limits::PROBABILITY,
+                    ),
+                    covers: coverage(air.covers),
+                }
+            })
+            .collect(),
+        warhead_storage: side
+            .warhead_storage
+            .iter()
+            .enumerate()
+            .map(|(w, site)| {
+                let at = |field: &str| format!("side[{s}].warhead_storage[{w}].{field}");
+                WarheadStorage {
+                    name: site.name.clone(),
+                    detection_probability: r
+                        .optional(
+                            at("detection_probability"),
+                            site.detection_probability,
+                            &limits::PROBABILITY,
+                        )
+                        .unwrap_or(1.0),
+                    aimpoint_hardness_psi: r.real(
+                        at("aimpoint_hardness_psi"),
+                        site.aimpoint_hardness_psi,
+                        &limits::HARDNESS_PSI,
+                    ),
+                }
             })
             .collect(),
     }
 }
 
-pub(crate) fn basing(name: BasingName) -> Basing {
+fn basing(name: BasingName) -> Basing {
     match name {
         BasingName::Silo => Basing::Silo,
         BasingName::RoadMobile => Basing::RoadMobile,
@@ -149,7 +277,8 @@ fn coverage(name: CoverageName) -> Coverage {
     }
 }
 
-fn convert_force(at: &str, force: &ForceFile, counts: &mut Counts) -> ForceElement {
+fn convert_force(at: &str, force: &ForceFile, side: &SideFile, r: &mut Reader) -> ForceElement {
+    let path = |field: &str| format!("{at}.{field}");
     let delivery = match force.delivery {
         DeliveryName::BallisticMissile => Delivery::BallisticMissile,
         DeliveryName::CruiseMissile => Delivery::CruiseMissile,
@@ -165,10 +294,41 @@ fn convert_force(at: &str, force: &ForceFile, counts: &mut Counts) -> ForceEleme
             (Basing::Submarine, k.submarine),
             (Basing::AirBase, k.air_base),
             (Basing::SurfaceShip, k.surface_ship),
+            (Basing::WarheadStorage, k.warhead_storage),
         ];
         for (target, p) in given {
-            if let Some(p) = p.or(k.default) {
-                kill_probability.set(target, p);
+            if let Some(p) = p {
+                kill_probability.set(
+                    target,
+                    r.real(
+                        path(&format!("kill_probability.{}", target.name())),
+                        p,
+                        &limits::PROBABILITY,
+                    ),
+                );
+            }
+        }
+        if let Some(default) = k.default {
+            // One value, or one draw, for every class not named.
+            let before = r.uncertain.len();
+            let value = r.real(
+                path("kill_probability.default"),
+                default,
+                &limits::PROBABILITY,
+            );
+            let unnamed: Vec<Basing> = given
+                .iter()
+                .filter(|(_, p)| p.is_none())
+                .map(|(b, _)| *b)
+                .collect();
+            for &target in &unnamed {
+                kill_probability.set(target, value);
+            }
+            if let Some(input) = r.uncertain.get_mut(before) {
+                input.paths = unnamed
+                    .iter()
+                    .map(|b| path(&format!("kill_probability.{}", b.name())))
+                    .collect();
             }
         }
     }
@@ -176,6 +336,30 @@ fn convert_force(at: &str, force: &ForceFile, counts: &mut Counts) -> ForceEleme
         delivery,
         Delivery::BallisticMissile | Delivery::GlideVehicle
     );
+    let warhead_storage = force.warheads_stored_at.as_ref().map(|name| {
+        side.warhead_storage
+            .iter()
+            .position(|w| &w.name == name)
+            .unwrap_or_else(|| {
+                let names: Vec<&str> = side
+                    .warhead_storage
+                    .iter()
+                    .map(|w| w.name.as_str())
+                    .collect();
+                r.errors.push(EngineError::rule(
+                    path("warheads_stored_at"),
+                    format!(
+                        "no warhead_storage site named `{name}` on this side (sites: {})",
+                        if names.is_empty() {
+                            "none".to_string()
+                        } else {
+                            names.join(", ")
+                        }
+                    ),
+                ));
+                usize::MAX
+            })
+    });
     ForceElement {
         name: force.name.clone(),
         delivery,
@@ -184,71 +368,99 @@ fn convert_force(at: &str, force: &ForceFile, counts: &mut Counts) -> ForceEleme
             None | Some(PayloadName::Nuclear) => Payload::Nuclear,
             Some(PayloadName::Conventional) => Payload::Conventional,
         },
-        launchers: counts.count(
-            format!("{at}.launchers"),
-            force.launchers,
-            &limits::LAUNCHERS,
-        ),
-        warheads_per_launcher: counts.count(
-            format!("{at}.warheads_per_launcher"),
+        launchers: r.count(path("launchers"), force.launchers, &limits::LAUNCHERS),
+        generated_launchers: force
+            .generated_launchers
+            .map(|n| r.count(path("generated_launchers"), n, &limits::LAUNCHERS)),
+        warheads_per_launcher: r.count(
+            path("warheads_per_launcher"),
             force.warheads_per_launcher,
             &limits::WARHEADS_PER_LAUNCHER,
         ),
-        yield_kt: force.yield_kt,
-        cep_m: force.cep_m,
-        bias_m: force.bias_m.unwrap_or(0.0),
-        reliability: force.reliability,
+        yield_kt: r.optional(path("yield_kt"), force.yield_kt, &limits::YIELD_KT),
+        cep_m: r.optional(path("cep_m"), force.cep_m, &limits::CEP_M),
+        bias_m: r
+            .optional(path("bias_m"), force.bias_m, &limits::BIAS_M)
+            .unwrap_or(0.0),
+        reliability: r.real(path("reliability"), force.reliability, &limits::PROBABILITY),
         prompt: force.prompt.unwrap_or(ballistic_or_glide),
         untargetable_share: ByAlert {
-            day_to_day: force.untargetable_share.day_to_day,
-            generated: force.untargetable_share.generated,
+            day_to_day: r.real(
+                path("untargetable_share.day_to_day"),
+                force.untargetable_share.day_to_day,
+                &limits::PROBABILITY,
+            ),
+            generated: r.real(
+                path("untargetable_share.generated"),
+                force.untargetable_share.generated,
+                &limits::PROBABILITY,
+            ),
         },
         launchers_per_aimpoint: force.launchers_per_aimpoint.map_or(1, |v| {
-            counts.count(
-                format!("{at}.launchers_per_aimpoint"),
+            r.count(
+                path("launchers_per_aimpoint"),
                 v,
                 &limits::LAUNCHERS_PER_AIMPOINT,
             )
         }),
-        aimpoint_hardness_psi: force.aimpoint_hardness_psi,
-        detection_probability: force.detection_probability.unwrap_or(1.0),
+        aimpoint_hardness_psi: r.real(
+            path("aimpoint_hardness_psi"),
+            force.aimpoint_hardness_psi,
+            &limits::HARDNESS_PSI,
+        ),
+        detection_probability: r
+            .optional(
+                path("detection_probability"),
+                force.detection_probability,
+                &limits::PROBABILITY,
+            )
+            .unwrap_or(1.0),
         kill_probability,
         can_launch_under_attack: force.launch_under_attack.unwrap_or(
             delivery == Delivery::BallisticMissile
                 && matches!(basing, Basing::Silo | Basing::RoadMobile),
         ),
+        launch_survival: r
+            .optional(
+                path("launch_survival"),
+                force.launch_survival,
+                &limits::PROBABILITY,
+            )
+            .unwrap_or(1.0),
+        warhead_storage,
     }
 }
 
 fn convert_missile_defense(
     at: &str,
     layer: &MissileDefenseFile,
-    counts: &mut Counts,
+    r: &mut Reader,
 ) -> MissileDefenseLayer {
+    let path = |field: &str| format!("{at}.{field}");
     let doctrine = match (layer.interceptors_per_rv, layer.shoot_look_shoot) {
         (Some(shots), None) => FiringDoctrine::Salvo {
-            shots: counts.count(
-                format!("{at}.interceptors_per_rv"),
+            shots: r.count(
+                path("interceptors_per_rv"),
                 shots,
                 &limits::INTERCEPTORS_PER_RV,
             ),
         },
         (None, Some(sls)) => FiringDoctrine::ShootLookShoot {
-            first: counts.count(
-                format!("{at}.shoot_look_shoot.first"),
+            first: r.count(
+                path("shoot_look_shoot.first"),
                 sls.first,
                 &limits::INTERCEPTORS_PER_RV,
             ),
-            second: counts.count(
-                format!("{at}.shoot_look_shoot.second"),
+            second: r.count(
+                path("shoot_look_shoot.second"),
                 sls.second,
                 &limits::INTERCEPTORS_PER_RV,
             ),
         },
         (both, _) => {
             let found = if both.is_some() { "both" } else { "neither" };
-            counts.errors.push(EngineError::rule(
-                format!("{at}.interceptors_per_rv"),
+            r.errors.push(EngineError::rule(
+                path("interceptors_per_rv"),
                 format!(
                     "give exactly one of interceptors_per_rv or shoot_look_shoot (found {found})"
                 ),
@@ -258,14 +470,24 @@ fn convert_missile_defense(
     };
     MissileDefenseLayer {
         name: layer.name.clone(),
-        interceptors: counts.count(
-            format!("{at}.interceptors"),
+        interceptors: r.count(
+            path("interceptors"),
             layer.interceptors,
             &limits::INTERCEPTORS,
         ),
-        interceptor_sspk: layer.interceptor_sspk,
+        interceptor_sspk: r.real(
+            path("interceptor_sspk"),
+            layer.interceptor_sspk,
+            &limits::PROBABILITY,
+        ),
         doctrine,
-        discrimination: layer.discrimination.unwrap_or(1.0),
+        discrimination: r
+            .optional(
+                path("discrimination"),
+                layer.discrimination,
+                &limits::PROBABILITY,
+            )
+            .unwrap_or(1.0),
         covers: coverage(layer.covers),
     }
 }

@@ -5,6 +5,8 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+pub use crate::number::Num;
+
 /// A Reykjavik scenario: two or more sides, their forces, defenses and value, and model options.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -34,18 +36,18 @@ pub struct OptionsFile {
     /// `davis-schilling` (default) or `brown-1976`.
     pub lethal_radius_model: Option<LethalRadiusName>,
     /// Fratricide cap: warheads that arrive usefully on one aimpoint (default 2; 1 to 16).
-    pub max_warheads_per_aimpoint: Option<f64>,
+    pub max_warheads_per_aimpoint: Option<Num>,
     /// Exponent e in C = D_own^e + s (1 - D_other^e) (default 0.75).
-    pub cost_exponent: Option<f64>,
+    pub cost_exponent: Option<Num>,
     /// Surcharge s on damage not inflicted (default 0.3).
-    pub cost_surcharge: Option<f64>,
+    pub cost_surcharge: Option<Num>,
     /// Share of a striker's fixed (silo) forces it uses (default 1.0).
-    pub striker_availability_fixed: Option<f64>,
+    pub striker_availability_fixed: Option<Num>,
     /// Share of a striker's survivable forces it uses (default 0.9).
-    pub striker_availability_survivable: Option<f64>,
+    pub striker_availability_survivable: Option<Num>,
     /// Share of targeted launch-under-attack-capable launchers that escape when the victim
     /// launches under attack (default 0.9).
-    pub launch_under_attack_share: Option<f64>,
+    pub launch_under_attack_share: Option<Num>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
@@ -68,6 +70,8 @@ pub struct SideFile {
     pub missile_defense: Vec<MissileDefenseFile>,
     #[serde(default)]
     pub air_defense: Vec<AirDefenseFile>,
+    #[serde(default)]
+    pub warhead_storage: Vec<WarheadStorageFile>,
 }
 
 /// The side's value: damage D(w) = 1 - 0.2^(w / w80).
@@ -77,7 +81,7 @@ pub struct ValueFile {
     /// What arriving weapons are counted in: `warheads` or `equivalent-megatons`.
     pub unit: ValueUnitName,
     /// Arriving weapons (in `unit`) that destroy 80 % of this side's value (> 0).
-    pub w80: f64,
+    pub w80: Num,
     /// Why this number.
     #[serde(default)]
     pub source: Option<String>,
@@ -126,22 +130,27 @@ pub struct ForceFile {
     /// `nuclear` (default) or `conventional`.
     #[serde(default)]
     pub payload: Option<PayloadName>,
-    /// Number of launchers (missiles, submarine tubes, aircraft): an integer 0 to 100000.
-    pub launchers: f64,
+    /// Number of launchers (missiles, submarine tubes, aircraft): an integer 0 to 100000; at
+    /// day-to-day alert, and at generated alert unless `generated_launchers` is given.
+    pub launchers: Num,
+    /// Launchers of this element at generated alert, when a change of posture moves launchers
+    /// between elements (for example from de-alerted to dispersed).
+    #[serde(default)]
+    pub generated_launchers: Option<Num>,
     /// Warheads (or conventional weapons) per launcher: an integer 1 to 64.
-    pub warheads_per_launcher: f64,
+    pub warheads_per_launcher: Num,
     /// Yield of one warhead in kilotons (> 0); required for nuclear elements.
     #[serde(default)]
-    pub yield_kt: Option<f64>,
+    pub yield_kt: Option<Num>,
     /// Circular error probable in metres (> 0); required for nuclear elements unless
     /// kill_probability gives every target class.
     #[serde(default)]
-    pub cep_m: Option<f64>,
+    pub cep_m: Option<Num>,
     /// Systematic aim-point offset in metres (default 0).
     #[serde(default)]
-    pub bias_m: Option<f64>,
+    pub bias_m: Option<Num>,
     /// Probability that a launcher launches and delivers its warheads (0 to 1).
-    pub reliability: f64,
+    pub reliability: Num,
     /// Arrives before the victim can launch under attack. Default: true for ballistic missiles
     /// and glide vehicles, false for aircraft and cruise missiles.
     #[serde(default)]
@@ -150,12 +159,12 @@ pub struct ForceFile {
     pub untargetable_share: ByAlertFile,
     /// Launchers that one aimpoint holds (1 for a silo; a garrison, port or air base holds more).
     #[serde(default)]
-    pub launchers_per_aimpoint: Option<f64>,
+    pub launchers_per_aimpoint: Option<Num>,
     /// Blast hardness of the aimpoint in psi (> 0).
-    pub aimpoint_hardness_psi: f64,
+    pub aimpoint_hardness_psi: Num,
     /// Probability that the striker finds a targetable aimpoint of this element (default 1).
     #[serde(default)]
-    pub detection_probability: Option<f64>,
+    pub detection_probability: Option<Num>,
     /// Direct kill probability per warhead against target classes; replaces the physics.
     #[serde(default)]
     pub kill_probability: Option<KillProbabilityFile>,
@@ -163,7 +172,30 @@ pub struct ForceFile {
     /// in silos or road-mobile garrisons.
     #[serde(default)]
     pub launch_under_attack: Option<bool>,
+    /// Probability that a launcher that survives the strike gets its weapons off when
+    /// retaliating: movement to a launch pad, preparation under surveillance (default 1).
+    #[serde(default)]
+    pub launch_survival: Option<Num>,
+    /// Name of the side's `warhead_storage` site holding this element's warheads apart from
+    /// the launchers; they are lost if the site is destroyed.
+    #[serde(default)]
+    pub warheads_stored_at: Option<String>,
     /// Where the numbers come from.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// A site where warheads are stored apart from their launchers: one aimpoint, target class
+/// `warhead-storage`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WarheadStorageFile {
+    pub name: String,
+    /// Probability that the striker finds it (0 to 1, default 1).
+    #[serde(default)]
+    pub detection_probability: Option<Num>,
+    /// Blast hardness in psi (> 0).
+    pub aimpoint_hardness_psi: Num,
     #[serde(default)]
     pub source: Option<String>,
 }
@@ -172,8 +204,8 @@ pub struct ForceFile {
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ByAlertFile {
-    pub day_to_day: f64,
-    pub generated: f64,
+    pub day_to_day: Num,
+    pub generated: Num,
 }
 
 /// Kill probability of one arriving warhead against a launcher of each target class (0 to 1).
@@ -181,12 +213,13 @@ pub struct ByAlertFile {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct KillProbabilityFile {
     /// Applies to every target class not named here.
-    pub default: Option<f64>,
-    pub silo: Option<f64>,
-    pub road_mobile: Option<f64>,
-    pub submarine: Option<f64>,
-    pub air_base: Option<f64>,
-    pub surface_ship: Option<f64>,
+    pub default: Option<Num>,
+    pub silo: Option<Num>,
+    pub road_mobile: Option<Num>,
+    pub submarine: Option<Num>,
+    pub air_base: Option<Num>,
+    pub surface_ship: Option<Num>,
+    pub warhead_storage: Option<Num>,
 }
 
 /// A ballistic-missile-defense layer. Give either `interceptors_per_rv` (a salvo) or
@@ -196,18 +229,18 @@ pub struct KillProbabilityFile {
 pub struct MissileDefenseFile {
     pub name: String,
     /// Interceptors in the inventory: an integer 0 to 1000000.
-    pub interceptors: f64,
+    pub interceptors: Num,
     /// Single-shot kill probability of one interceptor (0 to 1).
-    pub interceptor_sspk: f64,
+    pub interceptor_sspk: Num,
     /// Interceptors fired at each engaged RV in one salvo (1 to 64).
     #[serde(default)]
-    pub interceptors_per_rv: Option<f64>,
+    pub interceptors_per_rv: Option<Num>,
     /// Two salvos with a look between them.
     #[serde(default)]
     pub shoot_look_shoot: Option<ShootLookShootFile>,
     /// Probability that an RV is detected, tracked and discriminated (0 to 1, default 1).
     #[serde(default)]
-    pub discrimination: Option<f64>,
+    pub discrimination: Option<Num>,
     /// `value`, `forces` or `both`.
     pub covers: CoverageName,
     #[serde(default)]
@@ -217,8 +250,8 @@ pub struct MissileDefenseFile {
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ShootLookShootFile {
-    pub first: f64,
-    pub second: f64,
+    pub first: Num,
+    pub second: Num,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
@@ -235,9 +268,9 @@ pub enum CoverageName {
 pub struct AirDefenseFile {
     pub name: String,
     /// Probability a bomber sortie is shot down before release (0 to 1).
-    pub bomber_shootdown: f64,
+    pub bomber_shootdown: Num,
     /// Probability a cruise missile is shot down (0 to 1).
-    pub cruise_missile_shootdown: f64,
+    pub cruise_missile_shootdown: Num,
     pub covers: CoverageName,
     #[serde(default)]
     pub source: Option<String>,

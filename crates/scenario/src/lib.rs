@@ -5,6 +5,7 @@ pub mod builtin;
 mod convert;
 pub mod diagnostic;
 pub mod format;
+mod number;
 
 use std::fmt;
 use std::path::Path;
