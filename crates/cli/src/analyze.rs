@@ -7,7 +7,7 @@ use reykjavik_engine::model::{Alert, Scenario};
 use reykjavik_engine::stability::{self, AnalysisOptions, StabilityReport};
 use serde_json::{Value, json};
 
-use crate::{Failure, commands, say};
+use crate::{Failure, commands, montecarlo, say};
 
 /// Version of the JSON output; raised only when a field changes meaning or disappears.
 pub const OUTPUT_SCHEMA_VERSION: u32 = 1;
@@ -34,6 +34,20 @@ pub struct AnalyzeArgs {
     /// Certify each greedy counterforce plan against an upper bound (Ahuja et al. 2007).
     #[arg(long)]
     certify: bool,
+    /// Monte Carlo: run N trials, drawing uncertain inputs and every launcher, warhead and
+    /// interceptor outcome, and report distributions (mean, quantiles, P(at least k arrive)).
+    #[arg(long, value_name = "N")]
+    trials: Option<u64>,
+    /// Master seed of the Monte Carlo streams (same seed, same numbers, on any thread count).
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Also report P(at least K victim warheads arrive) for this K (repeatable; 1, 5, 10, 50
+    /// and 100 are always reported).
+    #[arg(long = "at-least", value_name = "K")]
+    at_least: Vec<u32>,
+    /// No progress bar.
+    #[arg(long)]
+    quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -104,15 +118,35 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
         )));
     }
     let options = analysis_options(&scenario, &args)?;
-    let report =
-        stability::analyze(&scenario, options).map_err(|e| Failure::Computation(e.to_string()))?;
+    let report = stability::analyze_with(&scenario, options, args.certify)
+        .map_err(|e| Failure::Computation(e.to_string()))?;
+    let trials = match args.trials {
+        Some(n @ 1..=100_000_000) => Some(montecarlo::run(
+            &scenario, options, n, args.seed, args.quiet,
+        )?),
+        Some(n) => {
+            return Err(Failure::Input(format!(
+                "--trials {n} is out of range (valid: 1 to 100000000)"
+            )));
+        }
+        None => None,
+    };
     Ok(match args.format {
         Format::Json => {
-            serde_json::to_string_pretty(&to_json(&scenario, &report, args.certify))
-                .expect("JSON values serialise")
-                + "\n"
+            let mut value = to_json(&scenario, &report, args.certify);
+            if let Some(trials) = &trials {
+                value["monte_carlo"] =
+                    montecarlo::to_json(&scenario, trials, args.seed, &args.at_least);
+            }
+            serde_json::to_string_pretty(&value).expect("JSON values serialise") + "\n"
         }
-        Format::Text => to_text(&scenario, &report, &args),
+        Format::Text => {
+            let mut text = to_text(&scenario, &report, &args);
+            if let Some(trials) = &trials {
+                text += &montecarlo::to_text(&scenario, trials, args.seed, &args.at_least);
+            }
+            text
+        }
     })
 }
 

@@ -5,6 +5,7 @@
 mod analyze;
 mod calc;
 mod commands;
+mod montecarlo;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -126,7 +126,7 @@ pub struct Exchange {
     /// Striker defenses against the victim's retaliation.
     pub striker_defense_against_retaliation: DefenseEffect,
     /// Gap certificate: an upper bound on the victim warheads any plan of the same size could
-    /// destroy (Ahuja et al. 2007), and the greedy plan's value.
+    /// destroy (Ahuja et al. 2007); infinite when not asked for.
     pub destroyed_upper_bound: f64,
     /// The greedy plan's objective at the stop point (victim warheads destroyed, as the
     /// allocator counts them: a storage site counts the warheads that depend on it).
@@ -141,7 +141,7 @@ impl Exchange {
     }
     /// Relative gap between the greedy plan and the bound: 0 = provably optimal.
     pub fn optimality_gap(&self) -> f64 {
-        if self.destroyed_upper_bound > 0.0 {
+        if self.destroyed_upper_bound.is_finite() && self.destroyed_upper_bound > 0.0 {
             ((self.destroyed_upper_bound - self.plan_value) / self.destroyed_upper_bound).max(0.0)
         } else {
             0.0
@@ -267,18 +267,17 @@ impl ValueAttack {
     }
 }
 
-/// Kill probability of one warhead of `weapon` against a target of class `class` and hardness,
-/// before missile defense: reliability x (direct kill probability or SSPK) x air penetration.
-pub(crate) fn base_kill_probability(
+/// Kill probability of one arriving warhead of `weapon` against a target of class `class`: the
+/// direct kill probability, or the SSPK from the physics (0 for a conventional weapon without one).
+pub(crate) fn conditional_kill_probability(
     weapon: &ForceElement,
     class: Basing,
     hardness_psi: f64,
-    victim: &Side,
     options: &ModelOptions,
 ) -> Result<f64, EngineError> {
-    let conditional = match (weapon.kill_probability.get(class), weapon.payload) {
-        (Some(p), _) => p,
-        (None, Payload::Conventional) => 0.0,
+    match (weapon.kill_probability.get(class), weapon.payload) {
+        (Some(p), _) => Ok(p),
+        (None, Payload::Conventional) => Ok(0.0),
         (None, Payload::Nuclear) => {
             let missing = |field| {
                 EngineError::rule(
@@ -293,10 +292,37 @@ pub(crate) fn base_kill_probability(
             let cep_m = weapon.cep_m.ok_or_else(|| missing("cep_m"))?;
             let radius =
                 physics::lethal_radius_m(yield_kt, hardness_psi, options.lethal_radius_model)?;
-            physics::sspk(radius, cep_m, weapon.bias_m)?
+            physics::sspk(radius, cep_m, weapon.bias_m)
         }
-    };
-    Ok(weapon.reliability * conditional * air_penetration(victim, weapon.delivery, false))
+    }
+}
+
+/// Kill probability of one committed warhead before missile defense:
+/// reliability x conditional kill probability x air penetration.
+fn base_kill_probability(
+    weapon: &ForceElement,
+    class: Basing,
+    hardness_psi: f64,
+    victim: &Side,
+    options: &ModelOptions,
+) -> Result<f64, EngineError> {
+    Ok(weapon.reliability
+        * conditional_kill_probability(weapon, class, hardness_psi, options)?
+        * air_penetration(victim, weapon.delivery, false))
+}
+
+/// The class and hardness of an aimpoint.
+pub(crate) fn target_class(defender: &Side, target: Target) -> (Basing, f64) {
+    match target {
+        Target::Element(j) => (
+            defender.forces[j].basing,
+            defender.forces[j].aimpoint_hardness_psi,
+        ),
+        Target::Storage(w) => (
+            Basing::WarheadStorage,
+            defender.warhead_storage[w].aimpoint_hardness_psi,
+        ),
+    }
 }
 
 /// Probability that a ballistic RV attacking forces leaks through the layers that still have
@@ -340,12 +366,14 @@ pub(crate) fn stay_share(
     }
 }
 
-/// Runs one first strike of `striker` on `victim`.
+/// Runs one first strike of `striker` on `victim`. With `certify`, also bounds the plan's
+/// optimality gap (costs about as much again as the allocation).
 pub fn first_strike(
     scenario: &Scenario,
     striker: usize,
     victim: usize,
     posture: ExchangePosture,
+    certify: bool,
 ) -> Result<Exchange, EngineError> {
     let options = &scenario.options;
     let attacker = &scenario.sides[striker];
@@ -681,8 +709,11 @@ pub fn first_strike(
         victim,
         posture,
         stop,
-        destroyed_upper_bound: crate::allocation::upper_bound(greedy.problem(), stop)
-            .max(plan_value),
+        destroyed_upper_bound: if certify {
+            crate::allocation::upper_bound(greedy.problem(), stop).max(plan_value)
+        } else {
+            f64::INFINITY
+        },
         plan_value,
         destroyed,
         curve,

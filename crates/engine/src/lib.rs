@@ -9,8 +9,10 @@ pub mod error;
 pub mod exchange;
 pub mod limits;
 pub mod model;
+pub mod montecarlo;
 pub mod params;
 pub mod physics;
 pub mod stability;
+pub mod stats;
 
 pub use error::EngineError;

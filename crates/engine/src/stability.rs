@@ -60,6 +60,15 @@ pub fn analyze(
     scenario: &Scenario,
     options: AnalysisOptions,
 ) -> Result<StabilityReport, EngineError> {
+    analyze_with(scenario, options, false)
+}
+
+/// As [`analyze`]; with `certify`, each exchange also carries its allocation gap certificate.
+pub fn analyze_with(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+    certify: bool,
+) -> Result<StabilityReport, EngineError> {
     if scenario.sides.len() != 2 {
         return Err(EngineError::rule(
             "side",
@@ -75,8 +84,8 @@ pub fn analyze(
         victim_alert: options.alert[victim],
         victim_launches_under_attack: options.launch_under_attack[victim],
     };
-    let a_strikes = exchange::first_strike(scenario, 0, 1, posture(1))?;
-    let b_strikes = exchange::first_strike(scenario, 1, 0, posture(0))?;
+    let a_strikes = exchange::first_strike(scenario, 0, 1, posture(1), certify)?;
+    let b_strikes = exchange::first_strike(scenario, 1, 0, posture(0), certify)?;
     let side = |s: usize, first: &Exchange, second: &Exchange| {
         let c1 = first.at_stop().cost_to_striker;
         let c2 = second.at_stop().cost_to_victim;

@@ -20,6 +20,11 @@ pub const BUILTINS: &[Builtin] = &[
         description: "Notional teaching posture in the style of RAND R-3765: silos against survivable forces",
         toml: include_str!("../builtin/kent-thaler-notional.toml"),
     },
+    Builtin {
+        name: "us-china-2010-wu",
+        description: "Wu (2020): China's retaliation after a US first strike, 2010 forces (day-to-day and generated)",
+        toml: include_str!("../builtin/us-china-2010-wu.toml"),
+    },
 ];
 
 /// The default scenario of `reykjavik analyze`.

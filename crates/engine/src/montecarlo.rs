@@ -1,0 +1,428 @@
+//! Monte Carlo (model.md section 6): per trial, draw the uncertain inputs, plan both first
+//! strikes on the drawn scenario (the expected-value allocation and stop rule), then execute
+//! each plan with random outcomes: which aimpoints are found, which launchers launch under
+//! attack, which launchers and warheads work, which interceptors hit, which warheads kill.
+//!
+//! Reproducible: trial t draws from ChaCha8 seeded with the master seed on stream t, so results
+//! do not depend on the number of threads or the order trials run in.
+
+use rand::rngs::ChaCha8Rng;
+use rand::{Rng, SeedableRng};
+use rayon::prelude::*;
+
+use crate::defense::{FiringDoctrine, MissileDefenseLayer};
+use crate::error::EngineError;
+use crate::exchange::{self, Exchange, Target};
+use crate::model::{Delivery, Scenario, Side};
+use crate::params;
+use crate::stability::{self, AnalysisOptions, StabilityReport};
+
+/// Random outcomes of one first strike.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExchangeSample {
+    /// Nuclear warheads the striker spent on counterforce (those aimed at aimpoints it found).
+    pub counterforce_warheads_spent: u32,
+    /// Victim warheads left usable after the strike, per victim element.
+    pub victim_surviving: Vec<u32>,
+    /// Victim warheads that arrive on the striker's value, per victim element.
+    pub victim_arriving: Vec<u32>,
+    /// Striker warheads that arrive on the victim's value.
+    pub striker_arriving: u32,
+    pub damage_to_striker: f64,
+    pub damage_to_victim: f64,
+    pub cost_to_striker: f64,
+    pub cost_to_victim: f64,
+}
+
+impl ExchangeSample {
+    pub fn victim_arriving_total(&self) -> u32 {
+        self.victim_arriving.iter().sum()
+    }
+    pub fn victim_surviving_total(&self) -> u32 {
+        self.victim_surviving.iter().sum()
+    }
+}
+
+/// One trial: both first strikes and the index from their random costs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trial {
+    pub index: f64,
+    pub ratios: [f64; 2],
+    /// `exchanges[0]`: side 0 strikes first; `exchanges[1]`: side 1 strikes first.
+    pub exchanges: [ExchangeSample; 2],
+}
+
+/// A source of uniform numbers in [0, 1) and Bernoulli draws.
+struct Draw(ChaCha8Rng);
+
+impl Draw {
+    fn new(seed: u64, trial: u64) -> Self {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        rng.set_stream(trial);
+        Self(rng)
+    }
+    fn uniform(&mut self) -> f64 {
+        (self.0.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    }
+    fn bernoulli(&mut self, p: f64) -> bool {
+        p >= 1.0 || (p > 0.0 && self.uniform() < p)
+    }
+    fn binomial(&mut self, n: u32, p: f64) -> u32 {
+        (0..n).filter(|_| self.bernoulli(p)).count() as u32
+    }
+}
+
+/// Runs `trials` trials in parallel. `progress` is called with the number of trials finished so
+/// far (from any thread); pass `&|_| {}` for none.
+pub fn run(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+    trials: u64,
+    seed: u64,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Vec<Trial>, EngineError> {
+    // With every input fixed, the plans are the same in every trial: make them once.
+    let fixed_report = if scenario.uncertain.is_empty() {
+        Some(stability::analyze(scenario, options)?)
+    } else {
+        None
+    };
+    let done = std::sync::atomic::AtomicU64::new(0);
+    (0..trials)
+        .into_par_iter()
+        .map(|t| {
+            let trial = run_trial(scenario, fixed_report.as_ref(), options, seed, t);
+            let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if finished.is_multiple_of(256) || finished == trials {
+                progress(finished);
+            }
+            trial
+        })
+        .collect()
+}
+
+/// One trial, reproducible from (seed, t) alone.
+pub fn run_trial(
+    scenario: &Scenario,
+    fixed_report: Option<&StabilityReport>,
+    options: AnalysisOptions,
+    seed: u64,
+    t: u64,
+) -> Result<Trial, EngineError> {
+    let mut draw = Draw::new(seed, t);
+    let drawn;
+    let planned;
+    let (scenario, report) = match fixed_report {
+        Some(report) => (scenario, report),
+        None => {
+            let mut copy = scenario.clone();
+            for input in &scenario.uncertain {
+                let value = input.distribution.sample(&mut || draw.uniform());
+                for path in &input.paths {
+                    params::set_field(&mut copy, path, value)?;
+                }
+            }
+            drawn = copy;
+            planned = stability::analyze(&drawn, options)?;
+            (&drawn, &planned)
+        }
+    };
+    let a = sample_exchange(scenario, &report.exchanges[0], &mut draw)?;
+    let b = sample_exchange(scenario, &report.exchanges[1], &mut draw)?;
+    let ratio = |c1: f64, c2: f64| if c2 <= 0.0 { 1.0 } else { (c1 / c2).min(1.0) };
+    let ratios = [
+        ratio(a.cost_to_striker, b.cost_to_victim),
+        ratio(b.cost_to_striker, a.cost_to_victim),
+    ];
+    Ok(Trial {
+        index: ratios[0] * ratios[1],
+        ratios,
+        exchanges: [a, b],
+    })
+}
+
+/// Whether one RV is intercepted by `layer`, drawing on its remaining `inventory`.
+/// Discrimination is drawn once per RV; shoot-look-shoot fires the second salvo only at an RV
+/// that survived the first.
+fn engage(layer: &MissileDefenseLayer, inventory: &mut u32, draw: &mut Draw) -> bool {
+    let (first, second) = match layer.doctrine {
+        FiringDoctrine::Salvo { shots } => (shots, 0),
+        FiringDoctrine::ShootLookShoot { first, second } => (first, second),
+    };
+    if *inventory < first.max(1) {
+        return false;
+    }
+    let discriminated = draw.bernoulli(layer.discrimination);
+    let salvo = |shots: u32, inventory: &mut u32, draw: &mut Draw| {
+        *inventory -= shots;
+        let mut hit = false;
+        for _ in 0..shots {
+            hit |= draw.bernoulli(layer.interceptor_sspk);
+        }
+        discriminated && hit
+    };
+    if salvo(first, inventory, draw) {
+        return true;
+    }
+    second > 0 && *inventory >= second && salvo(second, inventory, draw)
+}
+
+/// Warheads launched at a side's value: counts arriving warheads and value units through the
+/// defender's air defense and the BMD layers covering value (with their remaining inventory).
+struct ValueStrike<'a> {
+    defender: &'a Side,
+    inventory: Vec<u32>,
+    arriving_units: f64,
+}
+
+impl ValueStrike<'_> {
+    /// `launchers` launchers of `element` (of `warheads_per_launcher` each, the last possibly
+    /// partial: `warheads` in all) attack value; `launch_survival` applies when retaliating.
+    /// Returns warheads that arrive.
+    fn attack(
+        &mut self,
+        element: &crate::model::ForceElement,
+        warheads: u32,
+        launch_survival: f64,
+        draw: &mut Draw,
+    ) -> u32 {
+        if !element.is_nuclear() || warheads == 0 {
+            return 0;
+        }
+        let units = exchange::value_units(element, self.defender.value.unit);
+        let per_launcher = element.warheads_per_launcher.max(1);
+        let mut arriving = 0;
+        let mut left = warheads;
+        while left > 0 {
+            let on_launcher = left.min(per_launcher);
+            left -= on_launcher;
+            if !draw.bernoulli(element.reliability * launch_survival) {
+                continue;
+            }
+            let through = match element.delivery {
+                Delivery::Aircraft => {
+                    if draw.bernoulli(exchange::air_penetration(
+                        self.defender,
+                        Delivery::Aircraft,
+                        true,
+                    )) {
+                        on_launcher
+                    } else {
+                        0
+                    }
+                }
+                Delivery::CruiseMissile => {
+                    let p = exchange::air_penetration(self.defender, Delivery::CruiseMissile, true);
+                    draw.binomial(on_launcher, p)
+                }
+                Delivery::GlideVehicle => on_launcher,
+                Delivery::BallisticMissile => {
+                    let mut leaked = 0;
+                    for _ in 0..on_launcher {
+                        let mut intercepted = false;
+                        for (layer, inventory) in self
+                            .defender
+                            .missile_defenses
+                            .iter()
+                            .zip(self.inventory.iter_mut())
+                        {
+                            if layer.covers.covers_value() && !intercepted {
+                                intercepted = engage(layer, inventory, draw);
+                            }
+                        }
+                        leaked += u32::from(!intercepted);
+                    }
+                    leaked
+                }
+            };
+            arriving += through;
+            self.arriving_units += f64::from(through) * units;
+        }
+        arriving
+    }
+}
+
+/// Executes an exchange's plan with random outcomes.
+fn sample_exchange(
+    scenario: &Scenario,
+    x: &Exchange,
+    draw: &mut Draw,
+) -> Result<ExchangeSample, EngineError> {
+    let options = &scenario.options;
+    let attacker = &scenario.sides[x.striker];
+    let defender = &scenario.sides[x.victim];
+    let posture = x.posture;
+    let n = defender.forces.len();
+
+    // Victim launchers: untargetable, escaped under attack, and on aimpoints (whole launchers).
+    let mut surviving_launchers = vec![0u32; n];
+    let mut on_aimpoint = vec![0u32; x.aimpoints.len()];
+    let mut exists = vec![false; x.aimpoints.len()];
+    for (j, element) in defender.forces.iter().enumerate() {
+        let launchers = element.launchers_at(posture.victim_alert);
+        let targetable = (f64::from(launchers)
+            * (1.0 - element.untargetable_share.at(posture.victim_alert)))
+        .round() as u32;
+        surviving_launchers[j] = launchers - targetable.min(launchers);
+        let stay = exchange::stay_share(element, &posture, options);
+        let planned = x
+            .aimpoints
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.target == Target::Element(j))
+            .map(|(k, _)| k);
+        let mut left = targetable;
+        let mut planned = planned.peekable();
+        while left > 0 {
+            let here = left.min(element.launchers_per_aimpoint);
+            left -= here;
+            let staying = if stay < 1.0 {
+                draw.binomial(here, stay)
+            } else {
+                here
+            };
+            surviving_launchers[j] += here - staying; // launched under attack
+            match planned.next() {
+                Some(k) => {
+                    on_aimpoint[k] = staying;
+                    exists[k] = true;
+                }
+                None => surviving_launchers[j] += staying, // an aimpoint the plan did not expect
+            }
+        }
+    }
+    let mut storage_alive = vec![true; defender.warhead_storage.len()];
+    for (k, a) in x.aimpoints.iter().enumerate() {
+        if let Target::Storage(_) = a.target {
+            exists[k] = true;
+        }
+    }
+    let found: Vec<bool> = x
+        .aimpoints
+        .iter()
+        .zip(&exists)
+        .map(|(a, &e)| e && draw.bernoulli(a.detection))
+        .collect();
+
+    // Counterforce, in plan order.
+    let mut kill_cache: Vec<Option<f64>> = vec![None; x.aimpoints.len() * attacker.forces.len()];
+    let mut alive = vec![true; x.aimpoints.len()];
+    let mut spent = vec![0u32; attacker.forces.len()];
+    let mut inventory: Vec<u32> = defender
+        .missile_defenses
+        .iter()
+        .map(|l| l.interceptors)
+        .collect();
+    for a in x.executed() {
+        if !found[a.aimpoint] {
+            continue;
+        }
+        let weapon = &attacker.forces[a.weapon];
+        spent[a.weapon] += 1;
+        if !draw.bernoulli(weapon.reliability) {
+            continue;
+        }
+        match weapon.delivery {
+            Delivery::BallisticMissile => {
+                let mut intercepted = false;
+                for (layer, inv) in defender.missile_defenses.iter().zip(inventory.iter_mut()) {
+                    if layer.covers.covers_forces() && !intercepted {
+                        intercepted = engage(layer, inv, draw);
+                    }
+                }
+                if intercepted {
+                    continue;
+                }
+            }
+            Delivery::Aircraft | Delivery::CruiseMissile => {
+                if !draw.bernoulli(exchange::air_penetration(defender, weapon.delivery, false)) {
+                    continue;
+                }
+            }
+            Delivery::GlideVehicle => {}
+        }
+        let slot = a.aimpoint * attacker.forces.len() + a.weapon;
+        let p = match kill_cache[slot] {
+            Some(p) => p,
+            None => {
+                let (class, hardness) =
+                    exchange::target_class(defender, x.aimpoints[a.aimpoint].target);
+                let p = exchange::conditional_kill_probability(weapon, class, hardness, options)?;
+                kill_cache[slot] = Some(p);
+                p
+            }
+        };
+        if draw.bernoulli(p) {
+            alive[a.aimpoint] = false;
+        }
+    }
+    for (k, a) in x.aimpoints.iter().enumerate() {
+        match a.target {
+            Target::Element(j) if alive[k] => surviving_launchers[j] += on_aimpoint[k],
+            Target::Storage(w) => storage_alive[w] = alive[k],
+            Target::Element(_) => {}
+        }
+    }
+
+    // Retaliation on the striker's value.
+    let victim_surviving: Vec<u32> = defender
+        .forces
+        .iter()
+        .zip(&surviving_launchers)
+        .map(|(f, &l)| {
+            let usable = f.is_nuclear() && f.warhead_storage.is_none_or(|w| storage_alive[w]);
+            if usable {
+                l * f.warheads_per_launcher
+            } else {
+                0
+            }
+        })
+        .collect();
+    let mut on_striker = ValueStrike {
+        defender: attacker,
+        inventory: attacker
+            .missile_defenses
+            .iter()
+            .map(|l| l.interceptors)
+            .collect(),
+        arriving_units: 0.0,
+    };
+    let victim_arriving: Vec<u32> = defender
+        .forces
+        .iter()
+        .zip(&victim_surviving)
+        .map(|(f, &w)| on_striker.attack(f, w, f.launch_survival, draw))
+        .collect();
+
+    // The striker's remaining weapons on the victim's value.
+    let stock = exchange::striker_stock(attacker, posture.striker_alert, options);
+    let mut on_victim = ValueStrike {
+        defender,
+        inventory,
+        arriving_units: 0.0,
+    };
+    let mut striker_arriving = 0;
+    for ((element, available), &used) in attacker.forces.iter().zip(&stock).zip(&spent) {
+        let left = (available.round() as u32).saturating_sub(used);
+        striker_arriving += on_victim.attack(element, left, 1.0, draw);
+    }
+
+    let damage_to_striker = attacker.value.damage(on_striker.arriving_units);
+    let damage_to_victim = defender.value.damage(on_victim.arriving_units);
+    Ok(ExchangeSample {
+        counterforce_warheads_spent: attacker
+            .forces
+            .iter()
+            .zip(&spent)
+            .filter(|(f, _)| f.is_nuclear())
+            .map(|(_, s)| s)
+            .sum(),
+        victim_surviving,
+        victim_arriving,
+        striker_arriving,
+        damage_to_striker,
+        damage_to_victim,
+        cost_to_striker: options.cost(damage_to_striker, damage_to_victim),
+        cost_to_victim: options.cost(damage_to_victim, damage_to_striker),
+    })
+}
