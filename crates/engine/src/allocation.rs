@@ -97,6 +97,10 @@ pub struct Greedy {
     assigned: Vec<[usize; 2]>,
     stock_left: Vec<f64>,
     heap: BinaryHeap<Candidate>,
+    /// Per group, the weapon types that can kill it, best first: free before paid, then by kill
+    /// probability per unit cost, then by index. The same order as the heap key for one aimpoint,
+    /// so the best available weapon is the first in stock with a free slot.
+    preference: Vec<Vec<usize>>,
 }
 
 impl Greedy {
@@ -108,51 +112,77 @@ impl Greedy {
             assigned: vec![[0; 2]; n],
             stock_left,
             heap: BinaryHeap::with_capacity(n),
+            preference: Vec::new(),
             problem,
         };
         greedy.rebuild();
         greedy
     }
 
+    fn rank_weapons(&mut self) {
+        let problem = &self.problem;
+        self.preference = problem
+            .kill
+            .iter()
+            .map(|kills| {
+                let mut weapons: Vec<usize> =
+                    (0..kills.len()).filter(|&w| kills[w] > 0.0).collect();
+                let key = |w: usize| {
+                    let cost = problem.cost[w];
+                    (
+                        problem.is_free(w),
+                        if cost > 0.0 {
+                            kills[w] / cost
+                        } else {
+                            kills[w]
+                        },
+                    )
+                };
+                weapons.sort_by(|&a, &b| {
+                    let (free_a, ratio_a) = key(a);
+                    let (free_b, ratio_b) = key(b);
+                    free_b
+                        .cmp(&free_a)
+                        .then(ratio_b.total_cmp(&ratio_a))
+                        .then(a.cmp(&b))
+                });
+                weapons
+            })
+            .collect();
+    }
+
     /// The best next warhead for one aimpoint with the current stocks, if any gains anything.
     fn best_for(&self, aimpoint: usize) -> Option<Candidate> {
         let slots = self.assigned[aimpoint];
         let at_stake = self.problem.values[aimpoint] * self.survival[aimpoint];
-        let kills = &self.problem.kill[self.problem.groups[aimpoint]];
-        let mut best: Option<Candidate> = None;
-        for (weapon, &p) in kills.iter().enumerate() {
-            let free = self.problem.is_free(weapon);
-            if p <= 0.0
-                || self.stock_left[weapon] < 1.0
-                || slots[usize::from(free)] >= self.problem.cap
-            {
-                continue;
-            }
-            let gain = at_stake * p;
-            let cost = self.problem.cost[weapon] * self.problem.spend[aimpoint];
-            let candidate = Candidate {
-                free,
-                ratio: if cost > 0.0 { gain / cost } else { gain },
-                gain,
-                aimpoint,
-                weapon,
-            };
-            if gain > 0.0 && best.is_none_or(|b| candidate > b) {
-                best = Some(candidate);
-            }
+        if at_stake <= 0.0 {
+            return None;
         }
-        best
+        let group = self.problem.groups[aimpoint];
+        let weapon = *self.preference[group].iter().find(|&&w| {
+            self.stock_left[w] >= 1.0
+                && slots[usize::from(self.problem.is_free(w))] < self.problem.cap
+        })?;
+        let free = self.problem.is_free(weapon);
+        let gain = at_stake * self.problem.kill[group][weapon];
+        let cost = self.problem.cost[weapon] * self.problem.spend[aimpoint];
+        Some(Candidate {
+            free,
+            ratio: if cost > 0.0 { gain / cost } else { gain },
+            gain,
+            aimpoint,
+            weapon,
+        })
     }
 
     /// Recomputes every aimpoint's best option. Needed when kill probabilities rise (a defense
     /// runs out of interceptors), which a lazy heap cannot see.
     pub fn rebuild(&mut self) {
-        self.heap.clear();
-        for aimpoint in 0..self.problem.values.len() {
-            if let Some(c) = self.best_for(aimpoint) {
-                self.heap.push(c);
-            }
-        }
+        self.rank_weapons();
+        let candidates: Vec<Candidate> = (0..self.problem.values.len())
+            .filter_map(|a| self.best_for(a))
+            .collect();
+        self.heap = BinaryHeap::from(candidates);
     }
 
     /// Changes one kill probability; call [`Greedy::rebuild`] after a batch of changes that raise one.

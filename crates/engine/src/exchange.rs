@@ -184,33 +184,64 @@ pub(crate) fn air_penetration(defender: &Side, delivery: Delivery, for_value: bo
         .product()
 }
 
+/// Expected weapons on their way to a side's value, before its missile defense.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(crate) struct Flow {
+    ballistic_rvs: f64,
+    ballistic_units: f64,
+    other_units: f64,
+    air_shot_down: f64,
+}
+
+impl Flow {
+    fn plus(self, other: Flow, sign: f64) -> Flow {
+        Flow {
+            ballistic_rvs: self.ballistic_rvs + sign * other.ballistic_rvs,
+            ballistic_units: self.ballistic_units + sign * other.ballistic_units,
+            other_units: self.other_units + sign * other.other_units,
+            air_shot_down: self.air_shot_down + sign * other.air_shot_down,
+        }
+    }
+}
+
 /// How one side's weapons reach the other's value: per attacking element, the chance a warhead
-/// flies and gets past air defense, and what it counts for; and the defender's BMD layers.
+/// flies and then gets past air defense, and what it counts for; and the defender's BMD layers
+/// covering value. Built once per exchange so the draw-down curve costs O(1) per point.
 #[derive(Debug, Clone)]
 pub(crate) struct ValueAttack {
-    /// Per attacking element: (ballistic?, probability a warhead flies and passes air defense,
-    /// value units per arriving warhead).
-    elements: Vec<(bool, f64, f64)>,
-    /// Defender BMD layers covering value: intercept probability per engaged RV.
+    elements: Vec<ElementFactor>,
+    /// Defender BMD layers covering value: (index, intercept probability per engaged RV).
     layers: Vec<(usize, f64)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ElementFactor {
+    nuclear: bool,
+    ballistic: bool,
+    flies: f64,
+    passes: f64,
+    units: f64,
 }
 
 impl ValueAttack {
     /// `retaliating`: the attacker is the victim firing back, so launch survival applies.
     pub(crate) fn new(attacker: &Side, defender: &Side, retaliating: bool) -> Self {
-        let unit = defender.value.unit;
         let elements = attacker
             .forces
             .iter()
             .map(|e| {
-                let flies = e.reliability * if retaliating { e.launch_survival } else { 1.0 };
                 let ballistic = e.delivery == Delivery::BallisticMissile;
-                let passes = if ballistic {
-                    1.0
-                } else {
-                    air_penetration(defender, e.delivery, true)
-                };
-                (ballistic, flies * passes, value_units(e, unit))
+                ElementFactor {
+                    nuclear: e.is_nuclear(),
+                    ballistic,
+                    flies: e.reliability * if retaliating { e.launch_survival } else { 1.0 },
+                    passes: if ballistic {
+                        1.0
+                    } else {
+                        air_penetration(defender, e.delivery, true)
+                    },
+                    units: value_units(e, defender.value.unit),
+                }
             })
             .collect();
         let layers = defender
@@ -223,48 +254,73 @@ impl ValueAttack {
         Self { elements, layers }
     }
 
-    /// Expected arriving weapons in the defender's value unit, given warheads per attacking element
-    /// and each defender BMD layer's remaining engagements (indexed like `missile_defenses`).
+    /// The flow of `warheads` of attacking element `element`.
+    fn flow(&self, element: usize, warheads: f64) -> Flow {
+        let e = self.elements[element];
+        if !e.nuclear || warheads <= 0.0 {
+            return Flow::default();
+        }
+        let flown = warheads * e.flies;
+        let arriving = flown * e.passes;
+        if e.ballistic {
+            Flow {
+                ballistic_rvs: arriving,
+                ballistic_units: arriving * e.units,
+                ..Flow::default()
+            }
+        } else {
+            Flow {
+                other_units: arriving * e.units,
+                air_shot_down: flown - arriving,
+                ..Flow::default()
+            }
+        }
+    }
+
+    fn total(&self, warheads: impl Iterator<Item = f64>) -> Flow {
+        warheads.enumerate().fold(Flow::default(), |sum, (i, w)| {
+            sum.plus(self.flow(i, w), 1.0)
+        })
+    }
+
+    /// Expected arriving weapons in the defender's value unit, given each defender BMD layer's
+    /// remaining engagements (indexed like `missile_defenses`).
+    fn resolve(&self, flow: Flow, capacity: &[f64]) -> (f64, DefenseEffect) {
+        let mut rvs = flow.ballistic_rvs.max(0.0);
+        let mut units = flow.ballistic_units.max(0.0);
+        let mut effect = DefenseEffect {
+            ballistic_intercepted: 0.0,
+            air_breathing_shot_down: flow.air_shot_down.max(0.0),
+        };
+        for &(layer, p_intercept) in &self.layers {
+            if rvs <= 0.0 {
+                break;
+            }
+            let intercepted = rvs.min(capacity[layer]) * p_intercept;
+            let surviving_share = 1.0 - intercepted / rvs;
+            effect.ballistic_intercepted += intercepted;
+            rvs *= surviving_share;
+            units *= surviving_share;
+        }
+        (units + flow.other_units.max(0.0), effect)
+    }
+
+    /// Expected arriving weapons from `warheads` per attacking element.
     pub(crate) fn arriving(
         &self,
-        attacker: &Side,
         warheads: impl Iterator<Item = f64>,
         capacity: &[f64],
     ) -> (f64, DefenseEffect) {
-        let mut ballistic_rvs = 0.0;
-        let mut ballistic_units = 0.0;
-        let mut other_units = 0.0;
-        let mut effect = DefenseEffect::default();
-        for ((element, &(ballistic, through, units)), warheads) in
-            attacker.forces.iter().zip(&self.elements).zip(warheads)
-        {
-            if !element.is_nuclear() || warheads <= 0.0 {
-                continue;
-            }
-            let arriving = warheads * through;
-            if ballistic {
-                ballistic_rvs += arriving;
-                ballistic_units += arriving * units;
-            } else {
-                if element.delivery != Delivery::GlideVehicle {
-                    let flown = warheads * element.reliability * element.launch_survival;
-                    effect.air_breathing_shot_down += (flown - arriving).max(0.0);
-                }
-                other_units += arriving * units;
-            }
-        }
-        for &(layer, p_intercept) in &self.layers {
-            if ballistic_rvs <= 0.0 {
-                break;
-            }
-            let intercepted = ballistic_rvs.min(capacity[layer]) * p_intercept;
-            let surviving_share = 1.0 - intercepted / ballistic_rvs;
-            effect.ballistic_intercepted += intercepted;
-            ballistic_rvs *= surviving_share;
-            ballistic_units *= surviving_share;
-        }
-        (ballistic_units + other_units, effect)
+        self.resolve(self.total(warheads), capacity)
     }
+}
+
+/// Running totals along the draw-down curve.
+struct Totals {
+    nuclear_spent: f64,
+    conventional_spent: f64,
+    striker_left: f64,
+    victim_surviving: f64,
 }
 
 /// Kill probability of one arriving warhead of `weapon` against a target of class `class`: the
@@ -516,7 +572,8 @@ pub fn first_strike(
         spend,
     });
 
-    // Trace the draw-down curve.
+    // Trace the draw-down curve. Running flows keep each point O(1): only the striker element
+    // that fired and the victim elements that lost warheads change.
     let on_victim = ValueAttack::new(attacker, defender, false);
     let on_striker = ValueAttack::new(defender, attacker, true);
     let striker_capacity: Vec<f64> = attacker
@@ -532,64 +589,101 @@ pub fn first_strike(
     let mut destroyed_on_launchers = vec![0.0; n_elements];
     let mut spent = vec![0.0; attacker.forces.len()];
     let mut surviving = victim_total.clone();
-    let mut plan: Vec<Assignment> = Vec::new();
-    let mut capacity_at: Vec<Vec<f64>> = Vec::new();
-    let mut counterforce_intercepts = Vec::new();
-    let mut intercepted_so_far = 0.0;
-    let point = |spent: &[f64], surviving: &[f64], capacity: &[f64]| -> CurvePoint {
-        let (on_v, _) = on_victim.arriving(
-            attacker,
-            stock.iter().zip(spent).map(|(s, x)| s - x),
-            capacity,
-        );
-        let (on_s, _) = on_striker.arriving(defender, surviving.iter().copied(), &striker_capacity);
-        let damage_to_striker = attacker.value.damage(on_s);
-        let damage_to_victim = defender.value.damage(on_v);
-        let (mut nuclear, mut conventional, mut left) = (0.0, 0.0, 0.0);
-        for ((f, s), x) in attacker.forces.iter().zip(&stock).zip(spent) {
-            if f.is_nuclear() {
-                nuclear += x;
-                left += s - x;
-            } else {
-                conventional += x;
-            }
-        }
-        CurvePoint {
-            warheads_spent: nuclear,
-            conventional_spent: conventional,
-            striker_warheads_left: left,
-            victim_warheads_surviving: defender
-                .forces
-                .iter()
-                .zip(surviving)
-                .filter(|(f, _)| f.is_nuclear())
-                .map(|(_, s)| s)
-                .sum(),
-            damage_to_striker,
-            damage_to_victim,
-            cost_to_striker: options.cost(damage_to_striker, damage_to_victim),
-            cost_to_victim: options.cost(damage_to_victim, damage_to_striker),
-        }
+    let mut striker_flow = on_victim.total(stock.iter().copied());
+    let mut victim_flow = on_striker.total(surviving.iter().copied());
+    let victim_nuclear: Vec<bool> = defender
+        .forces
+        .iter()
+        .map(ForceElement::is_nuclear)
+        .collect();
+    let mut totals = Totals {
+        nuclear_spent: 0.0,
+        conventional_spent: 0.0,
+        striker_left: attacker
+            .forces
+            .iter()
+            .zip(&stock)
+            .filter(|(f, _)| f.is_nuclear())
+            .map(|(_, s)| s)
+            .sum(),
+        victim_surviving: victim_total
+            .iter()
+            .zip(&victim_nuclear)
+            .filter(|(_, n)| **n)
+            .map(|(t, _)| t)
+            .sum(),
     };
-    let mut curve = vec![point(&spent, &surviving, &bmd_capacity)];
-    capacity_at.push(bmd_capacity.clone());
-    counterforce_intercepts.push(0.0);
+    let mut plan: Vec<Assignment> = Vec::new();
+    // Capacity of the victim's BMD after each step, logged only when it changes.
+    let mut capacity_log: Vec<(usize, Vec<f64>)> = vec![(0, bmd_capacity.clone())];
+    let mut counterforce_intercepts = vec![0.0];
+    let mut intercepted_so_far = 0.0;
+    let point =
+        |totals: &Totals, striker_flow: Flow, victim_flow: Flow, capacity: &[f64]| -> CurvePoint {
+            let damage_to_striker = attacker
+                .value
+                .damage(on_striker.resolve(victim_flow, &striker_capacity).0);
+            let damage_to_victim = defender
+                .value
+                .damage(on_victim.resolve(striker_flow, capacity).0);
+            let (cost_to_striker, cost_to_victim) =
+                options.costs(damage_to_striker, damage_to_victim);
+            CurvePoint {
+                warheads_spent: totals.nuclear_spent,
+                conventional_spent: totals.conventional_spent,
+                striker_warheads_left: totals.striker_left,
+                victim_warheads_surviving: totals.victim_surviving,
+                damage_to_striker,
+                damage_to_victim,
+                cost_to_striker,
+                cost_to_victim,
+            }
+        };
+    let mut curve = Vec::with_capacity(greedy.problem().values.len() * greedy.problem().cap + 1);
+    curve.push(point(&totals, striker_flow, victim_flow, &bmd_capacity));
     while let Some(assignment) = greedy.step() {
         let aimpoint = aimpoints[assignment.aimpoint];
-        spent[assignment.weapon] += aimpoint.detection;
+        let i = assignment.weapon;
+        let before = stock[i] - spent[i];
+        spent[i] += aimpoint.detection;
+        striker_flow = striker_flow
+            .plus(on_victim.flow(i, stock[i] - spent[i]), 1.0)
+            .plus(on_victim.flow(i, before), -1.0);
+        if attacker.forces[i].is_nuclear() {
+            totals.nuclear_spent += aimpoint.detection;
+            totals.striker_left -= aimpoint.detection;
+        } else {
+            totals.conventional_spent += aimpoint.detection;
+        }
         if let Target::Element(j) = aimpoint.target {
             destroyed_on_launchers[j] += assignment.gain;
         }
         // Expected survivors: on their launchers, times their storage site's survival.
-        let survival = greedy.survival();
-        for (j, s) in surviving.iter_mut().enumerate() {
+        let mut update = |j: usize, survival: &[f64]| {
             let storage = storage_of[j].map_or(1.0, |k| survival[k]);
-            *s = (victim_total[j] - destroyed_on_launchers[j]) * storage;
+            let now = (victim_total[j] - destroyed_on_launchers[j]) * storage;
+            victim_flow = victim_flow
+                .plus(on_striker.flow(j, now), 1.0)
+                .plus(on_striker.flow(j, surviving[j]), -1.0);
+            if victim_nuclear[j] {
+                totals.victim_surviving += now - surviving[j];
+            }
+            surviving[j] = now;
+        };
+        match aimpoint.target {
+            Target::Element(j) => update(j, greedy.survival()),
+            Target::Storage(w) => {
+                for j in (0..n_elements).filter(|&j| defender.forces[j].warhead_storage == Some(w))
+                {
+                    update(j, greedy.survival());
+                }
+            }
         }
-        if is_ballistic[assignment.weapon] {
+        if is_ballistic[i] {
             // The RV, if it flies, draws interceptors from layers covering forces.
-            let flying = attacker.forces[assignment.weapon].reliability * aimpoint.detection;
+            let flying = attacker.forces[i].reliability * aimpoint.detection;
             let mut exhausted = false;
+            let mut drawn = false;
             for (layer, capacity) in defender
                 .missile_defenses
                 .iter()
@@ -598,24 +692,25 @@ pub fn first_strike(
                 if layer.covers.covers_forces() && *capacity >= 1.0 {
                     intercepted_so_far += flying * layer.intercept_probability();
                     *capacity -= flying;
+                    drawn = true;
                     exhausted |= *capacity < 1.0;
                 }
+            }
+            if drawn {
+                capacity_log.push((plan.len() + 1, bmd_capacity.clone()));
             }
             if exhausted {
                 // Later RVs leak through the spent layer: kill probabilities rise.
                 for (j, row) in kill_with_defense(&bmd_capacity).iter().enumerate() {
-                    for (i, &p) in row.iter().enumerate() {
-                        greedy.set_kill(j, i, p);
+                    for (w, &p) in row.iter().enumerate() {
+                        greedy.set_kill(j, w, p);
                     }
                 }
                 greedy.rebuild();
             }
         }
         plan.push(assignment);
-        curve.push(point(&spent, &surviving, &bmd_capacity));
-        if !defender.missile_defenses.is_empty() {
-            capacity_at.push(bmd_capacity.clone());
-        }
+        curve.push(point(&totals, striker_flow, victim_flow, &bmd_capacity));
         counterforce_intercepts.push(intercepted_so_far);
     }
 
@@ -686,14 +781,17 @@ pub fn first_strike(
             }
         })
         .collect();
-    let capacity_at_stop = capacity_at.get(stop).cloned().unwrap_or_default();
+    let capacity_at_stop = &capacity_log
+        .iter()
+        .rev()
+        .find(|(step, _)| *step <= stop)
+        .expect("step 0 is logged")
+        .1;
     let (_, victim_defense_against_value_attack) = on_victim.arriving(
-        attacker,
         striker_elements.iter().map(|s| s.left_for_value),
-        &capacity_at_stop,
+        capacity_at_stop,
     );
     let (_, striker_defense_against_retaliation) = on_striker.arriving(
-        defender,
         victim_elements.iter().map(|v| v.surviving),
         &striker_capacity,
     );

@@ -222,7 +222,9 @@ pub struct ValueModel {
 impl ValueModel {
     /// Share of value destroyed by `arriving` weapons (in this model's unit).
     pub fn damage(&self, arriving: f64) -> f64 {
-        1.0 - 0.2_f64.powf(arriving.max(0.0) / self.w80)
+        // 1 - 0.2^(w / w80), as -expm1(w ln 0.2 / w80): exact near 0 and cheaper than powf.
+        const LN_0_2: f64 = std::f64::consts::LN_2 - std::f64::consts::LN_10;
+        -(arriving.max(0.0) * LN_0_2 / self.w80).exp_m1()
     }
 }
 
@@ -295,8 +297,18 @@ impl Default for ModelOptions {
 impl ModelOptions {
     /// Cost to a side (R-3765 App. C p. 61): C = D_own^e + s (1 - D_other^e).
     pub fn cost(&self, damage_to_self: f64, damage_to_other: f64) -> f64 {
-        damage_to_self.powf(self.cost_exponent)
-            + self.cost_surcharge * (1.0 - damage_to_other.powf(self.cost_exponent))
+        self.costs(damage_to_self, damage_to_other).0
+    }
+
+    /// Both sides' costs from the damage to each: (cost to the first, cost to the second), with
+    /// two powers instead of four.
+    pub fn costs(&self, damage_to_first: f64, damage_to_second: f64) -> (f64, f64) {
+        let first = damage_to_first.powf(self.cost_exponent);
+        let second = damage_to_second.powf(self.cost_exponent);
+        (
+            first + self.cost_surcharge * (1.0 - second),
+            second + self.cost_surcharge * (1.0 - first),
+        )
     }
 
     pub fn striker_availability(&self, basing: Basing) -> f64 {
@@ -323,98 +335,107 @@ pub struct Scenario {
 /// together. Returns every problem found, each naming its field path.
 pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
     let mut errors = Vec::new();
-    let mut check = |path: String, value: f64, limit: &Limit| {
+    // The path is built only for a value that fails: validation runs once per Monte Carlo trial.
+    let mut check = |path: &dyn Fn() -> String, value: f64, limit: &Limit| {
         if !limit.contains(value) {
-            errors.push(EngineError::invalid(path, value, &limit.describe()));
+            errors.push(EngineError::invalid(path(), value, &limit.describe()));
         }
     };
     let o = &scenario.options;
     check(
-        "options.max_warheads_per_aimpoint".into(),
+        &|| "options.max_warheads_per_aimpoint".into(),
         o.max_warheads_per_aimpoint.into(),
         &limits::MAX_WARHEADS_PER_AIMPOINT,
     );
     check(
-        "options.cost_exponent".into(),
+        &|| "options.cost_exponent".into(),
         o.cost_exponent,
         &limits::COST_EXPONENT,
     );
     check(
-        "options.cost_surcharge".into(),
+        &|| "options.cost_surcharge".into(),
         o.cost_surcharge,
         &limits::COST_SURCHARGE,
     );
     check(
-        "options.striker_availability_fixed".into(),
+        &|| "options.striker_availability_fixed".into(),
         o.striker_availability_fixed,
         &limits::PROBABILITY,
     );
     check(
-        "options.striker_availability_survivable".into(),
+        &|| "options.striker_availability_survivable".into(),
         o.striker_availability_survivable,
         &limits::PROBABILITY,
     );
     check(
-        "options.launch_under_attack_share".into(),
+        &|| "options.launch_under_attack_share".into(),
         o.launch_under_attack_share,
         &limits::PROBABILITY,
     );
     for (s, side) in scenario.sides.iter().enumerate() {
         let at = |field: &str| format!("side[{s}].{field}");
-        check(at("value.w80"), side.value.w80, &limits::W80);
+        check(&|| at("value.w80"), side.value.w80, &limits::W80);
         for (f, force) in side.forces.iter().enumerate() {
             let at = |field: &str| format!("side[{s}].force[{f}].{field}");
-            check(at("launchers"), force.launchers.into(), &limits::LAUNCHERS);
+            check(
+                &|| at("launchers"),
+                force.launchers.into(),
+                &limits::LAUNCHERS,
+            );
             if let Some(g) = force.generated_launchers {
-                check(at("launchers.generated"), g.into(), &limits::LAUNCHERS);
+                check(&|| at("launchers.generated"), g.into(), &limits::LAUNCHERS);
             }
             check(
-                at("launch_survival"),
+                &|| at("launch_survival"),
                 force.launch_survival,
                 &limits::PROBABILITY,
             );
             check(
-                at("warheads_per_launcher"),
+                &|| at("warheads_per_launcher"),
                 force.warheads_per_launcher.into(),
                 &limits::WARHEADS_PER_LAUNCHER,
             );
             if let Some(y) = force.yield_kt {
-                check(at("yield_kt"), y, &limits::YIELD_KT);
+                check(&|| at("yield_kt"), y, &limits::YIELD_KT);
             }
             if let Some(c) = force.cep_m {
-                check(at("cep_m"), c, &limits::CEP_M);
+                check(&|| at("cep_m"), c, &limits::CEP_M);
             }
-            check(at("bias_m"), force.bias_m, &limits::BIAS_M);
-            check(at("reliability"), force.reliability, &limits::PROBABILITY);
+            check(&|| at("bias_m"), force.bias_m, &limits::BIAS_M);
             check(
-                at("untargetable_share.day_to_day"),
+                &|| at("reliability"),
+                force.reliability,
+                &limits::PROBABILITY,
+            );
+            check(
+                &|| at("untargetable_share.day_to_day"),
                 force.untargetable_share.day_to_day,
                 &limits::PROBABILITY,
             );
             check(
-                at("untargetable_share.generated"),
+                &|| at("untargetable_share.generated"),
                 force.untargetable_share.generated,
                 &limits::PROBABILITY,
             );
             check(
-                at("launchers_per_aimpoint"),
+                &|| at("launchers_per_aimpoint"),
                 force.launchers_per_aimpoint.into(),
                 &limits::LAUNCHERS_PER_AIMPOINT,
             );
             check(
-                at("aimpoint_hardness_psi"),
+                &|| at("aimpoint_hardness_psi"),
                 force.aimpoint_hardness_psi,
                 &limits::HARDNESS_PSI,
             );
             check(
-                at("detection_probability"),
+                &|| at("detection_probability"),
                 force.detection_probability,
                 &limits::PROBABILITY,
             );
             for basing in Basing::ALL {
                 if let Some(p) = force.kill_probability.get(basing) {
                     check(
-                        at(&format!("kill_probability.{}", basing.name())),
+                        &|| at(&format!("kill_probability.{}", basing.name())),
                         p,
                         &limits::PROBABILITY,
                     );
@@ -424,17 +445,17 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
         for (d, layer) in side.missile_defenses.iter().enumerate() {
             let at = |field: &str| format!("side[{s}].missile_defense[{d}].{field}");
             check(
-                at("interceptors"),
+                &|| at("interceptors"),
                 layer.interceptors.into(),
                 &limits::INTERCEPTORS,
             );
             check(
-                at("interceptor_sspk"),
+                &|| at("interceptor_sspk"),
                 layer.interceptor_sspk,
                 &limits::PROBABILITY,
             );
             check(
-                at("discrimination"),
+                &|| at("discrimination"),
                 layer.discrimination,
                 &limits::PROBABILITY,
             );
@@ -446,18 +467,18 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
                 ],
             };
             for (name, n) in shots.into_iter().filter(|(name, _)| !name.is_empty()) {
-                check(at(name), n.into(), &limits::INTERCEPTORS_PER_RV);
+                check(&|| at(name), n.into(), &limits::INTERCEPTORS_PER_RV);
             }
         }
         for (w, site) in side.warhead_storage.iter().enumerate() {
             let at = |field: &str| format!("side[{s}].warhead_storage[{w}].{field}");
             check(
-                at("detection_probability"),
+                &|| at("detection_probability"),
                 site.detection_probability,
                 &limits::PROBABILITY,
             );
             check(
-                at("aimpoint_hardness_psi"),
+                &|| at("aimpoint_hardness_psi"),
                 site.aimpoint_hardness_psi,
                 &limits::HARDNESS_PSI,
             );
@@ -465,12 +486,12 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
         for (d, air) in side.air_defenses.iter().enumerate() {
             let at = |field: &str| format!("side[{s}].air_defense[{d}].{field}");
             check(
-                at("bomber_shootdown"),
+                &|| at("bomber_shootdown"),
                 air.bomber_shootdown,
                 &limits::PROBABILITY,
             );
             check(
-                at("cruise_missile_shootdown"),
+                &|| at("cruise_missile_shootdown"),
                 air.cruise_missile_shootdown,
                 &limits::PROBABILITY,
             );
