@@ -17,14 +17,8 @@ pub struct AnalyzeArgs {
     /// A scenario TOML file or a built-in name (see `reykjavik scenarios`).
     #[arg(default_value = reykjavik_scenario::builtin::DEFAULT)]
     scenario: String,
-    /// Alert posture: `day-to-day` or `generated` for both sides, or `SIDE=POSTURE` for one side
-    /// (SIDE is its name or its number, 1 or 2). Repeatable.
-    #[arg(long, value_name = "[SIDE=]POSTURE")]
-    alert: Vec<String>,
-    /// The victim launches under attack: a share (options.launch_under_attack_share, default 0.9)
-    /// of its targeted silo and garrison missiles escapes. Without a value: both sides; or name one.
-    #[arg(long, value_name = "SIDE", num_args = 0..=1, default_missing_value = "both")]
-    launch_under_attack: Vec<String>,
+    #[command(flatten)]
+    analysis: AnalysisArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -48,6 +42,19 @@ pub struct AnalyzeArgs {
     /// No progress bar.
     #[arg(long)]
     quiet: bool,
+}
+
+/// How the analysis is posed; shared by `analyze` and `sweep`.
+#[derive(Debug, Args)]
+pub struct AnalysisArgs {
+    /// Alert posture: `day-to-day` or `generated` for both sides, or `SIDE=POSTURE` for one side
+    /// (SIDE is its name or its number, 1 or 2). Repeatable.
+    #[arg(long, value_name = "[SIDE=]POSTURE")]
+    alert: Vec<String>,
+    /// The victim launches under attack: a share (options.launch_under_attack_share, default 0.9)
+    /// of its targeted silo and garrison missiles escapes. Without a value: both sides; or name one.
+    #[arg(long, value_name = "SIDE", num_args = 0..=1, default_missing_value = "both")]
+    launch_under_attack: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -81,7 +88,13 @@ fn side_index(scenario: &Scenario, given: &str) -> Result<usize, Failure> {
         })
 }
 
-fn analysis_options(scenario: &Scenario, args: &AnalyzeArgs) -> Result<AnalysisOptions, Failure> {
+impl AnalysisArgs {
+    pub fn options(&self, scenario: &Scenario) -> Result<AnalysisOptions, Failure> {
+        analysis_options(scenario, self)
+    }
+}
+
+fn analysis_options(scenario: &Scenario, args: &AnalysisArgs) -> Result<AnalysisOptions, Failure> {
     let mut options = AnalysisOptions::default();
     for given in &args.alert {
         let (side, posture) = match given.rsplit_once('=') {
@@ -117,7 +130,7 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
             scenario.sides.len()
         )));
     }
-    let options = analysis_options(&scenario, &args)?;
+    let options = args.analysis.options(&scenario)?;
     let report = stability::analyze_with(&scenario, options, args.certify)
         .map_err(|e| Failure::Computation(e.to_string()))?;
     let trials = match args.trials {

@@ -6,6 +6,7 @@ mod analyze;
 mod calc;
 mod commands;
 mod montecarlo;
+mod sweep;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -60,6 +61,12 @@ enum Command {
     /// With no argument, analyses the built-in us-russia-2021 at day-to-day alert.
     #[command(after_help = EXIT_CODES)]
     Analyze(analyze::AnalyzeArgs),
+    /// The analysis over a 1-D or 2-D grid of inputs: CSV, and an SVG chart with --plot.
+    ///
+    /// Example: reykjavik sweep us-russia-2021 --vary 'side[1].force[0].cep_m=150:450:13'
+    /// --vary 'side[1].force[8].untargetable_share.day_to_day=0:1:11' --plot map.svg -o map.csv
+    #[command(after_help = EXIT_CODES)]
+    Sweep(sweep::SweepArgs),
     /// Calculators for single engagements: lethal radius, kill probability, missile defense.
     Calc {
         #[command(subcommand)]
@@ -97,6 +104,7 @@ fn main() -> ExitCode {
         Command::Schema => commands::schema(),
         Command::Calc { calculator } => calc::run(calculator),
         Command::Analyze(args) => analyze::run(args),
+        Command::Sweep(args) => sweep::run(args),
     };
     match result {
         Ok(report) => {

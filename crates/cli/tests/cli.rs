@@ -448,3 +448,145 @@ fn output_into_a_closed_pipe_does_not_panic() {
     let output = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
 }
+
+#[test]
+fn monte_carlo_json_is_identical_on_one_and_two_threads() {
+    let run = |threads: &str| {
+        reykjavik()
+            .env("RAYON_NUM_THREADS", threads)
+            .args([
+                "analyze",
+                "us-china-2010-wu",
+                "--trials",
+                "3000",
+                "--seed",
+                "1",
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap()
+    };
+    let one = run("1");
+    let two = run("2");
+    assert!(
+        one.status.success(),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+    assert_eq!(one.stdout, two.stdout, "same seed, same bytes");
+    let v: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    let mc = &v["monte_carlo"];
+    assert_eq!(mc["trials"], 3000);
+    let p = &mc["exchanges"][0]["p_at_least"];
+    for k in ["1", "5", "10", "50", "100"] {
+        let share = p[k].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&share), "p_at_least[{k}] = {share}");
+    }
+    assert!(mc["index"]["quantiles"]["0.5"].is_number());
+}
+
+#[test]
+fn monte_carlo_text_and_extra_threshold() {
+    reykjavik()
+        .args([
+            "analyze",
+            "kent-thaler-notional",
+            "--trials",
+            "200",
+            "--at-least",
+            "300",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("Monte Carlo: 200 trials").and(contains(">= 300:")));
+    reykjavik()
+        .args(["analyze", "--trials", "0"])
+        .assert()
+        .code(2)
+        .stderr(contains("--trials 0 is out of range"));
+}
+
+#[test]
+fn sweep_writes_csv_and_svg() {
+    let svg = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sweep.svg");
+    let output = reykjavik()
+        .args([
+            "sweep",
+            "kent-thaler-notional",
+            "--vary",
+            "side[0].force[1].untargetable_share.day_to_day=0:1:5",
+            "--vary",
+            "side[Side B].force[0].launchers=50:150:3",
+            "--plot",
+        ])
+        .arg(&svg)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let csv = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 1 + 5 * 3, "header and one row per grid point");
+    assert!(lines[0].starts_with(
+        "side[0].force[1].untargetable_share.day_to_day,side[Side B].force[0].launchers,index,"
+    ));
+    assert!(
+        lines[1].starts_with("0,50,"),
+        "first axis slowest: {}",
+        lines[1]
+    );
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        drawn.starts_with("<svg")
+            && drawn.contains("untargetable_share.day_to_day (share)")
+            && drawn.contains("launchers (count)")
+    );
+}
+
+#[test]
+fn sweep_rejects_bad_axes() {
+    reykjavik()
+        .args([
+            "sweep",
+            "kent-thaler-notional",
+            "--vary",
+            "side[0].force[0].colour=1:2:3",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("not a numeric field"));
+    reykjavik()
+        .args([
+            "sweep",
+            "kent-thaler-notional",
+            "--vary",
+            "side[0].force[0].reliability=0:2:3",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("out of range"));
+    reykjavik()
+        .args([
+            "sweep",
+            "kent-thaler-notional",
+            "--vary",
+            "side[0].force[0].reliability=0:1",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("START:STOP:STEPS"));
+    reykjavik()
+        .args([
+            "sweep",
+            "kent-thaler-notional",
+            "--vary",
+            "side[Mars].force[0].cep_m=1:2:2",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("no side `Mars`"));
+}

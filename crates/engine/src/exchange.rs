@@ -438,10 +438,14 @@ pub fn first_strike(
     let n_groups = n_elements + defender.warhead_storage.len();
 
     let stock = striker_stock(attacker, posture.striker_alert, options);
+    // Cheapest kills first: most victim warheads destroyed per striker warhead spent (R-3765;
+    // model.md section 4). Conventional weapons cost no nuclear warhead, so they go first.
+    // (Ranking by EMT spent instead was tried: it made a worse weapon improve the striker's
+    // cost, a sign of a poorer plan.)
     let cost: Vec<f64> = attacker
         .forces
         .iter()
-        .map(|f| value_units(f, defender.value.unit))
+        .map(|f| if f.is_nuclear() { 1.0 } else { 0.0 })
         .collect();
     let victim_total: Vec<f64> = defender
         .forces

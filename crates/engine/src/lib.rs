@@ -14,5 +14,6 @@ pub mod params;
 pub mod physics;
 pub mod stability;
 pub mod stats;
+pub mod sweep;
 
 pub use error::EngineError;

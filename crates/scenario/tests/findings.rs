@@ -206,3 +206,27 @@ fn analysis_is_deterministic() {
         analyze(&scenario, day_to_day()).unwrap()
     );
 }
+
+/// Regression: a less accurate weapon must not make its owner's first strike cheaper. Ranking
+/// kills by EMT spent (instead of by warheads, as R-3765 does) broke this on us-russia-2021: the
+/// US cost of striking first fell when the W76-1 CEP grew past 100 m.
+#[test]
+fn a_worse_weapon_never_helps_the_striker_here() {
+    let base = reykjavik_scenario::load("us-russia-2021").unwrap();
+    let mut previous = 0.0;
+    for cep in (80..=200).step_by(10) {
+        let mut scenario = base.clone();
+        reykjavik_engine::params::set_field(
+            &mut scenario,
+            "side[United States].force[Trident II D5 (W76-1)].cep_m",
+            f64::from(cep),
+        )
+        .unwrap();
+        let c1 = analyze(&scenario, day_to_day()).unwrap().sides[0].cost_striking_first;
+        assert!(
+            c1 >= previous - 1e-9,
+            "CEP {cep} m: C1 {c1:.4} below {previous:.4}"
+        );
+        previous = c1;
+    }
+}

@@ -1,0 +1,414 @@
+//! `reykjavik sweep`: the analysis over a 1-D or 2-D grid of inputs, to CSV, with an optional
+//! SVG chart (a line chart for one axis, a heat map for two).
+
+use std::path::PathBuf;
+
+use clap::Args;
+use plotters::prelude::*;
+use reykjavik_engine::model::Scenario;
+use reykjavik_engine::sweep::{self, Axis, SweepPoint};
+
+use crate::analyze::AnalysisArgs;
+use crate::{Failure, commands, montecarlo};
+
+#[derive(Debug, Args)]
+pub struct SweepArgs {
+    /// A scenario TOML file or a built-in name.
+    scenario: String,
+    /// An input to vary: PATH=START:STOP:STEPS, PATH as in docs/scenario-format.md, with a side
+    /// or element given by index or name, e.g. `side[1].force[0].cep_m=100:300:21` or
+    /// `side[Russia].force[SS-18 M6 Satan (RS-20V)].aimpoint_hardness_psi=3000:10000:8`.
+    /// Once for a line, twice for a grid.
+    #[arg(long, value_name = "PATH=START:STOP:STEPS", required = true)]
+    vary: Vec<String>,
+    #[command(flatten)]
+    analysis: AnalysisArgs,
+    /// Write the CSV here instead of standard output.
+    #[arg(long, short, value_name = "FILE.csv")]
+    output: Option<PathBuf>,
+    /// Draw an SVG chart: a line per side's ratio and the index for one axis, a heat map of the
+    /// chosen metric for two.
+    #[arg(long, value_name = "FILE.svg")]
+    plot: Option<PathBuf>,
+    /// The column to plot (any CSV column; see the CSV header).
+    #[arg(long, default_value = "index")]
+    metric: String,
+    /// No progress bar.
+    #[arg(long)]
+    quiet: bool,
+}
+
+fn parse_axis(text: &str) -> Result<Axis, Failure> {
+    let bad = |why: &str| {
+        Failure::Input(format!(
+            "--vary {text}: {why} (expected PATH=START:STOP:STEPS, e.g. side[0].force[0].cep_m=100:300:11)"
+        ))
+    };
+    let (path, range) = text.rsplit_once('=').ok_or_else(|| bad("no `=`"))?;
+    let parts: Vec<&str> = range.split(':').collect();
+    let [start, stop, steps] = parts.as_slice() else {
+        return Err(bad("give START:STOP:STEPS"));
+    };
+    let number = |s: &str| {
+        s.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| bad(&format!("`{s}` is not a number")))
+    };
+    let steps: usize = steps
+        .trim()
+        .parse()
+        .ok()
+        .filter(|&n| (1..=10_000).contains(&n))
+        .ok_or_else(|| bad("STEPS must be a whole number from 1 to 10000"))?;
+    Ok(Axis::linear(
+        path.trim(),
+        number(start)?,
+        number(stop)?,
+        steps,
+    ))
+}
+
+/// Column names and values of one point, in CSV order.
+fn columns(scenario: &Scenario, axes: &[Axis], point: Option<&SweepPoint>) -> Vec<(String, f64)> {
+    let names = [
+        scenario.sides[0].name.as_str(),
+        scenario.sides[1].name.as_str(),
+    ];
+    let mut out: Vec<(String, f64)> = axes
+        .iter()
+        .enumerate()
+        .map(|(k, a)| (a.path.clone(), point.map_or(0.0, |p| p.coordinates[k])))
+        .collect();
+    let m = point.map(|p| &p.metrics);
+    out.push(("index".into(), m.map_or(0.0, |m| m.index)));
+    for s in 0..2 {
+        out.push((
+            format!("ratio[{}]", names[s]),
+            m.map_or(0.0, |m| m.ratio[s]),
+        ));
+        out.push((
+            format!("cost_striking_first[{}]", names[s]),
+            m.map_or(0.0, |m| m.cost_striking_first[s]),
+        ));
+        out.push((
+            format!("cost_struck_first[{}]", names[s]),
+            m.map_or(0.0, |m| m.cost_struck_first[s]),
+        ));
+    }
+    for e in 0..2 {
+        let first = format!("{} first", names[e]);
+        out.push((
+            format!("counterforce_warheads_spent[{first}]"),
+            m.map_or(0.0, |m| m.counterforce_warheads_spent[e]),
+        ));
+        out.push((
+            format!("victim_surviving_warheads[{first}]"),
+            m.map_or(0.0, |m| m.victim_surviving_warheads[e]),
+        ));
+        out.push((
+            format!("damage_to_striker[{first}]"),
+            m.map_or(0.0, |m| m.damage_to_striker[e]),
+        ));
+        out.push((
+            format!("damage_to_victim[{first}]"),
+            m.map_or(0.0, |m| m.damage_to_victim[e]),
+        ));
+    }
+    out
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn to_csv(scenario: &Scenario, axes: &[Axis], points: &[SweepPoint]) -> String {
+    let header: Vec<String> = columns(scenario, axes, None)
+        .into_iter()
+        .map(|(n, _)| csv_field(&n))
+        .collect();
+    let mut out = header.join(",") + "\n";
+    for p in points {
+        let row: Vec<String> = columns(scenario, axes, Some(p))
+            .into_iter()
+            .map(|(_, v)| format!("{v}"))
+            .collect();
+        out += &(row.join(",") + "\n");
+    }
+    out
+}
+
+/// The unit of a path, from its name, for axis labels.
+fn unit_of(path: &str) -> &'static str {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    match last {
+        l if l.ends_with("_m") => "m",
+        l if l.ends_with("_psi") => "psi",
+        l if l.ends_with("_kt") => "kt",
+        "w80" => "weapons",
+        "launchers"
+        | "launchers_per_aimpoint"
+        | "interceptors"
+        | "warheads_per_launcher"
+        | "generated_launchers" => "count",
+        "day_to_day" | "generated" | "launch_under_attack_share" => "share",
+        _ if path.contains("availability") => "share",
+        "cost_exponent" | "cost_surcharge" => "",
+        _ => "probability",
+    }
+}
+
+fn label(path: &str) -> String {
+    match unit_of(path) {
+        "" => path.to_string(),
+        unit => format!("{path} ({unit})"),
+    }
+}
+
+/// A perceptually ordered colour scale (viridis anchors), for t in [0, 1].
+fn viridis(t: f64) -> RGBColor {
+    const ANCHORS: [(u8, u8, u8); 5] = [
+        (68, 1, 84),
+        (59, 82, 139),
+        (33, 145, 140),
+        (94, 201, 98),
+        (253, 231, 37),
+    ];
+    let t = t.clamp(0.0, 1.0) * (ANCHORS.len() - 1) as f64;
+    let k = (t.floor() as usize).min(ANCHORS.len() - 2);
+    let f = t - k as f64;
+    let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * f).round() as u8;
+    let (a, b) = (ANCHORS[k], ANCHORS[k + 1]);
+    RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+fn plot_error(e: impl std::fmt::Display) -> Failure {
+    Failure::Computation(format!("cannot draw the chart: {e}"))
+}
+
+fn plot(
+    path: &PathBuf,
+    scenario: &Scenario,
+    axes: &[Axis],
+    points: &[SweepPoint],
+    metric: &str,
+) -> Result<(), Failure> {
+    let header = columns(scenario, axes, None);
+    let column = header
+        .iter()
+        .position(|(n, _)| n == metric)
+        .ok_or_else(|| {
+            let names: Vec<&str> = header
+                .iter()
+                .skip(axes.len())
+                .map(|(n, _)| n.as_str())
+                .collect();
+            Failure::Input(format!(
+                "--metric {metric}: no such column (columns: {})",
+                names.join(", ")
+            ))
+        })?;
+    let value = |p: &SweepPoint| columns(scenario, axes, Some(p))[column].1;
+    let root = SVGBackend::new(path, (900, 640)).into_drawing_area();
+    root.fill(&WHITE).map_err(plot_error)?;
+    let title = format!("{}: {metric}", scenario.name);
+    let x_axis = &axes[0];
+    let (x_low, x_high) = (
+        x_axis.values[0].min(*x_axis.values.last().unwrap()),
+        x_axis.values[0].max(*x_axis.values.last().unwrap()),
+    );
+    let x_pad = if x_high > x_low { 0.0 } else { 0.5 };
+    if axes.len() == 1 {
+        let series: Vec<(String, usize)> = if metric == "index" {
+            let names: Vec<String> = header.iter().map(|(n, _)| n.clone()).collect();
+            let mut s = vec![("index".to_string(), column)];
+            for side in &scenario.sides {
+                let name = format!("ratio[{}]", side.name);
+                if let Some(c) = names.iter().position(|n| *n == name) {
+                    s.push((name, c));
+                }
+            }
+            s
+        } else {
+            vec![(metric.to_string(), column)]
+        };
+        let all: Vec<f64> = points
+            .iter()
+            .flat_map(|p| {
+                let row = columns(scenario, axes, Some(p));
+                series
+                    .iter()
+                    .map(move |(_, c)| row[*c].1)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let y_high = all.iter().copied().fold(0.0f64, f64::max).max(1e-9);
+        let y_high = if y_high <= 1.0 { 1.0 } else { y_high * 1.05 };
+        let mut chart = ChartBuilder::on(&root)
+            .caption(&title, ("sans-serif", 22))
+            .margin(20)
+            .x_label_area_size(50)
+            .y_label_area_size(70)
+            .build_cartesian_2d(x_low - x_pad..x_high + x_pad, 0.0..y_high)
+            .map_err(plot_error)?;
+        chart
+            .configure_mesh()
+            .label_style(("sans-serif", 14))
+            .axis_desc_style(("sans-serif", 15))
+            .x_desc(label(&x_axis.path))
+            .y_desc(if metric == "index" {
+                "index and ratios (0 to 1)".to_string()
+            } else {
+                metric.to_string()
+            })
+            .draw()
+            .map_err(plot_error)?;
+        let palette = [
+            RGBColor(31, 119, 180),
+            RGBColor(214, 39, 40),
+            RGBColor(44, 160, 44),
+            RGBColor(148, 103, 189),
+        ];
+        for (k, (name, c)) in series.iter().enumerate() {
+            let color = palette[k % palette.len()];
+            let line: Vec<(f64, f64)> = points
+                .iter()
+                .map(|p| (p.coordinates[0], columns(scenario, axes, Some(p))[*c].1))
+                .collect();
+            chart
+                .draw_series(LineSeries::new(line.clone(), color.stroke_width(2)))
+                .map_err(plot_error)?
+                .label(name.clone())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2))
+                });
+            chart
+                .draw_series(
+                    line.into_iter()
+                        .map(|xy| Circle::new(xy, 3, color.filled())),
+                )
+                .map_err(plot_error)?;
+        }
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .position(SeriesLabelPosition::UpperRight)
+            .draw()
+            .map_err(plot_error)?;
+    } else {
+        let y_axis = &axes[1];
+        let ny = y_axis.values.len();
+        let half = |values: &[f64]| {
+            if values.len() > 1 {
+                (values[1] - values[0]).abs() / 2.0
+            } else {
+                0.5
+            }
+        };
+        let (hx, hy) = (half(&x_axis.values), half(&y_axis.values));
+        let (y_low, y_high) = (
+            y_axis.values[0].min(y_axis.values[ny - 1]),
+            y_axis.values[0].max(y_axis.values[ny - 1]),
+        );
+        let values: Vec<f64> = points.iter().map(value).collect();
+        let (v_low, v_high) = values
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| {
+                (l.min(v), h.max(v))
+            });
+        let span = if v_high > v_low { v_high - v_low } else { 1.0 };
+        let (plot_area, legend_area) = root.split_horizontally(780);
+        let mut chart = ChartBuilder::on(&plot_area)
+            .caption(&title, ("sans-serif", 22))
+            .margin(20)
+            .x_label_area_size(50)
+            .y_label_area_size(80)
+            .build_cartesian_2d(x_low - hx..x_high + hx, y_low - hy..y_high + hy)
+            .map_err(plot_error)?;
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .label_style(("sans-serif", 14))
+            .axis_desc_style(("sans-serif", 15))
+            .x_desc(label(&x_axis.path))
+            .y_desc(label(&y_axis.path))
+            .draw()
+            .map_err(plot_error)?;
+        chart
+            .draw_series(points.iter().zip(&values).map(|(p, &v)| {
+                let (x, y) = (p.coordinates[0], p.coordinates[1]);
+                Rectangle::new(
+                    [(x - hx, y - hy), (x + hx, y + hy)],
+                    viridis((v - v_low) / span).filled(),
+                )
+            }))
+            .map_err(plot_error)?;
+        // Colour bar with its scale.
+        let mut bar = ChartBuilder::on(&legend_area)
+            .margin_top(60)
+            .margin_bottom(70)
+            .margin_right(10)
+            .y_label_area_size(55)
+            .build_cartesian_2d(0.0..1.0, v_low..v_low + span)
+            .map_err(plot_error)?;
+        bar.configure_mesh()
+            .disable_mesh()
+            .disable_x_axis()
+            .y_labels(8)
+            .y_label_style(("sans-serif", 14))
+            .axis_desc_style(("sans-serif", 15))
+            .y_desc(metric)
+            .draw()
+            .map_err(plot_error)?;
+        let steps = 100;
+        bar.draw_series((0..steps).map(|k| {
+            let a = v_low + span * k as f64 / steps as f64;
+            let b = v_low + span * (k + 1) as f64 / steps as f64;
+            Rectangle::new(
+                [(0.0, a), (1.0, b)],
+                viridis(k as f64 / (steps - 1) as f64).filled(),
+            )
+        }))
+        .map_err(plot_error)?;
+    }
+    root.present().map_err(plot_error)?;
+    Ok(())
+}
+
+pub fn run(args: SweepArgs) -> Result<String, Failure> {
+    let scenario = commands::load(&args.scenario)?;
+    if args.vary.len() > 2 {
+        return Err(Failure::Input(
+            "--vary: give one axis (a line) or two (a grid)".into(),
+        ));
+    }
+    let axes: Vec<Axis> = args
+        .vary
+        .iter()
+        .map(|v| parse_axis(v))
+        .collect::<Result<_, _>>()?;
+    let options = args.analysis.options(&scenario)?;
+    sweep::check_axes(&scenario, &axes).map_err(|e| Failure::Input(format!("--vary: {e}")))?;
+    let bar = montecarlo::progress_bar(sweep::size(&axes) as u64, args.quiet, "points");
+    let points = sweep::run(&scenario, &axes, options, &|done| bar.set_position(done));
+    bar.finish_and_clear();
+    let points = points.map_err(|e| Failure::Computation(e.to_string()))?;
+    if let Some(path) = &args.plot {
+        plot(path, &scenario, &axes, &points, &args.metric)?;
+    }
+    let csv = to_csv(&scenario, &axes, &points);
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, csv)
+                .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
+            Ok(String::new())
+        }
+        None => Ok(csv),
+    }
+}
