@@ -83,22 +83,19 @@ fn columns(scenario: &Scenario, axes: &[Axis], point: Option<&SweepPoint>) -> Ve
         .collect();
     let m = point.map(|p| &p.metrics);
     out.push(("index".into(), m.map_or(0.0, |m| m.index)));
-    for s in 0..2 {
+    for (s, name) in names.iter().enumerate() {
+        out.push((format!("ratio[{name}]"), m.map_or(0.0, |m| m.ratio[s])));
         out.push((
-            format!("ratio[{}]", names[s]),
-            m.map_or(0.0, |m| m.ratio[s]),
-        ));
-        out.push((
-            format!("cost_striking_first[{}]", names[s]),
+            format!("cost_striking_first[{name}]"),
             m.map_or(0.0, |m| m.cost_striking_first[s]),
         ));
         out.push((
-            format!("cost_struck_first[{}]", names[s]),
+            format!("cost_struck_first[{name}]"),
             m.map_or(0.0, |m| m.cost_struck_first[s]),
         ));
     }
-    for e in 0..2 {
-        let first = format!("{} first", names[e]);
+    for (e, name) in names.iter().enumerate() {
+        let first = format!("{name} first");
         out.push((
             format!("counterforce_warheads_spent[{first}]"),
             m.map_or(0.0, |m| m.counterforce_warheads_spent[e]),
