@@ -32,9 +32,20 @@ pub enum Distribution {
 }
 
 impl Distribution {
-    /// The value used by the expected-value analysis: the mean of the uniform and triangular
-    /// distributions, the (untruncated) mean of the normal.
+    /// The value the expected-value analysis uses: the analyst's best estimate where the
+    /// distribution names one (the mode of a triangular, the mean of a normal), else the
+    /// midpoint of a uniform. A built-in [U] number ships as triangular [low, central, high],
+    /// so its expected-value result is the one computed with the cited central value.
     pub fn central(&self) -> f64 {
+        match *self {
+            Self::Uniform { low, high } => 0.5 * (low + high),
+            Self::Triangular { mode, .. } => mode,
+            Self::Normal { mean, .. } => mean,
+        }
+    }
+
+    /// The mean of the distribution (before truncation, for the normal).
+    pub fn mean(&self) -> f64 {
         match *self {
             Self::Uniform { low, high } => 0.5 * (low + high),
             Self::Triangular { low, mode, high } => (low + mode + high) / 3.0,
