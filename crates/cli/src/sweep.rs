@@ -23,8 +23,9 @@ pub struct SweepArgs {
     vary: Vec<String>,
     #[command(flatten)]
     analysis: AnalysisArgs,
-    /// Write the CSV here instead of standard output.
-    #[arg(long, short, value_name = "FILE.csv")]
+    /// Write the table here instead of standard output: CSV, or Parquet for a `.parquet` name
+    /// (in builds with the `parquet` feature).
+    #[arg(long, short, value_name = "FILE.csv|FILE.parquet")]
     output: Option<PathBuf>,
     /// Draw an SVG chart: a line per side's ratio and the index for one axis, a heat map of the
     /// chosen metric for two.
@@ -399,6 +400,14 @@ pub fn run(args: SweepArgs) -> Result<String, Failure> {
     if let Some(path) = &args.plot {
         plot(path, &scenario, &axes, &points, &args.metric)?;
     }
+    if let Some(path) = args
+        .output
+        .as_ref()
+        .filter(|p| p.extension().is_some_and(|e| e == "parquet"))
+    {
+        write_parquet(path, &scenario, &axes, &points)?;
+        return Ok(String::new());
+    }
     let csv = to_csv(&scenario, &axes, &points);
     match &args.output {
         Some(path) => {
@@ -408,4 +417,61 @@ pub fn run(args: SweepArgs) -> Result<String, Failure> {
         }
         None => Ok(csv),
     }
+}
+
+/// The same table as the CSV, as one Parquet row group of float64 columns.
+#[cfg(feature = "parquet")]
+fn write_parquet(
+    path: &std::path::Path,
+    scenario: &Scenario,
+    axes: &[Axis],
+    points: &[SweepPoint],
+) -> Result<(), Failure> {
+    use std::sync::Arc;
+
+    use arrow::array::{ArrayRef, Float64Array};
+    use arrow::datatypes::{DataType, Field, Schema};
+    use arrow::record_batch::RecordBatch;
+    use parquet::arrow::ArrowWriter;
+
+    let header = columns(scenario, axes, None);
+    let rows: Vec<Vec<(String, f64)>> = points
+        .iter()
+        .map(|p| columns(scenario, axes, Some(p)))
+        .collect();
+    let schema = Arc::new(Schema::new(
+        header
+            .iter()
+            .map(|(name, _)| Field::new(name, DataType::Float64, false))
+            .collect::<Vec<_>>(),
+    ));
+    let arrays: Vec<ArrayRef> = (0..header.len())
+        .map(|c| {
+            Arc::new(Float64Array::from(
+                rows.iter().map(|r| r[c].1).collect::<Vec<_>>(),
+            )) as ArrayRef
+        })
+        .collect();
+    let failed = |e: &dyn std::fmt::Display| {
+        Failure::Input(format!("{}: cannot write Parquet: {e}", path.display()))
+    };
+    let batch = RecordBatch::try_new(schema.clone(), arrays).map_err(|e| failed(&e))?;
+    let file = std::fs::File::create(path).map_err(|e| failed(&e))?;
+    let mut writer = ArrowWriter::try_new(file, schema, None).map_err(|e| failed(&e))?;
+    writer.write(&batch).map_err(|e| failed(&e))?;
+    writer.close().map_err(|e| failed(&e))?;
+    Ok(())
+}
+
+#[cfg(not(feature = "parquet"))]
+fn write_parquet(
+    path: &std::path::Path,
+    _: &Scenario,
+    _: &[Axis],
+    _: &[SweepPoint],
+) -> Result<(), Failure> {
+    Err(Failure::Input(format!(
+        "{}: this reykjavik was built without Parquet support; rebuild with `cargo install --path crates/cli --features parquet`, or write CSV",
+        path.display()
+    )))
 }

@@ -590,3 +590,49 @@ fn sweep_rejects_bad_axes() {
         .code(2)
         .stderr(contains("no side `Mars`"));
 }
+
+/// Parquet output: only in builds with the `parquet` feature (the README's test command enables
+/// all features, so CI runs this).
+#[cfg(feature = "parquet")]
+#[test]
+fn sweep_writes_parquet() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sweep.parquet");
+    reykjavik()
+        .args([
+            "sweep",
+            "kent-thaler-notional",
+            "--vary",
+            "side[0].force[1].untargetable_share.day_to_day=0:1:4",
+            "--output",
+        ])
+        .arg(&path)
+        .assert()
+        .success();
+    let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let meta = reader.metadata();
+    assert_eq!(meta.file_metadata().num_rows(), 4);
+    let schema = meta.file_metadata().schema_descr();
+    assert_eq!(
+        schema.column(0).name(),
+        "side[0].force[1].untargetable_share.day_to_day"
+    );
+    assert_eq!(schema.column(1).name(), "index");
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_needs_the_feature() {
+    reykjavik()
+        .args([
+            "sweep",
+            "kent-thaler-notional",
+            "--vary",
+            "side[0].force[1].untargetable_share.day_to_day=0:1:2",
+            "--output",
+            "x.parquet",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("without Parquet support"));
+}
