@@ -3,10 +3,12 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use reykjavik_engine::allocation::{self, Greedy};
 use reykjavik_engine::model::Alert;
+use reykjavik_engine::montecarlo;
 use reykjavik_engine::stability::{AnalysisOptions, analyze};
+use reykjavik_engine::sweep::{self, Axis};
 
 fn analysis(c: &mut Criterion) {
     let text = reykjavik_scenario::builtin::find("us-russia-2021")
@@ -41,5 +43,67 @@ fn allocator(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, analysis, allocator);
+fn in_pool<T: Send>(threads: usize, work: impl FnOnce() -> T + Send) -> T {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap()
+        .install(work)
+}
+
+/// Monte Carlo trials per second: with every input fixed (one plan, random outcomes) and as
+/// shipped (22 uncertain inputs: every trial draws them and plans again), on 1 and 2 threads.
+fn monte_carlo(c: &mut Criterion) {
+    let as_shipped = reykjavik_scenario::load("us-russia-2021").unwrap();
+    let mut fixed = as_shipped.clone();
+    fixed.uncertain.clear();
+    let mut group = c.benchmark_group("monte carlo us-russia-2021");
+    group.sample_size(10);
+    for (label, scenario, trials) in [
+        ("fixed inputs", &fixed, 20_000u64),
+        ("uncertain inputs", &as_shipped, 1_000),
+    ] {
+        group.throughput(Throughput::Elements(trials));
+        for threads in [1, 2] {
+            group.bench_function(format!("{label}, {threads} thread(s)"), |b| {
+                b.iter(|| {
+                    in_pool(threads, || {
+                        montecarlo::run(scenario, AnalysisOptions::default(), trials, 1, &|_| {})
+                            .unwrap()
+                    })
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+/// Sweep points per second: an 11 x 11 grid on us-russia-2021.
+fn sweeps(c: &mut Criterion) {
+    let scenario = reykjavik_scenario::load("us-russia-2021").unwrap();
+    let axes = [
+        Axis::linear("side[0].force[2].cep_m", 80.0, 200.0, 11),
+        Axis::linear(
+            "side[1].force[8].untargetable_share.day_to_day",
+            0.0,
+            1.0,
+            11,
+        ),
+    ];
+    let mut group = c.benchmark_group("sweep us-russia-2021 11x11");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(sweep::size(&axes) as u64));
+    for threads in [1, 2] {
+        group.bench_function(format!("{threads} thread(s)"), |b| {
+            b.iter(|| {
+                in_pool(threads, || {
+                    sweep::run(&scenario, &axes, AnalysisOptions::default(), &|_| {}).unwrap()
+                })
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, analysis, allocator, monte_carlo, sweeps);
 criterion_main!(benches);

@@ -55,20 +55,36 @@ pub struct Assignment {
     pub gain: f64,
 }
 
-/// The heap key: free weapons first, then the highest gain per unit cost; ties broken by
-/// aimpoint and weapon index so that plans are reproducible.
+/// A heap entry. The key packs, from the most significant bit: free weapons first, then the
+/// highest gain per unit cost (a non-negative f64, whose bits order like the number), then the
+/// lowest aimpoint and weapon index, so that plans are reproducible and a comparison is one
+/// integer compare.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
-    free: bool,
-    ratio: f64,
+    key: u128,
     gain: f64,
-    aimpoint: usize,
-    weapon: usize,
+}
+
+impl Candidate {
+    fn new(free: bool, ratio: f64, gain: f64, aimpoint: usize, weapon: usize) -> Self {
+        debug_assert!(ratio >= 0.0 && aimpoint < u32::MAX as usize && weapon < (1 << 31));
+        let key = (u128::from(free) << 127)
+            | (u128::from(ratio.to_bits()) << 63)
+            | (u128::from(u32::MAX - aimpoint as u32) << 31)
+            | u128::from((1u32 << 31) - 1 - weapon as u32);
+        Self { key, gain }
+    }
+    fn aimpoint(&self) -> usize {
+        (u32::MAX - (self.key >> 31) as u32) as usize
+    }
+    fn weapon(&self) -> usize {
+        ((1u32 << 31) - 1 - (self.key as u32 & ((1 << 31) - 1))) as usize
+    }
 }
 
 impl PartialEq for Candidate {
     fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
+        self.key == other.key
     }
 }
 impl Eq for Candidate {}
@@ -79,11 +95,7 @@ impl PartialOrd for Candidate {
 }
 impl Ord for Candidate {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.free
-            .cmp(&other.free)
-            .then(self.ratio.total_cmp(&other.ratio))
-            .then(other.aimpoint.cmp(&self.aimpoint))
-            .then(other.weapon.cmp(&self.weapon))
+        self.key.cmp(&other.key)
     }
 }
 
@@ -166,13 +178,8 @@ impl Greedy {
         let free = self.problem.is_free(weapon);
         let gain = at_stake * self.problem.kill[group][weapon];
         let cost = self.problem.cost[weapon] * self.problem.spend[aimpoint];
-        Some(Candidate {
-            free,
-            ratio: if cost > 0.0 { gain / cost } else { gain },
-            gain,
-            aimpoint,
-            weapon,
-        })
+        let ratio = if cost > 0.0 { gain / cost } else { gain };
+        Some(Candidate::new(free, ratio, gain, aimpoint, weapon))
     }
 
     /// Recomputes every aimpoint's best option. Needed when kill probabilities rise (a defense
@@ -212,15 +219,15 @@ impl Greedy {
     /// (gains only fall as aimpoints are hit and stocks run down).
     pub fn step(&mut self) -> Option<Assignment> {
         while let Some(top) = self.heap.pop() {
-            let Some(current) = self.best_for(top.aimpoint) else {
+            let Some(current) = self.best_for(top.aimpoint()) else {
                 continue;
             };
             if current != top {
                 self.heap.push(current);
                 continue;
             }
-            let aimpoint = current.aimpoint;
-            let weapon = current.weapon;
+            let aimpoint = current.aimpoint();
+            let weapon = current.weapon();
             let p = self.problem.kill[self.problem.groups[aimpoint]][weapon];
             self.survival[aimpoint] *= 1.0 - p;
             self.assigned[aimpoint][usize::from(self.problem.is_free(weapon))] += 1;

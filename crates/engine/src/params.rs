@@ -379,7 +379,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn uniform_and_triangular_draws_stay_in_range_and_average_right() {
+    fn draws_stay_in_range_and_average_right() {
         let mut state = 1u64;
         let mut uniform01 = move || {
             state = state
@@ -418,10 +418,42 @@ mod tests {
             }
             // The truncation is symmetric for the normal here, so its mean stays 0.5.
             assert!(
-                (sum / n as f64 - d.central()).abs() < 0.01,
+                (sum / n as f64 - d.mean()).abs() < 0.01,
                 "{d:?}: mean {}",
                 sum / n as f64
             );
         }
+    }
+
+    #[test]
+    fn central_value_is_the_best_estimate() {
+        assert_eq!(
+            Distribution::Triangular {
+                low: 100.0,
+                mode: 120.0,
+                high: 200.0
+            }
+            .central(),
+            120.0
+        );
+        assert_eq!(
+            Distribution::Uniform {
+                low: 2.0,
+                high: 4.0
+            }
+            .central(),
+            3.0
+        );
+        assert!(
+            (Distribution::Triangular {
+                low: 100.0,
+                mode: 120.0,
+                high: 200.0
+            }
+            .mean()
+                - 140.0)
+                .abs()
+                < 1e-12
+        );
     }
 }

@@ -1,0 +1,13 @@
+//! Runs us-russia-2021 Monte Carlo trials as shipped (uncertain inputs), for a profiler.
+use reykjavik_engine::montecarlo;
+use reykjavik_engine::stability::AnalysisOptions;
+
+fn main() {
+    let scenario = reykjavik_scenario::load("us-russia-2021").unwrap();
+    let trials: u64 = std::env::args()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200);
+    let out = montecarlo::run(&scenario, AnalysisOptions::default(), trials, 1, &|_| {}).unwrap();
+    println!("{}", out.iter().map(|t| t.index).sum::<f64>());
+}
