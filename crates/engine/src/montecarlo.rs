@@ -305,7 +305,9 @@ fn sample_exchange(
         .collect();
 
     // Counterforce, in plan order.
-    let mut kill_cache: Vec<Option<f64>> = vec![None; x.aimpoints.len() * attacker.forces.len()];
+    // Conditional kill probabilities, computed once per (target group, weapon).
+    let groups = n + defender.warhead_storage.len();
+    let mut kill_cache: Vec<Option<f64>> = vec![None; groups * attacker.forces.len()];
     let mut alive = vec![true; x.aimpoints.len()];
     let mut spent = vec![0u32; attacker.forces.len()];
     let mut inventory: Vec<u32> = defender
@@ -341,7 +343,11 @@ fn sample_exchange(
             }
             Delivery::GlideVehicle => {}
         }
-        let slot = a.aimpoint * attacker.forces.len() + a.weapon;
+        let group = match x.aimpoints[a.aimpoint].target {
+            Target::Element(j) => j,
+            Target::Storage(w) => n + w,
+        };
+        let slot = group * attacker.forces.len() + a.weapon;
         let p = match kill_cache[slot] {
             Some(p) => p,
             None => {
