@@ -263,8 +263,38 @@ fn to_json(scenario: &Scenario, report: &StabilityReport, certify: bool) -> Valu
 }
 
 /// A short plain-language reading of the result.
+/// "Russia's", "United States'".
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
 fn reading(report: &StabilityReport) -> String {
     let mut out = String::new();
+    for x in &report.exchanges {
+        let striker = &report.sides[x.striker].name;
+        let victim = &report.sides[x.victim].name;
+        let total: f64 = x.victim_elements.iter().map(|v| v.warheads).sum();
+        let surviving = x.at_stop().victim_warheads_surviving;
+        if let Some(worst) = x
+            .victim_elements
+            .iter()
+            .max_by(|a, b| a.destroyed.total_cmp(&b.destroyed))
+            .filter(|v| v.destroyed > 0.5)
+        {
+            say!(
+                out,
+                "- If {striker} strikes first, {victim} keeps {surviving:.0} of {total:.0} warheads ({:.0} %); the largest loss is {} ({:.0} of {:.0}).",
+                100.0 * surviving / total.max(1.0),
+                worst.name,
+                worst.destroyed,
+                worst.warheads
+            );
+        }
+    }
     for side in &report.sides {
         if side.ratio >= 0.95 {
             say!(
@@ -339,12 +369,13 @@ fn to_text(scenario: &Scenario, report: &StabilityReport, args: &AnalyzeArgs) ->
     for x in &report.exchanges {
         let striker = names[x.striker];
         let victim = names[x.victim];
+        let (striker_s, victim_s) = (possessive(striker), possessive(victim));
         let stop = x.at_stop();
         say!(out, "");
         say!(out, "{striker} strikes first");
         say!(
             out,
-            "  Counterforce: {:.0} nuclear warheads{} on {victim}'s forces, destroying {:.0} of its {} warheads{}.",
+            "  Counterforce: {:.0} nuclear warheads{} on {victim_s} forces, destroying {:.0} of its {} warheads{}.",
             stop.warheads_spent,
             if stop.conventional_spent > 0.0 {
                 format!(" and {:.0} conventional weapons", stop.conventional_spent)
@@ -374,11 +405,18 @@ fn to_text(scenario: &Scenario, report: &StabilityReport, args: &AnalyzeArgs) ->
         }
         say!(
             out,
-            "  {victim}'s forces after the strike (expected warheads):"
+            "  {victim_s} forces after the strike (expected warheads):"
         );
+        let w = x
+            .victim_elements
+            .iter()
+            .map(|v| v.name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(7);
         say!(
             out,
-            "    {:<34} {:>7} {:>9} {:>9} {:>8} {:>9} {:>9}",
+            "    {:<w$} {:>7} {:>9} {:>9} {:>8} {:>9} {:>9}",
             "element",
             "total",
             "unreached",
@@ -390,7 +428,7 @@ fn to_text(scenario: &Scenario, report: &StabilityReport, args: &AnalyzeArgs) ->
         for v in &x.victim_elements {
             say!(
                 out,
-                "    {:<34} {:>7.0} {:>9.1} {:>9.1} {:>8.1} {:>9.1} {:>9.1}",
+                "    {:<w$} {:>7.0} {:>9.1} {:>9.1} {:>8.1} {:>9.1} {:>9.1}",
                 v.name,
                 v.warheads,
                 v.untargetable,
@@ -404,7 +442,7 @@ fn to_text(scenario: &Scenario, report: &StabilityReport, args: &AnalyzeArgs) ->
         if d.ballistic_intercepted > 0.0 || d.air_breathing_shot_down > 0.0 {
             say!(
                 out,
-                "  {victim}'s defenses stopped {:.1} counterforce RVs and {:.1} air-breathing weapons.",
+                "  {victim_s} defenses stopped {:.1} counterforce RVs and {:.1} air-breathing weapons.",
                 d.ballistic_intercepted,
                 d.air_breathing_shot_down
             );
@@ -419,7 +457,7 @@ fn to_text(scenario: &Scenario, report: &StabilityReport, args: &AnalyzeArgs) ->
         {
             say!(
                 out,
-                "  Defenses of value: {victim} stops {:.1} of {striker}'s weapons; {striker} stops {:.1} of the retaliation.",
+                "  Defenses of value: {victim} stops {:.1} of {striker_s} weapons; {striker} stops {:.1} of the retaliation.",
                 v.ballistic_intercepted + v.air_breathing_shot_down,
                 r.ballistic_intercepted + r.air_breathing_shot_down
             );

@@ -549,46 +549,18 @@ fn sweep_writes_csv_and_svg() {
 
 #[test]
 fn sweep_rejects_bad_axes() {
-    reykjavik()
-        .args([
-            "sweep",
-            "kent-thaler-notional",
-            "--vary",
-            "side[0].force[0].colour=1:2:3",
-        ])
-        .assert()
-        .code(2)
-        .stderr(contains("not a numeric field"));
-    reykjavik()
-        .args([
-            "sweep",
-            "kent-thaler-notional",
-            "--vary",
-            "side[0].force[0].reliability=0:2:3",
-        ])
-        .assert()
-        .code(2)
-        .stderr(contains("out of range"));
-    reykjavik()
-        .args([
-            "sweep",
-            "kent-thaler-notional",
-            "--vary",
-            "side[0].force[0].reliability=0:1",
-        ])
-        .assert()
-        .code(2)
-        .stderr(contains("START:STOP:STEPS"));
-    reykjavik()
-        .args([
-            "sweep",
-            "kent-thaler-notional",
-            "--vary",
-            "side[Mars].force[0].cep_m=1:2:2",
-        ])
-        .assert()
-        .code(2)
-        .stderr(contains("no side `Mars`"));
+    for (axis, message) in [
+        ("side[0].force[0].colour=1:2:3", "not a numeric field"),
+        ("side[0].force[0].reliability=0:2:3", "out of range"),
+        ("side[0].force[0].reliability=0:1", "START:STOP:STEPS"),
+        ("side[Mars].force[0].cep_m=1:2:2", "no side `Mars`"),
+    ] {
+        reykjavik()
+            .args(["sweep", "kent-thaler-notional", "--vary", axis])
+            .assert()
+            .code(2)
+            .stderr(contains(message));
+    }
 }
 
 /// Parquet output: only in builds with the `parquet` feature (the README's test command enables
