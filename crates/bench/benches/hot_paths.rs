@@ -6,7 +6,7 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use reykjavik_engine::allocation::{self, Greedy};
 use reykjavik_engine::model::Alert;
-use reykjavik_engine::montecarlo;
+use reykjavik_engine::montecarlo::{self, Planning};
 use reykjavik_engine::stability::{AnalysisOptions, analyze};
 use reykjavik_engine::sweep::{self, Axis};
 
@@ -51,25 +51,45 @@ fn in_pool<T: Send>(threads: usize, work: impl FnOnce() -> T + Send) -> T {
         .install(work)
 }
 
-/// Monte Carlo trials per second: with every input fixed (one plan, random outcomes) and as
-/// shipped (22 uncertain inputs: every trial draws them and plans again), on 1 and 2 threads.
+/// Monte Carlo trials per second on 1 and 2 threads: with every input fixed (one plan, random
+/// outcomes); as shipped (22 uncertain inputs) with fixed planning (one plan on the central
+/// values, executed with each trial's draws) and with informed planning (each trial plans again).
 fn monte_carlo(c: &mut Criterion) {
     let as_shipped = reykjavik_scenario::load("us-russia-2021").unwrap();
     let mut fixed = as_shipped.clone();
     fixed.uncertain.clear();
     let mut group = c.benchmark_group("monte carlo us-russia-2021");
     group.sample_size(10);
-    for (label, scenario, trials) in [
-        ("fixed inputs", &fixed, 20_000u64),
-        ("uncertain inputs", &as_shipped, 1_000),
-    ] {
+    let cases = [
+        ("fixed inputs", &fixed, Planning::Informed, 20_000u64),
+        (
+            "uncertain inputs, fixed planning",
+            &as_shipped,
+            Planning::Fixed,
+            20_000,
+        ),
+        (
+            "uncertain inputs, informed planning",
+            &as_shipped,
+            Planning::Informed,
+            1_000,
+        ),
+    ];
+    for (label, scenario, planning, trials) in cases {
         group.throughput(Throughput::Elements(trials));
         for threads in [1, 2] {
             group.bench_function(format!("{label}, {threads} thread(s)"), |b| {
                 b.iter(|| {
                     in_pool(threads, || {
-                        montecarlo::run(scenario, AnalysisOptions::default(), trials, 1, &|_| {})
-                            .unwrap()
+                        montecarlo::run(
+                            scenario,
+                            AnalysisOptions::default(),
+                            planning,
+                            trials,
+                            1,
+                            &|_| {},
+                        )
+                        .unwrap()
                     })
                 })
             });

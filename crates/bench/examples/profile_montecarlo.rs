@@ -1,5 +1,5 @@
 //! Runs us-russia-2021 Monte Carlo trials as shipped (uncertain inputs), for a profiler.
-use reykjavik_engine::montecarlo;
+use reykjavik_engine::montecarlo::{self, Planning};
 use reykjavik_engine::stability::AnalysisOptions;
 
 fn main() {
@@ -8,6 +8,14 @@ fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(200);
-    let out = montecarlo::run(&scenario, AnalysisOptions::default(), trials, 1, &|_| {}).unwrap();
+    let out = montecarlo::run(
+        &scenario,
+        AnalysisOptions::default(),
+        Planning::Informed,
+        trials,
+        1,
+        &|_| {},
+    )
+    .unwrap();
     println!("{}", out.iter().map(|t| t.index).sum::<f64>());
 }

@@ -3,7 +3,7 @@
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use reykjavik_engine::model::Scenario;
-use reykjavik_engine::montecarlo::{self, Trial};
+use reykjavik_engine::montecarlo::{self, Planning, Trial};
 use reykjavik_engine::stability::AnalysisOptions;
 use reykjavik_engine::stats::{self, Summary};
 use serde_json::{Map, Value, json};
@@ -31,12 +31,13 @@ pub fn progress_bar(total: u64, quiet: bool, what: &str) -> ProgressBar {
 pub fn run(
     scenario: &Scenario,
     options: AnalysisOptions,
+    planning: Planning,
     trials: u64,
     seed: u64,
     quiet: bool,
 ) -> Result<Vec<Trial>, Failure> {
     let bar = progress_bar(trials, quiet, "trials");
-    let result = montecarlo::run(scenario, options, trials, seed, &|done| {
+    let result = montecarlo::run(scenario, options, planning, trials, seed, &|done| {
         bar.set_position(done)
     });
     bar.finish_and_clear();
@@ -72,7 +73,13 @@ fn count_histogram(counts: &[u32]) -> Value {
     json!({ "bin_width": width, "first_bin_starts_at": 0, "counts": histogram })
 }
 
-pub fn to_json(scenario: &Scenario, trials: &[Trial], seed: u64, at_least: &[u32]) -> Value {
+pub fn to_json(
+    scenario: &Scenario,
+    trials: &[Trial],
+    seed: u64,
+    planning: Planning,
+    at_least: &[u32],
+) -> Value {
     let mut thresholds: Vec<u32> = DEFAULT_AT_LEAST.iter().chain(at_least).copied().collect();
     thresholds.sort_unstable();
     thresholds.dedup();
@@ -109,6 +116,7 @@ pub fn to_json(scenario: &Scenario, trials: &[Trial], seed: u64, at_least: &[u32
     json!({
         "trials": trials.len(),
         "seed": seed,
+        "planning": planning.name(),
         "uncertain_inputs": scenario.uncertain.iter().flat_map(|u| u.paths.clone()).collect::<Vec<_>>(),
         "index": summary_json(index.clone()),
         "index_histogram": { "low": 0.0, "high": 1.0, "counts": stats::histogram(&index, 0.0, 1.0, 20) },
@@ -120,8 +128,14 @@ pub fn to_json(scenario: &Scenario, trials: &[Trial], seed: u64, at_least: &[u32
     })
 }
 
-pub fn to_text(scenario: &Scenario, trials: &[Trial], seed: u64, at_least: &[u32]) -> String {
-    let v = to_json(scenario, trials, seed, at_least);
+pub fn to_text(
+    scenario: &Scenario,
+    trials: &[Trial],
+    seed: u64,
+    planning: Planning,
+    at_least: &[u32],
+) -> String {
+    let v = to_json(scenario, trials, seed, planning, at_least);
     let mut out = String::new();
     let q = |s: &Value, level: &str| s["quantiles"][level].as_f64().unwrap_or(f64::NAN);
     say!(out, "");

@@ -608,3 +608,30 @@ fn parquet_needs_the_feature() {
         .code(2)
         .stderr(contains("without Parquet support"));
 }
+
+#[test]
+fn planning_option_is_reported() {
+    let v = json_of(&[
+        "analyze",
+        "us-russia-2021",
+        "--trials",
+        "50",
+        "--planning",
+        "fixed",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["monte_carlo"]["planning"], "fixed");
+    assert!(
+        v["monte_carlo"]["uncertain_inputs"]
+            .as_array()
+            .unwrap()
+            .len()
+            >= 20,
+        "the [U] ranges are drawn"
+    );
+    reykjavik()
+        .args(["analyze", "--trials", "5", "--planning", "psychic"])
+        .assert()
+        .code(2);
+}

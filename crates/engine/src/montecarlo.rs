@@ -72,17 +72,41 @@ impl Draw {
     }
 }
 
+/// Who knows the drawn inputs when the strikes are planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Planning {
+    /// Each trial plans both strikes on its drawn inputs: the uncertainty is the analyst's; the
+    /// planners know the true values (allocation and stop point adapt to them).
+    #[default]
+    Informed,
+    /// Both strikes are planned once on the central values and executed in every trial with the
+    /// drawn ones: the planners share the analyst's best estimate (as in Wu 2020 and Tecott &
+    /// Halterman 2021, whose attack plans do not change with the draws).
+    Fixed,
+}
+
+impl Planning {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Informed => "informed",
+            Self::Fixed => "fixed",
+        }
+    }
+}
+
 /// Runs `trials` trials in parallel. `progress` is called with the number of trials finished so
 /// far (from any thread); pass `&|_| {}` for none.
 pub fn run(
     scenario: &Scenario,
     options: AnalysisOptions,
+    planning: Planning,
     trials: u64,
     seed: u64,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<Trial>, EngineError> {
-    // With every input fixed, the plans are the same in every trial: make them once.
-    let fixed_report = if scenario.uncertain.is_empty() {
+    // With every input fixed, or with fixed planning, the plans are the same in every trial:
+    // make them once.
+    let fixed_plan = if scenario.uncertain.is_empty() || planning == Planning::Fixed {
         Some(stability::analyze(scenario, options)?)
     } else {
         None
@@ -91,7 +115,7 @@ pub fn run(
     (0..trials)
         .into_par_iter()
         .map(|t| {
-            let trial = run_trial(scenario, fixed_report.as_ref(), options, seed, t);
+            let trial = run_trial(scenario, fixed_plan.as_ref(), options, seed, t);
             let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if finished.is_multiple_of(256) || finished == trials {
                 progress(finished);
@@ -101,30 +125,35 @@ pub fn run(
         .collect()
 }
 
-/// One trial, reproducible from (seed, t) alone.
+/// One trial, reproducible from (seed, t) alone. With `fixed_plan`, the strikes follow it;
+/// otherwise they are planned on the drawn inputs.
 pub fn run_trial(
     scenario: &Scenario,
-    fixed_report: Option<&StabilityReport>,
+    fixed_plan: Option<&StabilityReport>,
     options: AnalysisOptions,
     seed: u64,
     t: u64,
 ) -> Result<Trial, EngineError> {
     let mut draw = Draw::new(seed, t);
-    let drawn;
-    let planned;
-    let (scenario, report) = match fixed_report {
-        Some(report) => (scenario, report),
-        None => {
-            let mut copy = scenario.clone();
-            for input in &scenario.uncertain {
-                let value = input.distribution.sample(&mut || draw.uniform());
-                for path in &input.paths {
-                    params::set_field(&mut copy, path, value)?;
-                }
+    let drawn = if scenario.uncertain.is_empty() {
+        None
+    } else {
+        let mut copy = scenario.clone();
+        for input in &scenario.uncertain {
+            let value = input.distribution.sample(&mut || draw.uniform());
+            for path in &input.paths {
+                params::set_field(&mut copy, path, value)?;
             }
-            drawn = copy;
-            planned = stability::analyze(&drawn, options)?;
-            (&drawn, &planned)
+        }
+        Some(copy)
+    };
+    let scenario = drawn.as_ref().unwrap_or(scenario);
+    let planned;
+    let report = match fixed_plan {
+        Some(report) => report,
+        None => {
+            planned = stability::analyze(scenario, options)?;
+            &planned
         }
     };
     let a = sample_exchange(scenario, &report.exchanges[0], &mut draw)?;
@@ -297,11 +326,18 @@ fn sample_exchange(
             exists[k] = true;
         }
     }
+    // Detection from this trial's scenario (the plan may have been made on central values).
     let found: Vec<bool> = x
         .aimpoints
         .iter()
         .zip(&exists)
-        .map(|(a, &e)| e && draw.bernoulli(a.detection))
+        .map(|(a, &e)| {
+            let detection = match a.target {
+                Target::Element(j) => defender.forces[j].detection_probability,
+                Target::Storage(w) => defender.warhead_storage[w].detection_probability,
+            };
+            e && draw.bernoulli(detection)
+        })
         .collect();
 
     // Counterforce, in plan order.

@@ -2,7 +2,7 @@
 //! analysis, reproducibility across thread counts, and distributions in scenario files.
 
 use reykjavik_engine::model::{Alert, Basing};
-use reykjavik_engine::montecarlo::{self, Trial};
+use reykjavik_engine::montecarlo::{self, Planning, Trial};
 use reykjavik_engine::stability::{AnalysisOptions, analyze};
 use reykjavik_engine::stats;
 use reykjavik_scenario::{ScenarioError, load, parse};
@@ -27,7 +27,8 @@ fn wu_2020_published_survivability() {
             alert: [Alert::DayToDay, alert],
             ..Default::default()
         };
-        let trials = montecarlo::run(&scenario, options, 20_000, 1, &|_| {}).unwrap();
+        let trials =
+            montecarlo::run(&scenario, options, Planning::Informed, 20_000, 1, &|_| {}).unwrap();
         let p = p_at_least_one(&trials, 0);
         assert!(
             (p - expected).abs() <= 0.03,
@@ -65,7 +66,8 @@ fn monte_carlo_means_converge_to_the_expected_values() {
         ..Default::default()
     };
     let expected = analyze(&scenario, options).unwrap();
-    let trials = montecarlo::run(&scenario, options, 6_000, 42, &|_| {}).unwrap();
+    let trials =
+        montecarlo::run(&scenario, options, Planning::Informed, 6_000, 42, &|_| {}).unwrap();
     let check = |name: &str, ev: f64, values: Vec<f64>| {
         let mut values = values;
         let s = stats::summarize(&mut values).unwrap();
@@ -120,13 +122,28 @@ fn same_seed_same_trials_on_any_thread_count() {
             .build()
             .unwrap();
         pool.install(|| {
-            montecarlo::run(&scenario, AnalysisOptions::default(), 300, 9, &|_| {}).unwrap()
+            montecarlo::run(
+                &scenario,
+                AnalysisOptions::default(),
+                Planning::Informed,
+                300,
+                9,
+                &|_| {},
+            )
+            .unwrap()
         })
     };
     let one = run(1);
     assert_eq!(one, run(2));
-    let other_seed =
-        montecarlo::run(&scenario, AnalysisOptions::default(), 300, 10, &|_| {}).unwrap();
+    let other_seed = montecarlo::run(
+        &scenario,
+        AnalysisOptions::default(),
+        Planning::Informed,
+        300,
+        10,
+        &|_| {},
+    )
+    .unwrap();
     assert_ne!(one, other_seed, "a different seed gives different draws");
 }
 
@@ -166,7 +183,15 @@ fn distributions_are_parsed_with_central_values() {
             && paths.contains(&"side[0].force[0].kill_probability.warhead-storage")
     );
     // Drawn inputs move the index from trial to trial.
-    let trials = montecarlo::run(&scenario, AnalysisOptions::default(), 200, 3, &|_| {}).unwrap();
+    let trials = montecarlo::run(
+        &scenario,
+        AnalysisOptions::default(),
+        Planning::Informed,
+        200,
+        3,
+        &|_| {},
+    )
+    .unwrap();
     let first = trials[0].index;
     assert!(trials.iter().any(|t| (t.index - first).abs() > 1e-6));
     assert!(trials.iter().all(|t| t.index > 0.0 && t.index <= 1.0));
@@ -217,4 +242,43 @@ fn bad_distributions_name_the_field_and_range() {
             other => panic!("{to}: expected an error, got {other:?}"),
         }
     }
+}
+
+/// Fixed planning plans once on the central values. When every distribution is a single point,
+/// that is the same plan informed planning makes in every trial, so the trials are identical;
+/// with real ranges the two differ, and fixed planning is reproducible across thread counts too.
+#[test]
+fn fixed_planning_matches_informed_planning_on_point_distributions() {
+    let base = reykjavik_scenario::builtin::find("kent-thaler-notional")
+        .unwrap()
+        .toml;
+    let point = parse(
+        &base
+            .replacen("w80 = 900", "w80 = { uniform = [900, 900] }", 1)
+            .replacen(
+                "day_to_day = 0.6",
+                "day_to_day = { triangular = [0.6, 0.6, 0.6] }",
+                1,
+            ),
+        "point.toml",
+    )
+    .unwrap();
+    assert_eq!(point.uncertain.len(), 2);
+    let run = |s: &reykjavik_engine::model::Scenario, planning| {
+        montecarlo::run(s, AnalysisOptions::default(), planning, 200, 5, &|_| {}).unwrap()
+    };
+    assert_eq!(
+        run(&point, Planning::Fixed),
+        run(&point, Planning::Informed)
+    );
+
+    let ranged = parse(&with_distributions(), "uncertain.toml").unwrap();
+    let fixed = run(&ranged, Planning::Fixed);
+    assert_ne!(fixed, run(&ranged, Planning::Informed));
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap()
+        .install(|| run(&ranged, Planning::Fixed));
+    assert_eq!(fixed, one_thread);
 }
