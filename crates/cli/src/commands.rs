@@ -51,6 +51,13 @@ pub fn check(name_or_path: &str) -> Result<String, Failure> {
         scenario.name,
         scenario.sides.len()
     );
+    if !scenario.uncertain.is_empty() {
+        say!(
+            out,
+            "{} inputs are distributions: the expected-value analysis uses their central values; `analyze --trials N` draws them",
+            scenario.uncertain.len()
+        );
+    }
     for side in &scenario.sides {
         say!(out, "\n{}", side.name);
         say!(out, "  {:<14} {:>9} {:>9}", "leg", "launchers", "warheads");

@@ -228,7 +228,8 @@ pub fn set_field(scenario: &mut Scenario, path: &str, value: f64) -> Result<Limi
                         [Segment::Key("launchers"), Segment::Key("day_to_day")] => {
                             (limits::LAUNCHERS, Slot::Count(&mut force.launchers))
                         }
-                        [Segment::Key("launchers"), Segment::Key("generated")] => (
+                        [Segment::Key("launchers"), Segment::Key("generated")]
+                        | [Segment::Key("generated_launchers")] => (
                             limits::LAUNCHERS,
                             Slot::OptionalCount(&mut force.generated_launchers),
                         ),
@@ -291,7 +292,7 @@ pub fn set_field(scenario: &mut Scenario, path: &str, value: f64) -> Result<Limi
                 [
                     Segment::Key("missile_defense"),
                     Segment::Index(d),
-                    Segment::Key(field),
+                    field @ ..,
                 ] => {
                     let d = pick(
                         &side.missile_defenses,
@@ -301,19 +302,28 @@ pub fn set_field(scenario: &mut Scenario, path: &str, value: f64) -> Result<Limi
                         path,
                     )?;
                     let layer = &mut side.missile_defenses[d];
-                    match (*field, &mut layer.doctrine) {
-                        ("interceptors", _) => {
+                    match (field, &mut layer.doctrine) {
+                        ([Segment::Key("interceptors")], _) => {
                             (limits::INTERCEPTORS, Slot::Count(&mut layer.interceptors))
                         }
-                        ("interceptor_sspk", _) => {
+                        ([Segment::Key("interceptor_sspk")], _) => {
                             (limits::PROBABILITY, Slot::Real(&mut layer.interceptor_sspk))
                         }
-                        ("discrimination", _) => {
+                        ([Segment::Key("discrimination")], _) => {
                             (limits::PROBABILITY, Slot::Real(&mut layer.discrimination))
                         }
-                        ("interceptors_per_rv", FiringDoctrine::Salvo { shots }) => {
-                            (limits::INTERCEPTORS_PER_RV, Slot::Count(shots))
-                        }
+                        (
+                            [Segment::Key("interceptors_per_rv")],
+                            FiringDoctrine::Salvo { shots },
+                        ) => (limits::INTERCEPTORS_PER_RV, Slot::Count(shots)),
+                        (
+                            [Segment::Key("shoot_look_shoot"), Segment::Key("first")],
+                            FiringDoctrine::ShootLookShoot { first, .. },
+                        ) => (limits::INTERCEPTORS_PER_RV, Slot::Count(first)),
+                        (
+                            [Segment::Key("shoot_look_shoot"), Segment::Key("second")],
+                            FiringDoctrine::ShootLookShoot { second, .. },
+                        ) => (limits::INTERCEPTORS_PER_RV, Slot::Count(second)),
                         _ => return Err(unknown()),
                     }
                 }

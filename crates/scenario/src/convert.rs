@@ -368,7 +368,16 @@ fn convert_force(at: &str, force: &ForceFile, side: &SideFile, r: &mut Reader) -
             None | Some(PayloadName::Nuclear) => Payload::Nuclear,
             Some(PayloadName::Conventional) => Payload::Conventional,
         },
-        launchers: r.count(path("launchers"), force.launchers, &limits::LAUNCHERS),
+        // With a separate generated count, a drawn `launchers` sets the day-to-day count only.
+        launchers: r.count(
+            path(if force.generated_launchers.is_some() {
+                "launchers.day_to_day"
+            } else {
+                "launchers"
+            }),
+            force.launchers,
+            &limits::LAUNCHERS,
+        ),
         generated_launchers: force
             .generated_launchers
             .map(|n| r.count(path("generated_launchers"), n, &limits::LAUNCHERS)),

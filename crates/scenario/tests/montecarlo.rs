@@ -282,3 +282,127 @@ fn fixed_planning_matches_informed_planning_on_point_distributions() {
         .install(|| run(&ranged, Planning::Fixed));
     assert_eq!(fixed, one_thread);
 }
+
+/// Every numeric field of the format can be a distribution, and Monte Carlo can set every one
+/// of them by its path (a field the path table missed would fail at run time).
+#[test]
+fn every_numeric_field_can_be_drawn() {
+    let u = |a: f64, b: f64| format!("{{ uniform = [{a}, {b}] }}");
+    let force = |name: &str, extra: &str| {
+        format!(
+            r#"
+[[side.force]]
+name = "{name}"
+delivery = "ballistic-missile"
+basing = "silo"
+launchers = {l}
+warheads_per_launcher = {w}
+yield_kt = {y}
+cep_m = {c}
+bias_m = {b}
+reliability = {r}
+untargetable_share = {{ day_to_day = {d}, generated = {g} }}
+launchers_per_aimpoint = {lpa}
+aimpoint_hardness_psi = {h}
+detection_probability = {det}
+launch_survival = {ls}
+kill_probability = {{ road-mobile = {k}, default = {kd} }}
+{extra}
+"#,
+            l = u(90.0, 110.0),
+            w = u(1.0, 3.0),
+            y = u(200.0, 400.0),
+            c = u(100.0, 200.0),
+            b = u(0.0, 50.0),
+            r = u(0.7, 0.9),
+            d = u(0.0, 0.2),
+            g = u(0.0, 0.3),
+            lpa = u(1.0, 2.0),
+            h = u(1000.0, 3000.0),
+            det = u(0.8, 1.0),
+            ls = u(0.8, 1.0),
+            k = u(0.5, 0.9),
+            kd = u(0.6, 0.9),
+        )
+    };
+    let text = format!(
+        r#"[scenario]
+name = "everything uncertain"
+description = "t"
+[options]
+max_warheads_per_aimpoint = {cap}
+cost_exponent = {ce}
+cost_surcharge = {cs}
+striker_availability_fixed = {af}
+striker_availability_survivable = {asv}
+launch_under_attack_share = {lua}
+[[side]]
+name = "A"
+value = {{ unit = "warheads", w80 = {w80} }}
+{fa}
+[[side.missile_defense]]
+name = "salvo"
+interceptors = {i}
+interceptor_sspk = {p}
+interceptors_per_rv = {n}
+discrimination = {k}
+covers = "both"
+[[side.air_defense]]
+name = "air"
+bomber_shootdown = {p}
+cruise_missile_shootdown = {p}
+covers = "value"
+[[side]]
+name = "B"
+value = {{ unit = "equivalent-megatons", w80 = {w80} }}
+[[side.warhead_storage]]
+name = "base"
+detection_probability = {p}
+aimpoint_hardness_psi = {hs}
+{fb}
+[[side.missile_defense]]
+name = "sls"
+interceptors = {i}
+interceptor_sspk = {p}
+shoot_look_shoot = {{ first = {n}, second = {n} }}
+covers = "forces"
+"#,
+        cap = u(1.0, 2.0),
+        ce = u(0.7, 0.8),
+        cs = u(0.2, 0.4),
+        af = u(0.9, 1.0),
+        asv = u(0.8, 1.0),
+        lua = u(0.8, 1.0),
+        w80 = u(500.0, 900.0),
+        i = u(10.0, 50.0),
+        p = u(0.3, 0.6),
+        n = u(1.0, 2.0),
+        k = u(0.8, 1.0),
+        hs = u(500.0, 2000.0),
+        fa = force("a", ""),
+        fb = force(
+            "b",
+            "warheads_stored_at = \"base\"\ngenerated_launchers = { uniform = [80, 120] }"
+        ),
+    );
+    let scenario = parse(&text, "everything.toml").unwrap_or_else(|e| panic!("{e}"));
+    let paths: Vec<&String> = scenario.uncertain.iter().flat_map(|i| &i.paths).collect();
+    assert!(paths.len() >= 55, "{} uncertain paths", paths.len());
+    for input in &scenario.uncertain {
+        for path in &input.paths {
+            let mut copy = scenario.clone();
+            reykjavik_engine::params::set_field(&mut copy, path, input.distribution.central())
+                .unwrap_or_else(|e| panic!("{path}: {e}"));
+        }
+    }
+    let trials = montecarlo::run(
+        &scenario,
+        AnalysisOptions::default(),
+        Planning::Informed,
+        20,
+        1,
+        &|_| {},
+    )
+    .unwrap();
+    assert!(trials.iter().all(|t| t.index > 0.0 && t.index <= 1.0));
+}
