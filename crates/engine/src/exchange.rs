@@ -473,7 +473,14 @@ pub fn first_strike(
                 launchers: here,
                 detection: d,
             });
-            values.push(here * per_launcher * stay * d);
+            // Conventional launchers cannot retaliate on value: destroying them gains nothing
+            // in this model, so the striker never spends warheads on them.
+            let at_stake = if target.is_nuclear() {
+                here * per_launcher * stay * d
+            } else {
+                0.0
+            };
+            values.push(at_stake);
             spend.push(d);
             left -= here;
         }
@@ -618,6 +625,13 @@ pub fn first_strike(
             .sum(),
     };
     let mut plan: Vec<Assignment> = Vec::new();
+    // The kill probability each assignment was made with (defenses of forces can change it).
+    let mut kill_used: Vec<f64> = Vec::new();
+    // Survival of a storage site: missed (1 - d) or found and survives every warhead.
+    let storage_survival = |aimpoint: usize, survival_if_found: f64| {
+        let d = aimpoints[aimpoint].detection;
+        1.0 - d + d * survival_if_found
+    };
     // Capacity of the victim's BMD after each step, logged only when it changes.
     let mut capacity_log: Vec<(usize, Vec<f64>)> = vec![(0, bmd_capacity.clone())];
     let mut counterforce_intercepts = vec![0.0];
@@ -648,6 +662,7 @@ pub fn first_strike(
     while let Some(assignment) = greedy.step() {
         let aimpoint = aimpoints[assignment.aimpoint];
         let i = assignment.weapon;
+        kill_used.push(greedy.kill(greedy.problem().groups[assignment.aimpoint], i));
         let before = stock[i] - spent[i];
         spent[i] += aimpoint.detection;
         striker_flow = striker_flow
@@ -664,7 +679,7 @@ pub fn first_strike(
         }
         // Expected survivors: on their launchers, times their storage site's survival.
         let mut update = |j: usize, survival: &[f64]| {
-            let storage = storage_of[j].map_or(1.0, |k| survival[k]);
+            let storage = storage_of[j].map_or(1.0, |k| storage_survival(k, survival[k]));
             let now = (victim_total[j] - destroyed_on_launchers[j]) * storage;
             victim_flow = victim_flow
                 .plus(on_striker.flow(j, now), 1.0)
@@ -733,10 +748,10 @@ pub fn first_strike(
     // Outcomes at the stop point: replay the first `stop` assignments.
     let mut spent_on = vec![vec![0.0; n_groups]; attacker.forces.len()];
     let mut destroyed_on = vec![0.0; n_elements];
-    let mut storage_survival = vec![1.0; aimpoints.len()];
+    let mut survival_if_found = vec![1.0; aimpoints.len()];
     let mut by_conventional = vec![0.0; n_elements];
     let mut air_shot_down_in_counterforce = 0.0;
-    for a in &plan[..stop] {
+    for (a, &p) in plan[..stop].iter().zip(&kill_used) {
         let aimpoint = aimpoints[a.aimpoint];
         let weapon = &attacker.forces[a.weapon];
         let group = match aimpoint.target {
@@ -748,8 +763,7 @@ pub fn first_strike(
                 j
             }
             Target::Storage(w) => {
-                let p = greedy.kill(n_elements + w, a.weapon);
-                storage_survival[a.aimpoint] *= 1.0 - aimpoint.detection * p;
+                survival_if_found[a.aimpoint] *= 1.0 - p;
                 n_elements + w
             }
         };
@@ -760,7 +774,7 @@ pub fn first_strike(
     }
     let mut destroyed_by_conventional = 0.0;
     for (j, outcome) in victim_elements.iter_mut().enumerate() {
-        let storage = storage_of[j].map_or(1.0, |k| storage_survival[k]);
+        let storage = storage_of[j].map_or(1.0, |k| storage_survival(k, survival_if_found[k]));
         outcome.surviving = (outcome.warheads - destroyed_on[j]) * storage;
         outcome.destroyed = outcome.warheads - outcome.surviving;
         destroyed_by_conventional += by_conventional[j] * storage;

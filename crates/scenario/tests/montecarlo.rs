@@ -112,6 +112,36 @@ fn monte_carlo_means_converge_to_the_expected_values() {
     }
 }
 
+/// The same with warheads stored apart from launchers, imperfect detection and two warheads per
+/// aimpoint (Wu's case with the cap raised): storage and launcher survival are independent, so
+/// the expected survivors are their product.
+#[test]
+fn monte_carlo_means_converge_with_storage_and_detection() {
+    let mut scenario = load("us-china-2010-wu").unwrap();
+    scenario.options.max_warheads_per_aimpoint = 2;
+    scenario.sides[1].warhead_storage[0].detection_probability = 0.6;
+    let options = AnalysisOptions::default();
+    let expected = analyze(&scenario, options).unwrap();
+    let x = &expected.exchanges[0];
+    let trials =
+        montecarlo::run(&scenario, options, Planning::Informed, 20_000, 7, &|_| {}).unwrap();
+    for (j, element) in x.victim_elements.iter().enumerate() {
+        let mut values: Vec<f64> = trials
+            .iter()
+            .map(|t| f64::from(t.exchanges[0].victim_surviving[j]))
+            .collect();
+        let s = stats::summarize(&mut values).unwrap();
+        assert!(
+            (s.mean - element.surviving).abs() <= 4.5 * s.standard_error + 1e-6,
+            "{}: Monte Carlo {:.4} +/- {:.4}, expected value {:.4}",
+            element.name,
+            s.mean,
+            s.standard_error,
+            element.surviving
+        );
+    }
+}
+
 /// One random stream per trial: the same seed gives the same trials on 1 or 2 threads.
 #[test]
 fn same_seed_same_trials_on_any_thread_count() {
