@@ -475,6 +475,10 @@ fn monte_carlo_json_is_identical_on_one_and_two_threads() {
         String::from_utf8_lossy(&one.stderr)
     );
     assert_eq!(one.stdout, two.stdout, "same seed, same bytes");
+    assert!(
+        one.stderr.is_empty(),
+        "no progress bar when stderr is not a terminal"
+    );
     let v: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
     let mc = &v["monte_carlo"];
     assert_eq!(mc["trials"], 3000);

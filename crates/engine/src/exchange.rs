@@ -624,9 +624,10 @@ pub fn first_strike(
             .map(|(t, _)| t)
             .sum(),
     };
-    let mut plan: Vec<Assignment> = Vec::new();
+    let most_steps = greedy.problem().values.len() * 2 * greedy.problem().cap + 1;
+    let mut plan: Vec<Assignment> = Vec::with_capacity(most_steps);
     // The kill probability each assignment was made with (defenses of forces can change it).
-    let mut kill_used: Vec<f64> = Vec::new();
+    let mut kill_used: Vec<f64> = Vec::with_capacity(most_steps);
     // Survival of a storage site: missed (1 - d) or found and survives every warhead.
     let storage_survival = |aimpoint: usize, survival_if_found: f64| {
         let d = aimpoints[aimpoint].detection;
@@ -634,7 +635,8 @@ pub fn first_strike(
     };
     // Capacity of the victim's BMD after each step, logged only when it changes.
     let mut capacity_log: Vec<(usize, Vec<f64>)> = vec![(0, bmd_capacity.clone())];
-    let mut counterforce_intercepts = vec![0.0];
+    let mut counterforce_intercepts = Vec::with_capacity(most_steps);
+    counterforce_intercepts.push(0.0);
     let mut intercepted_so_far = 0.0;
     let point =
         |totals: &Totals, striker_flow: Flow, victim_flow: Flow, capacity: &[f64]| -> CurvePoint {
@@ -657,7 +659,7 @@ pub fn first_strike(
                 cost_to_victim,
             }
         };
-    let mut curve = Vec::with_capacity(greedy.problem().values.len() * greedy.problem().cap + 1);
+    let mut curve = Vec::with_capacity(most_steps);
     curve.push(point(&totals, striker_flow, victim_flow, &bmd_capacity));
     while let Some(assignment) = greedy.step() {
         let aimpoint = aimpoints[assignment.aimpoint];
