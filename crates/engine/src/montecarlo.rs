@@ -75,14 +75,16 @@ impl Draw {
 /// Who knows the drawn inputs when the strikes are planned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Planning {
-    /// Each trial plans both strikes on its drawn inputs: the uncertainty is the analyst's; the
-    /// planners know the true values (allocation and stop point adapt to them).
-    #[default]
-    Informed,
     /// Both strikes are planned once on the central values and executed in every trial with the
-    /// drawn ones: the planners share the analyst's best estimate (as in Wu 2020 and Tecott &
-    /// Halterman 2021, whose attack plans do not change with the draws).
+    /// drawn ones: the planners decide under the same uncertainty as the analyst, with the same
+    /// best estimates (as in Wu 2020 and Tecott & Halterman 2021, whose attack plans do not
+    /// change with the draws). The default.
+    #[default]
     Fixed,
+    /// Each trial plans both strikes on its drawn inputs: the uncertainty is the analyst's only;
+    /// the planners know the true values (allocation and stop point adapt to them). A randomised
+    /// sensitivity study; it plans again in every trial, so it is several times slower.
+    Informed,
 }
 
 impl Planning {
