@@ -141,9 +141,10 @@ pub fn to_text(
     say!(out, "");
     say!(
         out,
-        "Monte Carlo: {} trials, seed {seed}; {} uncertain inputs",
+        "Monte Carlo: {} trials, seed {seed}; {} uncertain inputs, {} planning",
         trials.len(),
-        scenario.uncertain.len()
+        scenario.uncertain.len(),
+        planning.name()
     );
     say!(
         out,
