@@ -29,54 +29,31 @@ fn json_of(args: &[&str]) -> serde_json::Value {
 
 const VALID: &str = include_str!("../../scenario/builtin/kent-thaler-notional.toml");
 
+/// `calc sspk` for a W88 (455 kt, CEP 90 m) against a 3,000 psi silo, with extra arguments.
+fn w88_sspk(extra: &[&str]) -> assert_cmd::assert::Assert {
+    let mut args = vec![
+        "calc",
+        "sspk",
+        "--yield-kt",
+        "455",
+        "--cep-m",
+        "90",
+        "--hardness-psi",
+        "3000",
+    ];
+    args.extend_from_slice(extra);
+    reykjavik().args(args).assert()
+}
+
 #[test]
 fn sspk_calculator_prints_the_w88_value() {
-    reykjavik()
-        .args([
-            "calc",
-            "sspk",
-            "--yield-kt",
-            "455",
-            "--cep-m",
-            "90",
-            "--hardness-psi",
-            "3000",
-        ])
-        .assert()
+    w88_sspk(&[])
         .success()
         .stdout(contains("single-shot kill probability (SSPK): 0.9968"));
-    reykjavik()
-        .args([
-            "calc",
-            "sspk",
-            "--yield-kt",
-            "455",
-            "--cep-m",
-            "90",
-            "--hardness-psi",
-            "3000",
-            "--model",
-            "brown-1976",
-        ])
-        .assert()
+    w88_sspk(&["--model", "brown-1976"])
         .success()
         .stdout(contains("0.9946"));
-    reykjavik()
-        .args([
-            "calc",
-            "sspk",
-            "--yield-kt",
-            "455",
-            "--cep-m",
-            "90",
-            "--hardness-psi",
-            "3000",
-            "--reliability",
-            "0.8",
-            "--warheads",
-            "2",
-        ])
-        .assert()
+    w88_sspk(&["--reliability", "0.8", "--warheads", "2"])
         .success()
         .stdout(contains("0.7974").and(contains("0.9590")));
 }
