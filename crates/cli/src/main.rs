@@ -28,6 +28,20 @@ EXIT CODES:
   1  the computation failed (a result is undefined for these inputs)
   2  bad input: a wrong scenario file or argument (the message names file, line, field and range)";
 
+const ANALYZE_EXAMPLES: &str = "\
+EXAMPLES:
+  reykjavik analyze                                   US-Russia 2021, day-to-day alert
+  reykjavik analyze --alert generated --curve         both sides generated; draw-down curves
+  reykjavik analyze --alert Russia=generated --launch-under-attack Russia
+  reykjavik analyze my.toml --format json --certify   machine-readable, with gap certificates
+  reykjavik analyze us-china-2010-wu --trials 20000 --seed 1 --alert China=generated
+                                                      Wu 2020: P(at least 1 warhead retaliates)
+
+EXIT CODES:
+  0  success
+  1  the computation failed (a result is undefined for these inputs)
+  2  bad input: a wrong scenario file or argument (the message names file, line, field and range)";
+
 /// Strategic-stability analysis: does either side gain by striking first?
 ///
 /// Reykjavik reads a scenario (forces, postures, defenses and value for each side), computes
@@ -59,7 +73,7 @@ enum Command {
     /// First-strike stability of a scenario (Kent & Thaler): both first strikes, costs, the index.
     ///
     /// With no argument, analyses the built-in us-russia-2021 at day-to-day alert.
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = ANALYZE_EXAMPLES)]
     Analyze(analyze::AnalyzeArgs),
     /// The analysis over a 1-D or 2-D grid of inputs: CSV, and an SVG chart with --plot.
     ///
