@@ -22,14 +22,20 @@ macro_rules! say {
 
 use clap::{Parser, Subcommand};
 
-const EXIT_CODES: &str = "\
-EXIT CODES:
+/// The exit-code table shown after every command's help.
+macro_rules! exit_codes {
+    () => {
+        "EXIT CODES:
   0  success
   1  the computation failed (a result is undefined for these inputs)
-  2  bad input: a wrong scenario file or argument (the message names file, line, field and range)";
+  2  bad input: a wrong scenario file or argument (the message names file, line, field and range)"
+    };
+}
 
-const ANALYZE_EXAMPLES: &str = "\
-EXAMPLES:
+const EXIT_CODES: &str = exit_codes!();
+
+const ANALYZE_EXAMPLES: &str = concat!(
+    "EXAMPLES:
   reykjavik analyze                                   US-Russia 2021, day-to-day alert
   reykjavik analyze --alert generated --curve         both sides generated; draw-down curves
   reykjavik analyze --alert Russia=generated --launch-under-attack Russia
@@ -37,10 +43,9 @@ EXAMPLES:
   reykjavik analyze us-china-2010-wu --trials 20000 --seed 1 --alert China=generated
                                                       Wu 2020: P(at least 1 warhead retaliates)
 
-EXIT CODES:
-  0  success
-  1  the computation failed (a result is undefined for these inputs)
-  2  bad input: a wrong scenario file or argument (the message names file, line, field and range)";
+",
+    exit_codes!()
+);
 
 /// Strategic-stability analysis: does either side gain by striking first?
 ///
