@@ -39,6 +39,9 @@ pub struct SweepArgs {
     quiet: bool,
 }
 
+/// A grid larger than this would take hours and gigabytes; say so instead of starting.
+const MAX_POINTS: usize = 1_000_000;
+
 fn parse_axis(text: &str) -> Result<Axis, Failure> {
     let bad = |why: &str| {
         Failure::Input(format!(
@@ -392,6 +395,12 @@ pub fn run(args: SweepArgs) -> Result<String, Failure> {
         .map(|v| parse_axis(v))
         .collect::<Result<_, _>>()?;
     let options = args.analysis.options(&scenario)?;
+    let points = sweep::size(&axes);
+    if points > MAX_POINTS {
+        return Err(Failure::Input(format!(
+            "--vary: {points} grid points is too many (at most {MAX_POINTS}); use fewer STEPS"
+        )));
+    }
     sweep::check_axes(&scenario, &axes).map_err(|e| Failure::Input(format!("--vary: {e}")))?;
     let bar = montecarlo::progress_bar(sweep::size(&axes) as u64, args.quiet, "points");
     let points = sweep::run(&scenario, &axes, options, &|done| bar.set_position(done));

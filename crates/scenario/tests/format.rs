@@ -271,3 +271,45 @@ fn schema_lists_the_fields() {
         assert!(schema.contains(field), "{field} missing from the schema");
     }
 }
+
+mod no_panic {
+    use proptest::prelude::*;
+    use reykjavik_engine::stability::{AnalysisOptions, analyze};
+
+    const BASE: &str = include_str!("../builtin/kent-thaler-notional.toml");
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Any edit of a valid file gives a scenario or an error, never a panic, and the error
+        /// renders; a scenario that parses also analyses without panicking.
+        #[test]
+        fn edited_files_never_panic(start in 0usize..BASE.len(), len in 0usize..40, insert in "[ -~\n]{0,12}") {
+            let start = (0..=start).rev().find(|&i| BASE.is_char_boundary(i)).unwrap_or(0);
+            let end = (start + len).min(BASE.len());
+            let end = (end..=BASE.len()).find(|&i| BASE.is_char_boundary(i)).unwrap_or(BASE.len());
+            let edited = format!("{}{}{}", &BASE[..start], insert, &BASE[end..]);
+            match reykjavik_scenario::parse(&edited, "edited.toml") {
+                Ok(scenario) => {
+                    let _ = analyze(&scenario, AnalysisOptions::default());
+                }
+                Err(error) => prop_assert!(!error.to_string().is_empty()),
+            }
+        }
+
+        /// Any number in place of a valid one: a range error or a scenario, never a panic or NaN.
+        #[test]
+        fn any_number_anywhere(line in 0usize..120, value in prop_oneof![any::<f64>().prop_map(|v| format!("{v:e}")), any::<i64>().prop_map(|v| v.to_string()), Just("nan".to_string()), Just("inf".to_string()), Just("-inf".to_string())]) {
+            let lines: Vec<&str> = BASE.lines().collect();
+            let k = line % lines.len();
+            let Some((key, _)) = lines[k].split_once(" = ") else { return Ok(()) };
+            let mut edited: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            edited[k] = format!("{key} = {value}");
+            if let Ok(scenario) = reykjavik_scenario::parse(&edited.join("\n"), "number.toml") {
+                if let Ok(report) = analyze(&scenario, AnalysisOptions::default()) {
+                    prop_assert!(report.index.is_finite() && report.index > 0.0 && report.index <= 1.0);
+                }
+            }
+        }
+    }
+}
