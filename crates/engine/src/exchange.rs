@@ -17,6 +17,34 @@ use crate::physics;
 /// Two costs within this distance are equal for the stop rule.
 const COST_TIE: f64 = 1e-12;
 
+/// Margin for floating-point noise in the running sums when a bound rules points out.
+const BOUND_SLACK: f64 = 1e-9;
+
+/// Points between exact evaluations when only the stop point is wanted.
+const SAMPLE_EVERY: usize = 16;
+
+/// How much of the draw-down curve to compute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CurveDetail {
+    /// Every point, for reports and plots.
+    Full,
+    /// Only the stop point, for Monte Carlo and sweeps. Exact: points are skipped only where a
+    /// bound proves they cannot be within the tie tolerance of the lowest striker cost, using that
+    /// the damage to the striker never rises and the damage to the victim never rises along the
+    /// curve (true unless a victim missile-defense layer covers both forces and value, in which
+    /// case every point is evaluated).
+    StopOnly,
+}
+
+/// A curve point before its damages and costs are computed.
+#[derive(Debug, Clone, Copy)]
+struct RawPoint {
+    totals: Totals,
+    /// Arriving weapons on the striker's and on the victim's value, in their value units.
+    on_striker: f64,
+    on_victim: f64,
+}
+
 /// The postures of one exchange.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExchangePosture {
@@ -110,9 +138,13 @@ pub struct Exchange {
     pub striker: usize,
     pub victim: usize,
     pub posture: ExchangePosture,
+    /// Every point of the draw-down curve ([`CurveDetail::Full`]), or none
+    /// ([`CurveDetail::StopOnly`]: only `stop_point` is computed).
     pub curve: Vec<CurvePoint>,
-    /// Index of the stop point in `curve`; the first `stop` entries of `plan` are executed.
+    /// Index of the stop point (warheads committed); the first `stop` entries of `plan` are
+    /// executed.
     pub stop: usize,
+    pub stop_point: CurvePoint,
     pub aimpoints: Vec<Aimpoint>,
     pub plan: Vec<Assignment>,
     pub striker_elements: Vec<StrikerElementOutcome>,
@@ -137,7 +169,7 @@ pub struct Exchange {
 
 impl Exchange {
     pub fn at_stop(&self) -> &CurvePoint {
-        &self.curve[self.stop]
+        &self.stop_point
     }
     /// Relative gap between the greedy plan and the bound: 0 = provably optimal.
     pub fn optimality_gap(&self) -> f64 {
@@ -316,6 +348,7 @@ impl ValueAttack {
 }
 
 /// Running totals along the draw-down curve.
+#[derive(Debug, Clone, Copy)]
 struct Totals {
     nuclear_spent: f64,
     conventional_spent: f64,
@@ -430,6 +463,7 @@ pub fn first_strike(
     victim: usize,
     posture: ExchangePosture,
     certify: bool,
+    detail: CurveDetail,
 ) -> Result<Exchange, EngineError> {
     let options = &scenario.options;
     let attacker = &scenario.sides[striker];
@@ -638,29 +672,64 @@ pub fn first_strike(
     let mut counterforce_intercepts = Vec::with_capacity(most_steps);
     counterforce_intercepts.push(0.0);
     let mut intercepted_so_far = 0.0;
-    let point =
-        |totals: &Totals, striker_flow: Flow, victim_flow: Flow, capacity: &[f64]| -> CurvePoint {
-            let damage_to_striker = attacker
-                .value
-                .damage(on_striker.resolve(victim_flow, &striker_capacity).0);
-            let damage_to_victim = defender
-                .value
-                .damage(on_victim.resolve(striker_flow, capacity).0);
-            let (cost_to_striker, cost_to_victim) =
-                options.costs(damage_to_striker, damage_to_victim);
-            CurvePoint {
-                warheads_spent: totals.nuclear_spent,
-                conventional_spent: totals.conventional_spent,
-                striker_warheads_left: totals.striker_left,
-                victim_warheads_surviving: totals.victim_surviving,
-                damage_to_striker,
-                damage_to_victim,
-                cost_to_striker,
-                cost_to_victim,
-            }
+    let raw = |totals: &Totals, striker_flow: Flow, victim_flow: Flow, capacity: &[f64]| RawPoint {
+        totals: *totals,
+        on_striker: on_striker.resolve(victim_flow, &striker_capacity).0,
+        on_victim: on_victim.resolve(striker_flow, capacity).0,
+    };
+    // The exact point, and its cost split as f + g: f = D_striker^e never rises along the curve,
+    // g = s (1 - D_victim^e) never falls (see CurveDetail::StopOnly).
+    let evaluate = |r: &RawPoint| -> (CurvePoint, f64, f64) {
+        let damage_to_striker = attacker.value.damage(r.on_striker);
+        let damage_to_victim = defender.value.damage(r.on_victim);
+        let f = damage_to_striker.powf(options.cost_exponent);
+        let g = options.cost_surcharge * (1.0 - damage_to_victim.powf(options.cost_exponent));
+        let (cost_to_striker, cost_to_victim) = options.costs(damage_to_striker, damage_to_victim);
+        let point = CurvePoint {
+            warheads_spent: r.totals.nuclear_spent,
+            conventional_spent: r.totals.conventional_spent,
+            striker_warheads_left: r.totals.striker_left,
+            victim_warheads_surviving: r.totals.victim_surviving,
+            damage_to_striker,
+            damage_to_victim,
+            cost_to_striker,
+            cost_to_victim,
         };
-    let mut curve = Vec::with_capacity(most_steps);
-    curve.push(point(&totals, striker_flow, victim_flow, &bmd_capacity));
+        (point, f, g)
+    };
+    let monotone = !defender
+        .missile_defenses
+        .iter()
+        .any(|l| l.covers == crate::defense::Coverage::Both);
+    let lean = detail == CurveDetail::StopOnly && monotone;
+    // The least damage the striker can suffer: the victim keeps only what no plan can reach.
+    let f_floor = if lean {
+        let floor: Vec<f64> = (0..n_elements)
+            .map(|j| {
+                if storage_of[j].is_some() {
+                    return 0.0;
+                }
+                let reachable: f64 = aimpoints
+                    .iter()
+                    .zip(&greedy.problem().values)
+                    .filter(|(a, _)| a.target == Target::Element(j))
+                    .map(|(_, v)| v)
+                    .sum();
+                (victim_total[j] - reachable).max(0.0)
+            })
+            .collect();
+        let arriving = on_striker
+            .resolve(on_striker.total(floor.into_iter()), &striker_capacity)
+            .0;
+        attacker.value.damage(arriving).powf(options.cost_exponent)
+    } else {
+        0.0
+    };
+    let mut raws: Vec<RawPoint> = Vec::with_capacity(most_steps);
+    // Exactly evaluated points: (index, point, f, g).
+    let mut evaluated: Vec<(usize, CurvePoint, f64, f64)> = Vec::new();
+    let mut best_cost = f64::INFINITY;
+    raws.push(raw(&totals, striker_flow, victim_flow, &bmd_capacity));
     while let Some(assignment) = greedy.step() {
         let aimpoint = aimpoints[assignment.aimpoint];
         let i = assignment.weapon;
@@ -731,21 +800,85 @@ pub fn first_strike(
             }
         }
         plan.push(assignment);
-        curve.push(point(&totals, striker_flow, victim_flow, &bmd_capacity));
+        raws.push(raw(&totals, striker_flow, victim_flow, &bmd_capacity));
         counterforce_intercepts.push(intercepted_so_far);
-    }
-
-    // Stop rule (R-3765 p. 22): lowest striker cost; ties go to the highest victim cost.
-    let mut stop = 0;
-    for (k, p) in curve.iter().enumerate() {
-        let best = &curve[stop];
-        if p.cost_to_striker < best.cost_to_striker - COST_TIE
-            || (p.cost_to_striker <= best.cost_to_striker + COST_TIE
-                && p.cost_to_victim > best.cost_to_victim + COST_TIE)
-        {
-            stop = k;
+        if lean && plan.len().is_multiple_of(SAMPLE_EVERY) {
+            let k = plan.len();
+            let (point, f, g) = evaluate(&raws[k]);
+            best_cost = best_cost.min(point.cost_to_striker);
+            evaluated.push((k, point, f, g));
+            // No later point can cost the striker less than f_floor + g(k): stop planning.
+            if f_floor + g > best_cost + COST_TIE + BOUND_SLACK {
+                break;
+            }
         }
     }
+
+    // Evaluate the points the stop rule needs: all of them, or (lean) the sampled ones, the two
+    // ends, and every point of a block whose bound f(end) + g(start) could reach the minimum.
+    let last = raws.len() - 1;
+    let mut curve = Vec::new();
+    if lean {
+        for k in [0, last] {
+            if !evaluated.iter().any(|(i, ..)| *i == k) {
+                let (point, f, g) = evaluate(&raws[k]);
+                evaluated.push((k, point, f, g));
+            }
+        }
+        evaluated.sort_by_key(|(k, ..)| *k);
+        best_cost = evaluated
+            .iter()
+            .map(|(_, p, ..)| p.cost_to_striker)
+            .fold(f64::INFINITY, f64::min);
+        let ends: Vec<(usize, f64, f64)> =
+            evaluated.iter().map(|&(k, _, f, g)| (k, f, g)).collect();
+        for pair in ends.windows(2) {
+            let ((a, _, g_a), (b, f_b, _)) = (pair[0], pair[1]);
+            if f_b + g_a > best_cost + COST_TIE + BOUND_SLACK {
+                continue;
+            }
+            for (k, r) in raws.iter().enumerate().take(b).skip(a + 1) {
+                let (point, f, g) = evaluate(r);
+                best_cost = best_cost.min(point.cost_to_striker);
+                evaluated.push((k, point, f, g));
+            }
+        }
+    } else {
+        evaluated = raws
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let (point, f, g) = evaluate(r);
+                (k, point, f, g)
+            })
+            .collect();
+        if detail == CurveDetail::Full {
+            curve = evaluated.iter().map(|(_, p, ..)| *p).collect();
+        }
+    }
+
+    // Stop rule (R-3765 p. 22): the lowest striker cost; among the points within the tie
+    // tolerance of it, the highest victim cost (then the fewest warheads).
+    let lowest = evaluated
+        .iter()
+        .map(|(_, p, ..)| p.cost_to_striker)
+        .fold(f64::INFINITY, f64::min);
+    let (stop, stop_point) = evaluated
+        .iter()
+        .filter(|(_, p, ..)| p.cost_to_striker <= lowest + COST_TIE)
+        .fold(
+            None::<(usize, CurvePoint)>,
+            |best, &(k, p, ..)| match best {
+                Some((bk, bp))
+                    if bp.cost_to_victim > p.cost_to_victim
+                        || (bp.cost_to_victim == p.cost_to_victim && bk < k) =>
+                {
+                    Some((bk, bp))
+                }
+                _ => Some((k, p)),
+            },
+        )
+        .expect("the curve has its starting point");
 
     // Outcomes at the stop point: replay the first `stop` assignments.
     let mut spent_on = vec![vec![0.0; n_groups]; attacker.forces.len()];
@@ -835,6 +968,7 @@ pub fn first_strike(
         plan_value,
         destroyed,
         curve,
+        stop_point,
         aimpoints,
         plan,
         striker_elements,

@@ -154,7 +154,7 @@ pub fn run_trial(
     let report = match fixed_plan {
         Some(report) => report,
         None => {
-            planned = stability::analyze(scenario, options)?;
+            planned = stability::analyze_stop_only(scenario, options)?;
             &planned
         }
     };

@@ -2,7 +2,7 @@
 //! striking first and struck first, their ratio, and the index r_A x r_B.
 
 use crate::error::EngineError;
-use crate::exchange::{self, Exchange, ExchangePosture};
+use crate::exchange::{self, CurveDetail, Exchange, ExchangePosture};
 use crate::model::{self, Alert, Scenario};
 
 /// How the analysis is posed: each side's alert posture and whether it launches under attack when
@@ -69,6 +69,24 @@ pub fn analyze_with(
     options: AnalysisOptions,
     certify: bool,
 ) -> Result<StabilityReport, EngineError> {
+    analyze_detail(scenario, options, certify, CurveDetail::Full)
+}
+
+/// As [`analyze`], computing only the stop points (no draw-down curves): the same costs, ratios
+/// and index, faster. For Monte Carlo and sweeps.
+pub fn analyze_stop_only(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+) -> Result<StabilityReport, EngineError> {
+    analyze_detail(scenario, options, false, CurveDetail::StopOnly)
+}
+
+fn analyze_detail(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+    certify: bool,
+    detail: CurveDetail,
+) -> Result<StabilityReport, EngineError> {
     if scenario.sides.len() != 2 {
         return Err(EngineError::rule(
             "side",
@@ -84,8 +102,8 @@ pub fn analyze_with(
         victim_alert: options.alert[victim],
         victim_launches_under_attack: options.launch_under_attack[victim],
     };
-    let a_strikes = exchange::first_strike(scenario, 0, 1, posture(1), certify)?;
-    let b_strikes = exchange::first_strike(scenario, 1, 0, posture(0), certify)?;
+    let a_strikes = exchange::first_strike(scenario, 0, 1, posture(1), certify, detail)?;
+    let b_strikes = exchange::first_strike(scenario, 1, 0, posture(0), certify, detail)?;
     let side = |s: usize, first: &Exchange, second: &Exchange| {
         let c1 = first.at_stop().cost_to_striker;
         let c2 = second.at_stop().cost_to_victim;

@@ -113,7 +113,7 @@ pub fn run(
             for (axis, &value) in axes.iter().zip(&coordinates) {
                 params::set_field(&mut point, &axis.path, value)?;
             }
-            let report = stability::analyze(&point, options)?;
+            let report = stability::analyze_stop_only(&point, options)?;
             let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             progress(finished);
             Ok(SweepPoint {

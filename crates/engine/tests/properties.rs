@@ -76,6 +76,46 @@ proptest! {
         prop_assert!(leakers >= -1e-9 && leakers <= rvs as f64 + 1e-9);
     }
 
+    /// Computing only the stop points gives exactly the analysis that evaluates every point.
+    #[test]
+    fn stop_only_analysis_equals_the_full_one(
+        silos_a in 1u32..300, mirv_a in 1u32..10, subs_a in 0u32..50, hidden_a in 0.0f64..1.0,
+        silos_b in 1u32..300, mirv_b in 1u32..10, subs_b in 0u32..50, hidden_b in 0.0f64..1.0,
+        kill_a in 0.05f64..1.0, kill_b in 0.05f64..1.0, w80 in 50.0f64..2_000.0, cap in 1u32..4,
+        lua in any::<bool>(), defended in any::<bool>(),
+    ) {
+        let side = |name: &str, silos, mirv, subs, hidden, kill| Side {
+            name: name.into(),
+            value: ValueModel { unit: ValueUnit::Warheads, w80 },
+            forces: vec![direct("silo", Basing::Silo, silos, mirv, 0.0, kill), direct("sub", Basing::Submarine, subs, 8, hidden, kill)],
+            missile_defenses: if defended {
+                vec![MissileDefenseLayer {
+                    name: "d".into(), interceptors: 200, interceptor_sspk: 0.7,
+                    doctrine: FiringDoctrine::Salvo { shots: 2 }, discrimination: 0.9, covers: Coverage::Value,
+                }]
+            } else {
+                vec![]
+            },
+            air_defenses: vec![],
+            warhead_storage: vec![],
+        };
+        let scenario = Scenario {
+            name: "random".into(), description: String::new(), uncertain: vec![],
+            options: ModelOptions { max_warheads_per_aimpoint: cap, ..Default::default() },
+            sides: vec![side("A", silos_a, mirv_a, subs_a, hidden_a, kill_a), side("B", silos_b, mirv_b, subs_b, hidden_b, kill_b)],
+        };
+        let options = AnalysisOptions { launch_under_attack: [lua, false], ..Default::default() };
+        let full = stability::analyze(&scenario, options).unwrap();
+        let lean = stability::analyze_stop_only(&scenario, options).unwrap();
+        prop_assert_eq!(full.index, lean.index);
+        for (f, l) in full.exchanges.iter().zip(&lean.exchanges) {
+            prop_assert_eq!(f.stop, l.stop);
+            prop_assert_eq!(f.at_stop(), l.at_stop());
+            prop_assert_eq!(f.executed(), l.executed());
+            prop_assert_eq!(&f.victim_elements, &l.victim_elements);
+        }
+    }
+
     #[test]
     fn stability_index_is_in_unit_interval(
         silos_a in 1u32..300, mirv_a in 1u32..10, subs_a in 0u32..50, hidden_a in 0.0f64..1.0,

@@ -230,3 +230,32 @@ fn a_worse_weapon_never_helps_the_striker_here() {
         previous = c1;
     }
 }
+
+/// The stop-only analysis (Monte Carlo, sweeps) reproduces the full one on every built-in and
+/// posture.
+#[test]
+fn stop_only_analysis_matches_the_full_one_on_builtins() {
+    for b in reykjavik_scenario::builtin::BUILTINS {
+        let scenario = reykjavik_scenario::load(b.name).unwrap();
+        for alert in [Alert::DayToDay, Alert::Generated] {
+            for lua in [false, true] {
+                let options = AnalysisOptions {
+                    alert: [alert; 2],
+                    launch_under_attack: [lua; 2],
+                };
+                let full = analyze(&scenario, options).unwrap();
+                let lean =
+                    reykjavik_engine::stability::analyze_stop_only(&scenario, options).unwrap();
+                assert_eq!(full.index, lean.index, "{} {alert:?} LUA {lua}", b.name);
+                for (f, l) in full.exchanges.iter().zip(&lean.exchanges) {
+                    assert_eq!(
+                        (f.stop, f.at_stop()),
+                        (l.stop, l.at_stop()),
+                        "{} {alert:?} LUA {lua}",
+                        b.name
+                    );
+                }
+            }
+        }
+    }
+}
