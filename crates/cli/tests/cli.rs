@@ -17,6 +17,15 @@ fn scratch(name: &str, text: &str) -> PathBuf {
     path
 }
 
+/// Runs `reykjavik ARGS`, expecting the bad-input exit code 2 and `message` on stderr.
+fn rejects(args: &[&str], message: &str) {
+    reykjavik()
+        .args(args)
+        .assert()
+        .code(2)
+        .stderr(contains(message));
+}
+
 fn json_of(args: &[&str]) -> serde_json::Value {
     let output = reykjavik().args(args).output().unwrap();
     assert!(
@@ -144,8 +153,8 @@ fn defense_calculator() {
 
 #[test]
 fn calculators_reject_out_of_range_arguments() {
-    reykjavik()
-        .args([
+    rejects(
+        &[
             "calc",
             "sspk",
             "--yield-kt",
@@ -154,10 +163,9 @@ fn calculators_reject_out_of_range_arguments() {
             "90",
             "--hardness-psi",
             "3000",
-        ])
-        .assert()
-        .code(2)
-        .stderr(contains("--yield-kt = 0 is out of range"));
+        ],
+        "--yield-kt = 0 is out of range",
+    );
     reykjavik()
         .args([
             "calc",
@@ -197,11 +205,7 @@ fn scenarios_list_and_show_round_trip() {
         .assert()
         .success()
         .stdout(contains("valid scenario `us-russia-2021`"));
-    reykjavik()
-        .args(["scenarios", "show", "nowhere"])
-        .assert()
-        .code(2)
-        .stderr(contains("available"));
+    rejects(&["scenarios", "show", "nowhere"], "available");
 }
 
 #[test]
@@ -297,11 +301,10 @@ fn empty_and_missing_files_exit_2() {
         .assert()
         .code(2)
         .stderr(contains("empty.toml:1:1").and(contains("empty")));
-    reykjavik()
-        .args(["check", "does-not-exist.toml"])
-        .assert()
-        .code(2)
-        .stderr(contains("does-not-exist.toml: no such file"));
+    rejects(
+        &["check", "does-not-exist.toml"],
+        "does-not-exist.toml: no such file",
+    );
     reykjavik()
         .args(["analyze", "does-not-exist.toml"])
         .assert()
@@ -391,16 +394,8 @@ fn analyze_options_change_the_result() {
 
 #[test]
 fn analyze_rejects_bad_options() {
-    reykjavik()
-        .args(["analyze", "--alert", "red"])
-        .assert()
-        .code(2)
-        .stderr(contains("unknown posture `red`"));
-    reykjavik()
-        .args(["analyze", "--alert", "Mars=generated"])
-        .assert()
-        .code(2)
-        .stderr(contains("no side `Mars`"));
+    rejects(&["analyze", "--alert", "red"], "unknown posture `red`");
+    rejects(&["analyze", "--alert", "Mars=generated"], "no side `Mars`");
 }
 
 #[test]
@@ -481,11 +476,7 @@ fn monte_carlo_text_and_extra_threshold() {
         .assert()
         .success()
         .stdout(contains("Monte Carlo: 200 trials").and(contains(">= 300:")));
-    reykjavik()
-        .args(["analyze", "--trials", "0"])
-        .assert()
-        .code(2)
-        .stderr(contains("--trials 0 is out of range"));
+    rejects(&["analyze", "--trials", "0"], "--trials 0 is out of range");
 }
 
 #[test]
