@@ -607,3 +607,26 @@ fn planning_option_is_reported() {
         .assert()
         .code(2);
 }
+
+/// On a terminal, a long run shows a progress bar (on stderr; `script` gives the program a
+/// pseudo-terminal), unless `--quiet`. Off a terminal it is silent: see the thread-count test.
+#[test]
+fn progress_bar_on_a_terminal() {
+    let on_terminal = |extra: &str| {
+        let command = format!(
+            "{} analyze kent-thaler-notional --trials 3000 --format json {extra} > /dev/null",
+            assert_cmd::cargo::cargo_bin("reykjavik").display()
+        );
+        let output = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .output()
+            .expect("`script` (util-linux) runs the program on a pseudo-terminal");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let screen = on_terminal("");
+    assert!(
+        screen.contains("trials") && screen.contains("/3000"),
+        "{screen}"
+    );
+    assert!(!on_terminal("--quiet").contains("/3000"));
+}
