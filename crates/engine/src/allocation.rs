@@ -205,10 +205,6 @@ impl Greedy {
         &self.problem
     }
 
-    pub fn stock_left(&self) -> &[f64] {
-        &self.stock_left
-    }
-
     /// Probability that each aimpoint survives the plan so far.
     pub fn survival(&self) -> &[f64] {
         &self.survival
