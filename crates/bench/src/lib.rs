@@ -27,5 +27,6 @@ pub fn wta_instance(aimpoints: usize, warheads: usize) -> Problem {
         stock: vec![(warheads / weapons) as f64; weapons],
         cap: 2,
         spend: vec![1.0; aimpoints],
+        fratricide_per_burst: 0.0,
     }
 }

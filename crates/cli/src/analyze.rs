@@ -267,6 +267,9 @@ fn exchange_json(scenario: &Scenario, x: &Exchange, certify: bool) -> Value {
     });
     if certify {
         value["optimality"] = json!({
+            "cost_to_striker": x.stop_point.cost_to_striker,
+            "cost_lower_bound": x.cost_lower_bound,
+            "cost_gap": x.cost_gap(),
             "greedy_destroyed": x.plan_value,
             "upper_bound_destroyed": x.destroyed_upper_bound,
             "relative_gap": x.optimality_gap(),
@@ -516,14 +519,13 @@ fn to_text(scenario: &Scenario, report: &StabilityReport, args: &AnalyzeArgs) ->
             stop.cost_to_striker,
             stop.cost_to_victim
         );
-        if args.certify {
+        if let (Some(bound), Some(gap)) = (x.cost_lower_bound, x.cost_gap()) {
             say!(
                 out,
-                "  Plan quality: {:.1} warheads destroyed; no plan of {:.0} warheads destroys more than {:.1} (gap at most {:.1} %).",
-                x.destroyed,
+                "  Plan quality: no plan can cost {striker} less than {bound:.3} (this plan: {:.3}, gap at most {gap:.3}); of the retaliation it could destroy with {:.0} weapons, this plan destroys at least {:.1} %.",
+                stop.cost_to_striker,
                 stop.warheads_spent + stop.conventional_spent,
-                x.destroyed_upper_bound,
-                100.0 * x.optimality_gap()
+                100.0 * (1.0 - x.optimality_gap())
             );
         }
         if args.curve {

@@ -39,11 +39,24 @@ pub struct Problem {
     /// probability the striker finds the aimpoint (1 for a known aimpoint). Values already carry
     /// this factor, so the greedy's gain per unit cost does not depend on it.
     pub spend: Vec<f64>,
+    /// Probabilistic fratricide: each earlier warhead of the same kind (paid or free) committed
+    /// to an aimpoint destroys a later one with this probability (0: the cap alone).
+    pub fratricide_per_burst: f64,
 }
 
 impl Problem {
     fn is_free(&self, weapon: usize) -> bool {
         self.cost[weapon] <= 0.0
+    }
+
+    /// Factor on the kill probability of a warhead with `earlier` warheads of its kind already
+    /// committed to the aimpoint.
+    pub fn fratricide_factor(&self, earlier: usize) -> f64 {
+        if self.fratricide_per_burst > 0.0 {
+            (1.0 - self.fratricide_per_burst).powi(earlier.min(64) as i32)
+        } else {
+            1.0
+        }
     }
 }
 
@@ -53,6 +66,8 @@ pub struct Assignment {
     pub weapon: usize,
     pub aimpoint: usize,
     pub gain: f64,
+    /// Kill probability the warhead was planned with (after fratricide).
+    pub kill: f64,
 }
 
 /// A heap entry. The key packs, from the most significant bit: free weapons first, then the
@@ -176,7 +191,9 @@ impl Greedy {
                 && slots[usize::from(self.problem.is_free(w))] < self.problem.cap
         })?;
         let free = self.problem.is_free(weapon);
-        let gain = at_stake * self.problem.kill[group][weapon];
+        let gain = at_stake
+            * self.problem.kill[group][weapon]
+            * self.problem.fratricide_factor(slots[usize::from(free)]);
         let cost = self.problem.cost[weapon] * self.problem.spend[aimpoint];
         let ratio = if cost > 0.0 { gain / cost } else { gain };
         Some(Candidate::new(free, ratio, gain, aimpoint, weapon))
@@ -224,9 +241,13 @@ impl Greedy {
             }
             let aimpoint = current.aimpoint();
             let weapon = current.weapon();
-            let p = self.problem.kill[self.problem.groups[aimpoint]][weapon];
+            let kind = usize::from(self.problem.is_free(weapon));
+            let p = self.problem.kill[self.problem.groups[aimpoint]][weapon]
+                * self
+                    .problem
+                    .fratricide_factor(self.assigned[aimpoint][kind]);
             self.survival[aimpoint] *= 1.0 - p;
-            self.assigned[aimpoint][usize::from(self.problem.is_free(weapon))] += 1;
+            self.assigned[aimpoint][kind] += 1;
             self.stock_left[weapon] -= 1.0;
             if let Some(next) = self.best_for(aimpoint) {
                 self.heap.push(next);
@@ -235,6 +256,7 @@ impl Greedy {
                 weapon,
                 aimpoint,
                 gain: current.gain,
+                kill: p,
             });
         }
         None
@@ -258,6 +280,12 @@ impl Greedy {
 /// of any weapon type in stock. With identical weapons, marginal gains fall on every aimpoint,
 /// so greedy solves the relaxation exactly.
 pub fn upper_bound(problem: &Problem, budget: usize) -> f64 {
+    Greedy::new(relaxation(problem)).run(budget).1
+}
+
+/// Ahuja et al.'s relaxation: one weapon type with, against each group, the best kill
+/// probability of any type in stock, and the whole stock.
+fn relaxation(problem: &Problem) -> Problem {
     let in_stock = |w: usize| problem.stock[w] >= 1.0;
     let best_kill: Vec<f64> = problem
         .kill
@@ -279,7 +307,7 @@ pub fn upper_bound(problem: &Problem, budget: usize) -> f64 {
     } else {
         problem.cap
     };
-    let relaxed = Problem {
+    Problem {
         values: problem.values.clone(),
         groups: problem.groups.clone(),
         kill: best_kill.into_iter().map(|p| vec![p]).collect(),
@@ -288,8 +316,24 @@ pub fn upper_bound(problem: &Problem, budget: usize) -> f64 {
         cap,
         // The bound counts committed warheads: order by gain per commitment.
         spend: vec![1.0; problem.values.len()],
-    };
-    Greedy::new(relaxed).run(budget).1
+        fratricide_per_burst: problem.fratricide_per_burst,
+    }
+}
+
+/// [`upper_bound`] for every budget at once: entry k bounds what k warheads can destroy, from
+/// 0 to every warhead in stock. One greedy run of the relaxation, whose gains are its prefix sums.
+pub fn upper_bound_by_budget(problem: &Problem) -> Vec<f64> {
+    let relaxed = relaxation(problem);
+    let total = relaxed.stock[0] as usize;
+    let mut greedy = Greedy::new(relaxed);
+    let mut bounds = Vec::with_capacity(total + 1);
+    let mut destroyed = 0.0;
+    bounds.push(0.0);
+    while let Some(a) = greedy.step() {
+        destroyed += a.gain;
+        bounds.push(destroyed);
+    }
+    bounds
 }
 
 /// Exact optimum for small instances by dynamic programming over aimpoints, with the state the
@@ -362,11 +406,7 @@ pub fn exact(problem: &Problem, budget: usize, max_states: usize) -> Option<f64>
                 {
                     continue;
                 }
-                let survival: f64 = load
-                    .iter()
-                    .zip(kills)
-                    .map(|(&n, p)| (1.0 - p).powi(n as i32))
-                    .product();
+                let survival = load_survival(problem, load, kills);
                 let mut after = used.clone();
                 after[0] += count;
                 for (slot, n) in after[1..].iter_mut().zip(load) {
@@ -386,6 +426,25 @@ pub fn exact(problem: &Problem, budget: usize, max_states: usize) -> Option<f64>
     })
 }
 
+/// Survival of one aimpoint under a load (warheads per weapon type). With probabilistic
+/// fratricide the best order fires the likeliest killers first within each kind.
+fn load_survival(problem: &Problem, load: &[usize], kills: &[f64]) -> f64 {
+    let mut survival = 1.0;
+    for free in [false, true] {
+        let mut ps: Vec<f64> = load
+            .iter()
+            .enumerate()
+            .filter(|&(w, _)| problem.is_free(w) == free)
+            .flat_map(|(w, &n)| std::iter::repeat_n(kills[w], n))
+            .collect();
+        ps.sort_by(|a, b| b.total_cmp(a));
+        for (k, p) in ps.into_iter().enumerate() {
+            survival *= 1.0 - p * problem.fratricide_factor(k);
+        }
+    }
+    survival
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,6 +461,7 @@ mod tests {
             stock,
             cap,
             spend: vec![1.0; n],
+            fratricide_per_burst: 0.0,
         }
     }
 
@@ -463,6 +523,7 @@ mod tests {
             stock: vec![1.0, 1.0],
             cap: 2,
             spend: vec![1.0; 2],
+            fratricide_per_burst: 0.0,
         };
         let greedy = Greedy::new(p.clone()).run(usize::MAX).1;
         let optimum = exact(&p, 2, 1_000_000).unwrap();
@@ -484,6 +545,7 @@ mod tests {
                 .prop_map(|(values, kill, stock, cap, cost)| Problem {
                     groups: (0..values.len()).collect(),
                     spend: vec![1.0; values.len()],
+                    fratricide_per_burst: 0.0,
                     values,
                     kill,
                     cost,

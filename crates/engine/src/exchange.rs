@@ -10,7 +10,8 @@ use crate::allocation::{Assignment, Greedy, Problem};
 use crate::defense::MissileDefenseLayer;
 use crate::error::EngineError;
 use crate::model::{
-    Alert, Basing, Delivery, ForceElement, ModelOptions, Payload, Scenario, Side, ValueUnit,
+    Alert, Basing, Delivery, ForceElement, Fratricide, ModelOptions, Payload, Scenario, Side,
+    SlowWeaponTiming, ValueUnit,
 };
 use crate::physics;
 
@@ -165,6 +166,9 @@ pub struct Exchange {
     pub plan_value: f64,
     /// Victim nuclear warheads destroyed at the stop point (expected).
     pub destroyed: f64,
+    /// Cost certificate (with `certify`): a lower bound on the striker's cost over every plan
+    /// the model allows ([`cost_lower_bound`]).
+    pub cost_lower_bound: Option<f64>,
 }
 
 impl Exchange {
@@ -182,6 +186,140 @@ impl Exchange {
     pub fn executed(&self) -> &[Assignment] {
         &self.plan[..self.stop]
     }
+    /// How far the plan's cost to the striker may lie above the best plan's: the stop point's
+    /// cost minus the certified lower bound (absolute, cost units). `None` without `certify`.
+    pub fn cost_gap(&self) -> Option<f64> {
+        self.cost_lower_bound
+            .map(|bound| (self.stop_point.cost_to_striker - bound).max(0.0))
+    }
+}
+
+/// What the cost certificate needs from one exchange's set-up.
+struct BoundInputs<'a> {
+    attacker: &'a Side,
+    defender: &'a Side,
+    options: &'a ModelOptions,
+    on_victim: &'a ValueAttack,
+    on_striker: &'a ValueAttack,
+    striker_capacity: &'a [f64],
+    stock: &'a [f64],
+    victim_total: &'a [f64],
+    aimpoints: &'a [Aimpoint],
+    /// Kill probabilities per (group, weapon) before any missile defense of forces.
+    base_kill: &'a [Vec<f64>],
+    posture: &'a ExchangePosture,
+}
+
+/// A lower bound on the striker's cost C = f(R) + g(V) over every plan: R, the retaliation
+/// arriving on the striker, and V, the striker's weapons arriving on the victim's value, both
+/// in value units; f rises with R, g falls with V. A plan that commits b nuclear warheads
+///   - removes at most the Ahuja et al. (2007) bound on retaliation units b warheads (and every
+///     conventional weapon) can destroy, each warhead given the best kill probability of any
+///     weapon against each target, without missile defense of forces, so
+///     R >= R_all - removable(b) - what the striker's value layers can stop at most;
+///   - gives up at least the b cheapest warheads' value units (times the lowest detection
+///     probability, the least a committed warhead is spent), so V <= V_all - given_up(b), as
+///     missile defense of value only lowers V.
+///
+/// The bound is the least f(R_low(b)) + g(V_high(b)) over b: a fractional relaxation of the
+/// plan, valid whatever the ranking.
+fn cost_lower_bound(x: &BoundInputs) -> f64 {
+    let options = x.options;
+    let retaliation = x.on_striker.undefended_weights();
+    let attack = x.on_victim.undefended_weights();
+    let r_all: f64 = x
+        .victim_total
+        .iter()
+        .zip(&retaliation)
+        .map(|(w, u)| w * u)
+        .sum();
+    let r_stopped = x.on_striker.most_intercepted_units(x.striker_capacity);
+    // Retaliation units on each aimpoint that a plan could destroy.
+    let values: Vec<f64> = x
+        .aimpoints
+        .iter()
+        .map(|a| match a.target {
+            Target::Element(j) => {
+                let f = &x.defender.forces[j];
+                if !f.is_nuclear() {
+                    return 0.0;
+                }
+                a.launchers
+                    * f64::from(f.warheads_per_launcher)
+                    * stay_share(f, x.posture, options)
+                    * a.detection
+                    * retaliation[j]
+            }
+            Target::Storage(w) => {
+                let dependent: f64 = x
+                    .defender
+                    .forces
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.warhead_storage == Some(w))
+                    .map(|(j, _)| x.victim_total[j] * retaliation[j])
+                    .sum();
+                dependent * a.detection
+            }
+        })
+        .collect();
+    let groups = x
+        .aimpoints
+        .iter()
+        .map(|a| match a.target {
+            Target::Element(j) => j,
+            Target::Storage(w) => x.defender.forces.len() + w,
+        })
+        .collect();
+    let is_nuclear = |i: usize| x.attacker.forces[i].is_nuclear();
+    let free_stock: f64 = (0..x.stock.len())
+        .filter(|&i| !is_nuclear(i))
+        .map(|i| x.stock[i].floor())
+        .sum();
+    let relaxed = Problem {
+        values,
+        groups,
+        kill: x.base_kill.to_vec(),
+        cost: (0..x.stock.len())
+            .map(|i| if is_nuclear(i) { 1.0 } else { 0.0 })
+            .collect(),
+        stock: x.stock.to_vec(),
+        cap: options.max_warheads_per_aimpoint as usize,
+        spend: vec![1.0; x.aimpoints.len()],
+        fratricide_per_burst: 0.0,
+    };
+    // removable[k]: the bound for k warheads of any kind, for every k at once (the relaxed
+    // problem has one weapon type, so its greedy is exact at every budget).
+    let removable = crate::allocation::upper_bound_by_budget(&relaxed);
+    let at_most = |k: f64| removable[(k as usize).min(removable.len() - 1)];
+    // Nuclear warheads, cheapest first, and their running value.
+    let mut cheapest: Vec<(f64, f64)> = (0..x.stock.len())
+        .filter(|&i| is_nuclear(i))
+        .map(|i| (attack[i], x.stock[i].floor()))
+        .collect();
+    cheapest.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let least_spend = x.aimpoints.iter().map(|a| a.detection).fold(1.0, f64::min);
+    let v_all: f64 = (0..x.stock.len())
+        .filter(|&i| is_nuclear(i))
+        .map(|i| x.stock[i] * attack[i])
+        .sum();
+    let cost_at = |b: f64, given_up: f64| {
+        let r = (r_all - at_most(b + free_stock) - r_stopped).max(0.0);
+        let v = (v_all - given_up * least_spend).max(0.0);
+        options
+            .costs(x.attacker.value.damage(r), x.defender.value.damage(v))
+            .0
+    };
+    let mut best = cost_at(0.0, 0.0);
+    let (mut b, mut given_up) = (0.0, 0.0);
+    for (units, count) in cheapest {
+        for _ in 0..count as u64 {
+            b += 1.0;
+            given_up += units;
+            best = best.min(cost_at(b, given_up));
+        }
+    }
+    best
 }
 
 /// The value-weapon cost of one warhead of `element` against a side counting value in `unit`.
@@ -309,6 +447,67 @@ impl ValueAttack {
         }
     }
 
+    /// Value units one more warhead of each attacking element delivers when `warheads` per
+    /// element are in flight: launch, launch survival, air defense and unit, times the share of
+    /// ballistic RVs that leak through the defender's value BMD at that flow. The exchange rate
+    /// by which the counterforce plan ranks its kills and its cost.
+    pub(crate) fn unit_weights(&self, warheads: &[f64], capacity: &[f64]) -> Vec<f64> {
+        let flow = self.total(warheads.iter().copied());
+        let leak = if flow.ballistic_rvs > 0.0 {
+            self.leaking_rvs(flow.ballistic_rvs, capacity) / flow.ballistic_rvs
+        } else {
+            self.leaking_rvs(1.0, capacity)
+        };
+        self.elements
+            .iter()
+            .map(|e| {
+                if e.nuclear {
+                    e.flies * e.passes * e.units * if e.ballistic { leak } else { 1.0 }
+                } else {
+                    0.0
+                }
+            })
+            .collect()
+    }
+
+    /// Value units one warhead of each attacking element delivers before missile defense:
+    /// launch, launch survival, air defense and unit (0 for conventional weapons).
+    pub(crate) fn undefended_weights(&self) -> Vec<f64> {
+        self.elements
+            .iter()
+            .map(|e| {
+                if e.nuclear {
+                    e.flies * e.passes * e.units
+                } else {
+                    0.0
+                }
+            })
+            .collect()
+    }
+
+    /// The most value units the defender's value layers can stop: every engagement kills the
+    /// heaviest ballistic RV.
+    fn most_intercepted_units(&self, capacity: &[f64]) -> f64 {
+        let heaviest = self
+            .elements
+            .iter()
+            .filter(|e| e.ballistic && e.nuclear)
+            .map(|e| e.units)
+            .fold(0.0, f64::max);
+        self.layers
+            .iter()
+            .map(|&(layer, p)| capacity[layer] * p * heaviest)
+            .sum()
+    }
+
+    /// Ballistic RVs that leak through the value layers, in order, each engaging what the layer
+    /// before let through, up to its remaining engagements.
+    fn leaking_rvs(&self, rvs: f64, capacity: &[f64]) -> f64 {
+        self.layers.iter().fold(rvs.max(0.0), |rvs, &(layer, p)| {
+            rvs - rvs.min(capacity[layer]) * p
+        })
+    }
+
     fn total(&self, warheads: impl Iterator<Item = f64>) -> Flow {
         warheads.enumerate().fold(Flow::default(), |sum, (i, w)| {
             sum.plus(self.flow(i, w), 1.0)
@@ -432,11 +631,26 @@ pub(crate) fn striker_stock(attacker: &Side, alert: Alert, options: &ModelOption
         .iter()
         .map(|f| {
             f64::from(f.launchers_at(alert))
-                * options.striker_availability(f.basing)
+                * f.striker_share(alert, options)
                 * f64::from(f.warheads_per_launcher)
         })
         .collect()
 }
+
+/// Whether the launchers of a victim element that survive the prompt wave have fired before a
+/// slow weapon (bomber, cruise missile) could arrive, so that it cannot count against them
+/// (`SlowWeaponTiming`). Independent of the launch-under-attack share, so the index stays
+/// continuous in it.
+pub(crate) fn fires_before_slow_weapons(target: &ForceElement, options: &ModelOptions) -> bool {
+    options.slow_weapons == SlowWeaponTiming::AfterRetaliation
+        && target.can_launch_under_attack
+        && target.is_nuclear()
+}
+
+/// Smallest value cost given to a nuclear weapon whose warheads add nothing to the attack on
+/// the victim's value (no reliability, no unit): it stays a paid weapon under the nuclear
+/// fratricide cap.
+const LEAST_NUCLEAR_COST: f64 = 1e-12;
 
 /// Share of a victim element's targetable launchers that stay in place (do not launch under
 /// attack).
@@ -455,8 +669,20 @@ pub(crate) fn stay_share(
     }
 }
 
-/// Runs one first strike of `striker` on `victim`. With `certify`, also bounds the plan's
-/// optimality gap (costs about as much again as the allocation).
+/// How the plan prices a nuclear warhead when it ranks kills: the value attack it gives up
+/// raised to these powers. 1 ranks by retaliation removed per value unit given up (cheapest kills
+/// first); 0 by retaliation removed per warhead (the most lethal weapon first, which uses the
+/// fratricide-capped slots of each aimpoint best). Neither ranking dominates: the ratio can fill
+/// the capped slots with cheap, weak warheads (a trap where a less accurate weapon ranks lower
+/// and so improves its owner's plan), the per-warhead ranking spends value-heavy warheads on
+/// kills cheaper ones could make. The exchange plans with each and keeps the stop point that
+/// costs the striker least.
+const RANKINGS: [f64; 2] = [1.0, 0.0];
+
+/// Runs one first strike of `striker` on `victim`: plans with every ranking of [`RANKINGS`] and
+/// keeps the one whose stop point costs the striker least (ties: costs the victim most). With
+/// `certify`, also bounds the plan's optimality gap (costs about as much again as the
+/// allocation).
 pub fn first_strike(
     scenario: &Scenario,
     striker: usize,
@@ -465,6 +691,33 @@ pub fn first_strike(
     certify: bool,
     detail: CurveDetail,
 ) -> Result<Exchange, EngineError> {
+    let mut best: Option<Exchange> = None;
+    for power in RANKINGS {
+        let candidate =
+            first_strike_ranked(scenario, striker, victim, posture, certify, detail, power)?;
+        let better = best.as_ref().is_none_or(|b| {
+            let (c, o) = (candidate.stop_point, b.stop_point);
+            c.cost_to_striker < o.cost_to_striker - COST_TIE
+                || (c.cost_to_striker <= o.cost_to_striker + COST_TIE
+                    && c.cost_to_victim > o.cost_to_victim)
+        });
+        if better {
+            best = Some(candidate);
+        }
+    }
+    Ok(best.expect("RANKINGS is not empty"))
+}
+
+/// One first strike, planned with nuclear warheads priced at (value given up)^`cost_power`.
+fn first_strike_ranked(
+    scenario: &Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+    certify: bool,
+    detail: CurveDetail,
+    cost_power: f64,
+) -> Result<Exchange, EngineError> {
     let options = &scenario.options;
     let attacker = &scenario.sides[striker];
     let defender = &scenario.sides[victim];
@@ -472,19 +725,40 @@ pub fn first_strike(
     let n_groups = n_elements + defender.warhead_storage.len();
 
     let stock = striker_stock(attacker, posture.striker_alert, options);
-    // Cheapest kills first: most victim warheads destroyed per striker warhead spent (R-3765;
-    // model.md section 4). Conventional weapons cost no nuclear warhead, so they go first.
-    // (Ranking by EMT spent instead was tried: it made a worse weapon improve the striker's
-    // cost, a sign of a poorer plan.)
-    let cost: Vec<f64> = attacker
-        .forces
-        .iter()
-        .map(|f| if f.is_nuclear() { 1.0 } else { 0.0 })
-        .collect();
     let victim_total: Vec<f64> = defender
         .forces
         .iter()
         .map(|f| f.warheads_at(posture.victim_alert) as f64)
+        .collect();
+    let on_victim = ValueAttack::new(attacker, defender, false);
+    let on_striker = ValueAttack::new(defender, attacker, true);
+    let striker_capacity: Vec<f64> = attacker
+        .missile_defenses
+        .iter()
+        .map(MissileDefenseLayer::engagement_capacity)
+        .collect();
+    let initial_capacity: Vec<f64> = defender
+        .missile_defenses
+        .iter()
+        .map(MissileDefenseLayer::engagement_capacity)
+        .collect();
+    // Cheapest kills first, in what the striker's cost depends on: victim retaliation removed,
+    // in the striker's value units (after launch, air and missile defense), per unit of value
+    // attack given up, in the victim's value units. Conventional weapons give up nothing, so
+    // they go first. (Counting every warhead as 1 on both sides let a less accurate weapon lower
+    // the striker's cost when value is counted in equivalent megatons.)
+    let retaliation_weight = on_striker.unit_weights(&victim_total, &striker_capacity);
+    let cost: Vec<f64> = on_victim
+        .unit_weights(&stock, &initial_capacity)
+        .into_iter()
+        .zip(&attacker.forces)
+        .map(|(w, f)| {
+            if f.is_nuclear() {
+                w.max(LEAST_NUCLEAR_COST).powf(cost_power)
+            } else {
+                0.0
+            }
+        })
         .collect();
 
     // Aimpoints: launchers sit `launchers_per_aimpoint` to an aimpoint (the last holds the
@@ -510,7 +784,7 @@ pub fn first_strike(
             // Conventional launchers cannot retaliate on value: destroying them gains nothing
             // in this model, so the striker never spends warheads on them.
             let at_stake = if target.is_nuclear() {
-                here * per_launcher * stay * d
+                here * per_launcher * stay * d * retaliation_weight[j]
             } else {
                 0.0
             };
@@ -536,8 +810,9 @@ pub fn first_strike(
             .forces
             .iter()
             .zip(&victim_total)
-            .filter(|(f, _)| f.warhead_storage == Some(w))
-            .map(|(_, t)| t)
+            .zip(&retaliation_weight)
+            .filter(|((f, _), _)| f.warhead_storage == Some(w))
+            .map(|((_, t), u)| t * u)
             .sum();
         storage_aimpoint[w] = Some(aimpoints.len());
         aimpoints.push(Aimpoint {
@@ -563,8 +838,7 @@ pub fn first_strike(
             continue;
         }
         for (j, target) in defender.forces.iter().enumerate() {
-            // Slow weapons cannot catch launchers that launch under attack.
-            if stay_share(target, &posture, options) < 1.0 && !weapon.prompt {
+            if !weapon.prompt && fires_before_slow_weapons(target, options) {
                 continue;
             }
             base_kill[j][i] = base_kill_probability(
@@ -585,11 +859,7 @@ pub fn first_strike(
             )?;
         }
     }
-    let mut bmd_capacity: Vec<f64> = defender
-        .missile_defenses
-        .iter()
-        .map(MissileDefenseLayer::engagement_capacity)
-        .collect();
+    let mut bmd_capacity = initial_capacity.clone();
     let is_ballistic: Vec<bool> = attacker
         .forces
         .iter()
@@ -615,17 +885,19 @@ pub fn first_strike(
         stock: stock.clone(),
         cap: options.max_warheads_per_aimpoint as usize,
         spend,
+        fratricide_per_burst: match options.fratricide {
+            Fratricide::Cap => 0.0,
+            Fratricide::Degradation { per_burst } => per_burst,
+        },
     });
+    // Victim warheads per unit of plan value, per element (the plan counts retaliation units).
+    let warheads_per_unit: Vec<f64> = retaliation_weight
+        .iter()
+        .map(|&u| if u > 0.0 { 1.0 / u } else { 0.0 })
+        .collect();
 
     // Trace the draw-down curve. Running flows keep each point O(1): only the striker element
     // that fired and the victim elements that lost warheads change.
-    let on_victim = ValueAttack::new(attacker, defender, false);
-    let on_striker = ValueAttack::new(defender, attacker, true);
-    let striker_capacity: Vec<f64> = attacker
-        .missile_defenses
-        .iter()
-        .map(MissileDefenseLayer::engagement_capacity)
-        .collect();
     let storage_of: Vec<Option<usize>> = defender
         .forces
         .iter()
@@ -713,7 +985,7 @@ pub fn first_strike(
                     .iter()
                     .zip(&greedy.problem().values)
                     .filter(|(a, _)| a.target == Target::Element(j))
-                    .map(|(_, v)| v)
+                    .map(|(_, v)| v * warheads_per_unit[j])
                     .sum();
                 (victim_total[j] - reachable).max(0.0)
             })
@@ -733,7 +1005,7 @@ pub fn first_strike(
     while let Some(assignment) = greedy.step() {
         let aimpoint = aimpoints[assignment.aimpoint];
         let i = assignment.weapon;
-        kill_used.push(greedy.kill(greedy.problem().groups[assignment.aimpoint], i));
+        kill_used.push(assignment.kill);
         let before = stock[i] - spent[i];
         spent[i] += aimpoint.detection;
         striker_flow = striker_flow
@@ -746,7 +1018,7 @@ pub fn first_strike(
             totals.conventional_spent += aimpoint.detection;
         }
         if let Target::Element(j) = aimpoint.target {
-            destroyed_on_launchers[j] += assignment.gain;
+            destroyed_on_launchers[j] += assignment.gain * warheads_per_unit[j];
         }
         // Expected survivors: on their launchers, times their storage site's survival.
         let mut update = |j: usize, survival: &[f64]| {
@@ -770,8 +1042,9 @@ pub fn first_strike(
             }
         }
         if is_ballistic[i] {
-            // The RV, if it flies, draws interceptors from layers covering forces.
-            let flying = attacker.forces[i].reliability * aimpoint.detection;
+            // The RV, if it flies, draws interceptors from the layers covering forces, each layer
+            // engaging what the layer before let through.
+            let mut flying = attacker.forces[i].reliability * aimpoint.detection;
             let mut exhausted = false;
             let mut drawn = false;
             for (layer, capacity) in defender
@@ -780,8 +1053,10 @@ pub fn first_strike(
                 .zip(bmd_capacity.iter_mut())
             {
                 if layer.covers.covers_forces() && *capacity >= 1.0 {
-                    intercepted_so_far += flying * layer.intercept_probability();
+                    let intercepted = flying * layer.intercept_probability();
+                    intercepted_so_far += intercepted;
                     *capacity -= flying;
+                    flying -= intercepted;
                     drawn = true;
                     exhausted |= *capacity < 1.0;
                 }
@@ -891,9 +1166,9 @@ pub fn first_strike(
         let weapon = &attacker.forces[a.weapon];
         let group = match aimpoint.target {
             Target::Element(j) => {
-                destroyed_on[j] += a.gain;
+                destroyed_on[j] += a.gain * warheads_per_unit[j];
                 if !weapon.is_nuclear() {
-                    by_conventional[j] += a.gain;
+                    by_conventional[j] += a.gain * warheads_per_unit[j];
                 }
                 j
             }
@@ -955,7 +1230,23 @@ pub fn first_strike(
         .map(|(v, _)| v.destroyed)
         .sum();
     let plan_value: f64 = plan[..stop].iter().map(|a| a.gain).sum();
+    let cost_lower_bound = certify.then(|| {
+        cost_lower_bound(&BoundInputs {
+            attacker,
+            defender,
+            options,
+            on_victim: &on_victim,
+            on_striker: &on_striker,
+            striker_capacity: &striker_capacity,
+            stock: &stock,
+            victim_total: &victim_total,
+            aimpoints: &aimpoints,
+            base_kill: &base_kill,
+            posture: &posture,
+        })
+    });
     Ok(Exchange {
+        cost_lower_bound,
         striker,
         victim,
         posture,

@@ -172,6 +172,10 @@ pub struct ForceElement {
     /// Index into the side's `warhead_storage`: the warheads are stored apart from the launchers
     /// and are lost if that site is destroyed (Wu 2020). `None`: warheads are with the launchers.
     pub warhead_storage: Option<usize>,
+    /// Share of this element's launchers its own side can use when it strikes first, at each of
+    /// its alert postures (bombers unloaded day-to-day cannot strike). `None`: the model option
+    /// for fixed or survivable forces (R-3765 p. 34).
+    pub striker_availability: Option<ByAlert>,
 }
 
 impl ForceElement {
@@ -193,6 +197,24 @@ impl ForceElement {
     }
     pub fn is_nuclear(&self) -> bool {
         self.payload == Payload::Nuclear
+    }
+
+    /// Share of the launchers a striker uses at its alert posture: the element's own statement,
+    /// or the model default for its basing.
+    pub fn striker_share(&self, alert: Alert, options: &ModelOptions) -> f64 {
+        self.striker_availability.map_or_else(
+            || options.striker_availability(self.basing),
+            |a| a.at(alert),
+        )
+    }
+
+    /// Ballistic missiles and glide vehicles in silos or road-mobile garrisons: launchers that
+    /// can fire within the warning time of an attack, whatever their payload's delivery.
+    pub fn launch_ready_by_default(delivery: Delivery, basing: Basing) -> bool {
+        matches!(
+            delivery,
+            Delivery::BallisticMissile | Delivery::GlideVehicle
+        ) && matches!(basing, Basing::Silo | Basing::RoadMobile)
     }
 }
 
@@ -261,6 +283,54 @@ impl Side {
     }
 }
 
+/// When slow weapons (bombers, cruise missiles) arrive, relative to the victim's retaliation.
+/// A modelling choice the literature leaves open; model.md section 4 documents both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SlowWeaponTiming {
+    /// Hours after the prompt wave (default): victim launchers of prompt (ballistic or glide)
+    /// elements that survive the prompt wave have fired before slow weapons arrive, so slow
+    /// weapons never count against them, whether or not the victim launches under attack.
+    /// Slow weapons still destroy slow forces (bombers on their bases) and storage sites.
+    #[default]
+    AfterRetaliation,
+    /// With the prompt wave: slow weapons kill what stays on its aimpoints as prompt ones do
+    /// (the timing-free simplification of an exchange model without a clock).
+    WithPromptWave,
+}
+
+impl SlowWeaponTiming {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::AfterRetaliation => "after-retaliation",
+            Self::WithPromptWave => "with-prompt-wave",
+        }
+    }
+}
+
+/// How bursts on one aimpoint interfere with later warheads (Richelson 1980, pp. 788-789:
+/// neutron effects, blast and lofted debris). The integer cap always applies.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum Fratricide {
+    /// Only the cap: up to `max_warheads_per_aimpoint` warheads arrive unharmed (default).
+    #[default]
+    Cap,
+    /// Each earlier warhead committed to the aimpoint destroys a later one with probability
+    /// `per_burst`: the k-th warhead's kill probability is multiplied by (1 - per_burst)^(k-1),
+    /// so fratricide can only lower a kill probability (the sign the Tecott & Halterman code
+    /// gets wrong; reference/literature.md section 1.5).
+    Degradation { per_burst: f64 },
+}
+
+impl Fratricide {
+    /// Factor on the kill probability of a warhead with `earlier` warheads already committed.
+    pub fn factor(self, earlier: usize) -> f64 {
+        match self {
+            Self::Cap => 1.0,
+            Self::Degradation { per_burst } => (1.0 - per_burst).powi(earlier.min(64) as i32),
+        }
+    }
+}
+
 /// Model options with the documented defaults (model.md sections 1, 2, 4).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ModelOptions {
@@ -278,6 +348,10 @@ pub struct ModelOptions {
     /// Share of targeted prompt-launch forces that escape when the victim launches under attack
     /// (R-3765 p. 35 n. 4): 0.9.
     pub launch_under_attack_share: f64,
+    /// When slow weapons arrive relative to the victim's retaliation.
+    pub slow_weapons: SlowWeaponTiming,
+    /// Fratricide model beyond the cap.
+    pub fratricide: Fratricide,
 }
 
 impl Default for ModelOptions {
@@ -290,6 +364,8 @@ impl Default for ModelOptions {
             striker_availability_fixed: 1.0,
             striker_availability_survivable: 0.9,
             launch_under_attack_share: 0.9,
+            slow_weapons: SlowWeaponTiming::default(),
+            fratricide: Fratricide::default(),
         }
     }
 }
@@ -372,6 +448,13 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
         o.launch_under_attack_share,
         &limits::PROBABILITY,
     );
+    if let Fratricide::Degradation { per_burst } = o.fratricide {
+        check(
+            &|| "options.fratricide_per_burst".into(),
+            per_burst,
+            &limits::PROBABILITY,
+        );
+    }
     for (s, side) in scenario.sides.iter().enumerate() {
         let at = |field: &str| format!("side[{s}].{field}");
         check(&|| at("value.w80"), side.value.w80, &limits::W80);
@@ -432,6 +515,18 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
                 force.detection_probability,
                 &limits::PROBABILITY,
             );
+            if let Some(a) = force.striker_availability {
+                check(
+                    &|| at("striker_availability.day_to_day"),
+                    a.day_to_day,
+                    &limits::PROBABILITY,
+                );
+                check(
+                    &|| at("striker_availability.generated"),
+                    a.generated,
+                    &limits::PROBABILITY,
+                );
+            }
             for basing in Basing::ALL {
                 if let Some(p) = force.kill_probability.get(basing) {
                     check(
@@ -598,10 +693,14 @@ impl ForceElement {
             aimpoint_hardness_psi: 1000.0,
             detection_probability: 1.0,
             kill_probability: KillProbabilities::default(),
-            can_launch_under_attack: matches!(basing, Basing::Silo | Basing::RoadMobile),
+            can_launch_under_attack: Self::launch_ready_by_default(
+                Delivery::BallisticMissile,
+                basing,
+            ),
             generated_launchers: None,
             launch_survival: 1.0,
             warhead_storage: None,
+            striker_availability: None,
         }
     }
 }

@@ -353,12 +353,17 @@ fn sample_exchange(
         .iter()
         .map(|l| l.interceptors)
         .collect();
+    // Warheads of each kind (nuclear, conventional) committed to each aimpoint so far.
+    let mut committed = vec![[0usize; 2]; x.aimpoints.len()];
     for a in x.executed() {
         if !found[a.aimpoint] {
             continue;
         }
         let weapon = &attacker.forces[a.weapon];
         spent[a.weapon] += 1;
+        let kind = usize::from(!weapon.is_nuclear());
+        let fratricide = options.fratricide.factor(committed[a.aimpoint][kind]);
+        committed[a.aimpoint][kind] += 1;
         if !draw.bernoulli(weapon.reliability) {
             continue;
         }
@@ -396,7 +401,7 @@ fn sample_exchange(
                 p
             }
         };
-        if draw.bernoulli(p) {
+        if draw.bernoulli(p * fratricide) {
             alive[a.aimpoint] = false;
         }
     }

@@ -8,7 +8,7 @@
 use crate::defense::FiringDoctrine;
 use crate::error::EngineError;
 use crate::limits::{self, Limit};
-use crate::model::{Basing, Scenario};
+use crate::model::{Basing, ByAlert, Fratricide, Scenario};
 
 /// A probability distribution for one input, truncated to the input's valid range.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -182,10 +182,22 @@ pub fn set_field(scenario: &mut Scenario, path: &str, value: f64) -> Result<Limi
                     limits::PROBABILITY,
                     Slot::Real(&mut o.launch_under_attack_share),
                 ),
+                "fratricide_per_burst" => match &mut o.fratricide {
+                    Fratricide::Degradation { per_burst } => {
+                        (limits::PROBABILITY, Slot::Real(per_burst))
+                    }
+                    Fratricide::Cap => {
+                        return Err(EngineError::rule(
+                            path,
+                            "applies only with options.fratricide = \"degradation\"",
+                        ));
+                    }
+                },
                 _ => return Err(unknown()),
             }
         }
         [Segment::Key("side"), Segment::Index(s), rest @ ..] => {
+            let options = scenario.options;
             let s = pick(&scenario.sides, s, |x| &x.name, "side", path)?;
             let side = &mut scenario.sides[s];
             match rest {
@@ -276,6 +288,20 @@ pub fn set_field(scenario: &mut Scenario, path: &str, value: f64) -> Result<Limi
                             limits::PROBABILITY,
                             Slot::Real(&mut force.detection_probability),
                         ),
+                        [Segment::Key("striker_availability"), Segment::Key(alert)] => {
+                            // Setting one posture keeps the other at its current value.
+                            let default = options.striker_availability(force.basing);
+                            let shares = force.striker_availability.get_or_insert(ByAlert {
+                                day_to_day: default,
+                                generated: default,
+                            });
+                            let slot = match *alert {
+                                "day_to_day" => &mut shares.day_to_day,
+                                "generated" => &mut shares.generated,
+                                _ => return Err(unknown()),
+                            };
+                            (limits::PROBABILITY, Slot::Real(slot))
+                        }
                         [Segment::Key("kill_probability"), Segment::Key(class)] => {
                             let target = Basing::ALL
                                 .into_iter()

@@ -7,8 +7,8 @@ use reykjavik_engine::EngineError;
 use reykjavik_engine::defense::{AirDefense, Coverage, FiringDoctrine, MissileDefenseLayer};
 use reykjavik_engine::limits::{self, Limit};
 use reykjavik_engine::model::{
-    self, Basing, ByAlert, Delivery, ForceElement, KillProbabilities, ModelOptions, Payload,
-    Scenario, Side, ValueModel, ValueUnit, WarheadStorage,
+    self, Basing, ByAlert, Delivery, ForceElement, Fratricide, KillProbabilities, ModelOptions,
+    Payload, Scenario, Side, SlowWeaponTiming, ValueModel, ValueUnit, WarheadStorage,
 };
 use reykjavik_engine::params::{Distribution, UncertainInput};
 use reykjavik_engine::physics::LethalRadiusModel;
@@ -132,8 +132,35 @@ impl Reader {
     }
 }
 
+/// No published value: an illustration for users to vary (docs/model.md section 1).
+const DEFAULT_FRATRICIDE_PER_BURST: f64 = 0.25;
+
+fn fratricide(file: &OptionsFile, r: &mut Reader) -> Fratricide {
+    match file.fratricide {
+        None | Some(FratricideName::Cap) => {
+            if file.fratricide_per_burst.is_some() {
+                r.errors.push(EngineError::rule(
+                    "options.fratricide_per_burst",
+                    "applies only with fratricide = \"degradation\"",
+                ));
+            }
+            Fratricide::Cap
+        }
+        Some(FratricideName::Degradation) => Fratricide::Degradation {
+            per_burst: r
+                .optional(
+                    "options.fratricide_per_burst".into(),
+                    file.fratricide_per_burst,
+                    &limits::PROBABILITY,
+                )
+                .unwrap_or(DEFAULT_FRATRICIDE_PER_BURST),
+        },
+    }
+}
+
 fn options(file: &OptionsFile, r: &mut Reader) -> ModelOptions {
     let d = ModelOptions::default();
+    let fratricide = fratricide(file, r);
     let mut real = |field: &str, num: Option<Num>, limit: &Limit, default: f64| {
         num.map_or(default, |n| r.real(format!("options.{field}"), n, limit))
     };
@@ -173,6 +200,12 @@ fn options(file: &OptionsFile, r: &mut Reader) -> ModelOptions {
             &limits::PROBABILITY,
             d.launch_under_attack_share,
         ),
+        slow_weapons: match file.slow_weapons {
+            None => d.slow_weapons,
+            Some(SlowWeaponsName::AfterRetaliation) => SlowWeaponTiming::AfterRetaliation,
+            Some(SlowWeaponsName::WithPromptWave) => SlowWeaponTiming::WithPromptWave,
+        },
+        fratricide,
         max_warheads_per_aimpoint: file.max_warheads_per_aimpoint.map_or(
             d.max_warheads_per_aimpoint,
             |v| {
@@ -425,10 +458,9 @@ fn convert_force(at: &str, force: &ForceFile, side: &SideFile, r: &mut Reader) -
             )
             .unwrap_or(1.0),
         kill_probability,
-        can_launch_under_attack: force.launch_under_attack.unwrap_or(
-            delivery == Delivery::BallisticMissile
-                && matches!(basing, Basing::Silo | Basing::RoadMobile),
-        ),
+        can_launch_under_attack: force
+            .launch_under_attack
+            .unwrap_or(ForceElement::launch_ready_by_default(delivery, basing)),
         launch_survival: r
             .optional(
                 path("launch_survival"),
@@ -437,6 +469,18 @@ fn convert_force(at: &str, force: &ForceFile, side: &SideFile, r: &mut Reader) -
             )
             .unwrap_or(1.0),
         warhead_storage,
+        striker_availability: force.striker_availability.map(|a| ByAlert {
+            day_to_day: r.real(
+                path("striker_availability.day_to_day"),
+                a.day_to_day,
+                &limits::PROBABILITY,
+            ),
+            generated: r.real(
+                path("striker_availability.generated"),
+                a.generated,
+                &limits::PROBABILITY,
+            ),
+        }),
     }
 }
 

@@ -48,6 +48,29 @@ pub struct OptionsFile {
     /// Share of targeted launch-under-attack-capable launchers that escape when the victim
     /// launches under attack (default 0.9).
     pub launch_under_attack_share: Option<Num>,
+    /// When slow weapons (bombers, cruise missiles) arrive: `after-retaliation` (default: the
+    /// victim's surviving ballistic and glide launchers have fired by then) or `with-prompt-wave`.
+    pub slow_weapons: Option<SlowWeaponsName>,
+    /// Fratricide beyond the cap: `cap` (default) or `degradation` (each earlier warhead on an
+    /// aimpoint destroys a later one with probability `fratricide_per_burst`).
+    pub fratricide: Option<FratricideName>,
+    /// With `fratricide = "degradation"`: probability that one earlier burst destroys a later
+    /// warhead (0 to 1; no published value: default 0.25, an illustration to vary).
+    pub fratricide_per_burst: Option<Num>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SlowWeaponsName {
+    AfterRetaliation,
+    WithPromptWave,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum FratricideName {
+    Cap,
+    Degradation,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
@@ -169,7 +192,7 @@ pub struct ForceFile {
     #[serde(default)]
     pub kill_probability: Option<KillProbabilityFile>,
     /// Whether targeted launchers can launch under attack. Default: true for ballistic missiles
-    /// in silos or road-mobile garrisons.
+    /// and glide vehicles in silos or road-mobile garrisons.
     #[serde(default)]
     pub launch_under_attack: Option<bool>,
     /// Probability that a launcher that survives the strike gets its weapons off when
@@ -180,6 +203,11 @@ pub struct ForceFile {
     /// the launchers; they are lost if the site is destroyed.
     #[serde(default)]
     pub warheads_stored_at: Option<String>,
+    /// Share of launchers this side can use when it strikes first, at each of its own alert
+    /// postures (0 to 1 each; bombers not loaded day-to-day: 0). Default: the options
+    /// `striker_availability_fixed` (silos) or `striker_availability_survivable` (the rest).
+    #[serde(default)]
+    pub striker_availability: Option<ByAlertFile>,
     /// Where the numbers come from.
     #[serde(default)]
     pub source: Option<String>,
