@@ -3,8 +3,8 @@
 
 use clap::{Args, ValueEnum};
 use reykjavik_engine::exchange::Exchange;
-use reykjavik_engine::model::{Alert, Scenario};
-use reykjavik_engine::stability::{self, AnalysisOptions, StabilityReport};
+use reykjavik_engine::model::{Alert, Payload, Scenario};
+use reykjavik_engine::stability::{self, AnalysisOptions, RegimeResult, StabilityReport};
 use serde_json::{Value, json};
 
 use crate::{Failure, commands, montecarlo, say};
@@ -157,6 +157,8 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
     let options = args.analysis.options(&scenario)?;
     let report = stability::analyze_with(&scenario, options, args.certify)
         .map_err(|e| Failure::Computation(e.to_string()))?;
+    let regimes =
+        stability::standard_regimes(&scenario).map_err(|e| Failure::Computation(e.to_string()))?;
     let trials = match args.trials {
         Some(n @ 1..=MAX_TRIALS) => Some(montecarlo::run(
             &scenario,
@@ -176,6 +178,7 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
     Ok(match args.format {
         Format::Json => {
             let mut value = to_json(&scenario, &report, args.certify);
+            value["standard_regimes"] = regimes_json(&regimes);
             if let Some(trials) = &trials {
                 value["monte_carlo"] = montecarlo::to_json(
                     &scenario,
@@ -188,7 +191,7 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
             serde_json::to_string_pretty(&value).expect("JSON values serialise") + "\n"
         }
         Format::Text => {
-            let mut text = to_text(&scenario, &report, &args);
+            let mut text = to_text(&scenario, &report, &regimes, &args);
             if let Some(trials) = &trials {
                 text += &montecarlo::to_text(
                     &scenario,
@@ -227,6 +230,8 @@ fn exchange_json(scenario: &Scenario, x: &Exchange, certify: bool) -> Value {
         "damage_to_victim": stop.damage_to_victim,
         "cost_to_striker": stop.cost_to_striker,
         "cost_to_victim": stop.cost_to_victim,
+        "arriving_on_striker_value": stop.arriving_on_striker,
+        "arriving_on_victim_value": stop.arriving_on_victim,
         "defenses": {
             "victim_intercepts_counterforce_rvs": x.victim_defense_against_counterforce.ballistic_intercepted,
             "victim_shoots_down_counterforce_air_weapons": x.victim_defense_against_counterforce.air_breathing_shot_down,
@@ -369,7 +374,61 @@ fn reading(report: &StabilityReport) -> String {
     out
 }
 
-fn to_text(scenario: &Scenario, report: &StabilityReport, args: &AnalyzeArgs) -> String {
+fn regimes_json(regimes: &[RegimeResult]) -> Value {
+    json!(
+        regimes
+            .iter()
+            .map(|r| json!({
+                "alert": r.alert.name(),
+                "launch_under_attack": r.launch_under_attack,
+                "index": r.index,
+                "ratios": r.ratios,
+            }))
+            .collect::<Vec<_>>()
+    )
+}
+
+/// The small table a report opens with: the index under the four standard regimes, the one
+/// asked for marked.
+fn regimes_text(regimes: &[RegimeResult], asked: &AnalysisOptions) -> String {
+    let mut out = String::new();
+    let marked = |alert: Alert, lua: bool| {
+        let r = regimes
+            .iter()
+            .find(|r| r.alert == alert && r.launch_under_attack == lua)
+            .expect("every standard regime is computed");
+        let this = asked.alert == [alert; 2] && asked.launch_under_attack == [lua; 2];
+        format!("{:.2}{}", r.index, if this { " *" } else { "  " })
+    };
+    say!(
+        out,
+        "Index under the standard regimes (both sides alike; * the one detailed below):"
+    );
+    say!(
+        out,
+        "  {:<12} {:>10} {:>22}",
+        "alert",
+        "ride out",
+        "launch under attack"
+    );
+    for alert in [Alert::DayToDay, Alert::Generated] {
+        say!(
+            out,
+            "  {:<12} {:>10} {:>22}",
+            alert.name(),
+            marked(alert, false),
+            marked(alert, true)
+        );
+    }
+    out
+}
+
+fn to_text(
+    scenario: &Scenario,
+    report: &StabilityReport,
+    regimes: &[RegimeResult],
+    args: &AnalyzeArgs,
+) -> String {
     let mut out = String::new();
     let names = [
         scenario.sides[0].name.as_str(),
@@ -391,6 +450,9 @@ fn to_text(scenario: &Scenario, report: &StabilityReport, args: &AnalyzeArgs) ->
             format!("{} {}{lua}", names[s], report.options.alert[s].name())
         })
         .collect();
+    say!(out, "");
+    out += &regimes_text(regimes, &report.options);
+    say!(out, "");
     say!(out, "Posture: {}", postures.join("; "));
     say!(out, "");
     say!(
@@ -505,11 +567,32 @@ fn to_text(scenario: &Scenario, report: &StabilityReport, args: &AnalyzeArgs) ->
                 r.ballistic_intercepted + r.air_breathing_shot_down
             );
         }
+        let ready: f64 = x
+            .striker_elements
+            .iter()
+            .filter(|s| s.payload == Payload::Nuclear)
+            .map(|s| s.available)
+            .sum();
+        let in_force =
+            scenario.sides[x.striker].nuclear_warheads_at(x.posture.striker_alert) as f64;
         say!(
             out,
-            "  Then {:.0} {striker} warheads strike value and {:.0} surviving {victim} warheads retaliate.",
+            "  Ready to launch at {} alert: {:.0} of {striker_s} {:.0} nuclear warheads ({:.0} withheld).",
+            x.posture.striker_alert.name(),
+            ready,
+            in_force,
+            in_force - ready
+        );
+        let unit = |s: usize| scenario.sides[s].value.unit.name();
+        say!(
+            out,
+            "  Then {striker} launches {:.0} warheads at {victim_s} value ({:.1} {} arrive) and {:.0} surviving {victim} warheads retaliate ({:.1} {} arrive).",
             stop.striker_warheads_left,
-            stop.victim_warheads_surviving
+            stop.arriving_on_victim,
+            unit(x.victim),
+            stop.victim_warheads_surviving,
+            stop.arriving_on_striker,
+            unit(x.striker)
         );
         say!(
             out,

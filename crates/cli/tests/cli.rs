@@ -630,3 +630,55 @@ fn progress_bar_on_a_terminal() {
     );
     assert!(!on_terminal("--quiet").contains("/3000"));
 }
+
+/// Every report opens with the index under the four standard regimes (issue 7); the JSON
+/// carries them too, and they agree with the analyses asked for one by one; `--certify` gives
+/// a cost certificate no greater than the plan's cost.
+#[test]
+fn analyze_reports_the_standard_regimes_and_a_cost_certificate() {
+    reykjavik()
+        .args(["analyze", "kent-thaler-notional"])
+        .assert()
+        .success()
+        .stdout(
+            contains("Index under the standard regimes")
+                .and(contains("launch under attack"))
+                .and(contains("withheld")),
+        );
+    let v = json_of(&[
+        "analyze",
+        "kent-thaler-notional",
+        "--format",
+        "json",
+        "--certify",
+    ]);
+    let regimes = v["standard_regimes"].as_array().unwrap();
+    assert_eq!(regimes.len(), 4);
+    for r in regimes {
+        let alert = r["alert"].as_str().unwrap();
+        let mut args = vec![
+            "analyze",
+            "kent-thaler-notional",
+            "--format",
+            "json",
+            "--alert",
+            alert,
+        ];
+        if r["launch_under_attack"].as_bool().unwrap() {
+            args.push("--launch-under-attack");
+        }
+        let single = json_of(&args);
+        assert_eq!(
+            r["index"].as_f64().unwrap(),
+            single["first_strike_stability"]["index"].as_f64().unwrap(),
+            "{alert}"
+        );
+    }
+    for x in v["exchanges"].as_array().unwrap() {
+        let o = &x["optimality"];
+        let bound = o["cost_lower_bound"].as_f64().unwrap();
+        let cost = o["cost_to_striker"].as_f64().unwrap();
+        assert!(bound <= cost + 1e-12 && bound >= 0.0);
+        assert!((o["cost_gap"].as_f64().unwrap() - (cost - bound)).abs() < 1e-12);
+    }
+}

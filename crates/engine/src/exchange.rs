@@ -65,6 +65,11 @@ pub struct CurvePoint {
     pub striker_warheads_left: f64,
     /// Victim nuclear warheads that survive (expected), including those launched under attack.
     pub victim_warheads_surviving: f64,
+    /// The victim's retaliation arriving on the striker's value, in the striker's value unit
+    /// (after launch, air and missile defense).
+    pub arriving_on_striker: f64,
+    /// The striker's weapons arriving on the victim's value, in the victim's value unit.
+    pub arriving_on_victim: f64,
     pub damage_to_striker: f64,
     pub damage_to_victim: f64,
     pub cost_to_striker: f64,
@@ -962,6 +967,8 @@ fn first_strike_ranked(
             conventional_spent: r.totals.conventional_spent,
             striker_warheads_left: r.totals.striker_left,
             victim_warheads_surviving: r.totals.victim_surviving,
+            arriving_on_striker: r.on_striker,
+            arriving_on_victim: r.on_victim,
             damage_to_striker,
             damage_to_victim,
             cost_to_striker,

@@ -131,3 +131,44 @@ fn analyze_detail(
         index,
     })
 }
+
+/// One of the four standard regimes: both sides at one alert posture, both riding out the attack
+/// or both launching under attack.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RegimeResult {
+    pub alert: Alert,
+    pub launch_under_attack: bool,
+    pub index: f64,
+    /// Each side's ratio C1 / C2 (capped at 1).
+    pub ratios: [f64; 2],
+}
+
+/// The regimes a report opens with, in reading order: day-to-day and generated alert, each
+/// riding out and launching under attack.
+pub const STANDARD_REGIMES: [(Alert, bool); 4] = [
+    (Alert::DayToDay, false),
+    (Alert::DayToDay, true),
+    (Alert::Generated, false),
+    (Alert::Generated, true),
+];
+
+/// The index and ratios under the four standard regimes (stop points only, so about four
+/// analyses' time).
+pub fn standard_regimes(scenario: &Scenario) -> Result<Vec<RegimeResult>, EngineError> {
+    STANDARD_REGIMES
+        .iter()
+        .map(|&(alert, launch_under_attack)| {
+            let options = AnalysisOptions {
+                alert: [alert; 2],
+                launch_under_attack: [launch_under_attack; 2],
+            };
+            let report = analyze_stop_only(scenario, options)?;
+            Ok(RegimeResult {
+                alert,
+                launch_under_attack,
+                index: report.index,
+                ratios: [report.sides[0].ratio, report.sides[1].ratio],
+            })
+        })
+        .collect()
+}

@@ -259,3 +259,87 @@ fn stop_only_analysis_matches_the_full_one_on_builtins() {
         }
     }
 }
+
+/// Regression (issue 7): planning in warheads on both sides let a less accurate weapon lower
+/// its owner's cost of striking first when value is counted in equivalent megatons (Russia's
+/// C1 fell from 0.714 to 0.693 as the SS-18 CEP grew from 340 to 345 m; the US C1 fell as the
+/// W88 CEP grew from 120 to 180 m). Now a worse weapon never costs its owner less than the
+/// certified lower bound of the better one: the best plan can only get worse.
+#[test]
+fn a_worse_weapon_never_beats_the_certified_bound_on_us_russia_2021() {
+    let base = reykjavik_scenario::load("us-russia-2021").unwrap();
+    let sweeps = [
+        (
+            "side[Russia].force[SS-18 M6 Satan (RS-20V)].cep_m",
+            1,
+            320.0,
+            5.0,
+        ),
+        (
+            "side[United States].force[Trident II D5 (W88)].cep_m",
+            0,
+            120.0,
+            10.0,
+        ),
+    ];
+    for (path, striker, start, step) in sweeps {
+        let at = |cep: f64| {
+            let mut scenario = base.clone();
+            reykjavik_engine::params::set_field(&mut scenario, path, cep).unwrap();
+            let report =
+                reykjavik_engine::stability::analyze_with(&scenario, day_to_day(), true).unwrap();
+            let x = &report.exchanges[striker];
+            (x.stop_point.cost_to_striker, x.cost_lower_bound.unwrap())
+        };
+        let mut previous = at(start);
+        for k in 1..=6 {
+            let cep = start + step * f64::from(k);
+            let now = at(cep);
+            assert!(
+                now.1 <= now.0 + 1e-12,
+                "{path} = {cep}: bound above the plan"
+            );
+            assert!(
+                now.0 >= previous.1 - 1e-12,
+                "{path} = {cep}: C1 {:.4} below the bound {:.4} of a better weapon",
+                now.0,
+                previous.1
+            );
+            previous = now;
+        }
+    }
+}
+
+/// Regression (issue 7): a launch-under-attack share of 1e-6 moved the us-russia-2021 index from
+/// 0.244 to 0.283, because any share above 0 removed every slow weapon from every
+/// launch-capable target.
+#[test]
+fn a_tiny_launch_under_attack_share_changes_almost_nothing() {
+    let base = reykjavik_scenario::load("us-russia-2021").unwrap();
+    let lua = AnalysisOptions {
+        launch_under_attack: [true, true],
+        ..day_to_day()
+    };
+    let at = |share: f64| {
+        let mut scenario = base.clone();
+        scenario.options.launch_under_attack_share = share;
+        index(&scenario, lua)
+    };
+    let (zero, tiny) = (at(0.0), at(1e-6));
+    assert!((zero - tiny).abs() < 1e-3, "{zero} vs {tiny}");
+    assert!((zero - index(&base, day_to_day())).abs() < 1e-12);
+}
+
+/// Regression (issue 7): a silo-based missile can launch under attack whatever its payload's
+/// delivery; Avangard glide vehicles on SS-19 silos could not by default.
+#[test]
+fn silo_glide_vehicles_launch_under_attack_by_default() {
+    let scenario = reykjavik_scenario::load("us-russia-2021").unwrap();
+    let avangard = scenario.sides[1]
+        .forces
+        .iter()
+        .find(|f| f.delivery == Delivery::GlideVehicle)
+        .unwrap();
+    assert_eq!(avangard.basing, Basing::Silo);
+    assert!(avangard.can_launch_under_attack);
+}
