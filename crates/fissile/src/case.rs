@@ -56,12 +56,15 @@ impl SignificantQuantity {
     }
 }
 
-/// A declared stock of uranium (kilograms of U, after any UF6 conversion).
+/// A declared stock of enriched uranium.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stock {
     pub name: String,
     pub assay: f64,
-    pub uranium_kg: Uncertain,
+    /// The declared mass, in the file's form (kg of U or kg of UF6).
+    pub mass_kg: Uncertain,
+    /// Kilograms of uranium per kilogram of `mass_kg` (1, or [`crate::enrichment::UF6_TO_U`]).
+    pub uranium_per_kg: f64,
     /// Tails assay when this stock is the feed; the case's tails assay when `None`.
     pub tails_assay: Option<f64>,
 }
@@ -121,7 +124,8 @@ pub struct Case {
 /// The valid range of the main inputs, used by validation and the solver.
 pub mod limits {
     pub const MACHINES: (f64, f64) = (0.0, 1.0e6);
-    pub const SWU_PER_MACHINE_YEAR: (f64, f64) = (0.0, 1000.0);
+    /// Up to 100,000 so that one aggregate "machine" can stand for a whole plant.
+    pub const SWU_PER_MACHINE_YEAR: (f64, f64) = (0.0, 1.0e5);
     pub const URANIUM_KG: (f64, f64) = (0.0, 1.0e8);
     pub const SETUP_MONTHS: (f64, f64) = (0.0, 240.0);
     pub const QUANTITIES: (u32, u32) = (1, 1000);
@@ -250,7 +254,7 @@ impl Case {
     fn check_stock(&self, i: usize, stock: &Stock) -> Result<(), FissileError> {
         let field = |name: &str| format!("stock[{i}].{name}");
         check_assay(&field("assay"), stock.assay)?;
-        check_uncertain(&field("uranium_kg"), &stock.uranium_kg, limits::URANIUM_KG)?;
+        check_uncertain(&field("mass_kg"), &stock.mass_kg, limits::URANIUM_KG)?;
         let tails = stock.tails_assay.unwrap_or(self.tails_assay);
         let tails_field = if stock.tails_assay.is_some() {
             field("tails_assay")
@@ -313,7 +317,7 @@ impl Case {
             .iter()
             .map(|s| StockInput {
                 assay: s.assay,
-                uranium_kg: pick(&s.uranium_kg),
+                uranium_kg: pick(&s.mass_kg) * s.uranium_per_kg,
                 tails_assay: s.tails_assay.unwrap_or(self.tails_assay),
             })
             .collect();

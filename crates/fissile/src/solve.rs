@@ -1,4 +1,4 @@
-//! Fields by path (`plant[0].machines`, `stock[LEU 3.67 %].uranium_kg`, `setup_months`) to set
+//! Fields by path (`plant[0].machines`, `stock[LEU 3.67 %].mass_kg`, `setup_months`) to set
 //! one input, and the negotiator's question: which value of one field gives a breakout time of
 //! M months? Bisection on a field the breakout time is monotone in.
 
@@ -18,7 +18,7 @@ pub enum Field {
 }
 
 /// The paths that can be set, for messages.
-pub const FIELDS: &str = "plant[I].machines, plant[I].swu_per_machine_year, plant[I].efficiency, stock[I].uranium_kg, setup_months (I: an index or a name)";
+pub const FIELDS: &str = "plant[I].machines, plant[I].swu_per_machine_year, plant[I].efficiency, stock[I].mass_kg, setup_months (I: an index or a name)";
 
 impl Field {
     /// Parses `path` against `case` (an index or a name in brackets).
@@ -44,7 +44,7 @@ impl Field {
             ("plant", "machines") => Ok(Self::Machines(index)),
             ("plant", "swu_per_machine_year") => Ok(Self::SwuPerMachineYear(index)),
             ("plant", "efficiency") => Ok(Self::Efficiency(index)),
-            ("stock", "uranium_kg") => Ok(Self::StockKg(index)),
+            ("stock", "mass_kg") => Ok(Self::StockKg(index)),
             _ => Err(unknown()),
         }
     }
@@ -77,7 +77,7 @@ impl Field {
                 case.plants[i].swu_per_machine_year = Uncertain::Fixed(value)
             }
             Self::Efficiency(i) => case.plants[i].efficiency = Uncertain::Fixed(value),
-            Self::StockKg(i) => case.stocks[i].uranium_kg = Uncertain::Fixed(value),
+            Self::StockKg(i) => case.stocks[i].mass_kg = Uncertain::Fixed(value),
             Self::SetupMonths => case.setup_months = Uncertain::Fixed(value),
         }
     }

@@ -125,7 +125,7 @@ fn a_batch_scheme_is_chosen_only_where_it_is_faster() {
 fn solver_finds_the_stock_cap_for_a_twelve_month_breakout() {
     let mut case = plant_case(5060.0, 1.0, 0.75, SignificantQuantity::WeaponGrade25);
     case.stocks.push(stock("LEU", 0.0367, 202.8));
-    let solution = solve::solve(&case, "stock[LEU].uranium_kg", 12.0).unwrap();
+    let solution = solve::solve(&case, "stock[LEU].mass_kg", 12.0).unwrap();
     let t = solution.months.unwrap();
     assert!((t - 12.0).abs() < 1e-6, "{t}");
     // 202.8 kg gives 12.27 months at this efficiency, so the cap lies above it.
@@ -202,7 +202,7 @@ proptest! {
         prop_assume!(!case.stocks.is_empty());
         let i = which % case.stocks.len();
         let mut more = case.clone();
-        more.stocks[i].uranium_kg = Uncertain::Fixed(case.stocks[i].uranium_kg.central() + extra);
+        more.stocks[i].mass_kg = Uncertain::Fixed(case.stocks[i].mass_kg.central() + extra);
         prop_assert!(never_longer(&timeline(&more), &timeline(&case)));
     }
 
@@ -242,7 +242,7 @@ proptest! {
                 .filter(|d| d.source == Source::Stock(i))
                 .map(|d| d.feed_kg)
                 .sum();
-            prop_assert!(used <= s.uranium_kg.central() * (1.0 + 1e-9));
+            prop_assert!(used <= s.mass_kg.central() * (1.0 + 1e-9));
         }
     }
 }

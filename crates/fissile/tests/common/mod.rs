@@ -30,7 +30,8 @@ pub fn stock(name: &str, assay: f64, uranium_kg: f64) -> Stock {
     Stock {
         name: name.into(),
         assay,
-        uranium_kg: Uncertain::Fixed(uranium_kg),
+        mass_kg: Uncertain::Fixed(uranium_kg),
+        uranium_per_kg: 1.0,
         tails_assay: None,
     }
 }
