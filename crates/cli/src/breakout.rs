@@ -2,12 +2,12 @@
 //! (schema in docs/output-format.md), with Monte Carlo, the solver and a one-field sweep (CSV).
 
 use clap::{Args, ValueEnum};
+use reykjavik_fissile::FissileError;
 use reykjavik_fissile::breakout::{self, Breakout, Draw, Source, Stop};
 use reykjavik_fissile::case::Case;
 use reykjavik_fissile::montecarlo::{self, Summary};
 use reykjavik_fissile::plutonium::{self, PlutoniumResult};
 use reykjavik_fissile::solve::{self, Field, Solution};
-use reykjavik_fissile::FissileError;
 use reykjavik_scenario::breakout as cases;
 use serde_json::{Value, json};
 
@@ -93,7 +93,10 @@ pub fn run(args: BreakoutArgs) -> Result<String, Failure> {
     let report = Report {
         breakout: breakout::compute(&case, &inputs),
         plutonium: inputs.plutonium.as_ref().map(plutonium::compute),
-        monte_carlo: args.trials.map(|n| monte_carlo(&case, n, args.seed)).transpose()?,
+        monte_carlo: args
+            .trials
+            .map(|n| monte_carlo(&case, n, args.seed))
+            .transpose()?,
         solution: solution(&case, &args)?,
         case: &case,
         label,
@@ -109,7 +112,11 @@ pub fn run(args: BreakoutArgs) -> Result<String, Failure> {
 
 fn list() -> String {
     let mut out = String::new();
-    let width = cases::BUILTINS.iter().map(|b| b.name.len()).max().unwrap_or(0);
+    let width = cases::BUILTINS
+        .iter()
+        .map(|b| b.name.len())
+        .max()
+        .unwrap_or(0);
     for b in cases::BUILTINS {
         say!(out, "{:width$}  {}", b.name, b.description);
     }
@@ -121,13 +128,15 @@ fn list() -> String {
 }
 
 fn show(name: &str) -> Result<String, Failure> {
-    cases::find(name).map(|b| b.toml.to_string()).ok_or_else(|| {
-        let names: Vec<_> = cases::BUILTINS.iter().map(|b| b.name).collect();
-        Failure::Input(format!(
-            "no built-in breakout case named `{name}` (available: {})",
-            names.join(", ")
-        ))
-    })
+    cases::find(name)
+        .map(|b| b.toml.to_string())
+        .ok_or_else(|| {
+            let names: Vec<_> = cases::BUILTINS.iter().map(|b| b.name).collect();
+            Failure::Input(format!(
+                "no built-in breakout case named `{name}` (available: {})",
+                names.join(", ")
+            ))
+        })
 }
 
 fn monte_carlo(case: &Case, trials: u64, seed: u64) -> Result<MonteCarlo, Failure> {
@@ -138,7 +147,10 @@ fn monte_carlo(case: &Case, trials: u64, seed: u64) -> Result<MonteCarlo, Failur
     }
     let results = montecarlo::run(case, trials, seed);
     let months: Vec<f64> = results.iter().filter_map(|t| t.months_to_first).collect();
-    let pu: Vec<&PlutoniumResult> = results.iter().filter_map(|t| t.plutonium.as_ref()).collect();
+    let pu: Vec<&PlutoniumResult> = results
+        .iter()
+        .filter_map(|t| t.plutonium.as_ref())
+        .collect();
     let weapons: Vec<f64> = pu.iter().map(|p| f64::from(p.weapons_at_horizon)).collect();
     let kg_per_year: Vec<f64> = pu.iter().map(|p| p.produced_kg_per_year).collect();
     Ok(MonteCarlo {
@@ -206,13 +218,25 @@ fn text_report(r: &Report) -> String {
     );
     if r.breakout.routes.len() > 1 {
         for (scheme, months) in &r.breakout.routes {
-            say!(out, "  {}: first quantity in {}", route_name(case, *scheme), months_text(*months));
+            say!(
+                out,
+                "  {}: first quantity in {}",
+                route_name(case, *scheme),
+                months_text(*months)
+            );
         }
     }
     say!(out, "\n{:>3} {:>8} {:>9}  feed", "SQ", "months", "SWU");
     for q in &schedule.quantities {
         let feeds: Vec<String> = q.draws.iter().map(|d| draw_text(case, d)).collect();
-        say!(out, "{:>3} {:>8.2} {:>9.0}  {}", q.number, q.months, q.swu, feeds.join(" + "));
+        say!(
+            out,
+            "{:>3} {:>8.2} {:>9.0}  {}",
+            q.number,
+            q.months,
+            q.swu,
+            feeds.join(" + ")
+        );
     }
     say!(out, "{}", stop_text(schedule.stop, case.quantities));
     if let Some(pu) = &r.plutonium {
@@ -234,7 +258,11 @@ fn text_report(r: &Report) -> String {
 
 fn draw_text(case: &Case, d: &Draw) -> String {
     let ran_out = if d.exhausted { " (ran out)" } else { "" };
-    format!("{:.1} kg {}{ran_out}", d.feed_kg, source_name(case, d.source))
+    format!(
+        "{:.1} kg {}{ran_out}",
+        d.feed_kg,
+        source_name(case, d.source)
+    )
 }
 
 fn stop_text(stop: Stop, requested: u32) -> String {
@@ -278,7 +306,11 @@ fn summary_text(s: &Summary, digits: usize) -> String {
 fn monte_carlo_text(out: &mut String, case: &Case, mc: &MonteCarlo) {
     say!(out, "\nMonte Carlo: {} trials, seed {}", mc.trials, mc.seed);
     match &mc.months {
-        Some(s) => say!(out, "  months to the first significant quantity: {}", summary_text(s, 2)),
+        Some(s) => say!(
+            out,
+            "  months to the first significant quantity: {}",
+            summary_text(s, 2)
+        ),
         None => say!(out, "  the first significant quantity is never reached"),
     }
     if mc.never > 0 {
@@ -287,7 +319,11 @@ fn monte_carlo_text(out: &mut String, case: &Case, mc: &MonteCarlo) {
     if let (Some(kg), Some(w)) = (&mc.plutonium_kg_per_year, &mc.plutonium_weapons) {
         let horizon = case.plutonium.as_ref().map_or(0.0, |p| p.horizon_months);
         say!(out, "  plutonium produced, kg/yr: {}", summary_text(kg, 2));
-        say!(out, "  weapons' worth of plutonium by month {horizon}: {}", summary_text(w, 1));
+        say!(
+            out,
+            "  weapons' worth of plutonium by month {horizon}: {}",
+            summary_text(w, 1)
+        );
     }
 }
 
@@ -423,7 +459,11 @@ fn sweep(case: &Case, vary: &str) -> Result<String, Failure> {
         return Err(bad("give START:STOP:STEPS"));
     };
     let value = |s: &str| {
-        s.trim().parse::<f64>().ok().filter(|v| v.is_finite()).ok_or_else(|| bad(&format!("`{s}` is not a number")))
+        s.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| bad(&format!("`{s}` is not a number")))
     };
     let (start, stop) = (value(start)?, value(stop)?);
     let steps: usize = steps
@@ -431,10 +471,21 @@ fn sweep(case: &Case, vary: &str) -> Result<String, Failure> {
         .parse()
         .ok()
         .filter(|n| (1..=MAX_STEPS).contains(n))
-        .ok_or_else(|| bad(&format!("STEPS must be a whole number from 1 to {MAX_STEPS}")))?;
-    let mut out = format!("{},months_to_first,months_to_last,quantities_made,route\n", path.trim());
+        .ok_or_else(|| {
+            bad(&format!(
+                "STEPS must be a whole number from 1 to {MAX_STEPS}"
+            ))
+        })?;
+    let mut out = format!(
+        "{},months_to_first,months_to_last,quantities_made,route\n",
+        path.trim()
+    );
     for i in 0..steps {
-        let v = if steps == 1 { start } else { start + (stop - start) * i as f64 / (steps - 1) as f64 };
+        let v = if steps == 1 {
+            start
+        } else {
+            start + (stop - start) * i as f64 / (steps - 1) as f64
+        };
         out.push_str(&sweep_row(case, field, v)?);
     }
     Ok(out)
@@ -458,4 +509,3 @@ fn sweep_row(case: &Case, field: Field, v: f64) -> Result<String, Failure> {
         route_name(&copy, result.schedule.scheme).replace('"', "\"\"")
     ))
 }
-

@@ -18,7 +18,11 @@ fn scratch(name: &str, text: &str) -> PathBuf {
 
 fn json_of(args: &[&str]) -> serde_json::Value {
     let output = reykjavik().args(args).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
@@ -50,7 +54,9 @@ fn text_report_of_the_jcpoa_case() {
         .args(["breakout", "iran-jcpoa"])
         .assert()
         .success()
-        .stdout(contains("  1     9.20      3879  202.8 kg LEU 3.67 % (ran out) + 3793.3 kg natural uranium"))
+        .stdout(contains(
+            "  1     9.20      3879  202.8 kg LEU 3.67 % (ran out) + 3793.3 kg natural uranium",
+        ))
         .stdout(contains("All 3 significant quantities reachable."));
 }
 
@@ -71,7 +77,16 @@ fn json_report_has_the_documented_fields() {
 
 #[test]
 fn monte_carlo_is_reproducible_and_brackets_the_central_value() {
-    let args = ["breakout", "iran-jcpoa", "--trials", "2000", "--seed", "7", "--format", "json"];
+    let args = [
+        "breakout",
+        "iran-jcpoa",
+        "--trials",
+        "2000",
+        "--seed",
+        "7",
+        "--format",
+        "json",
+    ];
     let a = json_of(&args);
     assert_eq!(a, json_of(&args));
     let mc = &a["monte_carlo"]["months_to_first"];
@@ -82,17 +97,35 @@ fn monte_carlo_is_reproducible_and_brackets_the_central_value() {
 
 #[test]
 fn plutonium_weapons_worth_for_north_korea() {
-    let v = json_of(&["breakout", "north-korea", "--format", "json", "--trials", "500"]);
+    let v = json_of(&[
+        "breakout",
+        "north-korea",
+        "--format",
+        "json",
+        "--trials",
+        "500",
+    ]);
     let kg = v["plutonium"]["produced_kg_per_year"].as_f64().unwrap();
     assert!((5.0..=7.0).contains(&kg), "{kg}");
-    assert!(v["monte_carlo"]["plutonium_weapons_at_horizon"]["median"].as_f64().unwrap() >= 4.0);
+    assert!(
+        v["monte_carlo"]["plutonium_weapons_at_horizon"]["median"]
+            .as_f64()
+            .unwrap()
+            >= 4.0
+    );
 }
 
 #[test]
 fn solve_the_machine_count_for_a_twelve_month_breakout() {
     let v = json_of(&[
-        "breakout", "iran-jcpoa", "--solve", "plant[Natanz FEP].machines", "--target-months", "12",
-        "--format", "json",
+        "breakout",
+        "iran-jcpoa",
+        "--solve",
+        "plant[Natanz FEP].machines",
+        "--target-months",
+        "12",
+        "--format",
+        "json",
     ]);
     // 3,879 SWU in 12 months at 1 SWU per machine-year: 3,879 machines.
     assert_eq!(v["solve"]["value"], 3879.0);
@@ -102,13 +135,27 @@ fn solve_the_machine_count_for_a_twelve_month_breakout() {
 #[test]
 fn solve_without_an_answer_is_a_clear_error() {
     reykjavik()
-        .args(["breakout", "iran-jcpoa", "--solve", "stock[0].mass_kg", "--target-months", "12"])
+        .args([
+            "breakout",
+            "iran-jcpoa",
+            "--solve",
+            "stock[0].mass_kg",
+            "--target-months",
+            "12",
+        ])
         .assert()
         .code(1)
         .stderr(contains("no value of `stock[0].mass_kg` in its range"))
         .stderr(contains("11.44 months at 0"));
     reykjavik()
-        .args(["breakout", "iran-jcpoa", "--solve", "plant[0].colour", "--target-months", "12"])
+        .args([
+            "breakout",
+            "iran-jcpoa",
+            "--solve",
+            "plant[0].colour",
+            "--target-months",
+            "12",
+        ])
         .assert()
         .code(2)
         .stderr(contains("no field `plant[0].colour`"));
@@ -117,18 +164,31 @@ fn solve_without_an_answer_is_a_clear_error() {
 #[test]
 fn vary_writes_csv() {
     let output = reykjavik()
-        .args(["breakout", "iran-jcpoa", "--vary", "plant[0].machines=0:10000:3"])
+        .args([
+            "breakout",
+            "iran-jcpoa",
+            "--vary",
+            "plant[0].machines=0:10000:3",
+        ])
         .output()
         .unwrap();
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "plant[0].machines,months_to_first,months_to_last,quantities_made,route");
+    assert_eq!(
+        lines[0],
+        "plant[0].machines,months_to_first,months_to_last,quantities_made,route"
+    );
     assert_eq!(lines[1], "0,,,0,\"direct\"");
     assert!(lines[2].starts_with("5000,9.31"), "{}", lines[2]);
     assert_eq!(lines.len(), 4);
     reykjavik()
-        .args(["breakout", "iran-jcpoa", "--vary", "plant[0].machines=-10:10:3"])
+        .args([
+            "breakout",
+            "iran-jcpoa",
+            "--vary",
+            "plant[0].machines=-10:10:3",
+        ])
         .assert()
         .code(2)
         .stderr(contains("plant[0].machines = -10 is out of range"));
@@ -138,10 +198,26 @@ fn vary_writes_csv() {
 fn bad_case_files_give_located_errors_and_exit_2() {
     for (from, to, message) in [
         ("tails_assay = 0.003", "tails_assay = 0.05", "tails_assay"),
-        ("machines = 5060", "machines = -1", "plant[0].machines = -1 is out of range"),
-        ("mass_kg = 300", "mass_kg = -300", "stock[0].mass_kg = -300 is out of range"),
-        ("efficiency = { triangular = [0.75, 1.0, 1.0] }", "efficiency = 1.5", "(0, 1]"),
-        ("\"25kg-90pct\"", "\"a bomb\"", "unknown significant quantity `a bomb`"),
+        (
+            "machines = 5060",
+            "machines = -1",
+            "plant[0].machines = -1 is out of range",
+        ),
+        (
+            "mass_kg = 300",
+            "mass_kg = -300",
+            "stock[0].mass_kg = -300 is out of range",
+        ),
+        (
+            "efficiency = { triangular = [0.75, 1.0, 1.0] }",
+            "efficiency = 1.5",
+            "(0, 1]",
+        ),
+        (
+            "\"25kg-90pct\"",
+            "\"a bomb\"",
+            "unknown significant quantity `a bomb`",
+        ),
     ] {
         assert!(JCPOA.contains(from), "{from}");
         let path = scratch("bad-breakout.toml", &JCPOA.replace(from, to));
@@ -157,7 +233,10 @@ fn bad_case_files_give_located_errors_and_exit_2() {
 
 #[test]
 fn no_capacity_is_a_clear_result() {
-    let path = scratch("no-capacity.toml", &JCPOA.replace("machines = 5060", "machines = 0"));
+    let path = scratch(
+        "no-capacity.toml",
+        &JCPOA.replace("machines = 5060", "machines = 0"),
+    );
     let output = reykjavik()
         .args(["breakout", path.to_str().unwrap(), "--trials", "100"])
         .output()
@@ -166,7 +245,10 @@ fn no_capacity_is_a_clear_result() {
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.contains("No enrichment capacity"), "{text}");
     assert!(text.contains("never reached in 100 trials"), "{text}");
-    assert!(!text.to_lowercase().contains("nan") && !text.contains("inf"), "{text}");
+    assert!(
+        !text.to_lowercase().contains("nan") && !text.contains("inf"),
+        "{text}"
+    );
 }
 
 #[test]

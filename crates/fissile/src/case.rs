@@ -23,8 +23,14 @@ impl SignificantQuantity {
     /// The names a case file may use, with what they mean.
     pub const NAMES: &[(&str, &str)] = &[
         ("iaea", "25 kg of U-235 in HEU (IAEA)"),
-        ("25kg-90pct", "25 kg of 90 % uranium, 22.5 kg of U-235 (ISIS)"),
-        ("27kg", "27 kg of product at the target assay (Heinonen 2015)"),
+        (
+            "25kg-90pct",
+            "25 kg of 90 % uranium, 22.5 kg of U-235 (ISIS)",
+        ),
+        (
+            "27kg",
+            "27 kg of product at the target assay (Heinonen 2015)",
+        ),
     ];
 
     pub fn from_name(name: &str) -> Option<Self> {
@@ -198,7 +204,11 @@ impl Case {
         if let Some(natural) = &self.natural
             && let Some(limit) = natural.limit_kg
         {
-            check(check_range("natural_uranium.limit_kg", limit, limits::URANIUM_KG));
+            check(check_range(
+                "natural_uranium.limit_kg",
+                limit,
+                limits::URANIUM_KG,
+            ));
         }
         for (i, plant) in self.plants.iter().enumerate() {
             check(check_plant(i, plant));
@@ -209,7 +219,11 @@ impl Case {
         if let Some(pu) = &self.plutonium {
             errors.extend(pu.validate());
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 
     fn check_assays(&self) -> Result<(), FissileError> {
@@ -290,8 +304,7 @@ impl Case {
         }
         let mut previous = 0.0;
         for (level, tails) in scheme.levels.iter().zip(&scheme.tails) {
-            if !(previous < *level && *level < self.target_assay && 0.0 < *tails && tails < level)
-            {
+            if !(previous < *level && *level < self.target_assay && 0.0 < *tails && tails < level) {
                 return Err(FissileError::rule(
                     field("levels"),
                     format!(

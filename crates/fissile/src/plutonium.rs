@@ -72,17 +72,49 @@ impl PlutoniumProgram {
         };
         for (i, r) in self.reactors.iter().enumerate() {
             let field = |name: &str| format!("plutonium.reactor[{i}].{name}");
-            check(check_uncertain(&field("thermal_mw"), &r.thermal_mw, (0.0, 1.0e5)));
-            check(check_uncertain(&field("capacity_factor"), &r.capacity_factor, (0.0, 1.0)));
-            check(check_uncertain(&field("grams_per_mwd"), &r.grams_per_mwd, (0.0, 10.0)));
+            check(check_uncertain(
+                &field("thermal_mw"),
+                &r.thermal_mw,
+                (0.0, 1.0e5),
+            ));
+            check(check_uncertain(
+                &field("capacity_factor"),
+                &r.capacity_factor,
+                (0.0, 1.0),
+            ));
+            check(check_uncertain(
+                &field("grams_per_mwd"),
+                &r.grams_per_mwd,
+                (0.0, 10.0),
+            ));
         }
         if let Some(cap) = &self.reprocessing_kg_per_year {
-            check(check_uncertain("plutonium.reprocessing_kg_per_year", cap, (0.0, 1.0e5)));
+            check(check_uncertain(
+                "plutonium.reprocessing_kg_per_year",
+                cap,
+                (0.0, 1.0e5),
+            ));
         }
-        check(check_uncertain("plutonium.delay_months", &self.delay_months, (0.0, 240.0)));
-        check(check_uncertain("plutonium.separated_kg", &self.separated_kg, (0.0, 1.0e6)));
-        check(check_uncertain("plutonium.kg_per_weapon", &self.kg_per_weapon, (0.5, 100.0)));
-        check(check_range("plutonium.horizon_months", self.horizon_months, (0.0, 1200.0)));
+        check(check_uncertain(
+            "plutonium.delay_months",
+            &self.delay_months,
+            (0.0, 240.0),
+        ));
+        check(check_uncertain(
+            "plutonium.separated_kg",
+            &self.separated_kg,
+            (0.0, 1.0e6),
+        ));
+        check(check_uncertain(
+            "plutonium.kg_per_weapon",
+            &self.kg_per_weapon,
+            (0.5, 100.0),
+        ));
+        check(check_range(
+            "plutonium.horizon_months",
+            self.horizon_months,
+            (0.0, 1200.0),
+        ));
         errors
     }
 
@@ -114,9 +146,8 @@ pub fn compute(inputs: &PlutoniumInputs) -> PlutoniumResult {
     let rate = inputs
         .produced_kg_per_year
         .min(inputs.reprocessing_kg_per_year);
-    let separated_by = |months: f64| {
-        inputs.separated_kg + rate * (months - inputs.delay_months).max(0.0) / 12.0
-    };
+    let separated_by =
+        |months: f64| inputs.separated_kg + rate * (months - inputs.delay_months).max(0.0) / 12.0;
     let months_to_first_weapon = if inputs.separated_kg >= inputs.kg_per_weapon {
         Some(0.0)
     } else if rate > 0.0 {

@@ -126,7 +126,15 @@ pub fn solve(case: &Case, path: &str, target_months: f64) -> Result<Solution, Fi
     } else {
         target_months
     };
-    check_bracket(path, target_months, falling(low), falling(high), target, (low, high), field)?;
+    check_bracket(
+        path,
+        target_months,
+        falling(low),
+        falling(high),
+        target,
+        (low, high),
+        field,
+    )?;
     let crossing = bisect(&falling, target, low, high);
     let value = if field.is_count() {
         whole(&falling, target, crossing)
@@ -152,11 +160,19 @@ fn check_bracket(
 ) -> Result<(), FissileError> {
     let show = |t: f64| {
         let t = t.abs();
-        if t.is_finite() { format!("{t:.2} months") } else { "never".to_string() }
+        if t.is_finite() {
+            format!("{t:.2} months")
+        } else {
+            "never".to_string()
+        }
     };
     if at_low < target || at_high > target {
         let (lo_text, hi_text) = (show(at_low), show(at_high));
-        let direction = if field.lengthens() { "lengthens" } else { "shortens" };
+        let direction = if field.lengthens() {
+            "lengthens"
+        } else {
+            "shortens"
+        };
         return Err(FissileError::NoSolution(format!(
             "no value of `{path}` in its range {low} to {high} gives a breakout of {target_months} months: \
              the breakout is {lo_text} at {low} and {hi_text} at {high} (a larger value {direction} it)"

@@ -5,9 +5,16 @@
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Uncertain {
     Fixed(f64),
-    Uniform { low: f64, high: f64 },
+    Uniform {
+        low: f64,
+        high: f64,
+    },
     /// [low, mode, high]; the mode is the central value.
-    Triangular { low: f64, mode: f64, high: f64 },
+    Triangular {
+        low: f64,
+        mode: f64,
+        high: f64,
+    },
 }
 
 impl Uncertain {
@@ -79,6 +86,13 @@ mod tests {
     #[test]
     fn central_values() {
         assert_eq!(Uncertain::Fixed(2.0).central(), 2.0);
-        assert_eq!(Uncertain::Uniform { low: 1.0, high: 3.0 }.central(), 2.0);
+        assert_eq!(
+            Uncertain::Uniform {
+                low: 1.0,
+                high: 3.0
+            }
+            .central(),
+            2.0
+        );
     }
 }

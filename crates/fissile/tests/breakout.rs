@@ -81,7 +81,10 @@ fn n_quantities_come_one_after_another_and_stop_when_feed_runs_out() {
         panic!("{:?}", breakout.schedule.stop)
     };
     assert_eq!(made, 2);
-    assert!((short_kg - (75.0 - 250.0 * 0.197 / 0.897)).abs() < 1e-6, "{short_kg}");
+    assert!(
+        (short_kg - (75.0 - 250.0 * 0.197 / 0.897)).abs() < 1e-6,
+        "{short_kg}"
+    );
     let q = &breakout.schedule.quantities;
     assert!(q[1].months > q[0].months);
 }
@@ -129,7 +132,11 @@ fn solver_finds_the_stock_cap_for_a_twelve_month_breakout() {
     let t = solution.months.unwrap();
     assert!((t - 12.0).abs() < 1e-6, "{t}");
     // 202.8 kg gives 12.27 months at this efficiency, so the cap lies above it.
-    assert!(solution.value > 202.8 && solution.value < 400.0, "{}", solution.value);
+    assert!(
+        solution.value > 202.8 && solution.value < 400.0,
+        "{}",
+        solution.value
+    );
     // Machines: the largest whole count that keeps the breakout at 12 months or more.
     let machines = solve::solve(&case, "plant[0].machines", 12.0).unwrap();
     assert_eq!(machines.value.fract(), 0.0);
@@ -144,7 +151,10 @@ fn solver_says_clearly_when_no_value_reaches_the_target() {
     let case = plant_case(5060.0, 1.0, 1.0, SignificantQuantity::WeaponGrade25);
     // Setup alone cannot make the breakout shorter than the enrichment itself.
     let err = solve::solve(&case, "setup_months", 1.0).unwrap_err();
-    assert!(err.to_string().contains("no value of `setup_months`"), "{err}");
+    assert!(
+        err.to_string().contains("no value of `setup_months`"),
+        "{err}"
+    );
     let err = solve::solve(&case, "plant[0].colour", 12.0).unwrap_err();
     assert!(err.to_string().contains("no field"), "{err}");
 }

@@ -67,7 +67,11 @@ fn iran_2013_keeps_the_faster_of_the_direct_route_and_the_batch_scheme() {
 fn north_korea_plutonium_is_about_six_kilograms_a_year() {
     let case = breakout::load("north-korea").unwrap();
     let pu = reykjavik_fissile::plutonium::compute(&case.central().plutonium.unwrap());
-    assert!((5.0..=7.0).contains(&pu.produced_kg_per_year), "{}", pu.produced_kg_per_year);
+    assert!(
+        (5.0..=7.0).contains(&pu.produced_kg_per_year),
+        "{}",
+        pu.produced_kg_per_year
+    );
 }
 
 /// The error text for `toml`, which must fail.
@@ -110,39 +114,67 @@ fn the_test_case_itself_is_valid() {
 #[test]
 fn assays_out_of_order_name_the_line_and_field() {
     let e = error(&with("tails_assay = 0.003", "tails_assay = 0.008"));
-    assert!(e.contains("case.toml:4:") && e.contains("tails_assay") && e.contains("out of order"), "{e}");
+    assert!(
+        e.contains("case.toml:4:") && e.contains("tails_assay") && e.contains("out of order"),
+        "{e}"
+    );
     let e = error(&with("assay = 0.035", "assay = 0.95"));
-    assert!(e.contains("case.toml:9:") && e.contains("stock[0].assay") && e.contains("out of order"), "{e}");
+    assert!(
+        e.contains("case.toml:9:") && e.contains("stock[0].assay") && e.contains("out of order"),
+        "{e}"
+    );
 }
 
 #[test]
 fn negative_stocks_and_machines_are_out_of_range() {
     let e = error(&with("mass_kg = 100", "mass_kg = -5"));
-    assert!(e.contains("case.toml:10:") && e.contains("stock[0].mass_kg") && e.contains("valid: 0 to"), "{e}");
+    assert!(
+        e.contains("case.toml:10:") && e.contains("stock[0].mass_kg") && e.contains("valid: 0 to"),
+        "{e}"
+    );
     let e = error(&with("machines = 1000", "machines = -3"));
-    assert!(e.contains("case.toml:15:") && e.contains("plant[0].machines") && e.contains("valid: 0 to"), "{e}");
+    assert!(
+        e.contains("case.toml:15:") && e.contains("plant[0].machines") && e.contains("valid: 0 to"),
+        "{e}"
+    );
 }
 
 #[test]
 fn efficiency_outside_zero_one_is_rejected() {
     for bad in ["0", "1.2", "-0.5"] {
         let e = error(&with("efficiency = 0.9", &format!("efficiency = {bad}")));
-        assert!(e.contains("case.toml:17:") && e.contains("plant[0].efficiency") && e.contains("(0, 1]"), "{e}");
+        assert!(
+            e.contains("case.toml:17:")
+                && e.contains("plant[0].efficiency")
+                && e.contains("(0, 1]"),
+            "{e}"
+        );
     }
 }
 
 #[test]
 fn unknown_significant_quantity_lists_the_names() {
     let e = error(&with("\"iaea\"", "\"one bomb\""));
-    assert!(e.contains("case.toml:5:") && e.contains("unknown significant quantity `one bomb`") && e.contains("25kg-90pct"), "{e}");
+    assert!(
+        e.contains("case.toml:5:")
+            && e.contains("unknown significant quantity `one bomb`")
+            && e.contains("25kg-90pct"),
+        "{e}"
+    );
 }
 
 #[test]
 fn unknown_fields_and_wrong_types_are_located() {
-    let e = error(&with("machine = \"IR-1\"", "machine = \"IR-1\"\ncolour = \"red\""));
+    let e = error(&with(
+        "machine = \"IR-1\"",
+        "machine = \"IR-1\"\ncolour = \"red\"",
+    ));
     assert!(e.contains("case.toml:15:") && e.contains("colour"), "{e}");
     let e = error(&with("machines = 1000", "machines = 10.5"));
-    assert!(e.contains("plant[0].machines") && e.contains("whole number"), "{e}");
+    assert!(
+        e.contains("plant[0].machines") && e.contains("whole number"),
+        "{e}"
+    );
 }
 
 #[test]

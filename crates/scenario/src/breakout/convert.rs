@@ -1,9 +1,7 @@
 //! File types to a validated `reykjavik_fissile::case::Case`. Problems are collected as
 //! (field path, message) so that `mod.rs` can point at them in the file.
 
-use reykjavik_fissile::case::{
-    BatchScheme, Case, NaturalFeed, Plant, SignificantQuantity, Stock,
-};
+use reykjavik_fissile::case::{BatchScheme, Case, NaturalFeed, Plant, SignificantQuantity, Stock};
 use reykjavik_fissile::enrichment::UF6_TO_U;
 use reykjavik_fissile::plutonium::{DEFAULT_GRAMS_PER_MWD, PlutoniumProgram, Reactor};
 use reykjavik_fissile::uncertain::Uncertain;
@@ -20,7 +18,10 @@ pub type Problem = (Option<String>, String);
 pub fn to_case(file: &CaseFile) -> Result<Case, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut num = |field: String, value: &Num| uncertain(field, value, &mut problems);
-    let setup_months = num("setup_months".into(), &file.setup_months.unwrap_or(Num::Fixed(0.0)));
+    let setup_months = num(
+        "setup_months".into(),
+        &file.setup_months.unwrap_or(Num::Fixed(0.0)),
+    );
     let stocks = file
         .stock
         .iter()
@@ -41,15 +42,14 @@ pub fn to_case(file: &CaseFile) -> Result<Case, Vec<Problem>> {
         .collect();
     let plutonium = file.plutonium.as_ref().map(|p| plutonium(p, &mut num));
     let significant_quantity = quantity(&file.significant_quantity, &mut problems);
-    let machines_whole = file.plant.iter().enumerate().filter_map(|(i, p)| {
-        (p.machines.fract() != 0.0).then(|| {
-            (
+    for (i, p) in file.plant.iter().enumerate() {
+        if p.machines.fract() != 0.0 {
+            problems.push((
                 Some(format!("plant[{i}].machines")),
                 format!("a whole number of machines, not {}", p.machines),
-            )
-        })
-    });
-    problems.extend(machines_whole.collect::<Vec<_>>());
+            ));
+        }
+    }
     let case = Case {
         name: file.name.clone(),
         target_assay: file.target_assay,
@@ -83,7 +83,10 @@ fn uncertain(field: String, value: &Num, problems: &mut Vec<Problem>) -> Uncerta
         Num::Fixed(v) => Uncertain::Fixed(v),
         Num::Uniform([low, high]) => {
             if low > high {
-                problems.push((Some(field), format!("uniform bounds out of order: {low} > {high}")));
+                problems.push((
+                    Some(field),
+                    format!("uniform bounds out of order: {low} > {high}"),
+                ));
             }
             Uncertain::Uniform { low, high }
         }
@@ -142,7 +145,11 @@ fn stock(i: usize, file: &StockFile, num: &mut impl FnMut(String, &Num) -> Uncer
         name: file.name.clone(),
         assay: file.assay,
         mass_kg: num(format!("stock[{i}].mass_kg"), &file.mass_kg),
-        uranium_per_kg: if file.form == Form::UF6 { UF6_TO_U } else { 1.0 },
+        uranium_per_kg: if file.form == Form::UF6 {
+            UF6_TO_U
+        } else {
+            1.0
+        },
         tails_assay: file.tails_assay,
     }
 }
@@ -189,7 +196,10 @@ fn plutonium(
     num: &mut impl FnMut(String, &Num) -> Uncertain,
 ) -> PlutoniumProgram {
     let mut optional = |field: &str, value: &Option<Num>, default: f64| {
-        num(format!("plutonium.{field}"), &value.unwrap_or(Num::Fixed(default)))
+        num(
+            format!("plutonium.{field}"),
+            &value.unwrap_or(Num::Fixed(default)),
+        )
     };
     let delay_months = optional("delay_months", &file.delay_months, 0.0);
     let separated_kg = optional("separated_kg", &file.separated_kg, 0.0);

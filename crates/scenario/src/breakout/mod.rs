@@ -61,7 +61,9 @@ pub enum BreakoutError {
 impl fmt::Display for BreakoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Io { path, reason } => write!(f, "{path}: cannot read the breakout case: {reason}"),
+            Self::Io { path, reason } => {
+                write!(f, "{path}: cannot read the breakout case: {reason}")
+            }
             Self::NotFound { name } => {
                 let names: Vec<_> = BUILTINS.iter().map(|b| b.name).collect();
                 write!(
