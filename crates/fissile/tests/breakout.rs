@@ -256,3 +256,54 @@ proptest! {
         }
     }
 }
+
+fn uncertain_case() -> Case {
+    let mut case = plant_case(5060.0, 1.0, 1.0, SignificantQuantity::WeaponGrade25);
+    case.plants[0].swu_per_machine_year = Uncertain::Triangular {
+        low: 0.75,
+        mode: 1.0,
+        high: 1.08,
+    };
+    case.plants[0].efficiency = Uncertain::Uniform {
+        low: 0.6,
+        high: 1.0,
+    };
+    case.stocks.push(stock("LEU", 0.0367, 202.8));
+    case.stocks[0].mass_kg = Uncertain::Uniform {
+        low: 100.0,
+        high: 300.0,
+    };
+    case
+}
+
+#[test]
+fn monte_carlo_trials_do_not_depend_on_the_thread_count() {
+    let case = uncertain_case();
+    let on = |threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| reykjavik_fissile::montecarlo::run(&case, 500, 42))
+    };
+    let one = on(1);
+    assert_eq!(one, on(2));
+    assert_ne!(one, reykjavik_fissile::montecarlo::run(&case, 500, 43));
+}
+
+#[test]
+fn monte_carlo_spans_the_range_the_inputs_allow() {
+    // Fastest: 1.08 SWU, efficiency 1, 300 kg of LEU; slowest: 0.75 SWU, 0.6, 100 kg.
+    let case = uncertain_case();
+    let bound = |swu: f64, eff: f64, kg: f64| {
+        let mut c = plant_case(5060.0, swu, eff, SignificantQuantity::WeaponGrade25);
+        c.stocks.push(stock("LEU", 0.0367, kg));
+        months(&c).unwrap()
+    };
+    let (fastest, slowest) = (bound(1.08, 1.0, 300.0), bound(0.75, 0.6, 100.0));
+    let trials = reykjavik_fissile::montecarlo::run(&case, 4000, 1);
+    let values: Vec<f64> = trials.iter().map(|t| t.months_to_first.unwrap()).collect();
+    let s = reykjavik_fissile::montecarlo::summarize(&values).unwrap();
+    assert!(s.min >= fastest && s.max <= slowest, "{s:?} {fastest} {slowest}");
+    assert!(s.p05 < months(&case).unwrap() && months(&case).unwrap() < s.p95);
+}
