@@ -3,6 +3,7 @@
 //! `reykjavik-scenario`.
 
 mod analyze;
+mod breakout;
 mod calc;
 mod commands;
 mod montecarlo;
@@ -42,6 +43,19 @@ const ANALYZE_EXAMPLES: &str = concat!(
   reykjavik analyze my.toml --format json --certify   machine-readable, with gap certificates
   reykjavik analyze us-china-2010-wu --trials 20000 --seed 1 --alert China=generated
                                                       Wu 2020: P(at least 1 warhead retaliates)
+
+",
+    exit_codes!()
+);
+
+const BREAKOUT_EXAMPLES: &str = concat!(
+    "EXAMPLES:
+  reykjavik breakout --list                           the built-in cases
+  reykjavik breakout --show iran-jcpoa > my.toml      a case to edit
+  reykjavik breakout iran-jcpoa --trials 10000        distribution of the breakout time
+  reykjavik breakout iran-jcpoa --solve stock[0].mass_kg --target-months 12
+                                                      the stock cap for a 12-month breakout
+  reykjavik breakout iran-jcpoa --vary plant[0].machines=1000:10000:10   CSV
 
 ",
     exit_codes!()
@@ -91,6 +105,11 @@ enum Command {
         #[command(subcommand)]
         calculator: calc::Calculator,
     },
+    /// Breakout: months to weapons-grade material from declared stocks, machines and reactors.
+    ///
+    /// Example: reykjavik breakout iran-jcpoa --trials 10000; reykjavik breakout --list
+    #[command(after_help = BREAKOUT_EXAMPLES)]
+    Breakout(breakout::BreakoutArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -124,6 +143,7 @@ fn main() -> ExitCode {
         Command::Calc { calculator } => calc::run(calculator),
         Command::Analyze(args) => analyze::run(args),
         Command::Sweep(args) => sweep::run(args),
+        Command::Breakout(args) => breakout::run(args),
     };
     match result {
         Ok(report) => {

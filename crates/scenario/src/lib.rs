@@ -1,6 +1,7 @@
 //! The Reykjavik scenario format (TOML): parsing, validation with file positions, the JSON Schema
 //! and the built-in scenarios. The only crate that knows the file format.
 
+pub mod breakout;
 pub mod builtin;
 mod convert;
 pub mod diagnostic;
