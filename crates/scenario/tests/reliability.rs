@@ -184,7 +184,12 @@ covers = "both"
     }
     for path in &paths {
         let limit = params::set_field(&mut base.clone(), path, base_value(&base, path)).unwrap();
-        for value in [limit.lowest(), limit.max] {
+        let lowest = if limit.min_exclusive {
+            limit.min.next_up()
+        } else {
+            limit.min
+        };
+        for value in [lowest, limit.max] {
             let value = if limit.integer { value.ceil() } else { value };
             let mut scenario = base.clone();
             params::set_field(&mut scenario, path, value).unwrap();
