@@ -1,6 +1,7 @@
 //! Issue 8: every input the format accepts is analysed as written, and every mistake gets an error
 //! that points at it (file, line, field, range). One test per defect, each failing before the fix.
 
+use reykjavik_engine::montecarlo::{self, Planning};
 use reykjavik_engine::params::{self, Distribution};
 use reykjavik_engine::stability::{AnalysisOptions, analyze};
 use reykjavik_scenario::{ScenarioError, parse};
@@ -201,6 +202,9 @@ covers = "both"
                     "{path} = {value:e}: index {}",
                     report.index
                 );
+                // Monte Carlo executes the same inputs with random outcomes.
+                montecarlo::run(&scenario, options, Planning::Fixed, 3, 1, &|_| {})
+                    .unwrap_or_else(|e| panic!("Monte Carlo, {path} = {value:e}: {e}"));
             }
         }
     }
