@@ -406,11 +406,17 @@ pub fn run(args: SweepArgs) -> Result<String, Failure> {
     }
     sweep::check_axes(&scenario, &axes).map_err(|e| Failure::Input(format!("--vary: {e}")))?;
     let metric = checked_metric(&args, &scenario, &axes)?;
-    open_outputs(&args)?;
+    let created = open_outputs(&args)?;
     let bar = montecarlo::progress_bar(sweep::size(&axes) as u64, args.quiet, "points");
     let points = sweep::run(&scenario, &axes, options, &|done| bar.set_position(done));
     bar.finish_and_clear();
-    let points = points.map_err(|e| Failure::Computation(e.to_string()))?;
+    let points = points.map_err(|e| {
+        // Leave no empty file behind for a result that does not exist.
+        for path in created {
+            std::fs::remove_file(path).ok();
+        }
+        Failure::Computation(e.to_string())
+    })?;
     let table = write_table(&args, &scenario, &axes, &points);
     let chart = match &args.plot {
         Some(path) => plot(path, &scenario, &axes, &points, metric),
@@ -441,22 +447,27 @@ fn checked_metric<'a>(
 }
 
 /// Creates every output file before the work, so a bad path fails in a second, not after the
-/// whole grid.
-fn open_outputs(args: &SweepArgs) -> Result<(), Failure> {
+/// whole grid. Returns the files that did not exist before.
+fn open_outputs(args: &SweepArgs) -> Result<Vec<&Path>, Failure> {
     if cfg!(not(feature = "parquet")) && args.output.as_deref().is_some_and(is_parquet) {
-        return write_parquet(args.output.as_deref().unwrap_or(Path::new("")), None);
+        write_parquet(args.output.as_deref().unwrap_or(Path::new("")), None)?;
     }
+    let mut created = Vec::new();
     for (option, path) in [("--output", &args.output), ("--plot", &args.plot)] {
         if let Some(path) = path {
+            let existed = path.exists();
             std::fs::File::create(path).map_err(|e| {
                 Failure::Input(format!(
                     "{option} {}: cannot create the file: {e}",
                     path.display()
                 ))
             })?;
+            if !existed {
+                created.push(path.as_path());
+            }
         }
     }
-    Ok(())
+    Ok(created)
 }
 
 fn is_parquet(path: &Path) -> bool {

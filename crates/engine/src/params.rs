@@ -93,8 +93,8 @@ const MAX_TRIES: usize = 1000;
 /// normal itself when [a, b] holds the centre and is wide, from a uniform on [a, b] when it is
 /// narrow, from a shifted exponential in a tail. No draw is clamped to a bound.
 fn truncated_standard_normal(a: f64, b: f64, uniform01: &mut impl FnMut() -> f64) -> f64 {
-    if b <= 0.0 {
-        // The lower tail, by symmetry.
+    if b <= 0.0 && a < 0.0 {
+        // The lower tail, by symmetry (once: then a >= 0).
         return -truncated_standard_normal(-b, -a, uniform01);
     }
     // (0, 1]: keeps logarithms finite.
