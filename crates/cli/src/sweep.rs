@@ -39,6 +39,9 @@ pub struct SweepArgs {
     quiet: bool,
 }
 
+/// Longest --vary argument: two names of at most 200 characters and the field, with room.
+const MAX_AXIS_CHARS: usize = 1000;
+
 /// A grid larger than this would take hours and gigabytes; say so instead of starting.
 const MAX_POINTS: usize = 1_000_000;
 
@@ -48,6 +51,12 @@ fn parse_axis(text: &str) -> Result<Axis, Failure> {
             "--vary {text}: {why} (expected PATH=START:STOP:STEPS, e.g. side[0].force[0].cep_m=100:300:11)"
         ))
     };
+    if text.chars().count() > MAX_AXIS_CHARS {
+        return Err(Failure::Input(format!(
+            "--vary: {} characters is too long for a field path (at most {MAX_AXIS_CHARS})",
+            text.chars().count()
+        )));
+    }
     let (path, range) = text.rsplit_once('=').ok_or_else(|| bad("no `=`"))?;
     let parts: Vec<&str> = range.split(':').collect();
     let [start, stop, steps] = parts.as_slice() else {

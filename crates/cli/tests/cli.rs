@@ -941,6 +941,32 @@ aimpoint_hardness_psi = 2000
             .stdout(contains("index"));
     }
 
+    // Defect 8: a huge argument is quoted short.
+    #[test]
+    fn huge_arguments_get_short_messages() {
+        let name = "q".repeat(100_000);
+        let out = reykjavik().args(["check", &name]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("no such file") && stderr.len() < 500,
+            "{} bytes",
+            stderr.len()
+        );
+        let axis = format!("side[0].force[{}].cep_m=1:2:2", "0".repeat(100_000));
+        let out = reykjavik()
+            .args(["sweep", "kent-thaler-notional", "--vary", &axis])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("too long") && stderr.len() < 500,
+            "{} bytes",
+            stderr.len()
+        );
+    }
+
     // Defect 8: 1e308 printed as 309 digits.
     #[test]
     fn numbers_in_messages_are_short() {

@@ -87,12 +87,23 @@ fn shorten_quotes(message: &str) -> String {
     message
         .split('`')
         .enumerate()
-        .map(|(k, part)| match part.char_indices().nth(MAX_QUOTE_CHARS) {
-            Some((cut, _)) if k % 2 == 1 => format!("{}...", &part[..cut]),
-            _ => part.to_string(),
+        .map(|(k, part)| {
+            if k % 2 == 1 {
+                excerpt(part)
+            } else {
+                part.to_string()
+            }
         })
         .collect::<Vec<_>>()
         .join("`")
+}
+
+/// The first characters of a text that may be huge, with "..." when cut.
+pub fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(MAX_QUOTE_CHARS) {
+        Some((cut, _)) => format!("{}...", &text[..cut]),
+        None => text.to_string(),
+    }
 }
 
 /// The excerpt of a long line: the part from the error's column on, with the underline cut to

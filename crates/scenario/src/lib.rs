@@ -35,7 +35,8 @@ impl fmt::Display for ScenarioError {
                 let names: Vec<_> = builtin::BUILTINS.iter().map(|b| b.name).collect();
                 write!(
                     f,
-                    "{name}: no such file, and no built-in scenario of that name (built-in: {})",
+                    "{}: no such file, and no built-in scenario of that name (built-in: {})",
+                    diagnostic::excerpt(name),
                     names.join(", ")
                 )
             }
