@@ -36,18 +36,20 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "N")]
     trials: Option<u64>,
     /// Master seed of the Monte Carlo streams (same seed, same numbers, on any thread count).
-    #[arg(long, default_value_t = 1)]
-    seed: u64,
+    /// Default 1; needs --trials.
+    #[arg(long)]
+    seed: Option<u64>,
     /// Also report P(at least K victim warheads arrive) for this K (repeatable; 1, 5, 10, 50
-    /// and 100 are always reported).
+    /// and 100 are always reported). Needs --trials.
     #[arg(long = "at-least", value_name = "K")]
     at_least: Vec<u32>,
     /// Monte Carlo planning: `fixed` plans both strikes once on the central values and executes
     /// that plan with each trial's drawn inputs (planners share the analyst's uncertainty, as in
     /// Wu 2020); `informed` plans again on each trial's draws (planners know the true values; a
     /// randomised sensitivity study, several times slower).
-    #[arg(long, value_enum, default_value_t = PlanningArg::Fixed)]
-    planning: PlanningArg,
+    /// Default `fixed`; needs --trials.
+    #[arg(long, value_enum)]
+    planning: Option<PlanningArg>,
     /// No progress bar.
     #[arg(long)]
     quiet: bool,
@@ -120,6 +122,8 @@ impl AnalysisArgs {
 
 fn analysis_options(scenario: &Scenario, args: &AnalysisArgs) -> Result<AnalysisOptions, Failure> {
     let mut options = AnalysisOptions::default();
+    // The posture each side was given, and by which --alert, to refuse a contradiction.
+    let mut given_for: [Option<(Alert, &str)>; 2] = [None, None];
     for given in &args.alert {
         let (side, posture) = match given.rsplit_once('=') {
             Some((side, posture)) => (Some(side_index(scenario, side)?), posture),
@@ -130,9 +134,21 @@ fn analysis_options(scenario: &Scenario, args: &AnalysisArgs) -> Result<Analysis
                 "--alert {given}: unknown posture `{posture}` (valid: day-to-day, generated)"
             ))
         })?;
-        match side {
-            Some(s) => options.alert[s] = alert,
-            None => options.alert = [alert; 2],
+        let sides = match side {
+            Some(s) => s..s + 1,
+            None => 0..2,
+        };
+        for s in sides {
+            if let Some((earlier, text)) = given_for[s].filter(|(a, _)| *a != alert) {
+                return Err(Failure::Input(format!(
+                    "--alert {given} contradicts --alert {text}: {} is given both {} and {}; give each side one posture",
+                    scenario.sides[s].name,
+                    earlier.name(),
+                    alert.name()
+                )));
+            }
+            given_for[s] = Some((alert, given));
+            options.alert[s] = alert;
         }
     }
     for given in &args.launch_under_attack {
@@ -145,8 +161,35 @@ fn analysis_options(scenario: &Scenario, args: &AnalysisArgs) -> Result<Analysis
     Ok(options)
 }
 
+/// Monte Carlo options without --trials would be silently ignored: refuse them.
+fn check_monte_carlo_options(args: &AnalyzeArgs) -> Result<(), Failure> {
+    if args.trials.is_some() {
+        return Ok(());
+    }
+    let given: Vec<&str> = [
+        (!args.at_least.is_empty(), "--at-least"),
+        (args.planning.is_some(), "--planning"),
+        (args.seed.is_some(), "--seed"),
+    ]
+    .into_iter()
+    .filter_map(|(set, name)| set.then_some(name))
+    .collect();
+    if given.is_empty() {
+        Ok(())
+    } else {
+        let verb = if given.len() == 1 { "applies" } else { "apply" };
+        Err(Failure::Input(format!(
+            "{} {verb} only to Monte Carlo: add --trials N (e.g. --trials 10000)",
+            given.join(", ")
+        )))
+    }
+}
+
 pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
+    check_monte_carlo_options(&args)?;
     let scenario = commands::load(&args.scenario)?;
+    let planning = args.planning.unwrap_or(PlanningArg::Fixed).into();
+    let seed = args.seed.unwrap_or(1);
     if scenario.sides.len() != 2 {
         return Err(Failure::Input(format!(
             "{}: `analyze` compares exactly 2 sides; this scenario has {}",
@@ -161,12 +204,7 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
         stability::standard_regimes(&scenario).map_err(|e| Failure::Computation(e.to_string()))?;
     let trials = match args.trials {
         Some(n @ 1..=MAX_TRIALS) => Some(montecarlo::run(
-            &scenario,
-            options,
-            args.planning.into(),
-            n,
-            args.seed,
-            args.quiet,
+            &scenario, options, planning, n, seed, args.quiet,
         )?),
         Some(n) => {
             return Err(Failure::Input(format!(
@@ -180,26 +218,15 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
             let mut value = to_json(&scenario, &report, args.certify);
             value["standard_regimes"] = regimes_json(&regimes);
             if let Some(trials) = &trials {
-                value["monte_carlo"] = montecarlo::to_json(
-                    &scenario,
-                    trials,
-                    args.seed,
-                    args.planning.into(),
-                    &args.at_least,
-                );
+                value["monte_carlo"] =
+                    montecarlo::to_json(&scenario, trials, seed, planning, &args.at_least);
             }
             serde_json::to_string_pretty(&value).expect("JSON values serialise") + "\n"
         }
         Format::Text => {
             let mut text = to_text(&scenario, &report, &regimes, &args);
             if let Some(trials) = &trials {
-                text += &montecarlo::to_text(
-                    &scenario,
-                    trials,
-                    args.seed,
-                    args.planning.into(),
-                    &args.at_least,
-                );
+                text += &montecarlo::to_text(&scenario, trials, seed, planning, &args.at_least);
             }
             text
         }
@@ -209,6 +236,16 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
 fn round(x: f64, digits: i32) -> f64 {
     let scale = 10f64.powi(digits);
     (x * scale).round() / scale
+}
+
+/// Names of what a striker spends warheads on, in the order of `spent_on`: the victim's force
+/// elements, then its warhead storage sites (names are unique across both).
+fn target_names(victim: &reykjavik_engine::model::Side) -> impl Iterator<Item = &str> {
+    victim
+        .forces
+        .iter()
+        .map(|f| f.name.as_str())
+        .chain(victim.warhead_storage.iter().map(|w| w.name.as_str()))
 }
 
 fn exchange_json(scenario: &Scenario, x: &Exchange, certify: bool) -> Value {
@@ -245,8 +282,8 @@ fn exchange_json(scenario: &Scenario, x: &Exchange, certify: bool) -> Value {
             "payload": if s.payload == reykjavik_engine::model::Payload::Nuclear { "nuclear" } else { "conventional" },
             "available": s.available,
             "counterforce_spent": s.spent(),
-            "spent_on": victim.forces.iter().zip(&s.spent_on).filter(|(_, n)| **n > 0.0)
-                .map(|(f, n)| (f.name.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
+            "spent_on": target_names(victim).zip(&s.spent_on).filter(|(_, n)| **n > 0.0)
+                .map(|(name, n)| (name.to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
             "left_for_value": s.left_for_value,
         })).collect::<Vec<_>>(),
         "victim_elements": x.victim_elements.iter().map(|v| json!({
@@ -499,12 +536,10 @@ fn to_text(
             },
         );
         for s in x.striker_elements.iter().filter(|s| s.spent() > 0.0) {
-            let targets: Vec<String> = scenario.sides[x.victim]
-                .forces
-                .iter()
+            let targets: Vec<String> = target_names(&scenario.sides[x.victim])
                 .zip(&s.spent_on)
                 .filter(|(_, n)| **n > 0.0)
-                .map(|(f, n)| format!("{n:.0} on {}", f.name))
+                .map(|(name, n)| format!("{n:.0} on {name}"))
                 .collect();
             say!(out, "    {}: {}", s.name, targets.join(", "));
         }

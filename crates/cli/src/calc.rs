@@ -101,7 +101,8 @@ fn check(name: &str, value: f64, limit: &Limit) -> Result<(), Failure> {
         Ok(())
     } else {
         Err(Failure::Input(format!(
-            "--{name} = {value} is out of range (valid: {})",
+            "--{name} = {} is out of range (valid: {})",
+            limits::show(value),
             limit.describe()
         )))
     }
@@ -116,7 +117,12 @@ fn engine_failure(error: EngineError) -> Failure {
 
 fn lethal_radius(blast: &Blast) -> Result<f64, Failure> {
     check("yield-kt", blast.yield_kt, &limits::YIELD_KT)?;
-    check("hardness-psi", blast.hardness_psi, &limits::HARDNESS_PSI)?;
+    // The model's own range: brown-1976 is refused outside its fit.
+    check(
+        "hardness-psi",
+        blast.hardness_psi,
+        &limits::hardness_psi(blast.model.into()),
+    )?;
     physics::lethal_radius_m(blast.yield_kt, blast.hardness_psi, blast.model.into())
         .map_err(engine_failure)
 }
@@ -141,8 +147,8 @@ pub fn run(calculator: Calculator) -> Result<String, Failure> {
                 format!(
                     "lethal radius ({model}): {radius_m:.1} m ({:.4} nmi) for {} kt against {} psi\n",
                     radius_m / METRES_PER_NMI,
-                    blast.yield_kt,
-                    blast.hardness_psi
+                    limits::show(blast.yield_kt),
+                    limits::show(blast.hardness_psi)
                 ),
             )
         }

@@ -129,6 +129,8 @@ pub enum Failure {
     Input(String),
     /// The computation has no defined result (exit code 1).
     Computation(String),
+    /// Some output was produced (printed first), then another failed.
+    Partial(String, Box<Failure>),
 }
 
 fn main() -> ExitCode {
@@ -146,27 +148,40 @@ fn main() -> ExitCode {
         Command::Breakout(args) => breakout::run(args),
     };
     match result {
-        Ok(report) => {
-            // A closed pipe (`reykjavik ... | head`) is not an error worth a message.
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(report.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    eprintln!("error: cannot write the output: {e}");
-                    ExitCode::from(1)
-                }
-                _ => ExitCode::SUCCESS,
-            }
+        Ok(report) => write_report(&report),
+        Err(failure) => fail(failure),
+    }
+}
+
+/// Writes the report to standard output; a closed pipe (`reykjavik ... | head`) is not an error
+/// worth a message.
+fn write_report(report: &str) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(report.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::from(1)
         }
-        Err(Failure::Input(message)) => {
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+fn fail(failure: Failure) -> ExitCode {
+    match failure {
+        Failure::Input(message) => {
             eprintln!("error: {message}");
             ExitCode::from(2)
         }
-        Err(Failure::Computation(message)) => {
+        Failure::Computation(message) => {
             eprintln!("error: {message}");
             ExitCode::from(1)
+        }
+        Failure::Partial(report, failure) => {
+            write_report(&report);
+            fail(*failure)
         }
     }
 }

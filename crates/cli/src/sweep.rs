@@ -1,7 +1,7 @@
 //! `reykjavik sweep`: the analysis over a 1-D or 2-D grid of inputs, to CSV, with an optional
 //! SVG chart (a line chart for one axis, a heat map for two).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use plotters::prelude::*;
@@ -31,13 +31,16 @@ pub struct SweepArgs {
     /// chosen metric for two.
     #[arg(long, value_name = "FILE.svg")]
     plot: Option<PathBuf>,
-    /// The column to plot (any CSV column; see the CSV header).
-    #[arg(long, default_value = "index")]
-    metric: String,
+    /// The column to plot (any CSV column; see the CSV header). Default `index`; needs --plot.
+    #[arg(long)]
+    metric: Option<String>,
     /// No progress bar.
     #[arg(long)]
     quiet: bool,
 }
+
+/// Longest --vary argument: two names of at most 200 characters and the field, with room.
+const MAX_AXIS_CHARS: usize = 1000;
 
 /// A grid larger than this would take hours and gigabytes; say so instead of starting.
 const MAX_POINTS: usize = 1_000_000;
@@ -48,6 +51,12 @@ fn parse_axis(text: &str) -> Result<Axis, Failure> {
             "--vary {text}: {why} (expected PATH=START:STOP:STEPS, e.g. side[0].force[0].cep_m=100:300:11)"
         ))
     };
+    if text.chars().count() > MAX_AXIS_CHARS {
+        return Err(Failure::Input(format!(
+            "--vary: {} characters is too long for a field path (at most {MAX_AXIS_CHARS})",
+            text.chars().count()
+        )));
+    }
     let (path, range) = text.rsplit_once('=').ok_or_else(|| bad("no `=`"))?;
     let parts: Vec<&str> = range.split(':').collect();
     let [start, stop, steps] = parts.as_slice() else {
@@ -192,6 +201,22 @@ fn plot_error(e: impl std::fmt::Display) -> Failure {
     Failure::Computation(format!("cannot draw the chart: {e}"))
 }
 
+/// The CSV column of `metric`, or an error listing the columns.
+fn metric_column(scenario: &Scenario, axes: &[Axis], metric: &str) -> Result<usize, Failure> {
+    let header = columns(scenario, axes, None);
+    header.iter().position(|(n, _)| n == metric).ok_or_else(|| {
+        let names: Vec<&str> = header
+            .iter()
+            .skip(axes.len())
+            .map(|(n, _)| n.as_str())
+            .collect();
+        Failure::Input(format!(
+            "--metric {metric}: no such column (columns: {})",
+            names.join(", ")
+        ))
+    })
+}
+
 fn plot(
     path: &PathBuf,
     scenario: &Scenario,
@@ -200,20 +225,7 @@ fn plot(
     metric: &str,
 ) -> Result<(), Failure> {
     let header = columns(scenario, axes, None);
-    let column = header
-        .iter()
-        .position(|(n, _)| n == metric)
-        .ok_or_else(|| {
-            let names: Vec<&str> = header
-                .iter()
-                .skip(axes.len())
-                .map(|(n, _)| n.as_str())
-                .collect();
-            Failure::Input(format!(
-                "--metric {metric}: no such column (columns: {})",
-                names.join(", ")
-            ))
-        })?;
+    let column = metric_column(scenario, axes, metric)?;
     let value = |p: &SweepPoint| columns(scenario, axes, Some(p))[column].1;
     let root = SVGBackend::new(path, (900, 640)).into_drawing_area();
     root.fill(&WHITE).map_err(plot_error)?;
@@ -402,40 +414,106 @@ pub fn run(args: SweepArgs) -> Result<String, Failure> {
         )));
     }
     sweep::check_axes(&scenario, &axes).map_err(|e| Failure::Input(format!("--vary: {e}")))?;
+    let metric = checked_metric(&args, &scenario, &axes)?;
+    let created = open_outputs(&args)?;
     let bar = montecarlo::progress_bar(sweep::size(&axes) as u64, args.quiet, "points");
     let points = sweep::run(&scenario, &axes, options, &|done| bar.set_position(done));
     bar.finish_and_clear();
-    let points = points.map_err(|e| Failure::Computation(e.to_string()))?;
-    if let Some(path) = &args.plot {
-        plot(path, &scenario, &axes, &points, &args.metric)?;
+    let points = points.map_err(|e| {
+        // Leave no empty file behind for a result that does not exist.
+        for path in created {
+            std::fs::remove_file(path).ok();
+        }
+        Failure::Computation(e.to_string())
+    })?;
+    let table = write_table(&args, &scenario, &axes, &points);
+    let chart = match &args.plot {
+        Some(path) => plot(path, &scenario, &axes, &points, metric),
+        None => Ok(()),
+    };
+    // Whatever could be written is written, then the first failure is reported.
+    match (table, chart) {
+        (Ok(stdout), Ok(())) => Ok(stdout),
+        (Ok(stdout), Err(failure)) => Err(Failure::Partial(stdout, Box::new(failure))),
+        (Err(failure), _) => Err(failure),
     }
-    if let Some(path) = args
-        .output
-        .as_ref()
-        .filter(|p| p.extension().is_some_and(|e| e == "parquet"))
-    {
-        write_parquet(path, &scenario, &axes, &points)?;
-        return Ok(String::new());
+}
+
+/// The metric to plot: refused without --plot (it would be ignored) and checked before any work.
+fn checked_metric<'a>(
+    args: &'a SweepArgs,
+    scenario: &Scenario,
+    axes: &[Axis],
+) -> Result<&'a str, Failure> {
+    let metric = args.metric.as_deref().unwrap_or("index");
+    if args.plot.is_none() && args.metric.is_some() {
+        return Err(Failure::Input(format!(
+            "--metric {metric} chooses what --plot draws: add --plot FILE.svg, or drop --metric (the CSV has every column)"
+        )));
     }
-    let csv = to_csv(&scenario, &axes, &points);
+    metric_column(scenario, axes, metric)?;
+    Ok(metric)
+}
+
+/// Creates every output file before the work, so a bad path fails in a second, not after the
+/// whole grid. Returns the files that did not exist before.
+fn open_outputs(args: &SweepArgs) -> Result<Vec<&Path>, Failure> {
+    if cfg!(not(feature = "parquet")) && args.output.as_deref().is_some_and(is_parquet) {
+        write_parquet(args.output.as_deref().unwrap_or(Path::new("")), None)?;
+    }
+    let mut created = Vec::new();
+    for (option, path) in [("--output", &args.output), ("--plot", &args.plot)] {
+        if let Some(path) = path {
+            let existed = path.exists();
+            std::fs::File::create(path).map_err(|e| {
+                Failure::Input(format!(
+                    "{option} {}: cannot create the file: {e}",
+                    path.display()
+                ))
+            })?;
+            if !existed {
+                created.push(path.as_path());
+            }
+        }
+    }
+    Ok(created)
+}
+
+fn is_parquet(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "parquet")
+}
+
+/// Writes the table to its file and returns nothing to print, or returns the CSV for standard
+/// output.
+fn write_table(
+    args: &SweepArgs,
+    scenario: &Scenario,
+    axes: &[Axis],
+    points: &[SweepPoint],
+) -> Result<String, Failure> {
     match &args.output {
+        Some(path) if is_parquet(path) => {
+            write_parquet(path, Some((scenario, axes, points)))?;
+            Ok(String::new())
+        }
         Some(path) => {
-            std::fs::write(path, csv)
+            std::fs::write(path, to_csv(scenario, axes, points))
                 .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
             Ok(String::new())
         }
-        None => Ok(csv),
+        None => Ok(to_csv(scenario, axes, points)),
     }
 }
 
 /// The same table as the CSV, as one Parquet row group of float64 columns.
 #[cfg(feature = "parquet")]
 fn write_parquet(
-    path: &std::path::Path,
-    scenario: &Scenario,
-    axes: &[Axis],
-    points: &[SweepPoint],
+    path: &Path,
+    table: Option<(&Scenario, &[Axis], &[SweepPoint])>,
 ) -> Result<(), Failure> {
+    let Some((scenario, axes, points)) = table else {
+        return Ok(());
+    };
     use std::sync::Arc;
 
     use arrow::array::{ArrayRef, Float64Array};
@@ -474,10 +552,8 @@ fn write_parquet(
 
 #[cfg(not(feature = "parquet"))]
 fn write_parquet(
-    path: &std::path::Path,
-    _: &Scenario,
-    _: &[Axis],
-    _: &[SweepPoint],
+    path: &Path,
+    _: Option<(&Scenario, &[Axis], &[SweepPoint])>,
 ) -> Result<(), Failure> {
     Err(Failure::Input(format!(
         "{}: this reykjavik was built without Parquet support; rebuild with `cargo install --path crates/cli --features parquet`, or write CSV",

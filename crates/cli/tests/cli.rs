@@ -682,3 +682,453 @@ fn analyze_reports_the_standard_regimes_and_a_cost_certificate() {
         assert!((o["cost_gap"].as_f64().unwrap() - (cost - bound)).abs() < 1e-12);
     }
 }
+
+/// Issue 8: whatever `check` accepts, every command analyses; every mistake is refused with a
+/// located message (exit 2); no option is silently ignored.
+mod reliability {
+    use super::*;
+
+    const MINI: &str = r#"[scenario]
+name = "mini"
+description = "two small sides"
+
+[[side]]
+name = "A"
+value = { unit = "warheads", w80 = 100 }
+
+[[side.force]]
+name = "A silo"
+delivery = "ballistic-missile"
+basing = "silo"
+launchers = 20
+warheads_per_launcher = 1
+yield_kt = 300
+cep_m = 200
+reliability = 0.9
+untargetable_share = { day_to_day = 0.0, generated = 0.0 }
+aimpoint_hardness_psi = 2000
+
+[[side]]
+name = "B"
+value = { unit = "warheads", w80 = 100 }
+
+[[side.force]]
+name = "B silo"
+delivery = "ballistic-missile"
+basing = "silo"
+launchers = 20
+warheads_per_launcher = 1
+yield_kt = 300
+cep_m = 200
+reliability = 0.9
+untargetable_share = { day_to_day = 0.0, generated = 0.0 }
+aimpoint_hardness_psi = 2000
+"#;
+
+    fn mini_with(name: &str, from: &str, to: &str) -> String {
+        assert!(MINI.contains(from));
+        scratch(name, &MINI.replacen(from, to, 1))
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    const CEP_AXIS: &str = "side[0].force[0].cep_m=100:200:3";
+
+    // Defect 1: a name of 65,536 characters panicked in the text report.
+    #[test]
+    fn a_huge_name_is_refused_not_a_panic() {
+        let file = mini_with(
+            "r8-long-name.toml",
+            "name = \"A silo\"",
+            &format!("name = \"{}\"", "n".repeat(65_536)),
+        );
+        for command in [&["check", &file][..], &["analyze", &file]] {
+            reykjavik()
+                .args(command)
+                .assert()
+                .code(2)
+                .stderr(contains("side[0].force[0].name").and(contains("at most 200")));
+        }
+    }
+
+    // Defect 2: 1e-309 psi exited 1 with `lethal_radius_m = inf` and no location; the
+    // calculator printed `inf m`.
+    #[test]
+    fn vanishing_hardness_is_bad_input_everywhere() {
+        let file = mini_with(
+            "r8-hardness.toml",
+            "aimpoint_hardness_psi = 2000",
+            "aimpoint_hardness_psi = 1e-309",
+        );
+        for command in ["check", "analyze"] {
+            rejects(
+                &[command, &file],
+                "r8-hardness.toml:19:25: side[0].force[0].aimpoint_hardness_psi = 1e-309",
+            );
+        }
+        reykjavik()
+            .args([
+                "calc",
+                "lethal-radius",
+                "--yield-kt",
+                "1000",
+                "--hardness-psi",
+                "1e-320",
+            ])
+            .assert()
+            .code(2)
+            .stdout(contains("inf").not())
+            .stderr(contains("--hardness-psi = 1e-320 is out of range"));
+    }
+
+    // Defect 3: a huge sd passed check and analyze, then Monte Carlo failed on cep_m = 0.
+    #[test]
+    fn monte_carlo_runs_whatever_check_accepts() {
+        let file = mini_with(
+            "r8-wide-normal.toml",
+            "cep_m = 200",
+            "cep_m = { normal = { mean = 200, sd = 1e9 } }",
+        );
+        reykjavik().args(["check", &file]).assert().success();
+        reykjavik()
+            .args(["analyze", &file, "--trials", "300", "--quiet"])
+            .assert()
+            .success();
+    }
+
+    // Defect 3: three sides passed `check`; `analyze` and `sweep` refused with other messages.
+    #[test]
+    fn three_sides_get_one_located_message_from_every_command() {
+        let third = MINI
+            .split("[[side]]")
+            .nth(2)
+            .unwrap()
+            .replacen("\"B\"", "\"C\"", 1);
+        let file = scratch("r8-three.toml", &format!("{MINI}\n[[side]]{third}"));
+        let file = file.to_str().unwrap();
+        let stderr = |args: &[&str]| {
+            let out = reykjavik().args(args).output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            String::from_utf8(out.stderr).unwrap()
+        };
+        let check = stderr(&["check", file]);
+        assert!(check.contains("r8-three.toml:37:1: side[2]"), "{check}");
+        assert!(check.contains("exactly 2 sides"), "{check}");
+        assert_eq!(stderr(&["analyze", file]), check);
+        assert_eq!(stderr(&["sweep", file, "--vary", CEP_AXIS]), check);
+    }
+
+    fn brown_file(name: &str, hardness: &str) -> String {
+        let text = MINI
+            .replacen(
+                "[[side]]",
+                "[options]\nlethal_radius_model = \"brown-1976\"\n\n[[side]]",
+                1,
+            )
+            .replacen(
+                "aimpoint_hardness_psi = 2000",
+                &format!("aimpoint_hardness_psi = {hardness}"),
+                1,
+            );
+        scratch(name, &text).to_string_lossy().into_owned()
+    }
+
+    // Defect 3 and issue 7 item 7: brown-1976 at 2.1-3.7 psi passed `check`, then `analyze`
+    // failed naming neither file nor element; at 4-10 psi it was 1.6-4.2 x Davis-Schilling.
+    #[test]
+    fn brown_1976_outside_its_fit_is_refused_at_check() {
+        for hardness in ["3", "4", "10"] {
+            let file = brown_file(&format!("r8-brown-{hardness}.toml"), hardness);
+            for command in ["check", "analyze"] {
+                reykjavik()
+                    .args([command, &file])
+                    .assert()
+                    .code(2)
+                    .stderr(
+                        contains(format!(
+                            ":22:25: side[0].force[0].aimpoint_hardness_psi = {hardness} is out of range"
+                        ))
+                        .and(contains("brown-1976")),
+                    );
+            }
+        }
+        let crossing = brown_file("r8-brown-tri.toml", "{ triangular = [50, 500, 900] }");
+        rejects(
+            &["check", &crossing],
+            "side[0].force[0].aimpoint_hardness_psi",
+        );
+        // A sweep that touches the band is refused before computing.
+        let inside = brown_file("r8-brown-ok.toml", "2000");
+        reykjavik().args(["check", &inside]).assert().success();
+        rejects(
+            &[
+                "sweep",
+                &inside,
+                "--vary",
+                "side[0].force[0].aimpoint_hardness_psi=2:2000:5",
+            ],
+            "brown-1976",
+        );
+        rejects(
+            &[
+                "calc",
+                "lethal-radius",
+                "--yield-kt",
+                "1000",
+                "--hardness-psi",
+                "4",
+                "--model",
+                "brown-1976",
+            ],
+            "--hardness-psi = 4 is out of range (valid: 100 to 100000",
+        );
+    }
+
+    // Defect 5: duplicate element names lost half the spent warheads in the JSON.
+    #[test]
+    fn duplicate_element_names_are_refused() {
+        let file = mini_with("r8-dup.toml", "name = \"B silo\"", "name = \"B silo\"");
+        reykjavik().args(["check", &file]).assert().success();
+        let element = MINI.split("[[side.force]]").nth(2).unwrap().to_string();
+        let text = format!("{MINI}\n[[side.force]]{element}");
+        let file = scratch("r8-dup2.toml", &text);
+        rejects(
+            &["check", file.to_str().unwrap()],
+            "side[1].force[1].name: duplicate force element or warhead storage name `B silo`",
+        );
+    }
+
+    // Defect 6: a fractional grid on a count field ran at 15 and was labelled 15.333.
+    #[test]
+    fn count_grids_must_be_whole_and_are_labelled_as_computed() {
+        rejects(
+            &[
+                "sweep",
+                "kent-thaler-notional",
+                "--vary",
+                "side[0].force[0].launchers=10:20:4",
+            ],
+            "grid value 13.333333333333334 is not a whole number",
+        );
+        let out = reykjavik()
+            .args([
+                "sweep",
+                "kent-thaler-notional",
+                "--vary",
+                "side[0].force[0].launchers=10:20:11",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let csv = String::from_utf8(out.stdout).unwrap();
+        let labels: Vec<&str> = csv
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap())
+            .collect();
+        assert_eq!(labels, (10..=20).map(|n| n.to_string()).collect::<Vec<_>>());
+    }
+
+    // Defect 7: a bad --plot path failed after the whole sweep and discarded the CSV.
+    #[test]
+    fn outputs_are_checked_before_the_work() {
+        let csv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("r8-never.csv");
+        std::fs::remove_file(&csv).ok();
+        rejects(
+            &[
+                "sweep",
+                "kent-thaler-notional",
+                "--vary",
+                CEP_AXIS,
+                "--plot",
+                "/nonexistent-dir/chart.svg",
+                "-o",
+                csv.to_str().unwrap(),
+            ],
+            "--plot /nonexistent-dir/chart.svg: cannot create the file",
+        );
+        rejects(
+            &[
+                "sweep",
+                "kent-thaler-notional",
+                "--vary",
+                CEP_AXIS,
+                "-o",
+                "/nonexistent-dir/t.csv",
+            ],
+            "--output /nonexistent-dir/t.csv: cannot create the file",
+        );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failed_chart_keeps_the_table() {
+        let csv = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("r8-kept.csv");
+        std::fs::remove_file(&csv).ok();
+        reykjavik()
+            .args([
+                "sweep",
+                "kent-thaler-notional",
+                "--vary",
+                CEP_AXIS,
+                "--quiet",
+            ])
+            .args(["--plot", "/dev/full", "-o", csv.to_str().unwrap()])
+            .assert()
+            .code(1)
+            .stderr(contains("cannot draw the chart"));
+        assert_eq!(std::fs::read_to_string(&csv).unwrap().lines().count(), 4);
+        // On standard output too.
+        reykjavik()
+            .args([
+                "sweep",
+                "kent-thaler-notional",
+                "--vary",
+                CEP_AXIS,
+                "--quiet",
+            ])
+            .args(["--plot", "/dev/full"])
+            .assert()
+            .code(1)
+            .stdout(contains("index"));
+    }
+
+    // Defect 8: a huge argument is quoted short.
+    #[test]
+    fn huge_arguments_get_short_messages() {
+        let name = "q".repeat(100_000);
+        let out = reykjavik().args(["check", &name]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("no such file") && stderr.len() < 500,
+            "{} bytes",
+            stderr.len()
+        );
+        let axis = format!("side[0].force[{}].cep_m=1:2:2", "0".repeat(100_000));
+        let out = reykjavik()
+            .args(["sweep", "kent-thaler-notional", "--vary", &axis])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains("too long") && stderr.len() < 500,
+            "{} bytes",
+            stderr.len()
+        );
+    }
+
+    // Defect 8: 1e308 printed as 309 digits.
+    #[test]
+    fn numbers_in_messages_are_short() {
+        let file = mini_with("r8-big.toml", "cep_m = 200", "cep_m = 1e308");
+        rejects(
+            &["check", &file],
+            "side[0].force[0].cep_m = 1e308 is out of range",
+        );
+    }
+
+    // Defect 9: options silently ignored or overridden.
+    #[test]
+    fn options_that_would_be_ignored_are_refused() {
+        rejects(
+            &["analyze", "--at-least", "3"],
+            "--at-least applies only to Monte Carlo",
+        );
+        rejects(
+            &["analyze", "--planning", "informed"],
+            "--planning applies only to Monte Carlo",
+        );
+        rejects(
+            &[
+                "sweep",
+                "kent-thaler-notional",
+                "--vary",
+                CEP_AXIS,
+                "--metric",
+                "index",
+            ],
+            "--metric index chooses what --plot draws",
+        );
+        rejects(
+            &[
+                "analyze",
+                "--alert",
+                "Russia=generated",
+                "--alert",
+                "Russia=day-to-day",
+            ],
+            "--alert Russia=day-to-day contradicts --alert Russia=generated",
+        );
+        rejects(
+            &["analyze", "--alert", "generated", "--alert", "2=day-to-day"],
+            "Russia is given both generated and day-to-day",
+        );
+        reykjavik()
+            .args([
+                "analyze",
+                "--alert",
+                "generated",
+                "--alert",
+                "Russia=generated",
+            ])
+            .assert()
+            .success();
+        rejects(
+            &[
+                "sweep",
+                "kent-thaler-notional",
+                "--vary",
+                CEP_AXIS,
+                "--vary",
+                "side[Side A].force[Single-warhead silo ICBM].cep_m=1:2:2",
+            ],
+            "varied twice",
+        );
+    }
+
+    /// Defect 9: the parts of `spent_on` add up to `counterforce_spent` for every striker element
+    /// of every built-in under every regime (warhead-storage sites were left out).
+    #[test]
+    fn spent_on_adds_up_for_every_element_of_every_builtin() {
+        let regimes: [&[&str]; 4] = [
+            &[],
+            &["--alert", "generated"],
+            &["--launch-under-attack"],
+            &["--alert", "generated", "--launch-under-attack"],
+        ];
+        let mut storage_seen = false;
+        for scenario in ["kent-thaler-notional", "us-russia-2021", "us-china-2010-wu"] {
+            for regime in regimes {
+                let mut args = vec!["analyze", scenario, "--format", "json"];
+                args.extend_from_slice(regime);
+                let report = json_of(&args);
+                for exchange in report["exchanges"].as_array().unwrap() {
+                    for element in exchange["striker_elements"].as_array().unwrap() {
+                        let parts: f64 = element["spent_on"]
+                            .as_object()
+                            .unwrap()
+                            .values()
+                            .map(|v| v.as_f64().unwrap())
+                            .sum();
+                        let total = element["counterforce_spent"].as_f64().unwrap();
+                        assert!(
+                            (parts - total).abs() <= 1e-9 * total.max(1.0),
+                            "{scenario} {regime:?} {}: parts {parts} vs {total}",
+                            element["name"]
+                        );
+                        storage_seen |= element["spent_on"]
+                            .as_object()
+                            .unwrap()
+                            .contains_key("Central warhead base");
+                    }
+                }
+            }
+        }
+        assert!(
+            storage_seen,
+            "Wu 2020's central warhead base is struck and listed"
+        );
+    }
+}

@@ -37,14 +37,11 @@ impl EngineError {
         }
     }
 
-    pub fn invalid(
-        field: impl Into<String>,
-        value: impl std::fmt::Display,
-        expected: &str,
-    ) -> Self {
+    /// The value is shown short (`1e308`, not 309 digits).
+    pub fn invalid(field: impl Into<String>, value: f64, expected: &str) -> Self {
         Self::InvalidInput {
             field: field.into(),
-            value: value.to_string(),
+            value: crate::limits::show(value),
             expected: expected.to_string(),
         }
     }

@@ -418,6 +418,7 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
         }
     };
     let o = &scenario.options;
+    let hardness = limits::hardness_psi(o.lethal_radius_model);
     check(
         &|| "options.max_warheads_per_aimpoint".into(),
         o.max_warheads_per_aimpoint.into(),
@@ -508,7 +509,7 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
             check(
                 &|| at("aimpoint_hardness_psi"),
                 force.aimpoint_hardness_psi,
-                &limits::HARDNESS_PSI,
+                &hardness,
             );
             check(
                 &|| at("detection_probability"),
@@ -575,7 +576,7 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
             check(
                 &|| at("aimpoint_hardness_psi"),
                 site.aimpoint_hardness_psi,
-                &limits::HARDNESS_PSI,
+                &hardness,
             );
         }
         for (d, air) in side.air_defenses.iter().enumerate() {
@@ -593,15 +594,7 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
         }
     }
     // Rules that tie fields together.
-    if scenario.sides.len() < 2 {
-        errors.push(EngineError::rule(
-            "side",
-            format!(
-                "a scenario needs at least 2 sides, found {}",
-                scenario.sides.len()
-            ),
-        ));
-    }
+    errors.extend(side_count_error(scenario));
     for (s, side) in scenario.sides.iter().enumerate() {
         if side.forces.is_empty() {
             errors.push(EngineError::rule(
@@ -660,6 +653,83 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
     } else {
         Err(errors)
     }
+}
+
+/// The analysis compares exactly two sides (an N-side analysis is a later issue): every command
+/// refuses other counts with this one message, pointing at the first side too many.
+fn side_count_error(scenario: &Scenario) -> Option<EngineError> {
+    let n = scenario.sides.len();
+    match n {
+        2 => None,
+        0 | 1 => Some(EngineError::rule(
+            "side",
+            format!("a scenario needs exactly 2 sides ([[side]] tables), found {n}"),
+        )),
+        _ => Some(EngineError::rule(
+            "side[2]",
+            format!(
+                "a scenario has exactly 2 sides ([[side]] tables), found {n}: the analysis compares two sides; remove side `{}` and any after it",
+                scenario.sides[2].name
+            ),
+        )),
+    }
+}
+
+/// Names address sides, elements, sites and layers in field paths (`force[NAME]`) and key the
+/// JSON output, so each must be unique where it is looked up. Apart from [`validate`], which runs
+/// per Monte Carlo trial and sweep point: names do not change there.
+pub fn duplicate_names(scenario: &Scenario) -> Vec<EngineError> {
+    let mut errors = Vec::new();
+    let mut first_of = |names: Vec<&str>, path: &dyn Fn(usize) -> String, what: &str| {
+        for (k, name) in names.iter().enumerate() {
+            if let Some(first) = names[..k].iter().position(|n| n == name) {
+                errors.push(EngineError::rule(
+                    path(k),
+                    format!(
+                        "duplicate {what} name `{name}` (also {}): names must be unique",
+                        path(first)
+                    ),
+                ));
+            }
+        }
+    };
+    let sides: Vec<&str> = scenario.sides.iter().map(|s| s.name.as_str()).collect();
+    first_of(sides, &|k| format!("side[{k}].name"), "side");
+    for (s, side) in scenario.sides.iter().enumerate() {
+        // Elements and storage sites share the keys of `spent_on` in the JSON output.
+        let targets: Vec<&str> = side
+            .forces
+            .iter()
+            .map(|f| f.name.as_str())
+            .chain(side.warhead_storage.iter().map(|w| w.name.as_str()))
+            .collect();
+        let n = side.forces.len();
+        let target_path = |k: usize| {
+            if k < n {
+                format!("side[{s}].force[{k}].name")
+            } else {
+                format!("side[{s}].warhead_storage[{}].name", k - n)
+            }
+        };
+        first_of(targets, &target_path, "force element or warhead storage");
+        let layers: Vec<&str> = side
+            .missile_defenses
+            .iter()
+            .map(|d| d.name.as_str())
+            .collect();
+        first_of(
+            layers,
+            &|k| format!("side[{s}].missile_defense[{k}].name"),
+            "missile-defense layer",
+        );
+        let layers: Vec<&str> = side.air_defenses.iter().map(|d| d.name.as_str()).collect();
+        first_of(
+            layers,
+            &|k| format!("side[{s}].air_defense[{k}].name"),
+            "air-defense layer",
+        );
+    }
+    errors
 }
 
 /// Convenience constructors for tests and examples.

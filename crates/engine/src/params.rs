@@ -76,22 +76,61 @@ impl Distribution {
                 low,
                 high,
             } => {
-                // Rejection from the untruncated normal; after 64 misses (the range lies far in a
-                // tail) fall back to clamping, which keeps the draw valid.
-                let mut last = mean;
-                for _ in 0..64 {
-                    // Box-Muller; 1 - u keeps the logarithm finite.
-                    let radius = (-2.0 * (1.0 - uniform01()).ln()).sqrt();
-                    let angle = std::f64::consts::TAU * uniform01();
-                    last = mean + sd * radius * angle.cos();
-                    if (low..=high).contains(&last) {
-                        return last;
-                    }
-                }
-                last.clamp(low, high)
+                let z = truncated_standard_normal((low - mean) / sd, (high - mean) / sd, uniform01);
+                // Rounding in the rescaling may step a hair outside; the bounds are valid values.
+                (mean + sd * z).clamp(low, high)
             }
         }
     }
+}
+
+/// Tries before [`truncated_standard_normal`] gives up; each try is accepted with probability
+/// above 0.2, so the fallback is never reached in practice (0.8^1000 < 1e-96).
+const MAX_TRIES: usize = 1000;
+
+/// An exact draw of a standard normal truncated to [a, b] by rejection (C. P. Robert,
+/// "Simulation of truncated normal variables", Statistics and Computing 5 (1995)): from the
+/// normal itself when [a, b] holds the centre and is wide, from a uniform on [a, b] when it is
+/// narrow, from a shifted exponential in a tail. No draw is clamped to a bound.
+fn truncated_standard_normal(a: f64, b: f64, uniform01: &mut impl FnMut() -> f64) -> f64 {
+    if b <= 0.0 && a < 0.0 {
+        // The lower tail, by symmetry (once: then a >= 0).
+        return -truncated_standard_normal(-b, -a, uniform01);
+    }
+    // (0, 1]: keeps logarithms finite.
+    let positive = |uniform01: &mut dyn FnMut() -> f64| 1.0 - uniform01();
+    // The density is largest at the point of [a, b] nearest 0.
+    let peak = a.max(0.0);
+    if a < 0.0 && b - a >= 2.5 {
+        // Holds at least half of one side of the centre: accepts with probability >= 0.49.
+        for _ in 0..MAX_TRIES {
+            let radius = (-2.0 * positive(uniform01).ln()).sqrt();
+            let z = radius * (std::f64::consts::TAU * uniform01()).cos();
+            if (a..=b).contains(&z) {
+                return z;
+            }
+        }
+        return peak;
+    }
+    let rate = 0.5 * (a + (a * a + 4.0).sqrt());
+    if a >= 0.0 && rate * (b - a) >= 1.0 {
+        // Tail: exponential proposal above a, optimal rate (Robert 1995, prop. 2.3).
+        for _ in 0..MAX_TRIES {
+            let z = a - positive(uniform01).ln() / rate;
+            if z <= b && positive(uniform01) <= (-0.5 * (z - rate) * (z - rate)).exp() {
+                return z;
+            }
+        }
+        return peak;
+    }
+    // Narrow interval: uniform proposal, accepted with the density relative to its peak.
+    for _ in 0..MAX_TRIES {
+        let z = a + (b - a) * uniform01();
+        if positive(uniform01) <= (0.5 * (peak * peak - z * z)).exp() {
+            return z;
+        }
+    }
+    peak
 }
 
 /// One uncertain input of a scenario: a distribution, and the fields that take its draw (one
@@ -150,6 +189,39 @@ fn pick<T>(
         })
 }
 
+/// The path with every side, element, site and layer given by index and aliases resolved, so two
+/// spellings of one field compare equal (`side[Russia].force[0].launchers.generated` and
+/// `side[1].force[0].generated_launchers`).
+pub fn canonical_path(scenario: &Scenario, path: &str) -> Result<String, EngineError> {
+    let segs = segments(path);
+    let [Segment::Key("side"), Segment::Index(s), rest @ ..] = segs.as_slice() else {
+        return Ok(path.trim().to_string());
+    };
+    let s = pick(&scenario.sides, s, |x| &x.name, "side", path)?;
+    let side = &scenario.sides[s];
+    let mut out = format!("side[{s}]");
+    let mut rest = rest;
+    if let [Segment::Key(list), Segment::Index(given), tail @ ..] = rest {
+        let index = match *list {
+            "force" => pick(&side.forces, given, |x| &x.name, "force element", path)?,
+            "warhead_storage" => pick(&side.warhead_storage, given, |x| &x.name, "site", path)?,
+            "missile_defense" => pick(&side.missile_defenses, given, |x| &x.name, "layer", path)?,
+            "air_defense" => pick(&side.air_defenses, given, |x| &x.name, "layer", path)?,
+            _ => return Ok(path.trim().to_string()),
+        };
+        out += &format!(".{list}[{index}]");
+        rest = tail;
+    }
+    for segment in rest {
+        match segment {
+            Segment::Key("generated_launchers") => out += ".launchers.generated",
+            Segment::Key(key) => out += &format!(".{key}"),
+            Segment::Index(index) => out += &format!("[{index}]"),
+        }
+    }
+    Ok(out)
+}
+
 /// Sets the number at `path` to `value`, after checking it against the field's valid range.
 /// Counts are rounded to the nearest whole number. Returns the field's range.
 pub fn set_field(scenario: &mut Scenario, path: &str, value: f64) -> Result<Limit, EngineError> {
@@ -159,6 +231,7 @@ pub fn set_field(scenario: &mut Scenario, path: &str, value: f64) -> Result<Limi
             "not a numeric field of the scenario format (see docs/scenario-format.md)",
         )
     };
+    let hardness = limits::hardness_psi(scenario.options.lethal_radius_model);
     let segs = segments(path);
     let (limit, slot): (Limit, Slot) = match segs.as_slice() {
         [Segment::Key("options"), Segment::Key(field)] => {
@@ -222,10 +295,9 @@ pub fn set_field(scenario: &mut Scenario, path: &str, value: f64) -> Result<Limi
                             limits::PROBABILITY,
                             Slot::Real(&mut site.detection_probability),
                         ),
-                        "aimpoint_hardness_psi" => (
-                            limits::HARDNESS_PSI,
-                            Slot::Real(&mut site.aimpoint_hardness_psi),
-                        ),
+                        "aimpoint_hardness_psi" => {
+                            (hardness, Slot::Real(&mut site.aimpoint_hardness_psi))
+                        }
                         _ => return Err(unknown()),
                     }
                 }
@@ -280,10 +352,9 @@ pub fn set_field(scenario: &mut Scenario, path: &str, value: f64) -> Result<Limi
                             limits::LAUNCHERS_PER_AIMPOINT,
                             Slot::Count(&mut force.launchers_per_aimpoint),
                         ),
-                        [Segment::Key("aimpoint_hardness_psi")] => (
-                            limits::HARDNESS_PSI,
-                            Slot::Real(&mut force.aimpoint_hardness_psi),
-                        ),
+                        [Segment::Key("aimpoint_hardness_psi")] => {
+                            (hardness, Slot::Real(&mut force.aimpoint_hardness_psi))
+                        }
                         [Segment::Key("detection_probability")] => (
                             limits::PROBABILITY,
                             Slot::Real(&mut force.detection_probability),
@@ -459,6 +530,164 @@ mod tests {
                 sum / n as f64
             );
         }
+    }
+
+    /// Standard normal CDF by Abramowitz & Stegun 7.1.26 (absolute error < 1.5e-7).
+    fn phi_cdf(x: f64) -> f64 {
+        let z = x.abs() / std::f64::consts::SQRT_2;
+        let t = 1.0 / (1.0 + 0.327_591_1 * z);
+        let poly = t
+            * (0.254_829_592
+                + t * (-0.284_496_736
+                    + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+        let erfc = poly * (-z * z).exp();
+        if x >= 0.0 {
+            1.0 - 0.5 * erfc
+        } else {
+            0.5 * erfc
+        }
+    }
+
+    fn phi_density(x: f64) -> f64 {
+        (-0.5 * x * x).exp() / (std::f64::consts::TAU).sqrt()
+    }
+
+    fn lcg(seed: u64) -> impl FnMut() -> f64 {
+        let mut state = seed;
+        move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        }
+    }
+
+    /// Mean and standard error of `n` draws, and the shares exactly at each bound.
+    fn summary(d: Distribution, n: usize) -> (f64, f64, f64, f64) {
+        let Distribution::Normal { low, high, .. } = d else {
+            unreachable!()
+        };
+        let mut uniform01 = lcg(7);
+        let draws: Vec<f64> = (0..n).map(|_| d.sample(&mut uniform01)).collect();
+        assert!(draws.iter().all(|x| (low..=high).contains(x)));
+        let mean = draws.iter().sum::<f64>() / n as f64;
+        let var = draws.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
+        let at = |b: f64| draws.iter().filter(|&&x| x == b).count() as f64 / n as f64;
+        (mean, (var / n as f64).sqrt(), at(low), at(high))
+    }
+
+    /// Issue 8 defect 4: a normal is truncated, not clamped. With sd far above the range the
+    /// old sampler put 41 % of draws on each bound.
+    #[test]
+    fn wide_normal_is_truncated_not_clamped() {
+        let d = Distribution::Normal {
+            mean: 120.0,
+            sd: 1e6,
+            low: limits::CEP_M.lowest(),
+            high: limits::CEP_M.max,
+        };
+        let (mean, se, at_low, at_high) = summary(d, 100_000);
+        assert!(at_low < 1e-3 && at_high < 1e-3, "{at_low} {at_high}");
+        // Truncated mean: mu + sd (phi(a) - phi(b)) / (Phi(b) - Phi(a)).
+        let (a, b) = ((0.0 - 120.0) / 1e6, (1e5 - 120.0) / 1e6);
+        let expected = 120.0 + 1e6 * (phi_density(a) - phi_density(b)) / (phi_cdf(b) - phi_cdf(a));
+        assert!(
+            (mean - expected).abs() < 4.0 * se,
+            "{mean} vs {expected} (se {se})"
+        );
+    }
+
+    #[test]
+    fn truncated_normal_means_match_the_analytic_ones() {
+        // Each case exercises one proposal: centre, narrow interval, upper tail, lower tail.
+        for (low, high) in [
+            (-1.0, 2.0),
+            (-0.5, 0.3),
+            (3.0, 1e5),
+            (-1e5, -2.5),
+            (0.2, 0.25),
+        ] {
+            let d = Distribution::Normal {
+                mean: 0.0,
+                sd: 1.0,
+                low,
+                high,
+            };
+            let (mean, se, _, _) = summary(d, 200_000);
+            let expected = (phi_density(low) - phi_density(high)) / (phi_cdf(high) - phi_cdf(low));
+            assert!(
+                (mean - expected).abs() < 4.0 * se + 1e-5,
+                "[{low}, {high}]: {mean} vs {expected} (se {se})"
+            );
+        }
+    }
+
+    #[test]
+    fn far_tail_draws_are_exact_and_deterministic() {
+        // 40 sd out: rejection from the normal would never hit; the old fallback clamped to 40.
+        let d = Distribution::Normal {
+            mean: 0.0,
+            sd: 1.0,
+            low: 40.0,
+            high: 41.0,
+        };
+        let (mean, _, at_low, _) = summary(d, 20_000);
+        assert!(at_low < 1e-3);
+        // Mills ratio: E[Z | Z > a] ~ a + 1/a for large a (the cut at 41 is immaterial).
+        assert!((mean - (40.0 + 1.0 / 40.0)).abs() < 2e-3, "{mean}");
+        let (mut u1, mut u2) = (lcg(3), lcg(3));
+        let first: Vec<f64> = (0..100).map(|_| d.sample(&mut u1)).collect();
+        let second: Vec<f64> = (0..100).map(|_| d.sample(&mut u2)).collect();
+        assert_eq!(first, second);
+    }
+
+    /// A normal on a field with an open lower bound never draws the bound itself.
+    #[test]
+    fn open_bounds_are_never_drawn() {
+        let d = Distribution::Normal {
+            mean: 1.0,
+            sd: 1e5,
+            low: limits::CEP_M.lowest(),
+            high: 2.0,
+        };
+        let mut uniform01 = lcg(11);
+        for _ in 0..100_000 {
+            assert!(limits::CEP_M.contains(d.sample(&mut uniform01)));
+        }
+    }
+
+    #[test]
+    fn canonical_paths_resolve_names_and_aliases() {
+        use crate::model::{Basing, ForceElement, Side, ValueModel, ValueUnit};
+        let side = |name: &str| Side {
+            name: name.into(),
+            value: ValueModel {
+                unit: ValueUnit::Warheads,
+                w80: 100.0,
+            },
+            forces: vec![ForceElement::ballistic(
+                "silo",
+                Basing::Silo,
+                10,
+                1,
+                300.0,
+                200.0,
+            )],
+            missile_defenses: vec![],
+            air_defenses: vec![],
+            warhead_storage: vec![],
+        };
+        let scenario = Scenario {
+            name: "t".into(),
+            description: String::new(),
+            sides: vec![side("US"), side("Russia")],
+            options: Default::default(),
+            uncertain: vec![],
+        };
+        let by_name =
+            canonical_path(&scenario, "side[Russia].force[0].generated_launchers").unwrap();
+        let by_index = canonical_path(&scenario, "side[1].force[0].launchers.generated").unwrap();
+        assert_eq!(by_name, by_index);
     }
 
     #[test]

@@ -22,7 +22,9 @@ pub enum LethalRadiusModel {
     DavisSchilling,
     /// LR[nmi] = (Y[Mt] / (0.068 h - 0.23 sqrt(h) + 0.191))^(1/3).
     /// T. Brown, Survival 18:2 (1976), as given by Richelson, AJPS 24:4 (1980) p. 786 n. 8.
-    /// Fitted for hardened targets; undefined where the denominator is not positive (about 2.1 to 3.7 psi).
+    /// Fitted for hardened targets: valid from 100 psi (`limits::BROWN_1976_HARDNESS_PSI`); below
+    /// about 61.5 psi it departs from Davis & Schilling by more than 10 % and at 2.1-3.7 psi its
+    /// denominator is not positive.
     Brown1976,
 }
 
@@ -61,20 +63,20 @@ pub fn lethal_radius_m(
     if !(yield_kt > 0.0 && yield_kt.is_finite()) {
         return Err(EngineError::invalid("yield_kt", yield_kt, "> 0"));
     }
-    if !(hardness_psi > 0.0 && hardness_psi.is_finite()) {
-        return Err(EngineError::invalid("hardness_psi", hardness_psi, "> 0"));
+    let valid = crate::limits::hardness_psi(model);
+    if !valid.contains(hardness_psi) {
+        return Err(EngineError::invalid(
+            "hardness_psi",
+            hardness_psi,
+            &valid.describe(),
+        ));
     }
     let yield_mt = yield_kt / 1000.0;
     let radius_nmi = match model {
         LethalRadiusModel::DavisSchilling => 2.62 * (yield_mt / hardness_psi).cbrt(),
         LethalRadiusModel::Brown1976 => {
+            // Positive over the model's valid range (>= 100 psi), checked above.
             let denominator = 0.068 * hardness_psi - 0.23 * hardness_psi.sqrt() + 0.191;
-            if denominator <= 0.0 {
-                return Err(EngineError::Undefined(format!(
-                    "the brown-1976 lethal radius is undefined at {hardness_psi} psi \
-                     (its fit is for hardened targets; use davis-schilling below 4 psi)"
-                )));
-            }
             (yield_mt / denominator).cbrt()
         }
     };
@@ -371,6 +373,13 @@ mod tests {
         assert!(lethal_radius_m(100.0, -1.0, DavisSchilling).is_err());
         assert!(lethal_radius_m(100.0, f64::NAN, DavisSchilling).is_err());
         assert!(lethal_radius_m(100.0, 3.0, Brown1976).is_err());
+        // Outside its fit (issue 7 item 7: 12.8 km against 3.1 km at 4 psi) brown-1976 refuses.
+        assert!(lethal_radius_m(1000.0, 4.0, Brown1976).is_err());
+        assert!(lethal_radius_m(1000.0, 99.0, Brown1976).is_err());
+        // Below the softest target the blast model represents, the radius would overflow.
+        assert!(lethal_radius_m(1000.0, 1e-309, DavisSchilling).is_err());
+        let softest = lethal_radius_m(100_000.0, 0.5, DavisSchilling).unwrap();
+        assert!(softest.is_finite() && softest < 300_000.0);
         assert!(sspk_unbiased(100.0, 0.0).is_err());
         assert!(sspk(100.0, 50.0, -1.0).is_err());
         assert!(lethality_k(100.0, 0.0).is_err());

@@ -79,11 +79,31 @@ pub fn size(axes: &[Axis]) -> usize {
 
 /// Checks every axis path and value before any work: a bad path or an out-of-range value is an
 /// error naming it.
+/// Grid values on a count field must be whole: the point is computed at that value and labelled
+/// with it. The same field may not be varied twice.
 pub fn check_axes(scenario: &Scenario, axes: &[Axis]) -> Result<(), EngineError> {
     let mut probe = scenario.clone();
+    let mut seen = Vec::new();
     for axis in axes {
+        let canonical = params::canonical_path(scenario, &axis.path)?;
+        if seen.contains(&canonical) {
+            return Err(EngineError::rule(
+                &axis.path,
+                "this field is varied twice: give each --vary a different field",
+            ));
+        }
+        seen.push(canonical);
         for &v in &axis.values {
-            params::set_field(&mut probe, &axis.path, v)?;
+            let limit = params::set_field(&mut probe, &axis.path, v)?;
+            if limit.integer && v.fract() != 0.0 {
+                return Err(EngineError::rule(
+                    &axis.path,
+                    format!(
+                        "grid value {} is not a whole number, and this field is a count: choose START:STOP:STEPS with whole steps (e.g. 10:20:11)",
+                        crate::limits::show(v)
+                    ),
+                ));
+            }
         }
     }
     Ok(())

@@ -21,6 +21,8 @@ proptest! {
         yield_kt in 0.1f64..20_000.0, hardness in 5.0f64..20_000.0, cep in 1.0f64..5_000.0,
         bias in 0.0f64..2_000.0, model in models(),
     ) {
+        // Each model over its own valid range (brown-1976 from 100 psi).
+        let hardness = hardness.max(reykjavik_engine::limits::hardness_psi(model).min);
         let radius = physics::lethal_radius_m(yield_kt, hardness, model).unwrap();
         let p = physics::sspk(radius, cep, bias).unwrap();
         prop_assert!((0.0..=1.0).contains(&p), "SSPK {}", p);
@@ -31,6 +33,7 @@ proptest! {
         yield_kt in 1.0f64..5_000.0, hardness in 5.0f64..10_000.0, extra in 0.0f64..10_000.0,
         cep in 10.0f64..2_000.0, model in models(),
     ) {
+        let hardness = hardness.max(reykjavik_engine::limits::hardness_psi(model).min);
         let p = |h| physics::sspk_unbiased(physics::lethal_radius_m(yield_kt, h, model).unwrap(), cep).unwrap();
         prop_assert!(p(hardness + extra) <= p(hardness) + 1e-12);
     }

@@ -18,7 +18,9 @@ use crate::format::*;
 /// Converts and validates. On failure returns every problem, each with its field path.
 pub fn to_engine(file: &ScenarioFile) -> Result<Scenario, Vec<EngineError>> {
     let mut reader = Reader::default();
+    reader.errors.extend(text_lengths(file));
     let options = options(&file.options, &mut reader);
+    reader.hardness = limits::hardness_psi(options.lethal_radius_model);
     let sides = file
         .side
         .iter()
@@ -28,6 +30,7 @@ pub fn to_engine(file: &ScenarioFile) -> Result<Scenario, Vec<EngineError>> {
     let Reader {
         mut errors,
         uncertain,
+        ..
     } = reader;
     let scenario = Scenario {
         name: file.scenario.name.clone(),
@@ -36,12 +39,11 @@ pub fn to_engine(file: &ScenarioFile) -> Result<Scenario, Vec<EngineError>> {
         sides,
         uncertain,
     };
-    if let Err(more) = model::validate(&scenario) {
-        // Counts and distributions were checked while reading: keep the first message per field.
-        for error in more {
-            if !errors.iter().any(|e| e.field() == error.field()) {
-                errors.push(error);
-            }
+    let validated = model::validate(&scenario).err().into_iter().flatten();
+    // Counts and distributions were checked while reading: keep the first message per field.
+    for error in validated.chain(model::duplicate_names(&scenario)) {
+        if !errors.iter().any(|e| e.field() == error.field()) {
+            errors.push(error);
         }
     }
     if errors.is_empty() {
@@ -51,12 +53,96 @@ pub fn to_engine(file: &ScenarioFile) -> Result<Scenario, Vec<EngineError>> {
     }
 }
 
+/// Longest name (of the scenario, a side, element, site or layer), in characters: names are
+/// table cells and field-path keys.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest free text (description, sources), in characters.
+pub const MAX_TEXT_CHARS: usize = 2000;
+
+/// Every name and free text within its length limit, each problem with its field path.
+fn text_lengths(file: &ScenarioFile) -> Vec<EngineError> {
+    let mut texts: Vec<(String, &str, usize)> = vec![
+        ("scenario.name".into(), &file.scenario.name, MAX_NAME_CHARS),
+        (
+            "scenario.description".into(),
+            &file.scenario.description,
+            MAX_TEXT_CHARS,
+        ),
+    ];
+    for (k, source) in file.scenario.sources.iter().enumerate() {
+        texts.push((format!("scenario.sources[{k}]"), source, MAX_TEXT_CHARS));
+    }
+    for (s, side) in file.side.iter().enumerate() {
+        texts.push((format!("side[{s}].name"), &side.name, MAX_NAME_CHARS));
+        if let Some(source) = &side.value.source {
+            texts.push((format!("side[{s}].value.source"), source, MAX_TEXT_CHARS));
+        }
+        for (k, f) in side.force.iter().enumerate() {
+            let at = format!("side[{s}].force[{k}]");
+            texts.push((format!("{at}.name"), &f.name, MAX_NAME_CHARS));
+            if let Some(source) = &f.source {
+                texts.push((format!("{at}.source"), source, MAX_TEXT_CHARS));
+            }
+            if let Some(site) = &f.warheads_stored_at {
+                texts.push((format!("{at}.warheads_stored_at"), site, MAX_NAME_CHARS));
+            }
+        }
+        let others = side
+            .warhead_storage
+            .iter()
+            .enumerate()
+            .map(|(k, w)| ("warhead_storage", k, &w.name, &w.source))
+            .chain(
+                side.missile_defense
+                    .iter()
+                    .enumerate()
+                    .map(|(k, d)| ("missile_defense", k, &d.name, &d.source)),
+            )
+            .chain(
+                side.air_defense
+                    .iter()
+                    .enumerate()
+                    .map(|(k, d)| ("air_defense", k, &d.name, &d.source)),
+            );
+        for (list, k, name, source) in others {
+            let at = format!("side[{s}].{list}[{k}]");
+            texts.push((format!("{at}.name"), name, MAX_NAME_CHARS));
+            if let Some(source) = source {
+                texts.push((format!("{at}.source"), source, MAX_TEXT_CHARS));
+            }
+        }
+    }
+    texts
+        .into_iter()
+        .filter_map(|(path, text, max)| {
+            let chars = text.chars().count();
+            (chars > max).then(|| {
+                EngineError::rule(
+                    path,
+                    format!("this text has {chars} characters; at most {max} are allowed"),
+                )
+            })
+        })
+        .collect()
+}
+
 /// Reads numbers: checks counts before they are cast (the engine's unsigned types cannot hold a
 /// negative or fractional count) and distributions against the field's range.
-#[derive(Default)]
 struct Reader {
     errors: Vec<EngineError>,
     uncertain: Vec<UncertainInput>,
+    /// The aimpoint hardness range under the scenario's lethal-radius model.
+    hardness: Limit,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Self {
+            errors: Vec::new(),
+            uncertain: Vec::new(),
+            hardness: limits::HARDNESS_PSI,
+        }
+    }
 }
 
 impl Reader {
@@ -68,13 +154,17 @@ impl Reader {
                 format!("{detail} (valid range of the field: {})", limit.describe()),
             )
         };
-        let inside = |x: f64| x.is_finite() && x >= limit.min && x <= limit.max;
+        // Bounds must be valid values themselves: 0 is not a valid CEP.
+        let inside = |x: f64| limit.in_range(x);
+        let show = limits::show;
         let distribution = match num {
             Num::Fixed(v) => return v,
             Num::Uniform([low, high]) => {
                 if !(inside(low) && inside(high) && low <= high) {
                     self.errors.push(invalid(format!(
-                        "uniform = [{low}, {high}] needs low <= high, both in range"
+                        "uniform = [{}, {}] needs low <= high, both in range",
+                        show(low),
+                        show(high)
                     )));
                     return limit.min.max(low.min(limit.max));
                 }
@@ -82,7 +172,12 @@ impl Reader {
             }
             Num::Triangular([low, mode, high]) => {
                 if !(inside(low) && inside(high) && low <= mode && mode <= high) {
-                    self.errors.push(invalid(format!("triangular = [{low}, {mode}, {high}] needs low <= mode <= high, all in range")));
+                    self.errors.push(invalid(format!(
+                        "triangular = [{}, {}, {}] needs low <= mode <= high, all in range",
+                        show(low),
+                        show(mode),
+                        show(high)
+                    )));
                     return limit.min.max(mode.min(limit.max));
                 }
                 Distribution::Triangular { low, mode, high }
@@ -90,14 +185,17 @@ impl Reader {
             Num::Normal { mean, sd } => {
                 if !(inside(mean) && sd > 0.0 && sd.is_finite()) {
                     self.errors.push(invalid(format!(
-                        "normal = {{ mean = {mean}, sd = {sd} }} needs the mean in range and sd > 0"
+                        "normal = {{ mean = {}, sd = {} }} needs the mean in range and sd > 0",
+                        show(mean),
+                        show(sd)
                     )));
                     return limit.min.max(mean.min(limit.max));
                 }
+                // Truncated to the valid values: an exclusive bound is never drawn.
                 Distribution::Normal {
                     mean,
                     sd,
-                    low: limit.min,
+                    low: limit.lowest(),
                     high: limit.max,
                 }
             }
@@ -281,11 +379,14 @@ fn convert_side(s: usize, side: &SideFile, r: &mut Reader) -> Side {
                             &limits::PROBABILITY,
                         )
                         .unwrap_or(1.0),
-                    aimpoint_hardness_psi: r.real(
-                        at("aimpoint_hardness_psi"),
-                        site.aimpoint_hardness_psi,
-                        &limits::HARDNESS_PSI,
-                    ),
+                    aimpoint_hardness_psi: {
+                        let hardness = r.hardness;
+                        r.real(
+                            at("aimpoint_hardness_psi"),
+                            site.aimpoint_hardness_psi,
+                            &hardness,
+                        )
+                    },
                 }
             })
             .collect(),
@@ -445,11 +546,14 @@ fn convert_force(at: &str, force: &ForceFile, side: &SideFile, r: &mut Reader) -
                 &limits::LAUNCHERS_PER_AIMPOINT,
             )
         }),
-        aimpoint_hardness_psi: r.real(
-            path("aimpoint_hardness_psi"),
-            force.aimpoint_hardness_psi,
-            &limits::HARDNESS_PSI,
-        ),
+        aimpoint_hardness_psi: {
+            let hardness = r.hardness;
+            r.real(
+                path("aimpoint_hardness_psi"),
+                force.aimpoint_hardness_psi,
+                &hardness,
+            )
+        },
         detection_probability: r
             .optional(
                 path("detection_probability"),

@@ -17,8 +17,9 @@ pub struct Diagnostic {
     /// Field path such as `side[0].force[2].launchers`, when known.
     pub field: Option<String>,
     pub message: String,
-    /// The source line and the width of the underlined text.
-    pub excerpt: Option<(String, usize)>,
+    /// The source line (or the part of a long line from the error on), the column of the
+    /// underline in it, and the width of the underlined text.
+    pub excerpt: Option<(String, usize, usize)>,
 }
 
 impl fmt::Display for Diagnostic {
@@ -30,13 +31,13 @@ impl fmt::Display for Diagnostic {
             }
             _ => write!(f, "{}", self.message)?,
         }
-        if let Some((text, width)) = &self.excerpt {
+        if let Some((text, column, width)) = &self.excerpt {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
             write!(
                 f,
                 "\n{pad} |\n{number} | {text}\n{pad} | {}{}",
-                " ".repeat(self.column.saturating_sub(1)),
+                " ".repeat(column.saturating_sub(1)),
                 "^".repeat((*width).max(1))
             )?;
         }
@@ -60,22 +61,84 @@ impl Diagnostic {
             .map_or(source.len(), |i| start + i);
         let line = source[..start].matches('\n').count() + 1;
         let column = source[line_start..start].chars().count() + 1;
-        let text = source[line_start..line_end]
-            .trim_end_matches('\r')
-            .to_string();
+        let text = source[line_start..line_end].trim_end_matches('\r');
         let width = source[start..span.end.clamp(start, line_end)]
             .chars()
             .count();
-        let excerpt = (!source.is_empty()).then_some((text, width));
+        let excerpt = (!source.is_empty()).then(|| window(text, column, width));
         Self {
             file: file.to_string(),
             line,
             column,
             field,
-            message,
+            message: shorten_quotes(&message),
             excerpt,
         }
     }
+}
+
+/// Longest quoted text (`...`) a message repeats, in characters.
+const MAX_QUOTE_CHARS: usize = 80;
+/// Longest source line an excerpt shows, in characters.
+const MAX_EXCERPT_CHARS: usize = 120;
+
+/// Quotes in a message cut to their first characters: a 1 MB value gives a short message.
+fn shorten_quotes(message: &str) -> String {
+    message
+        .split('`')
+        .enumerate()
+        .map(|(k, part)| {
+            if k % 2 == 1 {
+                excerpt(part)
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
+}
+
+/// The first characters of a text that may be huge, with "..." when cut.
+pub fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(MAX_QUOTE_CHARS) {
+        Some((cut, _)) => format!("{}...", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// The excerpt of a long line: the part from the error's column on, with the underline cut to
+/// fit. The column in the file position stays the real one.
+fn window(text: &str, column: usize, width: usize) -> (String, usize, usize) {
+    let chars = text.chars().count();
+    if chars <= MAX_EXCERPT_CHARS {
+        return (text.to_string(), column, width);
+    }
+    let from = column.saturating_sub(1).min(chars);
+    let shown: String = text.chars().skip(from).take(MAX_EXCERPT_CHARS).collect();
+    let (prefix, shown_column) = if from > 0 { ("...", 4) } else { ("", 1) };
+    let more = if from + MAX_EXCERPT_CHARS < chars {
+        "..."
+    } else {
+        ""
+    };
+    (
+        format!("{prefix}{shown}{more}"),
+        shown_column,
+        width.min(MAX_EXCERPT_CHARS),
+    )
+}
+
+/// Whether the value at byte `offset` is a TOML date-time.
+pub fn is_datetime_at(root: &Spanned<DeTable<'_>>, offset: usize) -> bool {
+    fn search(value: &Spanned<DeValue<'_>>, offset: usize) -> bool {
+        match value.get_ref() {
+            DeValue::Datetime(_) => value.span().contains(&offset),
+            DeValue::Table(t) => t.iter().any(|(_, v)| search(v, offset)),
+            DeValue::Array(a) => a.iter().any(|v| search(v, offset)),
+            _ => false,
+        }
+    }
+    root.get_ref().iter().any(|(_, v)| search(v, offset))
 }
 
 enum Segment<'a> {

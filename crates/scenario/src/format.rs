@@ -183,7 +183,7 @@ pub struct ForceFile {
     /// Launchers that one aimpoint holds (1 for a silo; a garrison, port or air base holds more).
     #[serde(default)]
     pub launchers_per_aimpoint: Option<Num>,
-    /// Blast hardness of the aimpoint in psi (> 0).
+    /// Blast hardness of the aimpoint in psi: 0.5 to 100000 (100 to 100000 with brown-1976).
     pub aimpoint_hardness_psi: Num,
     /// Probability that the striker finds a targetable aimpoint of this element (default 1).
     #[serde(default)]
@@ -222,7 +222,7 @@ pub struct WarheadStorageFile {
     /// Probability that the striker finds it (0 to 1, default 1).
     #[serde(default)]
     pub detection_probability: Option<Num>,
-    /// Blast hardness in psi (> 0).
+    /// Blast hardness in psi: 0.5 to 100000 (100 to 100000 with brown-1976).
     pub aimpoint_hardness_psi: Num,
     #[serde(default)]
     pub source: Option<String>,

@@ -36,7 +36,8 @@ impl fmt::Display for ScenarioError {
                 let names: Vec<_> = builtin::BUILTINS.iter().map(|b| b.name).collect();
                 write!(
                     f,
-                    "{name}: no such file, and no built-in scenario of that name (built-in: {})",
+                    "{}: no such file, and no built-in scenario of that name (built-in: {})",
+                    diagnostic::excerpt(name),
                     names.join(", ")
                 )
             }
@@ -64,16 +65,20 @@ pub fn parse(source: &str, file: &str) -> Result<Scenario, ScenarioError> {
         return Err(invalid(0..0, None, "the file is empty: a scenario needs a [scenario] table and at least two [[side]] tables (see `reykjavik scenarios show kent-thaler-notional`)".into()));
     }
     let document = toml::de::DeTable::parse(source).map_err(|e| {
-        invalid(
-            e.span().unwrap_or(0..0),
-            None,
-            format!("malformed TOML: {}", e.message().trim_end()),
-        )
+        let span = e.span().unwrap_or(0..0);
+        let message = name_duplicate_key(e.message().trim_end(), source, &span);
+        invalid(span, None, format!("malformed TOML: {message}"))
     })?;
     let raw: format::ScenarioFile = toml::from_str(source).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let field = diagnostic::path_at_offset(&document, span.start);
-        invalid(span, field, e.message().trim_end().to_string())
+        let message = e.message().trim_end();
+        let message = if diagnostic::is_datetime_at(&document, span.start) {
+            datetime_message(message)
+        } else {
+            message.to_string()
+        };
+        invalid(span, field, message)
     })?;
     convert::to_engine(&raw).map_err(|errors| {
         ScenarioError::Invalid(
@@ -91,6 +96,26 @@ pub fn parse(source: &str, file: &str) -> Result<Scenario, ScenarioError> {
     })
 }
 
+/// "duplicate key" names the key it found twice.
+fn name_duplicate_key(message: &str, source: &str, span: &std::ops::Range<usize>) -> String {
+    let key = source.get(span.clone()).unwrap_or("").trim();
+    if message == "duplicate key" && !key.is_empty() {
+        format!("duplicate key `{key}`: each key may appear once in a table")
+    } else {
+        message.to_string()
+    }
+}
+
+/// The TOML library reads a date-time as a table with an internal key; say what was found.
+fn datetime_message(message: &str) -> String {
+    let expected = match message.split_once("invalid type: map, expected ") {
+        Some((_, expected)) => expected,
+        None if message.contains("`uniform`") => "a number or a distribution",
+        None => "a value of the type docs/scenario-format.md gives for this field",
+    };
+    format!("a date-time is not valid here: expected {expected}")
+}
+
 /// Loads a scenario from a file path or, if no such file exists, the built-in of that name.
 pub fn load(name_or_path: &str) -> Result<Scenario, ScenarioError> {
     let (text, label) = source_text(name_or_path)?;
@@ -101,11 +126,11 @@ pub fn load(name_or_path: &str) -> Result<Scenario, ScenarioError> {
 pub fn source_text(name_or_path: &str) -> Result<(String, String), ScenarioError> {
     let path = Path::new(name_or_path);
     if path.exists() {
-        let text = std::fs::read_to_string(path).map_err(|e| ScenarioError::Io {
+        let bytes = std::fs::read(path).map_err(|e| ScenarioError::Io {
             path: name_or_path.to_string(),
             reason: e.to_string(),
         })?;
-        return Ok((text, name_or_path.to_string()));
+        return utf8(bytes, name_or_path).map(|text| (text, name_or_path.to_string()));
     }
     match builtin::find(name_or_path) {
         Some(b) => Ok((b.toml.to_string(), format!("<built-in {}>", b.name))),
@@ -113,6 +138,21 @@ pub fn source_text(name_or_path: &str) -> Result<(String, String), ScenarioError
             name: name_or_path.to_string(),
         }),
     }
+}
+
+/// The file's text, or an error at the line and byte offset of the first byte that is not UTF-8.
+fn utf8(bytes: Vec<u8>, file: &str) -> Result<String, ScenarioError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+        ScenarioError::Invalid(vec![Diagnostic::at(
+            file,
+            valid,
+            offset..offset,
+            None,
+            format!("the file is not valid UTF-8 at byte offset {offset}: save it as UTF-8 text"),
+        )])
+    })
 }
 
 /// JSON Schema of the scenario format, for editors and the web form.

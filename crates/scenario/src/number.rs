@@ -26,16 +26,57 @@ pub enum Num {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DistributionFile {
-    uniform: Option<[f64; 2]>,
-    triangular: Option<[f64; 3]>,
+    // Vectors, not arrays, so that a wrong count of numbers is an error, not silently cut.
+    uniform: Option<Vec<f64>>,
+    triangular: Option<Vec<f64>>,
     normal: Option<NormalFile>,
+}
+
+/// `{ mean = m, sd = s }` only: an array `[m, s]` would be easy to misread as bounds.
+struct NormalFile {
+    mean: f64,
+    sd: f64,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct NormalFile {
+struct NormalFields {
     mean: f64,
     sd: f64,
+}
+
+impl<'de> Deserialize<'de> for NormalFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NormalVisitor;
+        impl<'de> Visitor<'de> for NormalVisitor {
+            type Value = NormalFile;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table: write { normal = { mean = M, sd = S } } (the array form [M, S] is not accepted)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<NormalFile, A::Error> {
+                let n = NormalFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(NormalFile {
+                    mean: n.mean,
+                    sd: n.sd,
+                })
+            }
+        }
+        deserializer.deserialize_map(NormalVisitor)
+    }
+}
+
+/// Exactly `N` numbers, or an error that says how many were given.
+fn exactly<const N: usize, E: de::Error>(
+    name: &str,
+    form: &str,
+    numbers: Vec<f64>,
+) -> Result<[f64; N], E> {
+    let found = numbers.len();
+    numbers.try_into().map_err(|_| {
+        E::custom(format!(
+            "{name} takes exactly {N} numbers {form}, found {found}"
+        ))
+    })
 }
 
 impl<'de> Deserialize<'de> for Num {
@@ -58,8 +99,14 @@ impl<'de> Deserialize<'de> for Num {
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Num, A::Error> {
                 let d = DistributionFile::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 match (d.uniform, d.triangular, d.normal) {
-                    (Some(u), None, None) => Ok(Num::Uniform(u)),
-                    (None, Some(t), None) => Ok(Num::Triangular(t)),
+                    (Some(u), None, None) => {
+                        Ok(Num::Uniform(exactly("uniform", "[low, high]", u)?))
+                    }
+                    (None, Some(t), None) => Ok(Num::Triangular(exactly(
+                        "triangular",
+                        "[low, mode, high]",
+                        t,
+                    )?)),
                     (None, None, Some(n)) => Ok(Num::Normal {
                         mean: n.mean,
                         sd: n.sd,
