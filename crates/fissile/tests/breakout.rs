@@ -304,6 +304,9 @@ fn monte_carlo_spans_the_range_the_inputs_allow() {
     let trials = reykjavik_fissile::montecarlo::run(&case, 4000, 1);
     let values: Vec<f64> = trials.iter().map(|t| t.months_to_first.unwrap()).collect();
     let s = reykjavik_fissile::montecarlo::summarize(&values).unwrap();
-    assert!(s.min >= fastest && s.max <= slowest, "{s:?} {fastest} {slowest}");
+    assert!(
+        s.min >= fastest && s.max <= slowest,
+        "{s:?} {fastest} {slowest}"
+    );
     assert!(s.p05 < months(&case).unwrap() && months(&case).unwrap() < s.p95);
 }
