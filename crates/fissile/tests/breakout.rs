@@ -113,7 +113,7 @@ fn a_batch_scheme_is_chosen_only_where_it_is_faster() {
         levels: vec![0.2, 0.6],
         tails: vec![0.00711, 0.1],
         efficiency: Uncertain::Fixed(0.9),
-        setup_months: Uncertain::Fixed(0.0),
+        setup_months: Some(Uncertain::Fixed(0.0)),
     });
     let breakout = compute(&case, &case.central());
     assert_eq!(breakout.schedule.scheme, Some(0));
