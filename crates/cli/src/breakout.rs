@@ -43,9 +43,10 @@ pub struct BreakoutArgs {
     /// The breakout time, in months, that --solve aims for.
     #[arg(long, value_name = "M", requires = "solve")]
     target_months: Option<f64>,
-    /// Sweep one field: PATH=START:STOP:STEPS, CSV of the breakout at each value.
+    /// Sweep a field: PATH=START:STOP:STEPS, CSV of the breakout at each value; give it twice
+    /// for a grid.
     #[arg(long, value_name = "PATH=A:B:N", conflicts_with_all = ["trials", "solve"])]
-    vary: Option<String>,
+    vary: Vec<String>,
     /// Output format (the sweep is always CSV).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -86,8 +87,8 @@ pub fn run(args: BreakoutArgs) -> Result<String, Failure> {
     let name = args.case.as_deref().expect("clap requires a case");
     let (text, label) = cases::source_text(name).map_err(|e| Failure::Input(e.to_string()))?;
     let case = cases::parse(&text, &label).map_err(|e| Failure::Input(e.to_string()))?;
-    if let Some(vary) = &args.vary {
-        return sweep(&case, vary);
+    if !args.vary.is_empty() {
+        return sweep(&case, &args.vary);
     }
     let inputs = case.central();
     let report = Report {
@@ -445,8 +446,14 @@ fn monte_carlo_json(mc: &MonteCarlo) -> Value {
     })
 }
 
-/// `--vary PATH=A:B:N`: the breakout at N evenly spaced values, as CSV.
-fn sweep(case: &Case, vary: &str) -> Result<String, Failure> {
+/// One swept field and its values.
+struct Axis {
+    path: String,
+    field: Field,
+    values: Vec<f64>,
+}
+
+fn parse_axis(case: &Case, vary: &str) -> Result<Axis, Failure> {
     let bad = |why: &str| {
         Failure::Input(format!(
             "--vary {vary}: {why} (expected PATH=START:STOP:STEPS, e.g. plant[0].machines=1000:10000:10)"
@@ -476,33 +483,71 @@ fn sweep(case: &Case, vary: &str) -> Result<String, Failure> {
                 "STEPS must be a whole number from 1 to {MAX_STEPS}"
             ))
         })?;
+    let values = (0..steps)
+        .map(|i| match steps {
+            1 => start,
+            _ => start + (stop - start) * i as f64 / (steps - 1) as f64,
+        })
+        .collect();
+    Ok(Axis {
+        path: path.trim().to_string(),
+        field,
+        values,
+    })
+}
+
+/// `--vary PATH=A:B:N` (once or twice): the breakout at every grid point, as CSV, the first
+/// axis slowest.
+fn sweep(case: &Case, vary: &[String]) -> Result<String, Failure> {
+    if vary.len() > 2 {
+        return Err(Failure::Input(
+            "--vary: give one or two axes (a line or a grid)".into(),
+        ));
+    }
+    let axes = vary
+        .iter()
+        .map(|v| parse_axis(case, v))
+        .collect::<Result<Vec<_>, _>>()?;
+    let paths: Vec<&str> = axes.iter().map(|a| a.path.as_str()).collect();
     let mut out = format!(
         "{},months_to_first,months_to_last,quantities_made,route\n",
-        path.trim()
+        paths.join(",")
     );
-    for i in 0..steps {
-        let v = if steps == 1 {
-            start
-        } else {
-            start + (stop - start) * i as f64 / (steps - 1) as f64
-        };
-        out.push_str(&sweep_row(case, field, v)?);
+    let inner = axes
+        .get(1)
+        .map_or(vec![None], |a| a.values.iter().map(Some).collect());
+    for &v in &axes[0].values {
+        for w in &inner {
+            let mut point = vec![(axes[0].field, v)];
+            if let (Some(w), Some(axis)) = (w, axes.get(1)) {
+                point.push((axis.field, **w));
+            }
+            out.push_str(&sweep_row(case, &point)?);
+        }
     }
     Ok(out)
 }
 
-fn sweep_row(case: &Case, field: Field, v: f64) -> Result<String, Failure> {
+fn sweep_row(case: &Case, point: &[(Field, f64)]) -> Result<String, Failure> {
     let mut copy = case.clone();
-    field.set(&mut copy, v);
+    for &(field, v) in point {
+        field.set(&mut copy, v);
+    }
+    let values: Vec<String> = point.iter().map(|(_, v)| v.to_string()).collect();
     copy.validate().map_err(|errors| {
         let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        Failure::Input(format!("--vary: at {v}: {}", messages.join("; ")))
+        Failure::Input(format!(
+            "--vary: at {}: {}",
+            values.join(", "),
+            messages.join("; ")
+        ))
     })?;
     let result = breakout::compute(&copy, &copy.central());
     let q = &result.schedule.quantities;
     let cell = |m: Option<f64>| m.map_or(String::new(), |m| format!("{m}"));
     Ok(format!(
-        "{v},{},{},{},\"{}\"\n",
+        "{},{},{},{},\"{}\"\n",
+        values.join(","),
         cell(q.first().map(|q| q.months)),
         cell(q.last().map(|q| q.months)),
         q.len(),

@@ -53,9 +53,11 @@ const BREAKOUT_EXAMPLES: &str = concat!(
   reykjavik breakout --list                           the built-in cases
   reykjavik breakout --show iran-jcpoa > my.toml      a case to edit
   reykjavik breakout iran-jcpoa --trials 10000        distribution of the breakout time
-  reykjavik breakout iran-jcpoa --solve stock[0].mass_kg --target-months 12
-                                                      the stock cap for a 12-month breakout
-  reykjavik breakout iran-jcpoa --vary plant[0].machines=1000:10000:10   CSV
+  reykjavik breakout iran-jcpoa --solve 'plant[0].machines' --target-months 12
+                                                      the machine cap for a 12-month breakout
+  reykjavik breakout iran-jcpoa --solve 'stock[0].mass_kg' --target-months 11
+                                                      the stock cap (kg of UF6) for 11 months
+  reykjavik breakout iran-jcpoa --vary 'plant[0].machines=1000:10000:10'   CSV
 
 ",
     exit_codes!()

@@ -195,6 +195,34 @@ fn vary_writes_csv() {
 }
 
 #[test]
+fn two_vary_axes_make_a_grid_first_axis_slowest() {
+    let output = reykjavik()
+        .args([
+            "breakout",
+            "iran-jcpoa",
+            "--vary",
+            "plant[0].machines=2000:6000:3",
+            "--vary",
+            "stock[0].mass_kg=0:600:2",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "plant[0].machines,stock[0].mass_kg,months_to_first,months_to_last,quantities_made,route"
+    );
+    assert_eq!(lines.len(), 7);
+    assert!(
+        lines[1].starts_with("2000,0,28.94") && lines[2].starts_with("2000,600,17.61"),
+        "{text}"
+    );
+    assert!(lines[6].starts_with("6000,600,5.87"), "{text}");
+}
+
+#[test]
 fn bad_case_files_give_located_errors_and_exit_2() {
     for (from, to, message) in [
         ("tails_assay = 0.003", "tails_assay = 0.05", "tails_assay"),

@@ -105,7 +105,8 @@ pub struct BatchScheme {
     pub tails: Vec<f64>,
     /// Cascade efficiency of the scheme, replacing the plants' (the cascades run as built).
     pub efficiency: Uncertain,
-    pub setup_months: Uncertain,
+    /// The scheme's own setup delay; the case's (the same draw) when `None`.
+    pub setup_months: Option<Uncertain>,
 }
 
 /// A validated breakout case.
@@ -291,11 +292,9 @@ impl Case {
     fn check_scheme(&self, i: usize, scheme: &BatchScheme) -> Result<(), FissileError> {
         let field = |name: &str| format!("batch_scheme[{i}].{name}");
         check_efficiency(&field("efficiency"), &scheme.efficiency)?;
-        check_uncertain(
-            &field("setup_months"),
-            &scheme.setup_months,
-            limits::SETUP_MONTHS,
-        )?;
+        if let Some(setup) = &scheme.setup_months {
+            check_uncertain(&field("setup_months"), setup, limits::SETUP_MONTHS)?;
+        }
         if scheme.levels.is_empty() || scheme.tails.len() != scheme.levels.len() {
             return Err(FissileError::rule(
                 field("tails"),
@@ -342,16 +341,17 @@ impl Case {
                 (rated, rated * pick(&p.efficiency))
             })
             .collect::<Vec<_>>();
+        let setup_months = pick(&self.setup_months);
         let schemes = self
             .schemes
             .iter()
             .map(|s| SchemeInput {
                 efficiency: pick(&s.efficiency),
-                setup_months: pick(&s.setup_months),
+                setup_months: s.setup_months.as_ref().map_or(setup_months, &mut *pick),
             })
             .collect();
         Inputs {
-            setup_months: pick(&self.setup_months),
+            setup_months,
             stocks,
             rated_swu_per_year: plants.iter().map(|p| p.0).sum(),
             effective_swu_per_year: plants.iter().map(|p| p.1).sum(),

@@ -218,10 +218,16 @@ mod tests {
     #[test]
     fn carnegie_2005_weapons_from_the_separated_stock() {
         // Carnegie, 11 May 2005 (ISIS): 43 to 57 kg separated; at 4 kg a weapon 14 (from 57 kg,
-        // whole weapons: floor(57 / 4) = 14); at 8 kg 5 to 7 (floor(43 / 8) = 5, floor(57 / 8) = 7).
+        // whole weapons: floor(57 / 4) = 14); at 5 kg 8 to 11; at 8 kg 5 to 7.
         let mut inputs = yongbyon();
         inputs.produced_kg_per_year = 0.0;
-        for (kg, per_weapon, weapons) in [(57.0, 4.0, 14), (43.0, 8.0, 5), (57.0, 8.0, 7)] {
+        for (kg, per_weapon, weapons) in [
+            (57.0, 4.0, 14),
+            (43.0, 5.0, 8),
+            (57.0, 5.0, 11),
+            (43.0, 8.0, 5),
+            (57.0, 8.0, 7),
+        ] {
             inputs.separated_kg = kg;
             inputs.kg_per_weapon = per_weapon;
             assert_eq!(compute(&inputs).weapons_at_horizon, weapons);

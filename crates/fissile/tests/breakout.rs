@@ -113,7 +113,7 @@ fn a_batch_scheme_is_chosen_only_where_it_is_faster() {
         levels: vec![0.2, 0.6],
         tails: vec![0.00711, 0.1],
         efficiency: Uncertain::Fixed(0.9),
-        setup_months: Uncertain::Fixed(0.0),
+        setup_months: Some(Uncertain::Fixed(0.0)),
     });
     let breakout = compute(&case, &case.central());
     assert_eq!(breakout.schedule.scheme, Some(0));
@@ -304,6 +304,9 @@ fn monte_carlo_spans_the_range_the_inputs_allow() {
     let trials = reykjavik_fissile::montecarlo::run(&case, 4000, 1);
     let values: Vec<f64> = trials.iter().map(|t| t.months_to_first.unwrap()).collect();
     let s = reykjavik_fissile::montecarlo::summarize(&values).unwrap();
-    assert!(s.min >= fastest && s.max <= slowest, "{s:?} {fastest} {slowest}");
+    assert!(
+        s.min >= fastest && s.max <= slowest,
+        "{s:?} {fastest} {slowest}"
+    );
     assert!(s.p05 < months(&case).unwrap() && months(&case).unwrap() < s.p95);
 }

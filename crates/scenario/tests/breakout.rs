@@ -182,3 +182,17 @@ fn a_case_without_capacity_loads_and_has_no_first_quantity() {
     let case = breakout::parse(&with("machines = 1000", "machines = 0"), "case.toml").unwrap();
     assert_eq!(compute(&case, &case.central()).months_to_first(), None);
 }
+
+#[test]
+fn the_json_schema_names_the_case_tables() {
+    let schema = breakout::json_schema();
+    for key in [
+        "stock",
+        "plant",
+        "batch_scheme",
+        "plutonium",
+        "significant_quantity",
+    ] {
+        assert!(schema["properties"][key].is_object(), "{key}");
+    }
+}

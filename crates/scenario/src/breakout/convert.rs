@@ -38,7 +38,7 @@ pub fn to_case(file: &CaseFile) -> Result<Case, Vec<Problem>> {
         .batch_scheme
         .iter()
         .enumerate()
-        .map(|(i, s)| scheme(i, s, setup_months, &mut num))
+        .map(|(i, s)| scheme(i, s, &mut num))
         .collect();
     let plutonium = file.plutonium.as_ref().map(|p| plutonium(p, &mut num));
     let significant_quantity = quantity(&file.significant_quantity, &mut problems);
@@ -173,7 +173,6 @@ fn plant(i: usize, file: &PlantFile, num: &mut impl FnMut(String, &Num) -> Uncer
 fn scheme(
     i: usize,
     file: &BatchSchemeFile,
-    case_setup: Uncertain,
     num: &mut impl FnMut(String, &Num) -> Uncertain,
 ) -> BatchScheme {
     BatchScheme {
@@ -184,10 +183,10 @@ fn scheme(
             format!("batch_scheme[{i}].efficiency"),
             &file.efficiency.unwrap_or(Num::Fixed(1.0)),
         ),
-        setup_months: match &file.setup_months {
-            Some(n) => num(format!("batch_scheme[{i}].setup_months"), n),
-            None => case_setup,
-        },
+        setup_months: file
+            .setup_months
+            .as_ref()
+            .map(|n| num(format!("batch_scheme[{i}].setup_months"), n)),
     }
 }
 
