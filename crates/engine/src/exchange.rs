@@ -697,7 +697,13 @@ pub fn first_strike(
     detail: CurveDetail,
 ) -> Result<Exchange, EngineError> {
     let mut best: Option<Exchange> = None;
-    for power in RANKINGS {
+    // With one value cost for every nuclear warhead the rankings coincide: plan once.
+    let rankings = if nuclear_costs_differ(scenario, striker, victim, posture) {
+        &RANKINGS[..]
+    } else {
+        &RANKINGS[..1]
+    };
+    for &power in rankings {
         let candidate =
             first_strike_ranked(scenario, striker, victim, posture, certify, detail, power)?;
         let better = best.as_ref().is_none_or(|b| {
@@ -711,6 +717,32 @@ pub fn first_strike(
         }
     }
     Ok(best.expect("RANKINGS is not empty"))
+}
+
+/// Whether the striker's nuclear warheads in stock give up different value units each.
+fn nuclear_costs_differ(
+    scenario: &Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+) -> bool {
+    let attacker = &scenario.sides[striker];
+    let defender = &scenario.sides[victim];
+    let stock = striker_stock(attacker, posture.striker_alert, &scenario.options);
+    let capacity: Vec<f64> = defender
+        .missile_defenses
+        .iter()
+        .map(MissileDefenseLayer::engagement_capacity)
+        .collect();
+    let costs: Vec<f64> = ValueAttack::new(attacker, defender, false)
+        .unit_weights(&stock, &capacity)
+        .into_iter()
+        .zip(&attacker.forces)
+        .zip(&stock)
+        .filter(|((_, f), s)| f.is_nuclear() && **s >= 1.0)
+        .map(|((w, _), _)| w)
+        .collect();
+    costs.iter().any(|&c| c != costs[0])
 }
 
 /// One first strike, planned with nuclear warheads priced at (value given up)^`cost_power`.
