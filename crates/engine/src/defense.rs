@@ -50,13 +50,17 @@ impl MissileDefenseLayer {
         self.discrimination * (1.0 - (1.0 - self.interceptor_sspk).powi(shots as i32))
     }
 
-    /// Expected interceptors fired per engaged RV: n, or n1 + n2 (1 - p)^n1 with shoot-look-shoot.
+    /// Expected interceptors fired per engaged RV: n, or with shoot-look-shoot n1 + n2 times the
+    /// probability the RV survives the first salvo, 1 - K (1 - (1 - p)^n1): the look sees an RV
+    /// that a salvo missed, whether it missed for want of discrimination or of a hit (as Monte
+    /// Carlo draws it).
     pub fn expected_interceptors_per_rv(&self) -> f64 {
         match self.doctrine {
             FiringDoctrine::Salvo { shots } => f64::from(shots),
             FiringDoctrine::ShootLookShoot { first, second } => {
-                f64::from(first)
-                    + f64::from(second) * (1.0 - self.interceptor_sspk).powi(first as i32)
+                let first_kills =
+                    self.discrimination * (1.0 - (1.0 - self.interceptor_sspk).powi(first as i32));
+                f64::from(first) + f64::from(second) * (1.0 - first_kills)
             }
         }
     }
@@ -154,6 +158,26 @@ mod tests {
         );
         assert!((l.intercept_probability() - 0.96).abs() < 1e-12);
         assert!((l.expected_interceptors_per_rv() - 1.2).abs() < 1e-12);
+        assert!((l.engagement_capacity() - 10.0).abs() < 1e-9);
+    }
+
+    /// Regression (issue 7): with discrimination K < 1 the look also sees RVs the first salvo
+    /// never had a chance against. p 0.8, K 0.5, 1 + 1: the first salvo kills 0.4, so the second
+    /// fires at 0.6 of RVs: 1.6 interceptors per RV (the old formula said 1.2), and
+    /// P_intercept = 0.5 (1 - 0.2^2) = 0.48.
+    #[test]
+    fn shoot_look_shoot_with_imperfect_discrimination() {
+        let mut l = layer(
+            16,
+            0.8,
+            FiringDoctrine::ShootLookShoot {
+                first: 1,
+                second: 1,
+            },
+        );
+        l.discrimination = 0.5;
+        assert!((l.intercept_probability() - 0.48).abs() < 1e-12);
+        assert!((l.expected_interceptors_per_rv() - 1.6).abs() < 1e-12);
         assert!((l.engagement_capacity() - 10.0).abs() < 1e-9);
     }
 

@@ -132,9 +132,11 @@ pub enum Target {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Aimpoint {
     pub target: Target,
-    /// Launchers on it (fractional in the expected-value analysis; 0 for a storage site).
+    /// Launchers on it when it is there (fractional in the expected-value analysis; 0 for a
+    /// storage site).
     pub launchers: f64,
-    /// Probability that the striker finds it; warheads committed to it are spent only then.
+    /// Probability that it is there (a remainder of less than one launcher is there with that
+    /// probability) and the striker finds it; warheads committed to it are spent only then.
     pub detection: f64,
 }
 
@@ -813,10 +815,14 @@ fn first_strike_ranked(
         let mut left = targetable;
         while left > 1e-9 {
             let here = left.min(f64::from(target.launchers_per_aimpoint));
+            // A remainder of less than one launcher is an aimpoint that exists with that
+            // probability (as Monte Carlo draws whole launchers): a warhead committed to it is
+            // spent only then, like one on an aimpoint that is not found.
+            let presence = here.min(1.0);
             aimpoints.push(Aimpoint {
                 target: Target::Element(j),
-                launchers: here,
-                detection: d,
+                launchers: here / presence,
+                detection: d * presence,
             });
             // Conventional launchers cannot retaliate on value: destroying them gains nothing
             // in this model, so the striker never spends warheads on them.
@@ -826,7 +832,7 @@ fn first_strike_ranked(
                 0.0
             };
             values.push(at_stake);
-            spend.push(d);
+            spend.push(d * presence);
             left -= here;
         }
         victim_elements.push(VictimElementOutcome {

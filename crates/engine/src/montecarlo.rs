@@ -70,6 +70,13 @@ impl Draw {
     fn binomial(&mut self, n: u32, p: f64) -> u32 {
         (0..n).filter(|_| self.bernoulli(p)).count() as u32
     }
+    /// A whole number whose expectation is `x` (>= 0): floor(x), plus 1 with probability
+    /// x - floor(x). Keeps Monte Carlo means equal to the expected-value analysis where that
+    /// analysis holds fractions (targetable launchers, available warheads).
+    fn whole(&mut self, x: f64) -> u32 {
+        let floor = x.max(0.0).floor();
+        floor as u32 + u32::from(self.bernoulli(x - floor))
+    }
 }
 
 /// Who knows the drawn inputs when the strikes are planned.
@@ -291,9 +298,11 @@ fn sample_exchange(
     let mut exists = vec![false; x.aimpoints.len()];
     for (j, element) in defender.forces.iter().enumerate() {
         let launchers = element.launchers_at(posture.victim_alert);
-        let targetable = (f64::from(launchers)
-            * (1.0 - element.untargetable_share.at(posture.victim_alert)))
-        .round() as u32;
+        let targetable = draw
+            .whole(
+                f64::from(launchers) * (1.0 - element.untargetable_share.at(posture.victim_alert)),
+            )
+            .min(launchers);
         surviving_launchers[j] = launchers - targetable.min(launchers);
         let stay = exchange::stay_share(element, &posture, options);
         let planned = x
@@ -353,6 +362,7 @@ fn sample_exchange(
         .iter()
         .map(|l| l.interceptors)
         .collect();
+    let mut launcher_works = vec![false; attacker.forces.len()];
     // Warheads of each kind (nuclear, conventional) committed to each aimpoint so far.
     let mut committed = vec![[0usize; 2]; x.aimpoints.len()];
     for a in x.executed() {
@@ -364,7 +374,12 @@ fn sample_exchange(
         let kind = usize::from(!weapon.is_nuclear());
         let fratricide = options.fratricide.factor(committed[a.aimpoint][kind]);
         committed[a.aimpoint][kind] += 1;
-        if !draw.bernoulli(weapon.reliability) {
+        // Reliability belongs to the launcher: the element's warheads fly in plan order,
+        // `warheads_per_launcher` to a missile, and share its one draw.
+        if (spent[a.weapon] - 1).is_multiple_of(weapon.warheads_per_launcher.max(1)) {
+            launcher_works[a.weapon] = draw.bernoulli(weapon.reliability);
+        }
+        if !launcher_works[a.weapon] {
             continue;
         }
         match weapon.delivery {
@@ -451,8 +466,8 @@ fn sample_exchange(
         arriving_units: 0.0,
     };
     let mut striker_arriving = 0;
-    for ((element, available), &used) in attacker.forces.iter().zip(&stock).zip(&spent) {
-        let left = (available.round() as u32).saturating_sub(used);
+    for ((element, &available), &used) in attacker.forces.iter().zip(&stock).zip(&spent) {
+        let left = draw.whole(available).saturating_sub(used);
         striker_arriving += on_victim.attack(element, left, 1.0, draw);
     }
 
