@@ -8,6 +8,7 @@ mod calc;
 mod commands;
 mod montecarlo;
 mod sweep;
+mod treaty;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -112,6 +113,11 @@ enum Command {
     /// Example: reykjavik breakout iran-jcpoa --trials 10000; reykjavik breakout --list
     #[command(after_help = BREAKOUT_EXAMPLES)]
     Breakout(breakout::BreakoutArgs),
+    /// A scenario counted under a treaty (New START built in): each class, limit, headroom.
+    ///
+    /// Example: reykjavik treaty us-russia-2021 --count-disputed; reykjavik treaty --list
+    #[command(after_help = EXIT_CODES)]
+    Treaty(treaty::TreatyArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -148,6 +154,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args),
         Command::Sweep(args) => sweep::run(args),
         Command::Breakout(args) => breakout::run(args),
+        Command::Treaty(args) => treaty::run(args),
     };
     match result {
         Ok(report) => write_report(&report),

@@ -176,6 +176,20 @@ pub struct ForceElement {
     /// its alert postures (bombers unloaded day-to-day cannot strike). `None`: the model option
     /// for fixed or survivable forces (R-3765 p. 34).
     pub striker_availability: Option<ByAlert>,
+    /// Launchers that exist but are not deployed, for treaty counting (arms_control::treaty).
+    pub accountability: Accountability,
+}
+
+/// Launchers of an element that treaties count but the exchange does not: they carry no
+/// warheads and are not aimpoints. Both 0 by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Accountability {
+    /// Non-deployed launchers (empty silos and tubes, launchers in overhaul, test and training
+    /// launchers, non-deployed bombers).
+    pub non_deployed_launchers: u32,
+    /// Launchers the owner removed from accountability (converted SLBM tubes, bombers converted
+    /// to non-nuclear arms, training silos): counted only under disputed counting.
+    pub converted_launchers: u32,
 }
 
 impl ForceElement {
@@ -771,6 +785,7 @@ impl ForceElement {
             launch_survival: 1.0,
             warhead_storage: None,
             striker_availability: None,
+            accountability: Accountability::default(),
         }
     }
 }

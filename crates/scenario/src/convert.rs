@@ -7,8 +7,8 @@ use reykjavik_engine::EngineError;
 use reykjavik_engine::defense::{AirDefense, Coverage, FiringDoctrine, MissileDefenseLayer};
 use reykjavik_engine::limits::{self, Limit};
 use reykjavik_engine::model::{
-    self, Basing, ByAlert, Delivery, ForceElement, Fratricide, KillProbabilities, ModelOptions,
-    Payload, Scenario, Side, SlowWeaponTiming, ValueModel, ValueUnit, WarheadStorage,
+    self, Accountability, Basing, ByAlert, Delivery, ForceElement, Fratricide, KillProbabilities,
+    ModelOptions, Payload, Scenario, Side, SlowWeaponTiming, ValueModel, ValueUnit, WarheadStorage,
 };
 use reykjavik_engine::params::{Distribution, UncertainInput};
 use reykjavik_engine::physics::LethalRadiusModel;
@@ -585,6 +585,14 @@ fn convert_force(at: &str, force: &ForceFile, side: &SideFile, r: &mut Reader) -
                 &limits::PROBABILITY,
             ),
         }),
+        accountability: Accountability {
+            non_deployed_launchers: force.non_deployed_launchers.map_or(0, |n| {
+                r.count(path("non_deployed_launchers"), n, &limits::LAUNCHERS)
+            }),
+            converted_launchers: force.converted_launchers.map_or(0, |n| {
+                r.count(path("converted_launchers"), n, &limits::LAUNCHERS)
+            }),
+        },
     }
 }
 

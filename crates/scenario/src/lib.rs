@@ -5,8 +5,11 @@ pub mod breakout;
 pub mod builtin;
 mod convert;
 pub mod diagnostic;
+pub mod document;
 pub mod format;
 mod number;
+pub mod proposal;
+pub mod treaty;
 
 use std::fmt;
 use std::path::Path;

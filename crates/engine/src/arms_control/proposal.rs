@@ -1,0 +1,1 @@
+//! Proposals: a named, sourced list of changes to a scenario (placeholder).

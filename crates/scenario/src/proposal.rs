@@ -1,0 +1,1 @@
+//! Proposals (placeholder until written).
