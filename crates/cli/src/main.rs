@@ -4,8 +4,10 @@
 
 mod analyze;
 mod breakout;
+mod brief;
 mod calc;
 mod commands;
+mod compare;
 mod montecarlo;
 mod sweep;
 mod treaty;
@@ -118,6 +120,11 @@ enum Command {
     /// Example: reykjavik treaty us-russia-2021 --count-disputed; reykjavik treaty --list
     #[command(after_help = EXIT_CODES)]
     Treaty(treaty::TreatyArgs),
+    /// A scenario against proposals: the index, C1, C2, treaty counts, paired Monte Carlo.
+    ///
+    /// Example: reykjavik compare us-russia-2021 de-mirv-icbms follow-on-1000 --trials 2000
+    #[command(after_help = EXIT_CODES)]
+    Compare(compare::CompareArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -155,6 +162,7 @@ fn main() -> ExitCode {
         Command::Sweep(args) => sweep::run(args),
         Command::Breakout(args) => breakout::run(args),
         Command::Treaty(args) => treaty::run(args),
+        Command::Compare(args) => compare::run(args),
     };
     match result {
         Ok(report) => write_report(&report),

@@ -10,5 +10,6 @@
 //! whether a proposal is negotiable. Counting is of the scenario as given: deployed launchers are
 //! those at day-to-day alert (`launchers`).
 
+pub mod compare;
 pub mod proposal;
 pub mod treaty;
