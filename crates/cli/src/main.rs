@@ -9,6 +9,7 @@ mod calc;
 mod commands;
 mod compare;
 mod montecarlo;
+mod optimize;
 mod sweep;
 mod treaty;
 
@@ -125,6 +126,11 @@ enum Command {
     /// Example: reykjavik compare us-russia-2021 de-mirv-icbms follow-on-1000 --trials 2000
     #[command(after_help = EXIT_CODES)]
     Compare(compare::CompareArgs),
+    /// The most stable posture of one side within a treaty's limits (grid, then local search).
+    ///
+    /// Example: reykjavik optimize us-russia-2021 --side Russia --treaty new-start -o best.toml
+    #[command(after_help = EXIT_CODES)]
+    Optimize(optimize::OptimizeArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -163,6 +169,7 @@ fn main() -> ExitCode {
         Command::Breakout(args) => breakout::run(args),
         Command::Treaty(args) => treaty::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Optimize(args) => optimize::run(args),
     };
     match result {
         Ok(report) => write_report(&report),

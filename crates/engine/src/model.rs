@@ -190,6 +190,9 @@ pub struct Accountability {
     /// Launchers the owner removed from accountability (converted SLBM tubes, bombers converted
     /// to non-nuclear arms, training silos): counted only under disputed counting.
     pub converted_launchers: u32,
+    /// The most warheads one launcher can carry (upload capacity): bounds the posture search.
+    /// `None`: as loaded.
+    pub max_warheads_per_launcher: Option<u32>,
 }
 
 impl ForceElement {
@@ -621,6 +624,17 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
         }
         for (f, force) in side.forces.iter().enumerate() {
             let at = |field: &str| format!("side[{s}].force[{f}].{field}");
+            if let Some(max) = force.accountability.max_warheads_per_launcher
+                && max < force.warheads_per_launcher
+            {
+                errors.push(EngineError::rule(
+                    at("max_warheads_per_launcher"),
+                    format!(
+                        "{max} is below warheads_per_launcher ({}): the most a launcher can carry is at least what it carries",
+                        force.warheads_per_launcher
+                    ),
+                ));
+            }
             if force.basing == Basing::WarheadStorage {
                 errors.push(EngineError::rule(at("basing"), "`warhead-storage` is a target class, not a launcher basing: declare a [[side.warhead_storage]] site"));
             }

@@ -633,6 +633,13 @@ fn convert_force(
             converted_launchers: force.converted_launchers.map_or(0, |n| {
                 r.count(path("converted_launchers"), n, &limits::LAUNCHERS)
             }),
+            max_warheads_per_launcher: force.max_warheads_per_launcher.map(|n| {
+                r.count(
+                    path("max_warheads_per_launcher"),
+                    n,
+                    &limits::WARHEADS_PER_LAUNCHER,
+                )
+            }),
         },
     }
 }

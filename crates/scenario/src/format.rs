@@ -218,6 +218,11 @@ pub struct ForceFile {
     /// (`reykjavik treaty --count-disputed`). An integer 0 to 100000, default 0.
     #[serde(default)]
     pub converted_launchers: Option<Num>,
+    /// The most warheads one launcher can carry (upload capacity; New START attribution where
+    /// known): an integer 1 to 64, at least `warheads_per_launcher`; bounds `reykjavik optimize`.
+    /// Default: as loaded.
+    #[serde(default)]
+    pub max_warheads_per_launcher: Option<Num>,
     /// Where the numbers come from.
     #[serde(default)]
     pub source: Option<String>,

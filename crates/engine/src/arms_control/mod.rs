@@ -1,4 +1,5 @@
-//! Arms control: treaty counting (`treaty`) and proposals (`proposal`).
+//! Arms control: treaty counting (`treaty`), proposals (`proposal`), a base against changed
+//! scenarios (`compare`) and the posture search under a treaty (`optimize`).
 //!
 //! What it knows: a treaty as data (classes of systems matched by delivery, basing and payload;
 //! how each class's warheads are counted; limits on sums of deployed launchers, deployed warheads
@@ -11,5 +12,6 @@
 //! those at day-to-day alert (`launchers`).
 
 pub mod compare;
+pub mod optimize;
 pub mod proposal;
 pub mod treaty;
