@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use reykjavik_engine::arms_control::compare::{self, PairedChange, RegimeTerms};
 use reykjavik_engine::arms_control::proposal::Proposal;
 use reykjavik_engine::arms_control::treaty::{Counting, SideCount, Treaty};
@@ -424,36 +425,40 @@ fn draw_chart(c: &Comparison, svg: &mut String) -> Result<(), Box<dyn std::error
         .flatten()
         .fold(0.01_f64, |m, x| m.max(x.abs()))
         * 1.15;
-    let root = SVGBackend::with_string(svg, (760, 360)).into_drawing_area();
+    let root = SVGBackend::with_string(svg, (760, 250)).into_drawing_area();
     root.fill(&WHITE)?;
+    // Four regime groups on 0..4; the space to the right holds the legend.
     let mut chart = ChartBuilder::on(&root)
         .caption(
             format!("{}: change in the stability index by regime", c.base.name),
-            ("sans-serif", 16),
+            ("sans-serif", 15),
         )
-        .margin(12)
-        .x_label_area_size(30)
-        .y_label_area_size(56)
-        .build_cartesian_2d(0.0..4.0, -extent..extent)?;
-    let labels: Vec<String> = base.regimes.iter().map(regime_name).collect();
+        .margin(10)
+        .x_label_area_size(8)
+        .y_label_area_size(52)
+        .build_cartesian_2d(0.0..5.4, -extent..extent)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(8)
-        .x_label_formatter(&|x: &f64| {
-            let i = (x - 0.5).round();
-            if (x - 0.5 - i).abs() < 1e-6 && (0.0..4.0).contains(&i) {
-                labels[i as usize].clone()
-            } else {
-                String::new()
-            }
-        })
+        .light_line_style(WHITE)
+        .x_label_formatter(&|_: &f64| String::new())
         .y_desc("index change")
         .draw()?;
     chart.draw_series(std::iter::once(PathElement::new(
         vec![(0.0, 0.0), (4.0, 0.0)],
         BLACK,
     )))?;
+    let label_style = ("sans-serif", 13)
+        .into_font()
+        .color(&BLACK)
+        .pos(Pos::new(HPos::Center, VPos::Bottom));
+    chart.draw_series(base.regimes.iter().enumerate().map(|(g, r)| {
+        Text::new(
+            regime_name(r),
+            (g as f64 + 0.5, -extent),
+            label_style.clone(),
+        )
+    }))?;
     let width = 0.8 / proposals.len().max(1) as f64;
     for (k, (e, values)) in proposals.iter().zip(&changes).enumerate() {
         let colour = COLOURS[k % COLOURS.len()];

@@ -214,3 +214,27 @@ fn optimize_writes_a_scenario_ready_for_analyze() {
         .code(2)
         .stderr(contains("valid: 1 to 10"));
 }
+
+#[test]
+fn the_brief_is_one_self_contained_page() {
+    let html = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("brief.html");
+    reykjavik()
+        .args([
+            "compare",
+            "us-russia-2021",
+            "de-mirv-icbms",
+            "ssbn-patrols",
+            "--brief",
+            &html.to_string_lossy(),
+        ])
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("<svg") && page.contains("Bottom line"));
+    assert!(page.contains("Treaty compliance") && page.contains("Assumptions"));
+    // No external assets: no links, scripts or images fetched from elsewhere.
+    for external in ["src=\"http", "href=\"http", "<script", "<link", "@import"] {
+        assert!(!page.contains(external), "{external}");
+    }
+}
