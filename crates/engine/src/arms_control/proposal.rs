@@ -140,8 +140,18 @@ fn scale(scenario: &mut Scenario, path: &str, factor: f64) -> Result<(), EngineE
         return Err(EngineError::invalid(path, factor, "a factor 0 or more"));
     }
     let (value, limit) = params::get_field(scenario, path)?;
-    params::set_field(scenario, path, value * factor)?;
     let canonical = params::canonical_path(scenario, path)?;
+    // `launchers` sets both postures; an element whose generated count differs (bombers that
+    // disperse to another element) keeps its own, scaled by the same factor.
+    let generated_path = format!("{canonical}.generated");
+    let generated = canonical
+        .ends_with(".launchers")
+        .then(|| params::get_field(scenario, &generated_path).ok())
+        .flatten();
+    params::set_field(scenario, path, value * factor)?;
+    if let Some((g, _)) = generated {
+        params::set_field(scenario, &generated_path, (g * factor).floor())?;
+    }
     for input in &mut scenario.uncertain {
         if input.paths.iter().any(|p| same_field(p, &canonical)) {
             input.distribution = scaled(input.distribution, factor, limit.lowest(), limit.max);
@@ -434,6 +444,19 @@ mod tests {
         let out = apply(&scenario(), &proposal(changes)).unwrap();
         assert_eq!(out.sides[1].forces[0].launchers, 25);
         assert_eq!(out.sides[1].forces[0].warheads_per_launcher, 1);
+    }
+
+    #[test]
+    fn scaling_launchers_keeps_a_separate_generated_count() {
+        let mut base = scenario();
+        base.sides[0].forces[2].generated_launchers = Some(0);
+        let scale = Change::Scale {
+            path: "side[0].force[bombers].launchers".into(),
+            factor: 0.5,
+        };
+        let out = apply(&base, &proposal(vec![scale])).unwrap();
+        assert_eq!(out.sides[0].forces[2].launchers, 10);
+        assert_eq!(out.sides[0].forces[2].generated_launchers, Some(0));
     }
 
     #[test]
