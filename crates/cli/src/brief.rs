@@ -11,20 +11,20 @@ use crate::compare::{Comparison, Entry, quantile, regime_name, signed};
 use crate::treaty::counting_name;
 
 const STYLE: &str = "
-@page { size: A4; margin: 14mm 12mm; }
-body { font: 9pt/1.28 Georgia, 'Times New Roman', serif; color: #111; max-width: 190mm; margin: 0 auto; }
+@page { size: A4; margin: 11mm 11mm; }
+body { font: 8.6pt/1.25 Georgia, 'Times New Roman', serif; color: #111; max-width: 190mm; margin: 0 auto; }
 h1 { font-size: 16pt; margin: 0 0 2mm; }
-h2 { font-size: 11.5pt; margin: 4mm 0 1.5mm; border-bottom: 1px solid #999; }
+h2 { font-size: 11pt; margin: 3mm 0 1mm; border-bottom: 1px solid #999; }
 p, li { margin: 1mm 0; }
 ul { padding-left: 5mm; margin: 1mm 0; }
-table { border-collapse: collapse; width: 100%; font: 8pt/1.2 Helvetica, Arial, sans-serif; margin: 1mm 0 2mm; }
+table { border-collapse: collapse; width: 100%; font: 7.6pt/1.15 Helvetica, Arial, sans-serif; margin: 1mm 0 2mm; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.6mm 1.2mm; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
 th { background: #f0f0f0; }
 .up { color: #116611; } .down { color: #aa1111; } .over { color: #aa1111; font-weight: bold; }
 .small { font-size: 8.5pt; color: #444; }
 .chart svg { width: 100%; height: auto; }
-h2, tr { break-after: avoid; break-inside: avoid; }
+h2 { break-after: avoid; } tr { break-inside: avoid; }
 ";
 
 /// The whole page.

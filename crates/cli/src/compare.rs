@@ -425,7 +425,7 @@ fn draw_chart(c: &Comparison, svg: &mut String) -> Result<(), Box<dyn std::error
         .flatten()
         .fold(0.01_f64, |m, x| m.max(x.abs()))
         * 1.15;
-    let root = SVGBackend::with_string(svg, (760, 250)).into_drawing_area();
+    let root = SVGBackend::with_string(svg, (760, 225)).into_drawing_area();
     root.fill(&WHITE)?;
     // Four regime groups on 0..4; the space to the right holds the legend.
     let mut chart = ChartBuilder::on(&root)
