@@ -118,3 +118,41 @@ fn the_best_posture_rewrites_into_a_valid_scenario() {
     );
     assert!(missing.is_err());
 }
+
+/// The other objectives: the side's own ratio does not fall, its cost when struck first does
+/// not rise (means over the four regimes).
+#[test]
+fn the_ratio_and_struck_cost_objectives_improve_their_own_measure() {
+    use reykjavik_engine::arms_control::optimize::Objective;
+    let base = reykjavik_scenario::load("kent-thaler-notional").unwrap();
+    let mean =
+        |r: &SearchResult,
+         f: &dyn Fn(&reykjavik_engine::arms_control::compare::RegimeTerms) -> f64| {
+            (
+                r.base.regimes.iter().map(f).sum::<f64>() / 4.0,
+                r.best.regimes.iter().map(f).sum::<f64>() / 4.0,
+            )
+        };
+    let ratio = search(
+        &base,
+        1,
+        SearchOptions {
+            objective: Objective::Ratio,
+            ..SearchOptions::default()
+        },
+    );
+    check_result(&base, &ratio, 1);
+    let (before, after) = mean(&ratio, &|r| r.sides[1].ratio);
+    assert!(after >= before, "{before} -> {after}");
+    let cost = search(
+        &base,
+        1,
+        SearchOptions {
+            objective: Objective::StruckCost,
+            ..SearchOptions::default()
+        },
+    );
+    check_result(&base, &cost, 1);
+    let (before, after) = mean(&cost, &|r| r.sides[1].cost_struck_first);
+    assert!(after <= before, "{before} -> {after}");
+}
