@@ -108,6 +108,20 @@ pub fn parse<T: DeserializeOwned, U>(
         .map_err(|problems| DocumentError::Invalid(locate(file, source, &document, problems)))
 }
 
+/// Problems found later (applying a proposal to a scenario), located in the text that was
+/// parsed before.
+pub fn located(source: &str, file: &str, problems: Vec<Problem>) -> DocumentError {
+    match DeTable::parse(source) {
+        Ok(document) => DocumentError::Invalid(locate(file, source, &document, problems)),
+        Err(_) => DocumentError::Invalid(
+            problems
+                .into_iter()
+                .map(|(field, message)| Diagnostic::at(file, source, 0..0, field, message))
+                .collect(),
+        ),
+    }
+}
+
 fn locate(
     file: &str,
     source: &str,

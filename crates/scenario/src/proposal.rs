@@ -7,7 +7,6 @@ use reykjavik_engine::model::Scenario;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::diagnostic::Diagnostic;
 use crate::document::{self, DocumentError, Problem};
 use crate::format::ForceFile;
 
@@ -135,18 +134,11 @@ pub fn apply(scenario: &Scenario, loaded: &LoadedProposal) -> Result<Scenario, D
             e.change,
             action_key(&loaded.proposal.changes[e.change])
         );
-        let located = document::parse::<toml::Table, ()>(&loaded.source, &loaded.label, "", |_| {
-            Err(vec![(Some(field.clone()), e.error.to_string())])
-        });
-        located.err().unwrap_or_else(|| {
-            DocumentError::Invalid(vec![Diagnostic::at(
-                &loaded.label,
-                &loaded.source,
-                0..0,
-                Some(field),
-                e.error.to_string(),
-            )])
-        })
+        document::located(
+            &loaded.source,
+            &loaded.label,
+            vec![(Some(field), e.error.to_string())],
+        )
     })
 }
 
