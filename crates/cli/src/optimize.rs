@@ -277,9 +277,12 @@ fn evidence(out: &mut String, res: &SearchResult) {
         .iter()
         .filter(|&&s| (res.best.score - s).abs() < 1e-4)
         .count();
+    let grid_best = res
+        .grid_best
+        .map_or("none".to_string(), |b| format!("{b:.4}"));
     say!(
         out,
-        "\nEvidence: coarse grid of {} postures ({}), {} within the limits, best {:.4};",
+        "\nEvidence: coarse grid of {} postures ({}), {} within the limits and the floor, best {grid_best};",
         res.grid_points,
         if res.grid_exhaustive {
             "exhaustive"
@@ -287,7 +290,6 @@ fn evidence(out: &mut String, res: &SearchResult) {
             "seeded sample"
         },
         res.grid_feasible,
-        res.grid_best
     );
     say!(
         out,

@@ -118,7 +118,8 @@ pub struct SearchResult {
     /// Whether the grid was searched exhaustively (else a seeded sample of `grid_points`).
     pub grid_exhaustive: bool,
     pub grid_feasible: usize,
-    pub grid_best: f64,
+    /// The best objective on the grid (`None`: no grid point met the limits and the floor).
+    pub grid_best: Option<f64>,
     /// The objective at the local optimum reached from each start, in start order.
     pub local_optima: Vec<f64>,
     pub evaluations: usize,
@@ -429,7 +430,7 @@ pub fn search(
         .collect();
     let grid_feasible = ranked.len();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let grid_best = ranked.first().map_or(f64::NEG_INFINITY, |r| r.1);
+    let grid_best = ranked.first().map(|r| r.1);
     let starts = starting_points(
         &search,
         &ranked,
