@@ -316,13 +316,7 @@ impl Search<'_> {
             .filter(|(k, f)| f.is_nuclear() && !self.variables.iter().any(|v| v.element == *k))
             .map(|(_, f)| f.warheads())
             .sum();
-        let decided: u64 = self
-            .variables
-            .iter()
-            .zip(&posture)
-            .filter(|(v, _)| side.forces[v.element].is_nuclear())
-            .map(|(_, &(l, w))| u64::from(l) * u64::from(w))
-            .sum();
+        let decided = self.decided_warheads(&posture);
         let need = self.min_warheads.saturating_sub(held);
         if decided >= need {
             return Some(posture);
@@ -331,7 +325,7 @@ impl Search<'_> {
             return None;
         }
         let factor = need as f64 / decided as f64;
-        let repaired: Posture = self
+        let mut repaired: Posture = self
             .variables
             .iter()
             .zip(posture)
@@ -340,7 +334,26 @@ impl Search<'_> {
                 (scaled.min(v.max_launchers), w)
             })
             .collect();
+        // Rounding up overshoots; give back whole launchers while the floor still holds, so
+        // the point is not pushed over a treaty's warhead limit by rounding alone.
+        let mut surplus = self.decided_warheads(&repaired).saturating_sub(need);
+        for (l, w) in repaired.iter_mut() {
+            let back = (surplus / u64::from(*w)).min(u64::from(*l)) as u32;
+            *l -= back;
+            surplus -= u64::from(back) * u64::from(*w);
+        }
         Some(repaired)
+    }
+
+    /// Nuclear warheads on the decision elements of a posture.
+    fn decided_warheads(&self, posture: &Posture) -> u64 {
+        let side = &self.scenario.sides[self.options.side];
+        self.variables
+            .iter()
+            .zip(posture)
+            .filter(|(v, _)| side.forces[v.element].is_nuclear())
+            .map(|(_, &(l, w))| u64::from(l) * u64::from(w))
+            .sum()
     }
 
     /// Coordinate search from `start`; the launcher step halves when no move improves.
