@@ -4,10 +4,14 @@
 
 mod analyze;
 mod breakout;
+mod brief;
 mod calc;
 mod commands;
+mod compare;
 mod montecarlo;
+mod optimize;
 mod sweep;
+mod treaty;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -112,6 +116,21 @@ enum Command {
     /// Example: reykjavik breakout iran-jcpoa --trials 10000; reykjavik breakout --list
     #[command(after_help = BREAKOUT_EXAMPLES)]
     Breakout(breakout::BreakoutArgs),
+    /// A scenario counted under a treaty (New START built in): each class, limit, headroom.
+    ///
+    /// Example: reykjavik treaty us-russia-2021 --count-disputed; reykjavik treaty --list
+    #[command(after_help = EXIT_CODES)]
+    Treaty(treaty::TreatyArgs),
+    /// A scenario against proposals: the index, C1, C2, treaty counts, paired Monte Carlo.
+    ///
+    /// Example: reykjavik compare us-russia-2021 de-mirv-icbms follow-on-1000 --trials 2000
+    #[command(after_help = EXIT_CODES)]
+    Compare(compare::CompareArgs),
+    /// The most stable posture of one side within a treaty's limits (grid, then local search).
+    ///
+    /// Example: reykjavik optimize us-russia-2021 --side Russia --treaty new-start -o best.toml
+    #[command(after_help = EXIT_CODES)]
+    Optimize(optimize::OptimizeArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -148,6 +167,9 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args),
         Command::Sweep(args) => sweep::run(args),
         Command::Breakout(args) => breakout::run(args),
+        Command::Treaty(args) => treaty::run(args),
+        Command::Compare(args) => compare::run(args),
+        Command::Optimize(args) => optimize::run(args),
     };
     match result {
         Ok(report) => write_report(&report),

@@ -4,6 +4,7 @@
 //! outputs are plain result structs. See ARCHITECTURE.md at the repository root.
 
 pub mod allocation;
+pub mod arms_control;
 pub mod defense;
 pub mod error;
 pub mod exchange;

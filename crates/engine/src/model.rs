@@ -176,6 +176,23 @@ pub struct ForceElement {
     /// its alert postures (bombers unloaded day-to-day cannot strike). `None`: the model option
     /// for fixed or survivable forces (R-3765 p. 34).
     pub striker_availability: Option<ByAlert>,
+    /// Launchers that exist but are not deployed, for treaty counting (arms_control::treaty).
+    pub accountability: Accountability,
+}
+
+/// Launchers of an element that treaties count but the exchange does not: they carry no
+/// warheads and are not aimpoints. Both 0 by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Accountability {
+    /// Non-deployed launchers (empty silos and tubes, launchers in overhaul, test and training
+    /// launchers, non-deployed bombers).
+    pub non_deployed_launchers: u32,
+    /// Launchers the owner removed from accountability (converted SLBM tubes, bombers converted
+    /// to non-nuclear arms, training silos): counted only under disputed counting.
+    pub converted_launchers: u32,
+    /// The most warheads one launcher can carry (upload capacity): bounds the posture search.
+    /// `None`: as loaded.
+    pub max_warheads_per_launcher: Option<u32>,
 }
 
 impl ForceElement {
@@ -607,6 +624,17 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
         }
         for (f, force) in side.forces.iter().enumerate() {
             let at = |field: &str| format!("side[{s}].force[{f}].{field}");
+            if let Some(max) = force.accountability.max_warheads_per_launcher
+                && max < force.warheads_per_launcher
+            {
+                errors.push(EngineError::rule(
+                    at("max_warheads_per_launcher"),
+                    format!(
+                        "{max} is below warheads_per_launcher ({}): the most a launcher can carry is at least what it carries",
+                        force.warheads_per_launcher
+                    ),
+                ));
+            }
             if force.basing == Basing::WarheadStorage {
                 errors.push(EngineError::rule(at("basing"), "`warhead-storage` is a target class, not a launcher basing: declare a [[side.warhead_storage]] site"));
             }
@@ -771,6 +799,7 @@ impl ForceElement {
             launch_survival: 1.0,
             warhead_storage: None,
             striker_availability: None,
+            accountability: Accountability::default(),
         }
     }
 }

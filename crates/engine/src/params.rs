@@ -225,6 +225,45 @@ pub fn canonical_path(scenario: &Scenario, path: &str) -> Result<String, EngineE
 /// Sets the number at `path` to `value`, after checking it against the field's valid range.
 /// Counts are rounded to the nearest whole number. Returns the field's range.
 pub fn set_field(scenario: &mut Scenario, path: &str, value: f64) -> Result<Limit, EngineError> {
+    let (limit, slot) = slot(scenario, path)?;
+    let value = if limit.integer { value.round() } else { value };
+    if !limit.contains(value) {
+        return Err(EngineError::invalid(path, value, &limit.describe()));
+    }
+    match slot {
+        Slot::Real(x) => *x = value,
+        Slot::Optional(x) => *x = Some(value),
+        Slot::Count(x) => *x = value as u32,
+        Slot::OptionalCount(x) => *x = Some(value as u32),
+        Slot::Launchers(day, generated) => {
+            *day = value as u32;
+            *generated = None;
+        }
+        Slot::Kill(k, target) => k.set(target, value),
+    }
+    Ok(limit)
+}
+
+/// The number at `path` and the field's range. A field the scenario leaves unset (a CEP given
+/// only by kill probabilities, a kill probability left to the physics) is an error naming it.
+/// `launchers` reads the day-to-day count.
+pub fn get_field(scenario: &Scenario, path: &str) -> Result<(f64, Limit), EngineError> {
+    let mut copy = scenario.clone();
+    let (limit, slot) = slot(&mut copy, path)?;
+    let value = match slot {
+        Slot::Real(x) => Some(*x),
+        Slot::Optional(x) => *x,
+        Slot::Count(x) | Slot::Launchers(x, _) => Some(f64::from(*x)),
+        Slot::OptionalCount(x) => x.map(f64::from),
+        Slot::Kill(k, target) => k.get(target),
+    };
+    value
+        .map(|v| (v, limit))
+        .ok_or_else(|| EngineError::rule(path, "not set in this scenario, so it cannot be scaled"))
+}
+
+/// The storage behind a path, with its valid range.
+fn slot<'a>(scenario: &'a mut Scenario, path: &str) -> Result<(Limit, Slot<'a>), EngineError> {
     let unknown = || {
         EngineError::rule(
             path,
@@ -316,6 +355,14 @@ pub fn set_field(scenario: &mut Scenario, path: &str, value: f64) -> Result<Limi
                         | [Segment::Key("generated_launchers")] => (
                             limits::LAUNCHERS,
                             Slot::OptionalCount(&mut force.generated_launchers),
+                        ),
+                        [Segment::Key("non_deployed_launchers")] => (
+                            limits::LAUNCHERS,
+                            Slot::Count(&mut force.accountability.non_deployed_launchers),
+                        ),
+                        [Segment::Key("converted_launchers")] => (
+                            limits::LAUNCHERS,
+                            Slot::Count(&mut force.accountability.converted_launchers),
                         ),
                         [Segment::Key("warheads_per_launcher")] => (
                             limits::WARHEADS_PER_LAUNCHER,
@@ -453,22 +500,7 @@ pub fn set_field(scenario: &mut Scenario, path: &str, value: f64) -> Result<Limi
         }
         _ => return Err(unknown()),
     };
-    let value = if limit.integer { value.round() } else { value };
-    if !limit.contains(value) {
-        return Err(EngineError::invalid(path, value, &limit.describe()));
-    }
-    match slot {
-        Slot::Real(x) => *x = value,
-        Slot::Optional(x) => *x = Some(value),
-        Slot::Count(x) => *x = value as u32,
-        Slot::OptionalCount(x) => *x = Some(value as u32),
-        Slot::Launchers(day, generated) => {
-            *day = value as u32;
-            *generated = None;
-        }
-        Slot::Kill(k, target) => k.set(target, value),
-    }
-    Ok(limit)
+    Ok((limit, slot))
 }
 
 enum Slot<'a> {

@@ -7,8 +7,8 @@ use reykjavik_engine::EngineError;
 use reykjavik_engine::defense::{AirDefense, Coverage, FiringDoctrine, MissileDefenseLayer};
 use reykjavik_engine::limits::{self, Limit};
 use reykjavik_engine::model::{
-    self, Basing, ByAlert, Delivery, ForceElement, Fratricide, KillProbabilities, ModelOptions,
-    Payload, Scenario, Side, SlowWeaponTiming, ValueModel, ValueUnit, WarheadStorage,
+    self, Accountability, Basing, ByAlert, Delivery, ForceElement, Fratricide, KillProbabilities,
+    ModelOptions, Payload, Scenario, Side, SlowWeaponTiming, ValueModel, ValueUnit, WarheadStorage,
 };
 use reykjavik_engine::params::{Distribution, UncertainInput};
 use reykjavik_engine::physics::LethalRadiusModel;
@@ -51,6 +51,39 @@ pub fn to_engine(file: &ScenarioFile) -> Result<Scenario, Vec<EngineError>> {
     } else {
         Err(errors)
     }
+}
+
+/// One force element on its own (a proposal's `add_force`): the element, its distributions
+/// with paths relative to it (`cep_m`), or every problem with such a path. Hardness is checked
+/// against the widest range; the scenario's own model is checked when the element is added.
+pub fn force_alone(
+    force: &ForceFile,
+) -> Result<(ForceElement, Vec<UncertainInput>), Vec<EngineError>> {
+    const AT: &str = "force";
+    let mut reader = Reader {
+        hardness: limits::hardness_psi(LethalRadiusModel::DavisSchilling),
+        ..Reader::default()
+    };
+    if force.warheads_stored_at.is_some() {
+        reader.errors.push(EngineError::rule(
+            "force.warheads_stored_at",
+            "an added element cannot name a warhead storage site",
+        ));
+    }
+    let element = convert_force(AT, force, &[], &mut reader);
+    let relative = |p: &str| p.strip_prefix("force.").unwrap_or(p).to_string();
+    if !reader.errors.is_empty() {
+        return Err(reader.errors);
+    }
+    let uncertain = reader
+        .uncertain
+        .into_iter()
+        .map(|u| UncertainInput {
+            paths: u.paths.iter().map(|p| relative(p)).collect(),
+            distribution: u.distribution,
+        })
+        .collect();
+    Ok((element, uncertain))
 }
 
 /// Longest name (of the scenario, a side, element, site or layer), in characters: names are
@@ -332,7 +365,14 @@ fn convert_side(s: usize, side: &SideFile, r: &mut Reader) -> Side {
             .force
             .iter()
             .enumerate()
-            .map(|(f, force)| convert_force(&format!("side[{s}].force[{f}]"), force, side, r))
+            .map(|(f, force)| {
+                convert_force(
+                    &format!("side[{s}].force[{f}]"),
+                    force,
+                    &side.warhead_storage,
+                    r,
+                )
+            })
             .collect(),
         missile_defenses: side
             .missile_defense
@@ -411,7 +451,12 @@ fn coverage(name: CoverageName) -> Coverage {
     }
 }
 
-fn convert_force(at: &str, force: &ForceFile, side: &SideFile, r: &mut Reader) -> ForceElement {
+fn convert_force(
+    at: &str,
+    force: &ForceFile,
+    storage: &[WarheadStorageFile],
+    r: &mut Reader,
+) -> ForceElement {
     let path = |field: &str| format!("{at}.{field}");
     let delivery = match force.delivery {
         DeliveryName::BallisticMissile => Delivery::BallisticMissile,
@@ -471,15 +516,11 @@ fn convert_force(at: &str, force: &ForceFile, side: &SideFile, r: &mut Reader) -
         Delivery::BallisticMissile | Delivery::GlideVehicle
     );
     let warhead_storage = force.warheads_stored_at.as_ref().map(|name| {
-        side.warhead_storage
+        storage
             .iter()
             .position(|w| &w.name == name)
             .unwrap_or_else(|| {
-                let names: Vec<&str> = side
-                    .warhead_storage
-                    .iter()
-                    .map(|w| w.name.as_str())
-                    .collect();
+                let names: Vec<&str> = storage.iter().map(|w| w.name.as_str()).collect();
                 r.errors.push(EngineError::rule(
                     path("warheads_stored_at"),
                     format!(
@@ -585,6 +626,21 @@ fn convert_force(at: &str, force: &ForceFile, side: &SideFile, r: &mut Reader) -
                 &limits::PROBABILITY,
             ),
         }),
+        accountability: Accountability {
+            non_deployed_launchers: force.non_deployed_launchers.map_or(0, |n| {
+                r.count(path("non_deployed_launchers"), n, &limits::LAUNCHERS)
+            }),
+            converted_launchers: force.converted_launchers.map_or(0, |n| {
+                r.count(path("converted_launchers"), n, &limits::LAUNCHERS)
+            }),
+            max_warheads_per_launcher: force.max_warheads_per_launcher.map(|n| {
+                r.count(
+                    path("max_warheads_per_launcher"),
+                    n,
+                    &limits::WARHEADS_PER_LAUNCHER,
+                )
+            }),
+        },
     }
 }
 

@@ -208,6 +208,21 @@ pub struct ForceFile {
     /// `striker_availability_fixed` (silos) or `striker_availability_survivable` (the rest).
     #[serde(default)]
     pub striker_availability: Option<ByAlertFile>,
+    /// Launchers of this type that exist but are not deployed (treaty counting only: they carry
+    /// no warheads and are not aimpoints): an integer 0 to 100000, default 0. Includes test and
+    /// training launchers the owner declares.
+    #[serde(default)]
+    pub non_deployed_launchers: Option<Num>,
+    /// Launchers the owner removed from treaty accountability (converted SLBM tubes, bombers
+    /// converted to non-nuclear arms, training silos): counted only under disputed counting
+    /// (`reykjavik treaty --count-disputed`). An integer 0 to 100000, default 0.
+    #[serde(default)]
+    pub converted_launchers: Option<Num>,
+    /// The most warheads one launcher can carry (upload capacity; New START attribution where
+    /// known): an integer 1 to 64, at least `warheads_per_launcher`; bounds `reykjavik optimize`.
+    /// Default: as loaded.
+    #[serde(default)]
+    pub max_warheads_per_launcher: Option<Num>,
     /// Where the numbers come from.
     #[serde(default)]
     pub source: Option<String>,

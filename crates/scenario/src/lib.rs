@@ -5,8 +5,11 @@ pub mod breakout;
 pub mod builtin;
 mod convert;
 pub mod diagnostic;
+pub mod document;
 pub mod format;
 mod number;
+pub mod proposal;
+pub mod treaty;
 
 use std::fmt;
 use std::path::Path;
@@ -159,4 +162,45 @@ fn utf8(bytes: Vec<u8>, file: &str) -> Result<String, ScenarioError> {
 pub fn json_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(format::ScenarioFile))
         .expect("a schema is plain JSON")
+}
+
+/// Scenario text with numbers replaced at field paths (`side[0].force[2].launchers`), keeping
+/// every comment and the layout: how a computed posture becomes a file ready for `analyze`.
+/// Fails (naming the path) if a field is not in the text; the result is checked by parsing it.
+pub fn rewrite_fields(
+    source: &str,
+    file: &str,
+    edits: &[(String, String)],
+) -> Result<String, ScenarioError> {
+    let document = toml::de::DeTable::parse(source).map_err(|e| {
+        ScenarioError::Invalid(vec![Diagnostic::at(
+            file,
+            source,
+            e.span().unwrap_or(0..0),
+            None,
+            format!("malformed TOML: {}", e.message().trim_end()),
+        )])
+    })?;
+    let mut spans = Vec::new();
+    for (path, text) in edits {
+        let span = diagnostic::span_of_path(&document, path);
+        let found = source.get(span.clone()).unwrap_or("");
+        if found.trim_start().starts_with('[') || span == document.span() {
+            return Err(ScenarioError::Invalid(vec![Diagnostic::at(
+                file,
+                source,
+                span,
+                Some(path.clone()),
+                "no such field in the file to rewrite".into(),
+            )]));
+        }
+        spans.push((span, text));
+    }
+    spans.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+    let mut out = source.to_string();
+    for (span, text) in spans {
+        out.replace_range(span, text);
+    }
+    parse(&out, file)?;
+    Ok(out)
 }

@@ -1,65 +1,36 @@
 //! us-russia-2021 against the New START data exchange of 1 September 2021 (Arms Control Today,
-//! Dec 2021; shared/reference/validation-next.md section 2). The counting helper lives here until
-//! the engine counts treaties itself (issue 9).
-//!
-//! New START rules as applied here: deployed ICBMs (ballistic missiles and glide vehicles in silos
-//! or on road-mobile launchers), deployed SLBMs (ballistic missiles and glide vehicles on
-//! submarines) and deployed heavy bombers count as launchers; ICBM and SLBM warheads count as
-//! loaded, each deployed heavy bomber as one warhead. Only nuclear elements count, and the
-//! deployed launchers are those at day-to-day alert (`launchers`).
+//! Dec 2021; shared/reference/validation-next.md section 2), counted by the built-in treaty
+//! (`reykjavik_scenario::treaty`, `reykjavik_engine::arms_control::treaty`).
 
+use reykjavik_engine::arms_control::treaty::{self, Counting, SideCount, Treaty};
 use reykjavik_engine::model::{Alert, Basing, Delivery, ForceElement, Payload, Side};
 
-/// One side's deployed launchers and warheads as New START counts them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct TreatyCount {
-    launchers: u64,
-    warheads: u64,
+fn new_start() -> Treaty {
+    reykjavik_scenario::treaty::load("new-start").unwrap()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Category {
-    Icbm,
-    Slbm,
-    HeavyBomber,
-}
-
-fn category(force: &ForceElement) -> Option<Category> {
-    if force.payload != Payload::Nuclear {
-        return None;
-    }
-    let missile = matches!(
-        force.delivery,
-        Delivery::BallisticMissile | Delivery::GlideVehicle
-    );
-    match (force.delivery, force.basing) {
-        (_, Basing::Silo | Basing::RoadMobile) if missile => Some(Category::Icbm),
-        (_, Basing::Submarine) if missile => Some(Category::Slbm),
-        (Delivery::Aircraft, _) => Some(Category::HeavyBomber),
-        _ => None,
-    }
-}
-
-fn counted_warheads(force: &ForceElement, category: Category, launchers: u64) -> u64 {
-    match category {
-        Category::Icbm | Category::Slbm => launchers * u64::from(force.warheads_per_launcher),
-        Category::HeavyBomber => launchers,
-    }
-}
-
-fn new_start_count(side: &Side) -> TreatyCount {
-    let mut count = TreatyCount {
-        launchers: 0,
-        warheads: 0,
+/// (deployed launchers, deployed warheads, all launchers) under declared or disputed counting.
+fn counted(side: &Side, counting: Counting) -> (u64, u64, u64) {
+    let count: SideCount = treaty::count(&new_start(), side, counting);
+    let limit = |name: &str| {
+        count
+            .limits
+            .iter()
+            .find(|l| l.name.contains(name))
+            .unwrap()
+            .counted
     };
-    for force in &side.forces {
-        if let Some(category) = category(force) {
-            let launchers = u64::from(force.launchers_at(Alert::DayToDay));
-            count.launchers += launchers;
-            count.warheads += counted_warheads(force, category, launchers);
-        }
-    }
-    count
+    (
+        limit("deployed ICBMs"),
+        limit("deployed warheads"),
+        limit("non-deployed"),
+    )
+}
+
+fn is_heavy_bomber(force: &ForceElement) -> bool {
+    let treaty = new_start();
+    treaty::class_of(&treaty, force).map(|c| treaty.classes[c].name.as_str())
+        == Some("heavy bombers")
 }
 
 fn within_two_percent(model: u64, exchange: u64) -> bool {
@@ -74,15 +45,19 @@ fn us_russia_2021() -> reykjavik_engine::model::Scenario {
 fn counting_follows_the_treaty_rules() {
     let mut bomber = ForceElement::ballistic("bomber", Basing::AirBase, 5, 6, 150.0, 30.0);
     bomber.delivery = Delivery::Aircraft;
+    bomber.accountability.non_deployed_launchers = 2;
+    bomber.accountability.converted_launchers = 7;
     let mut conventional = ForceElement::ballistic("CPS", Basing::Silo, 3, 1, 1.0, 10.0);
     conventional.payload = Payload::Conventional;
     let mut cruise = ForceElement::ballistic("SLCM", Basing::Submarine, 4, 1, 200.0, 30.0);
     cruise.delivery = Delivery::CruiseMissile;
     let mut glide = ForceElement::ballistic("HGV", Basing::Silo, 2, 1, 1000.0, 300.0);
     glide.delivery = Delivery::GlideVehicle;
+    let mut silo = ForceElement::ballistic("ICBM", Basing::Silo, 10, 3, 300.0, 120.0);
+    silo.accountability.non_deployed_launchers = 4;
     let mut side = us_russia_2021().sides[0].clone();
     side.forces = vec![
-        ForceElement::ballistic("ICBM", Basing::Silo, 10, 3, 300.0, 120.0),
+        silo,
         ForceElement::ballistic("mobile", Basing::RoadMobile, 9, 2, 100.0, 200.0),
         ForceElement::ballistic("SLBM", Basing::Submarine, 16, 4, 100.0, 100.0),
         glide,
@@ -90,36 +65,102 @@ fn counting_follows_the_treaty_rules() {
         conventional,
         cruise,
     ];
-    // 10 + 9 + 16 + 2 + 5 launchers; 30 + 18 + 64 + 2 warheads and one per bomber.
-    assert_eq!(
-        new_start_count(&side),
-        TreatyCount {
-            launchers: 42,
-            warheads: 119
-        }
-    );
+    // Launchers 10 + 9 + 16 + 2 + 5 + 3 (conventional ICBMs count: CRS 2010); the SLCM does not.
+    // Warheads 30 + 18 + 64 + 2 + 3 as loaded and one per bomber (5). All launchers add the 4 + 2
+    // non-deployed, and under disputed counting the 7 converted bombers.
+    assert_eq!(counted(&side, Counting::Declared), (45, 122, 51));
+    assert_eq!(counted(&side, Counting::Disputed), (45, 122, 58));
 }
 
 #[test]
 fn us_russia_2021_matches_the_1_september_2021_data_exchange() {
     let scenario = us_russia_2021();
-    // (deployed launchers, deployed warheads): United States, Russia.
-    let exchange = [(665, 1_389), (527, 1_458)];
-    for (side, (launchers, warheads)) in scenario.sides.iter().zip(exchange) {
-        let count = new_start_count(side);
-        assert!(
-            within_two_percent(count.launchers, launchers),
-            "{}: {} deployed launchers, data exchange {launchers}",
-            side.name,
-            count.launchers
-        );
-        assert!(
-            within_two_percent(count.warheads, warheads),
-            "{}: {} deployed warheads, data exchange {warheads}",
-            side.name,
-            count.warheads
-        );
+    // (deployed launchers, deployed warheads, all launchers): United States, Russia.
+    let exchange = [(665, 1_389, 800), (527, 1_458, 742)];
+    for (side, expected) in scenario.sides.iter().zip(exchange) {
+        let model = counted(side, Counting::Declared);
+        for (what, m, e) in [
+            ("deployed launchers", model.0, expected.0),
+            ("deployed warheads", model.1, expected.1),
+            ("all launchers", model.2, expected.2),
+        ] {
+            assert!(
+                within_two_percent(m, e),
+                "{}: {m} {what}, data exchange {e}",
+                side.name
+            );
+        }
     }
+}
+
+/// The US breakdown of 1 Sep 2020 (STATE-20S): Minuteman III 397 deployed of 454 launchers,
+/// Trident II 230 of 280, 48 deployed bombers of 66: exactly 675 deployed and 800 launchers.
+#[test]
+fn the_us_breakdown_of_1_september_2020_gives_675_and_800() {
+    let mut us = us_russia_2021().sides[0].clone();
+    let mut set = |name: &str, deployed: u32, non_deployed: u32| {
+        let force = us
+            .forces
+            .iter_mut()
+            .find(|f| f.name.starts_with(name))
+            .unwrap();
+        force.launchers = deployed;
+        force.accountability.non_deployed_launchers = non_deployed;
+    };
+    set("Minuteman III Mk12A", 200, 30);
+    set("Minuteman III Mk21", 197, 27);
+    set("Trident II D5 (W76-1)", 190, 40);
+    set("Trident II D5 (W88)", 40, 10);
+    set("B-52H (ALCM, W80-1)", 36, 10);
+    set("B-2A (B61-7/B83-1 bombs)", 12, 8);
+    let (deployed, _, all) = counted(&us, Counting::Declared);
+    assert_eq!((deployed, all), (675, 800));
+}
+
+/// Russia's March 2022 position (MID-22M): 56 converted Trident tubes, 41 converted B-52H and 4
+/// training silos still count, "101 over" the 800 limit. The US side of us-russia-2021 holds
+/// exactly those as `converted_launchers`.
+#[test]
+fn disputed_counting_puts_the_us_101_over_800() {
+    let scenario = us_russia_2021();
+    let us = &scenario.sides[0];
+    let count = treaty::count(&new_start(), us, Counting::Disputed);
+    let launchers = count.limits.iter().find(|l| l.max == 800).unwrap();
+    assert_eq!(launchers.headroom(), -101);
+    assert!(!count.complies());
+    assert!(treaty::count(&new_start(), us, Counting::Declared).complies());
+    // Russia declared no conversions: disputed counting changes nothing for it.
+    let russia = &scenario.sides[1];
+    assert_eq!(
+        counted(russia, Counting::Disputed),
+        counted(russia, Counting::Declared)
+    );
+}
+
+#[test]
+fn a_bad_treaty_file_is_a_located_error() {
+    let text = reykjavik_scenario::treaty::builtin_text("new-start")
+        .unwrap()
+        .replace("max = 700", "max = -5")
+        .replace(
+            "classes = [\"ICBMs\", \"SLBMs\", \"heavy bombers\"]\nmax = 1550",
+            "classes = [\"ICBMs\", \"cruisers\"]\nmax = 1550",
+        );
+    let message = reykjavik_scenario::treaty::parse(&text, "t.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("limit[0].max"), "{message}");
+    assert!(
+        message.contains("-5 is out of range (valid: an integer 0 to"),
+        "{message}"
+    );
+    assert!(message.contains("limit[1].classes"), "{message}");
+    assert!(message.contains("no class named `cruisers`"), "{message}");
+    assert!(message.starts_with("t.toml:"), "{message}");
+    let unknown = reykjavik_scenario::treaty::load("salt-3")
+        .unwrap_err()
+        .to_string();
+    assert!(unknown.contains("no built-in treaty"), "{unknown}");
 }
 
 /// The treaty counts a bomber once, but in the exchange it carries its loaded weapons:
@@ -129,10 +170,7 @@ fn bombers_keep_their_loaded_weapons_in_the_exchange() {
     let scenario = us_russia_2021();
     let expected = [(250, 350), (150, 250)];
     for (side, (low, high)) in scenario.sides.iter().zip(expected) {
-        let bombers = side
-            .forces
-            .iter()
-            .filter(|f| category(f) == Some(Category::HeavyBomber));
+        let bombers = side.forces.iter().filter(|f| is_heavy_bomber(f));
         let weapons: u64 = bombers.clone().map(|f| f.warheads()).sum();
         let counted: u64 = bombers.map(|f| u64::from(f.launchers)).sum();
         assert!(
@@ -151,7 +189,7 @@ fn bomber_dispersal_keeps_the_number_of_bombers() {
         let bombers_at = |alert| -> u32 {
             side.forces
                 .iter()
-                .filter(|f| category(f) == Some(Category::HeavyBomber))
+                .filter(|f| is_heavy_bomber(f))
                 .map(|f| f.launchers_at(alert))
                 .sum()
         };

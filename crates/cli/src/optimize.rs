@@ -1,0 +1,350 @@
+//! `reykjavik optimize SCENARIO --side NAME --treaty new-start`: the posture search under a
+//! treaty (docs/arms-control.md; JSON schema in docs/output-format.md).
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use reykjavik_engine::arms_control::compare::RegimeTerms;
+use reykjavik_engine::arms_control::optimize::{self, Objective, SearchOptions, SearchResult};
+use reykjavik_engine::arms_control::treaty::{self, Counting, Treaty};
+use reykjavik_engine::model::Scenario;
+use serde_json::{Value, json};
+
+use crate::compare::{regime_name, signed};
+use crate::treaty::{Format, load_treaty, side_json};
+use crate::{Failure, commands, say};
+
+#[derive(Debug, Args)]
+pub struct OptimizeArgs {
+    /// A scenario TOML file or a built-in name.
+    scenario: String,
+    /// The side whose posture is searched (name or index).
+    #[arg(long)]
+    side: String,
+    /// The treaty whose limits constrain the search (a file or a built-in name).
+    #[arg(long, default_value = reykjavik_scenario::treaty::DEFAULT)]
+    treaty: String,
+    /// What is maximised, averaged over the four standard regimes.
+    #[arg(long, value_enum, default_value_t = ObjectiveArg::Index)]
+    objective: ObjectiveArg,
+    /// Seed of the sampled grid and the random starts (same seed, same result).
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Local searches (from the base, the best grid points and random feasible postures).
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u64).range(1..=64))]
+    starts: u64,
+    /// Most coarse-grid points evaluated (a larger grid is sampled).
+    #[arg(long, default_value_t = 400, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    grid_budget: u64,
+    /// Launchers of an element may grow to this multiple of the current number (1 to 10; 1:
+    /// no element grows).
+    #[arg(long, default_value_t = 1.5)]
+    max_growth: f64,
+    /// The side keeps at least N nuclear warheads (as loaded); default: as many as it has, so
+    /// the search changes the mix and does not disarm.
+    #[arg(long, value_name = "N")]
+    min_warheads: Option<u64>,
+    /// Write the best posture as a scenario TOML file (default: printed after the report).
+    #[arg(long, short, value_name = "FILE.toml")]
+    output: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long)]
+    quiet: bool,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ObjectiveArg {
+    Index,
+    Ratio,
+    StruckCost,
+}
+
+pub fn run(args: OptimizeArgs) -> Result<String, Failure> {
+    let scenario = commands::load(&args.scenario)?;
+    let treaty = load_treaty(&args.treaty)?;
+    let side = side_index(&scenario, &args.side)?;
+    if !(args.max_growth.is_finite() && (1.0..=10.0).contains(&args.max_growth)) {
+        return Err(Failure::Input(format!(
+            "--max-growth {}: out of range (valid: 1 to 10)",
+            args.max_growth
+        )));
+    }
+    let options = SearchOptions {
+        side,
+        objective: match args.objective {
+            ObjectiveArg::Index => Objective::Index,
+            ObjectiveArg::Ratio => Objective::Ratio,
+            ObjectiveArg::StruckCost => Objective::StruckCost,
+        },
+        seed: args.seed,
+        starts: args.starts as usize,
+        grid_budget: args.grid_budget as usize,
+        max_growth: args.max_growth,
+        min_warheads: args.min_warheads,
+    };
+    let bar = spinner(args.quiet);
+    let progress = |stage: &str, evaluations: usize| {
+        bar.set_message(format!("{stage} ({evaluations} postures evaluated)"));
+    };
+    let result = optimize::search(&scenario, &treaty, options, &progress)
+        .map_err(|e| Failure::Computation(e.to_string()))?;
+    bar.finish_and_clear();
+    let toml = best_toml(&args.scenario, &scenario, &result, side)?;
+    if let Some(path) = &args.output {
+        std::fs::write(path, &toml)
+            .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
+    }
+    let report = Report {
+        scenario: &scenario,
+        treaty: &treaty,
+        side,
+        objective: options.objective,
+        seed: args.seed,
+        max_growth: args.max_growth,
+        result: &result,
+    };
+    Ok(match args.format {
+        Format::Text => {
+            let mut out = text(&report);
+            match &args.output {
+                Some(path) => say!(out, "\nBest posture written to {}", path.display()),
+                None => {
+                    say!(out, "\n# ---- best posture as a scenario file ----");
+                    out.push_str(&toml);
+                }
+            }
+            out
+        }
+        Format::Json => {
+            let mut value = json_report(&report);
+            value["scenario_toml"] = Value::String(toml);
+            format!("{value:#}\n")
+        }
+    })
+}
+
+fn spinner(quiet: bool) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if quiet || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    if let Ok(style) = ProgressStyle::with_template("{spinner} optimize: {msg} [{elapsed}]") {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
+
+fn side_index(scenario: &Scenario, side: &str) -> Result<usize, Failure> {
+    side.parse::<usize>()
+        .ok()
+        .filter(|&i| i < scenario.sides.len())
+        .or_else(|| scenario.sides.iter().position(|s| s.name == side))
+        .ok_or_else(|| {
+            let names: Vec<&str> = scenario.sides.iter().map(|s| s.name.as_str()).collect();
+            Failure::Input(format!(
+                "--side {side}: no such side (sides: {})",
+                names.join(", ")
+            ))
+        })
+}
+
+/// The scenario's own text with the best launchers and loadings written in.
+fn best_toml(
+    name: &str,
+    scenario: &Scenario,
+    result: &SearchResult,
+    side: usize,
+) -> Result<String, Failure> {
+    let (source, label) =
+        reykjavik_scenario::source_text(name).map_err(|e| Failure::Input(e.to_string()))?;
+    let mut edits = vec![(
+        "scenario.name".to_string(),
+        format!("\"{}-optimized\"", scenario.name),
+    )];
+    for (v, (launchers, warheads)) in result.variables.iter().zip(&result.best.posture) {
+        let at = format!("side[{side}].force[{}]", v.element);
+        edits.push((format!("{at}.launchers"), launchers.to_string()));
+        edits.push((format!("{at}.warheads_per_launcher"), warheads.to_string()));
+    }
+    let text = reykjavik_scenario::rewrite_fields(&source, &label, &edits)
+        .map_err(|e| Failure::Computation(format!("cannot write the best posture: {e}")))?;
+    Ok(format!(
+        "# The posture of side `{}` found by `reykjavik optimize` (every other number as in {}).\n{text}",
+        scenario.sides[side].name, scenario.name
+    ))
+}
+
+struct Report<'a> {
+    scenario: &'a Scenario,
+    treaty: &'a Treaty,
+    side: usize,
+    objective: Objective,
+    seed: u64,
+    max_growth: f64,
+    result: &'a SearchResult,
+}
+
+fn text(r: &Report) -> String {
+    let mut out = String::new();
+    let res = r.result;
+    let side = &r.scenario.sides[r.side];
+    say!(
+        out,
+        "{}: posture of {} under {}, objective {} (mean over the four standard regimes), seed {}",
+        r.scenario.name,
+        side.name,
+        r.treaty.name,
+        r.objective.name(),
+        r.seed
+    );
+    say!(out, "\n  {:<40} {:>18} {:>18}", "element", "base", "best");
+    for (v, (b, x)) in res
+        .variables
+        .iter()
+        .zip(res.base.posture.iter().zip(&res.best.posture))
+    {
+        say!(
+            out,
+            "  {:<40} {:>18} {:>18}",
+            side.forces[v.element].name,
+            format!("{} x {}", b.0, b.1),
+            format!("{} x {}", x.0, x.1)
+        );
+    }
+    say!(
+        out,
+        "  (launchers x warheads; launchers 0 to {}x the base, warheads 1 to the element's maximum; at least {} nuclear warheads; elements not listed are held)",
+        r.max_growth,
+        res.min_warheads
+    );
+    regimes(&mut out, r);
+    let count = treaty::count(r.treaty, &res.scenario.sides[r.side], Counting::Declared);
+    let limits: Vec<String> = count
+        .limits
+        .iter()
+        .map(|l| format!("{} {} of {}", l.name, l.counted, l.max))
+        .collect();
+    say!(
+        out,
+        "\nTreaty counts of the best posture: {}",
+        limits.join("; ")
+    );
+    evidence(&mut out, res);
+    out
+}
+
+fn regimes(out: &mut String, r: &Report) {
+    let res = r.result;
+    say!(
+        out,
+        "\n  {:<16} {:>14} {:>14} {:>16} {:>16}",
+        "regime",
+        "index base",
+        "index best",
+        "own ratio base",
+        "own ratio best"
+    );
+    let row = |b: &RegimeTerms, x: &RegimeTerms| {
+        format!(
+            "  {:<16} {:>14.3} {:>14.3} {:>16.3} {:>16.3}",
+            regime_name(b),
+            b.index,
+            x.index,
+            b.sides[r.side].ratio,
+            x.sides[r.side].ratio
+        )
+    };
+    for (b, x) in res.base.regimes.iter().zip(&res.best.regimes) {
+        say!(out, "{}", row(b, x));
+    }
+    say!(
+        out,
+        "  objective: base {:.4}, best {:.4} ({})",
+        res.base.score,
+        res.best.score,
+        signed(res.best.score - res.base.score)
+    );
+}
+
+fn evidence(out: &mut String, res: &SearchResult) {
+    let mut optima = res.local_optima.clone();
+    optima.sort_by(f64::total_cmp);
+    let reached = optima
+        .iter()
+        .filter(|&&s| (res.best.score - s).abs() < 1e-4)
+        .count();
+    let grid_best = res
+        .grid_best
+        .map_or("none".to_string(), |b| format!("{b:.4}"));
+    say!(
+        out,
+        "\nEvidence: coarse grid of {} postures ({}), {} within the limits and the floor, best {grid_best};",
+        res.grid_points,
+        if res.grid_exhaustive {
+            "exhaustive"
+        } else {
+            "seeded sample"
+        },
+        res.grid_feasible,
+    );
+    say!(
+        out,
+        "  {} local searches: optima from {:.4} to {:.4} (median {:.4}); {} of {} reach the best within 1e-4; {} postures evaluated",
+        optima.len(),
+        optima.first().copied().unwrap_or(0.0),
+        optima.last().copied().unwrap_or(0.0),
+        optima.get(optima.len() / 2).copied().unwrap_or(0.0),
+        reached,
+        optima.len(),
+        res.evaluations
+    );
+}
+
+fn json_report(r: &Report) -> Value {
+    let res = r.result;
+    let side = &r.scenario.sides[r.side];
+    let regimes = |e: &[RegimeTerms]| -> Vec<Value> {
+        e.iter()
+            .map(|x| {
+                json!({
+                    "alert": x.alert.name(),
+                    "launch_under_attack": x.launch_under_attack,
+                    "index": x.index,
+                    "own_ratio": x.sides[r.side].ratio,
+                    "own_cost_struck_first": x.sides[r.side].cost_struck_first,
+                })
+            })
+            .collect()
+    };
+    json!({
+        "scenario": r.scenario.name,
+        "side": side.name,
+        "treaty": r.treaty.name,
+        "objective": r.objective.name(),
+        "seed": r.seed,
+        "max_growth": r.max_growth,
+        "min_warheads": res.min_warheads,
+        "elements": res.variables.iter().zip(res.base.posture.iter().zip(&res.best.posture)).map(|(v, (b, x))| json!({
+            "name": side.forces[v.element].name,
+            "max_launchers": v.max_launchers,
+            "max_warheads_per_launcher": v.max_warheads,
+            "base": {"launchers": b.0, "warheads_per_launcher": b.1},
+            "best": {"launchers": x.0, "warheads_per_launcher": x.1},
+        })).collect::<Vec<_>>(),
+        "base": {"objective": res.base.score, "regimes": regimes(&res.base.regimes)},
+        "best": {"objective": res.best.score, "regimes": regimes(&res.best.regimes)},
+        "treaty_counts": side_json(r.treaty, &treaty::count(r.treaty, &res.scenario.sides[r.side], Counting::Declared)),
+        "evidence": {
+            "grid_points": res.grid_points,
+            "grid_exhaustive": res.grid_exhaustive,
+            "grid_feasible": res.grid_feasible,
+            "grid_best": res.grid_best,
+            "local_optima": res.local_optima,
+            "evaluations": res.evaluations,
+        },
+    })
+}

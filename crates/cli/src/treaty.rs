@@ -1,0 +1,200 @@
+//! `reykjavik treaty`: a scenario counted under a treaty (docs/arms-control.md), and the built-in
+//! treaties (`--list`, `--show`). JSON schema in docs/output-format.md.
+
+use clap::{Args, ValueEnum};
+use reykjavik_engine::arms_control::treaty::{self, Counting, SideCount, Treaty};
+use reykjavik_engine::model::Scenario;
+use serde_json::{Value, json};
+
+use crate::{Failure, commands, say};
+
+#[derive(Debug, Args)]
+pub struct TreatyArgs {
+    /// A scenario TOML file or a built-in name.
+    #[arg(required_unless_present_any = ["list", "show"])]
+    scenario: Option<String>,
+    /// List the built-in treaties.
+    #[arg(long, conflicts_with_all = ["scenario", "show"])]
+    list: bool,
+    /// Print a built-in treaty's TOML, with its sources.
+    #[arg(long, value_name = "NAME", conflicts_with = "scenario")]
+    show: Option<String>,
+    /// A treaty TOML file or a built-in name.
+    #[arg(long, default_value = reykjavik_scenario::treaty::DEFAULT)]
+    treaty: String,
+    /// Count launchers the owner removed from accountability (converted SLBM tubes and bombers,
+    /// training silos) as the other party does: Russia's position of March 2022.
+    #[arg(long)]
+    count_disputed: bool,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(args: TreatyArgs) -> Result<String, Failure> {
+    if args.list {
+        return Ok(list());
+    }
+    if let Some(name) = &args.show {
+        return reykjavik_scenario::treaty::builtin_text(name)
+            .map(str::to_string)
+            .ok_or_else(|| {
+                Failure::Input(format!("no built-in treaty named `{name}` ({})", names()))
+            });
+    }
+    let scenario = commands::load(args.scenario.as_deref().unwrap_or_default())?;
+    let treaty = load_treaty(&args.treaty)?;
+    let counting = counting(args.count_disputed);
+    let counts = count_sides(&treaty, &scenario, counting);
+    Ok(match args.format {
+        Format::Text => text(&treaty, &scenario, &counts, counting),
+        Format::Json => {
+            let value = json!({
+                "scenario": scenario.name,
+                "treaty": treaty.name,
+                "counting": counting_name(counting),
+                "sides": counts.iter().map(|c| side_json(&treaty, c)).collect::<Vec<_>>(),
+            });
+            format!("{value:#}\n")
+        }
+    })
+}
+
+pub fn counting(disputed: bool) -> Counting {
+    if disputed {
+        Counting::Disputed
+    } else {
+        Counting::Declared
+    }
+}
+
+pub fn counting_name(counting: Counting) -> &'static str {
+    match counting {
+        Counting::Declared => "declared",
+        Counting::Disputed => "disputed",
+    }
+}
+
+/// Loads a treaty; any problem is bad input (exit code 2).
+pub fn load_treaty(name_or_path: &str) -> Result<Treaty, Failure> {
+    reykjavik_scenario::treaty::load(name_or_path).map_err(|e| Failure::Input(e.to_string()))
+}
+
+pub fn count_sides(treaty: &Treaty, scenario: &Scenario, counting: Counting) -> Vec<SideCount> {
+    scenario
+        .sides
+        .iter()
+        .map(|side| treaty::count(treaty, side, counting))
+        .collect()
+}
+
+fn names() -> String {
+    let names: Vec<&str> = reykjavik_scenario::treaty::BUILTINS
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    format!("built-in: {}", names.join(", "))
+}
+
+fn list() -> String {
+    let mut out = String::new();
+    for (name, _) in reykjavik_scenario::treaty::BUILTINS {
+        let description = reykjavik_scenario::treaty::load(name)
+            .map(|t| t.description)
+            .unwrap_or_default();
+        say!(out, "{name}  {description}");
+    }
+    say!(
+        out,
+        "\nPrint one with `reykjavik treaty --show NAME`; count a scenario with `reykjavik treaty SCENARIO --treaty NAME`."
+    );
+    out
+}
+
+fn text(treaty: &Treaty, scenario: &Scenario, counts: &[SideCount], counting: Counting) -> String {
+    let mut out = String::new();
+    say!(
+        out,
+        "{} under {} ({} counting)",
+        scenario.name,
+        treaty.name,
+        counting_name(counting)
+    );
+    for count in counts {
+        say!(out, "\n{}", count.side);
+        say!(
+            out,
+            "  {:<16} {:>9} {:>9} {:>13} {:>9}",
+            "class",
+            "deployed",
+            "warheads",
+            "non-deployed",
+            "converted"
+        );
+        for (class, c) in treaty.classes.iter().zip(&count.classes) {
+            say!(
+                out,
+                "  {:<16} {:>9} {:>9} {:>13} {:>9}",
+                class.name,
+                c.deployed_launchers,
+                c.deployed_warheads,
+                c.non_deployed_launchers,
+                c.converted_launchers
+            );
+        }
+        say!(
+            out,
+            "  {:<42} {:>7} {:>7} {:>9}  {}",
+            "limit",
+            "counted",
+            "limit",
+            "headroom",
+            "complies"
+        );
+        for limit in &count.limits {
+            say!(
+                out,
+                "  {:<42} {:>7} {:>7} {:>9}  {}",
+                limit.name,
+                limit.counted,
+                limit.max,
+                limit.headroom(),
+                if limit.complies() { "yes" } else { "NO" }
+            );
+        }
+    }
+    if counting == Counting::Declared {
+        say!(
+            out,
+            "\nConverted launchers are out of accountability; --count-disputed counts them among all launchers."
+        );
+    }
+    out
+}
+
+pub fn side_json(treaty: &Treaty, count: &SideCount) -> Value {
+    json!({
+        "side": count.side,
+        "complies": count.complies(),
+        "classes": treaty.classes.iter().zip(&count.classes).map(|(class, c)| json!({
+            "name": class.name,
+            "deployed_launchers": c.deployed_launchers,
+            "deployed_warheads": c.deployed_warheads,
+            "non_deployed_launchers": c.non_deployed_launchers,
+            "converted_launchers": c.converted_launchers,
+        })).collect::<Vec<_>>(),
+        "limits": count.limits.iter().map(|l| json!({
+            "name": l.name,
+            "counts": l.quantity.name(),
+            "counted": l.counted,
+            "max": l.max,
+            "headroom": l.headroom(),
+            "complies": l.complies(),
+        })).collect::<Vec<_>>(),
+    })
+}
