@@ -1,0 +1,196 @@
+//! The class and tier planner against the per-aimpoint reference (issue 7, "Fast: closed-form
+//! segments"): on random scenarios the plan, expanded to warheads, the draw-down curve, the stop
+//! index and point, and the outcomes are the reference's, in both curve details.
+
+use proptest::prelude::*;
+use reykjavik_engine::defense::{Coverage, FiringDoctrine, MissileDefenseLayer};
+use reykjavik_engine::exchange::{
+    CurveDetail, Exchange, ExchangePosture, first_strike, first_strike_reference,
+};
+use reykjavik_engine::model::{
+    Alert, Basing, ByAlert, ForceElement, Fratricide, ModelOptions, Payload, Scenario, Side,
+    ValueModel, ValueUnit, WarheadStorage,
+};
+
+/// A random force element: (kind, launchers, MIRVs, launchers per aimpoint, kill, detection,
+/// untargetable share, storage).
+type Element = (u8, u32, u32, u32, f64, f64, f64, bool);
+
+fn element(
+    (kind, launchers, mirv, per_aimpoint, kill, detection, hidden, stored): Element,
+    i: usize,
+) -> ForceElement {
+    let basing = if kind % 3 == 2 {
+        Basing::AirBase
+    } else {
+        Basing::Silo
+    };
+    let mut e = ForceElement::ballistic(&format!("e{i}"), basing, launchers, mirv, 300.0, 200.0);
+    for class in Basing::ALL {
+        e.kill_probability.set(class, kill);
+    }
+    e.launchers_per_aimpoint = per_aimpoint;
+    e.detection_probability = detection;
+    e.untargetable_share = ByAlert {
+        day_to_day: hidden,
+        generated: hidden,
+    };
+    e.reliability = 0.8 + 0.2 * kill;
+    if kind % 3 == 1 {
+        e.can_launch_under_attack = false;
+    }
+    if kind == 5 {
+        // A conventional weapon: free for the plan, with a cap of its own.
+        e.payload = Payload::Conventional;
+        e.yield_kt = None;
+    }
+    if stored {
+        e.warhead_storage = Some(0);
+    }
+    e
+}
+
+fn side(name: &str, elements: &[Element], defense: Option<(u32, Coverage)>, storage: bool) -> Side {
+    Side {
+        name: name.into(),
+        value: ValueModel {
+            unit: ValueUnit::Warheads,
+            w80: 150.0,
+        },
+        forces: elements
+            .iter()
+            .enumerate()
+            .map(|(i, &e)| {
+                let mut f = element(e, i);
+                f.warhead_storage = f.warhead_storage.filter(|_| storage);
+                f
+            })
+            .collect(),
+        missile_defenses: defense
+            .map(|(interceptors, covers)| {
+                vec![
+                    MissileDefenseLayer {
+                        name: "outer".into(),
+                        interceptors,
+                        interceptor_sspk: 0.6,
+                        doctrine: FiringDoctrine::Salvo { shots: 1 },
+                        discrimination: 0.9,
+                        covers,
+                    },
+                    MissileDefenseLayer {
+                        name: "inner".into(),
+                        interceptors: interceptors / 2 + 1,
+                        interceptor_sspk: 0.5,
+                        doctrine: FiringDoctrine::Salvo { shots: 1 },
+                        discrimination: 1.0,
+                        covers: Coverage::Forces,
+                    },
+                ]
+            })
+            .unwrap_or_default(),
+        air_defenses: vec![],
+        warhead_storage: if storage {
+            vec![WarheadStorage {
+                name: "depot".into(),
+                detection_probability: 0.9,
+                aimpoint_hardness_psi: 300.0,
+            }]
+        } else {
+            vec![]
+        },
+    }
+}
+
+fn random_element() -> impl Strategy<Value = Element> {
+    (
+        0u8..6,
+        1u32..40,
+        1u32..5,
+        1u32..5,
+        0.05f64..1.0,
+        prop_oneof![Just(1.0), 0.5f64..1.0],
+        prop_oneof![Just(0.0), 0.0f64..0.6],
+        any::<bool>(),
+    )
+}
+
+/// Everything the class planner must reproduce: the plan warhead by warhead, the stop, the
+/// curve (Full) and the outcomes.
+fn assert_same(
+    new: &Exchange,
+    reference: &Exchange,
+    whole_plan: bool,
+) -> Result<(), TestCaseError> {
+    let (a, b) = if whole_plan {
+        (new.assignments(), reference.assignments())
+    } else {
+        let expand = |x: &Exchange| -> Vec<_> {
+            x.executed()
+                .iter()
+                .flat_map(|b| b.assignments().collect::<Vec<_>>())
+                .collect()
+        };
+        (expand(new), expand(reference))
+    };
+    prop_assert_eq!(a, b);
+    prop_assert_eq!(new.stop, reference.stop);
+    prop_assert_eq!(new.stop_point, reference.stop_point);
+    prop_assert_eq!(&new.curve, &reference.curve);
+    prop_assert_eq!(&new.victim_elements, &reference.victim_elements);
+    prop_assert_eq!(&new.striker_elements, &reference.striker_elements);
+    prop_assert_eq!(
+        new.destroyed_by_conventional,
+        reference.destroyed_by_conventional
+    );
+    prop_assert_eq!(
+        new.victim_defense_against_counterforce,
+        reference.victim_defense_against_counterforce
+    );
+    prop_assert_eq!(
+        new.victim_defense_against_value_attack,
+        reference.victim_defense_against_value_attack
+    );
+    prop_assert_eq!(new.plan_value, reference.plan_value);
+    prop_assert_eq!(new.cost_lower_bound, reference.cost_lower_bound);
+    prop_assert_eq!(new.destroyed_upper_bound, reference.destroyed_upper_bound);
+    // Classes hold the reference's aimpoints, in order.
+    prop_assert_eq!(new.aimpoints(), reference.aimpoints());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn class_planner_matches_the_per_aimpoint_reference(
+        a in prop::collection::vec(random_element(), 1..4),
+        b in prop::collection::vec(random_element(), 1..4),
+        defense in prop::option::of((1u32..40, prop_oneof![Just(Coverage::Forces), Just(Coverage::Both), Just(Coverage::Value)])),
+        storage in any::<bool>(),
+        lua in any::<bool>(),
+        cap in 1u32..4,
+        degradation in prop::option::of(0.05f64..0.5),
+        generated in any::<bool>(),
+        certify in any::<bool>(),
+    ) {
+        let options = ModelOptions {
+            max_warheads_per_aimpoint: cap,
+            fratricide: degradation.map_or(Fratricide::Cap, |per_burst| Fratricide::Degradation { per_burst }),
+            ..Default::default()
+        };
+        let scenario = Scenario {
+            name: "random".into(),
+            description: String::new(),
+            options,
+            sides: vec![side("A", &a, None, false), side("B", &b, defense, storage)],
+            uncertain: vec![],
+        };
+        let alert = if generated { Alert::Generated } else { Alert::DayToDay };
+        let posture = ExchangePosture { striker_alert: alert, victim_alert: alert, victim_launches_under_attack: lua };
+        for detail in [CurveDetail::Full, CurveDetail::StopOnly] {
+            let new = first_strike(&scenario, 0, 1, posture, certify, detail).unwrap();
+            let reference = first_strike_reference(&scenario, 0, 1, posture, certify, detail).unwrap();
+            assert_same(&new, &reference, detail == CurveDetail::Full)?;
+        }
+    }
+}
