@@ -598,12 +598,24 @@ impl ValueAttack {
 }
 
 /// Running totals along the draw-down curve.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Totals {
     nuclear_spent: f64,
     conventional_spent: f64,
     striker_left: f64,
     victim_surviving: f64,
+}
+
+impl Totals {
+    /// `self + t * slope`.
+    fn along(self, slope: Totals, t: f64) -> Totals {
+        Totals {
+            nuclear_spent: self.nuclear_spent + t * slope.nuclear_spent,
+            conventional_spent: self.conventional_spent + t * slope.conventional_spent,
+            striker_left: self.striker_left + t * slope.striker_left,
+            victim_surviving: self.victim_surviving + t * slope.victim_surviving,
+        }
+    }
 }
 
 /// Kill probability of one arriving warhead of `weapon` against a target of class `class`: the
@@ -728,7 +740,7 @@ pub(crate) fn stay_share(
 /// and so improves its owner's plan), the per-warhead ranking spends value-heavy warheads on
 /// kills cheaper ones could make. The exchange plans with each and keeps the stop point that
 /// costs the striker least.
-const RANKINGS: [f64; 2] = [1.0, 0.0];
+pub const RANKINGS: [f64; 2] = [1.0, 0.0];
 
 /// Runs one first strike of `striker` on `victim`: plans with every ranking of [`RANKINGS`] and
 /// keeps the one whose stop point costs the striker least (ties: costs the victim most). With
@@ -773,6 +785,33 @@ pub fn first_strike_reference(
         certify,
         detail,
         reference::first_strike_ranked,
+    )
+}
+
+pub use reference::{mismatch_with_reference, stop_costs_agree};
+
+/// One ranking's strike (a power of [`RANKINGS`]), by the class planner or (`reference`) the
+/// per-aimpoint one: the tests compare the two ranking by ranking, since where two rankings
+/// tie, rounding picks between them.
+#[doc(hidden)]
+#[allow(clippy::too_many_arguments)]
+pub fn first_strike_one_ranking(
+    scenario: &Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+    certify: bool,
+    detail: CurveDetail,
+    cost_power: f64,
+    reference: bool,
+) -> Result<Exchange, EngineError> {
+    let ranked: Ranked = if reference {
+        reference::first_strike_ranked
+    } else {
+        first_strike_ranked
+    };
+    ranked(
+        scenario, striker, victim, posture, certify, detail, cost_power,
     )
 }
 
@@ -1163,6 +1202,15 @@ impl Setup<'_> {
         1.0 - d + d * survival_if_found
     }
 
+    /// Whether a victim layer covering forces still has interceptors.
+    fn forces_defended(&self, capacity: &[f64]) -> bool {
+        self.defender
+            .missile_defenses
+            .iter()
+            .zip(capacity)
+            .any(|(l, c)| l.covers.covers_forces() && *c >= 1.0)
+    }
+
     /// Warheads of the batch's weapon that can fly before one of the victim's layers covering
     /// forces runs out: the batch ends there, since kill probabilities then rise.
     fn warheads_before_exhaustion(
@@ -1341,18 +1389,109 @@ impl Trace {
         self.surviving[j] = now;
     }
 
-    /// Advances over the first `stop` warheads of `plan`.
-    fn replay(s: &Setup, plan: &[Batch], stop: usize) -> Self {
+    /// Advances over the executed batches in closed form (for the defenses' state at the stop).
+    fn replay(s: &Setup, executed: &[Batch]) -> Self {
         let mut trace = Trace::start(s);
-        for batch in plan {
-            for _ in 0..batch.count {
-                if trace.steps == stop {
-                    return trace;
-                }
-                trace.advance(s, batch);
-            }
+        for batch in executed {
+            trace.advance_batch(s, batch);
         }
         trace
+    }
+
+    /// The curve along a batch of warheads on one element's aimpoints: every running quantity
+    /// moves by the same amount per warhead. `None` for a storage site (a batch of one, traced
+    /// exactly by [`Trace::advance`]).
+    fn slope(&self, s: &Setup, batch: &Batch) -> Option<Piece> {
+        let Target::Element(j) = s.classes[batch.class].target else {
+            return None;
+        };
+        let i = batch.weapon;
+        let d = s.classes[batch.class].detection;
+        let storage = s
+            .storage_of(j)
+            .map_or(1.0, |w| s.storage_survival(w, self.storage_if_found[w]));
+        // Victim warheads each warhead removes from retaliation (negative).
+        let surviving = -(batch.gain * s.warheads_per_unit[j]) * storage;
+        let nuclear = s.attacker.forces[i].is_nuclear();
+        let per_warhead = Totals {
+            nuclear_spent: if nuclear { d } else { 0.0 },
+            conventional_spent: if nuclear { 0.0 } else { d },
+            striker_left: if nuclear { -d } else { 0.0 },
+            victim_surviving: if s.victim_nuclear[j] { surviving } else { 0.0 },
+        };
+        Some(Piece {
+            first: self.steps,
+            count: batch.count,
+            totals: self.totals,
+            striker_flow: self.striker_flow,
+            victim_flow: self.victim_flow,
+            per_warhead,
+            striker_flow_per_warhead: Flow::default().plus(s.on_victim.flow(i, 1.0), -d),
+            victim_flow_per_warhead: Flow::default().plus(s.on_striker.flow(j, 1.0), surviving),
+        })
+    }
+
+    /// Commits a whole batch: in closed form on an element, exactly on a storage site; the
+    /// forces defense draws one RV at a time (bounded by its interceptors). Returns the piece
+    /// of curve it traced and whether a forces defense layer ran out.
+    fn advance_batch(&mut self, s: &Setup, batch: &Batch) -> (Option<Piece>, bool) {
+        let Some(piece) = self.slope(s, batch) else {
+            return (None, self.advance(s, batch));
+        };
+        let Target::Element(j) = s.classes[batch.class].target else {
+            unreachable!("slope is Some only for an element")
+        };
+        let n = batch.count as f64;
+        let d = s.classes[batch.class].detection;
+        self.spent[batch.weapon] += n * d;
+        self.destroyed_on_launchers[j] += n * (batch.gain * s.warheads_per_unit[j]);
+        let storage = s
+            .storage_of(j)
+            .map_or(1.0, |w| s.storage_survival(w, self.storage_if_found[w]));
+        self.surviving[j] = (s.victim_total[j] - self.destroyed_on_launchers[j]) * storage;
+        let end = piece.at(s, batch.count);
+        self.totals = end.totals;
+        self.striker_flow = piece.striker_flow.plus(piece.striker_flow_per_warhead, n);
+        self.victim_flow = piece.victim_flow.plus(piece.victim_flow_per_warhead, n);
+        self.steps += batch.count;
+        let mut exhausted = false;
+        if s.is_ballistic[batch.weapon] && s.forces_defended(&self.capacity) {
+            for _ in 0..batch.count {
+                exhausted =
+                    s.draw_interceptors(&mut self.capacity, batch.weapon, d, &mut self.intercepted);
+            }
+        }
+        (Some(piece), exhausted)
+    }
+}
+
+/// The draw-down curve along one batch on an element's aimpoints: linear in the warheads
+/// committed, from the point before the batch.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// Curve index of the point before the batch.
+    first: usize,
+    count: usize,
+    totals: Totals,
+    striker_flow: Flow,
+    victim_flow: Flow,
+    per_warhead: Totals,
+    striker_flow_per_warhead: Flow,
+    victim_flow_per_warhead: Flow,
+}
+
+impl Piece {
+    /// The point after `t` warheads of the batch (value defenses are not drawn by
+    /// counterforce on this path, so their capacity is the initial one).
+    fn at(&self, s: &Setup, t: usize) -> RawPoint {
+        let x = t as f64;
+        let striker_flow = self.striker_flow.plus(self.striker_flow_per_warhead, x);
+        let victim_flow = self.victim_flow.plus(self.victim_flow_per_warhead, x);
+        RawPoint {
+            totals: self.totals.along(self.per_warhead, x),
+            on_striker: s.on_striker.resolve(victim_flow, &s.striker_capacity).0,
+            on_victim: s.on_victim.resolve(striker_flow, &s.initial_capacity).0,
+        }
     }
 }
 
@@ -1443,8 +1582,8 @@ fn plan_and_trace(s: &Setup, detail: CurveDetail) -> Traced {
         .missile_defenses
         .iter()
         .any(|l| l.covers == crate::defense::Coverage::Both);
-    if detail == CurveDetail::StopOnly && monotone {
-        trace_stop_only(s)
+    if monotone {
+        trace_pieces(s, detail)
     } else {
         trace_every_point(s, detail)
     }
@@ -1514,77 +1653,6 @@ fn trace_every_point(s: &Setup, detail: CurveDetail) -> Traced {
     }
 }
 
-/// Only the stop point, exactly, in memory that does not grow with the plan. The first pass
-/// plans, evaluating every `SAMPLE_EVERY`-th point, and ends planning once no later point can
-/// be the stop (f never rises, so f_floor + g bounds every later point). The second pass
-/// replays the plan and evaluates the points of each block whose bound f(end) + g(start) could
-/// reach the lowest cost.
-fn trace_stop_only(s: &Setup) -> Traced {
-    let f_floor = least_striker_damage_term(s);
-    let mut greedy = TierGreedy::new(s.class_problem());
-    let mut trace = Trace::start(s);
-    let mut best = evaluate(s, 0, &trace.raw(s)).1.cost_to_striker;
-    let mut sample = |t: &Trace| {
-        if !t.steps.is_multiple_of(SAMPLE_EVERY) {
-            return true;
-        }
-        let (_, point, _, g) = evaluate(s, t.steps, &t.raw(s));
-        best = best.min(point.cost_to_striker);
-        f_floor + g <= best + COST_TIE + BOUND_SLACK
-    };
-    let mut plan = Vec::new();
-    while let Some((batch, go_on)) = next_batch(s, &mut greedy, &mut trace, &mut sample) {
-        plan.push(batch);
-        if !go_on {
-            break;
-        }
-    }
-    let last = trace.steps;
-    best = best.min(evaluate(s, last, &trace.raw(s)).1.cost_to_striker);
-    let (stop, stop_point) = replay_blocks(s, &plan, last, best);
-    Traced {
-        plan,
-        stop,
-        stop_point,
-        curve: Vec::new(),
-        problem: greedy.problem().clone(),
-    }
-}
-
-/// The second pass of [`trace_stop_only`]: the stop among the sampled points, the last one, and
-/// every point of a block that its bound does not rule out.
-fn replay_blocks(s: &Setup, plan: &[Batch], last: usize, mut best: f64) -> (usize, CurvePoint) {
-    let mut rule = StopRule::new();
-    let mut trace = Trace::start(s);
-    let (_, start, _, mut g_start) = evaluate(s, 0, &trace.raw(s));
-    rule.offer(0, &start);
-    let mut block: Vec<(usize, RawPoint)> = Vec::with_capacity(SAMPLE_EVERY);
-    for batch in plan {
-        for _ in 0..batch.count {
-            trace.advance(s, batch);
-            let k = trace.steps;
-            let raw = trace.raw(s);
-            if !(k.is_multiple_of(SAMPLE_EVERY) || k == last) {
-                block.push((k, raw));
-                continue;
-            }
-            let (_, end, f_end, g_end) = evaluate(s, k, &raw);
-            rule.offer(k, &end);
-            best = best.min(end.cost_to_striker);
-            if f_end + g_start <= best + COST_TIE + BOUND_SLACK {
-                for (i, r) in &block {
-                    let (_, point, ..) = evaluate(s, *i, r);
-                    best = best.min(point.cost_to_striker);
-                    rule.offer(*i, &point);
-                }
-            }
-            block.clear();
-            g_start = g_end;
-        }
-    }
-    rule.decide()
-}
-
 /// The least f = D_striker^e any plan can reach: the victim keeps only what no plan can reach.
 fn least_striker_damage_term(s: &Setup) -> f64 {
     let floor: Vec<f64> = (0..s.defender.forces.len())
@@ -1646,24 +1714,24 @@ fn account_outcomes(
         let weapon = &s.attacker.forces[batch.weapon];
         let air_lost =
             weapon.reliability * (1.0 - air_penetration(s.defender, weapon.delivery, false));
-        for _ in 0..batch.count {
-            let group = match class.target {
-                Target::Element(j) => {
-                    destroyed_on[j] += batch.gain * s.warheads_per_unit[j];
-                    if !weapon.is_nuclear() {
-                        by_conventional[j] += batch.gain * s.warheads_per_unit[j];
-                    }
-                    j
+        let n = batch.count as f64;
+        let group = match class.target {
+            Target::Element(j) => {
+                let destroyed = n * (batch.gain * s.warheads_per_unit[j]);
+                destroyed_on[j] += destroyed;
+                if !weapon.is_nuclear() {
+                    by_conventional[j] += destroyed;
                 }
-                Target::Storage(w) => {
-                    storage_if_found[w] *= 1.0 - batch.kill;
-                    n_elements + w
-                }
-            };
-            spent_on[batch.weapon][group] += class.detection;
-            air_shot_down_in_counterforce += class.detection * air_lost;
-            plan_value += batch.gain;
-        }
+                j
+            }
+            Target::Storage(w) => {
+                storage_if_found[w] *= (1.0 - batch.kill).powi(batch.count as i32);
+                n_elements + w
+            }
+        };
+        spent_on[batch.weapon][group] += n * class.detection;
+        air_shot_down_in_counterforce += n * class.detection * air_lost;
+        plan_value += n * batch.gain;
     }
     let mut victim_elements = s.victim_elements.clone();
     let mut destroyed_by_conventional = 0.0;
@@ -1696,7 +1764,7 @@ fn account_outcomes(
             }
         })
         .collect();
-    let at_stop = Trace::replay(s, &executed, stop);
+    let at_stop = Trace::replay(s, &executed);
     let (_, victim_defense_against_value_attack) = s.on_victim.arriving(
         striker_elements.iter().map(|e| e.left_for_value),
         &at_stop.capacity,
@@ -1757,5 +1825,104 @@ fn account_outcomes(
         plan_value,
         destroyed,
         cost_lower_bound,
+    }
+}
+
+/// The curve in pieces, one per batch, each linear in the warheads committed: Full expands
+/// every point; StopOnly evaluates each piece's ends and searches inside a piece only where
+/// its bound f(end) + g(start) could reach the lowest cost (branch and bound, exact), so the
+/// work and memory follow the batches, not the aimpoints. Planning ends once no later point
+/// can be the stop (f never rises, so f_floor + g bounds every later point).
+fn trace_pieces(s: &Setup, detail: CurveDetail) -> Traced {
+    let full = detail == CurveDetail::Full;
+    let f_floor = if full {
+        0.0
+    } else {
+        least_striker_damage_term(s)
+    };
+    let mut greedy = TierGreedy::new(s.class_problem());
+    let mut trace = Trace::start(s);
+    let mut rule = StopRule::new();
+    let mut curve = Vec::new();
+    let start = evaluate(s, 0, &trace.raw(s));
+    rule.offer(0, &start.1);
+    if full {
+        curve.push(start.1);
+    }
+    let mut best = start.1.cost_to_striker;
+    // Per piece: the piece (None for a storage step) and g at its start.
+    let mut pieces: Vec<(Option<Piece>, f64)> = Vec::new();
+    let mut g_before = start.3;
+    let mut plan = Vec::new();
+    while let Some(batch) = greedy.step(|proposal| {
+        let detection = s.classes[proposal.class].detection;
+        s.warheads_before_exhaustion(&trace.capacity, proposal.weapon, detection, proposal.count)
+    }) {
+        let (piece, exhausted) = trace.advance_batch(s, &batch);
+        if full {
+            for t in 1..batch.count {
+                let raw = piece.expect("a batch of several is on an element").at(s, t);
+                let (k, point, ..) = evaluate(s, trace.steps - batch.count + t, &raw);
+                rule.offer(k, &point);
+                curve.push(point);
+            }
+        }
+        let end = piece.map_or_else(
+            || evaluate(s, trace.steps, &trace.raw(s)),
+            |p| evaluate(s, trace.steps, &p.at(s, batch.count)),
+        );
+        rule.offer(end.0, &end.1);
+        if full {
+            curve.push(end.1);
+        }
+        best = best.min(end.1.cost_to_striker);
+        pieces.push((piece, g_before));
+        g_before = end.3;
+        plan.push(batch);
+        if exhausted {
+            for (j, row) in s.kill_with_defense(&trace.capacity).iter().enumerate() {
+                for (w, &p) in row.iter().enumerate() {
+                    greedy.set_kill(j, w, p);
+                }
+            }
+            greedy.rebuild();
+        }
+        if !full && f_floor + end.3 > best + COST_TIE + BOUND_SLACK {
+            break;
+        }
+    }
+    if !full {
+        for (piece, g_start) in &pieces {
+            if let Some(piece) = piece {
+                search_piece(s, piece, *g_start, &mut best, &mut rule);
+            }
+        }
+    }
+    let (stop, stop_point) = rule.decide();
+    Traced {
+        plan,
+        stop,
+        stop_point,
+        curve,
+        problem: greedy.problem().clone(),
+    }
+}
+
+/// Offers every point inside a piece that could be within the tie tolerance of the lowest
+/// cost: halves the piece while the bound f(hi) + g(lo) does not rule a part out.
+fn search_piece(s: &Setup, piece: &Piece, g_start: f64, best: &mut f64, rule: &mut StopRule) {
+    let end = evaluate(s, piece.first + piece.count, &piece.at(s, piece.count));
+    // (lo, hi, g at lo, f at hi), both ends already offered.
+    let mut parts = vec![(0usize, piece.count, g_start, end.2)];
+    while let Some((lo, hi, g_lo, f_hi)) = parts.pop() {
+        if hi - lo <= 1 || f_hi + g_lo > *best + COST_TIE + BOUND_SLACK {
+            continue;
+        }
+        let mid = lo + (hi - lo) / 2;
+        let (k, point, f, g) = evaluate(s, piece.first + mid, &piece.at(s, mid));
+        *best = best.min(point.cost_to_striker);
+        rule.offer(k, &point);
+        parts.push((mid, hi, g, f_hi));
+        parts.push((lo, mid, g_lo, f));
     }
 }

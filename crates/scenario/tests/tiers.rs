@@ -1,10 +1,11 @@
 //! Every built-in under the four standard regimes: the class and tier planner gives the
-//! per-aimpoint reference's plan, curve, stop point and outcomes exactly (issue 7).
+//! per-aimpoint reference's plan and stop index, and its curve, stop point and outcomes to a
+//! relative 1e-12 (issue 7).
 
 use reykjavik_engine::EngineError;
-use reykjavik_engine::allocation::Assignment;
 use reykjavik_engine::exchange::{
-    CurveDetail, Exchange, ExchangePosture, first_strike, first_strike_reference,
+    CurveDetail, Exchange, ExchangePosture, RANKINGS, first_strike, first_strike_one_ranking,
+    first_strike_reference, mismatch_with_reference, stop_costs_agree,
 };
 use reykjavik_engine::model::{Alert, Scenario};
 
@@ -16,34 +17,6 @@ type Strike = fn(
     bool,
     CurveDetail,
 ) -> Result<Exchange, EngineError>;
-
-/// The executed plan, one assignment per warhead.
-fn expanded(x: &Exchange) -> Vec<Assignment> {
-    x.executed()
-        .iter()
-        .flat_map(|b| b.assignments().collect::<Vec<_>>())
-        .collect()
-}
-
-fn assert_same(new: &Exchange, reference: &Exchange, label: &str) {
-    assert_eq!(new.assignments(), reference.assignments(), "{label}: plan");
-    assert_eq!(new.stop, reference.stop, "{label}: stop index");
-    assert_eq!(new.stop_point, reference.stop_point, "{label}: stop point");
-    assert_eq!(new.curve, reference.curve, "{label}: curve");
-    assert_eq!(
-        new.victim_elements, reference.victim_elements,
-        "{label}: victim"
-    );
-    assert_eq!(
-        new.striker_elements, reference.striker_elements,
-        "{label}: striker"
-    );
-    assert_eq!(
-        (new.cost_lower_bound, new.destroyed_upper_bound),
-        (reference.cost_lower_bound, reference.destroyed_upper_bound),
-        "{label}: certificates"
-    );
-}
 
 #[test]
 fn builtins_plan_as_the_per_aimpoint_reference_in_every_regime() {
@@ -64,22 +37,31 @@ fn builtins_plan_as_the_per_aimpoint_reference_in_every_regime() {
                             "{} {alert:?} LUA {lua} {striker}->{victim} {detail:?}",
                             builtin.name
                         );
+                        let whole = detail == CurveDetail::Full;
+                        for power in RANKINGS {
+                            let run = |reference| {
+                                first_strike_one_ranking(
+                                    &scenario, striker, victim, posture, certify, detail, power,
+                                    reference,
+                                )
+                                .unwrap()
+                            };
+                            if let Some(m) = mismatch_with_reference(&run(false), &run(true), whole)
+                            {
+                                panic!("{label} ranking {power}: {m}");
+                            }
+                        }
                         let run = |f: Strike| {
                             f(&scenario, striker, victim, posture, certify, detail).unwrap()
                         };
                         let new: Exchange = run(first_strike);
                         let reference: Exchange = run(first_strike_reference);
-                        if detail == CurveDetail::Full {
-                            assert_same(&new, &reference, &label);
-                        } else {
-                            assert_eq!(expanded(&new), expanded(&reference), "{label}: executed");
-                            assert_eq!(new.stop, reference.stop, "{label}: stop index");
-                            assert_eq!(new.stop_point, reference.stop_point, "{label}: stop point");
-                            assert_eq!(
-                                new.victim_elements, reference.victim_elements,
-                                "{label}: victim"
-                            );
-                        }
+                        assert!(
+                            stop_costs_agree(&new.stop_point, &reference.stop_point),
+                            "{label}: {:?} vs {:?}",
+                            new.stop_point,
+                            reference.stop_point
+                        );
                     }
                 }
             }

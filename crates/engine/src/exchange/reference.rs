@@ -592,3 +592,202 @@ pub(super) fn first_strike_ranked(
         striker_defense_against_retaliation,
     })
 }
+
+/// Tolerance of the comparison with the reference: the class planner sums a batch in one
+/// product where the reference adds warhead by warhead, so the last bits differ. Amounts
+/// (warheads, arriving value) agree to 1e-12 of the exchange's scale (the warheads and value
+/// arriving at the start of the curve); damages and costs to 1e-12, except where an amount that
+/// should cancel to 0 is left as rounding noise of either sum (both are about 1e-14) and a
+/// damage function steep near 0 magnifies it: there, costs agree to 1e-9.
+const CLOSE: f64 = 1e-12;
+const NEAR_ZERO_DAMAGE: f64 = 1e-12;
+const STEEP: f64 = 1e-9;
+
+fn close(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= CLOSE * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Whether two stop points cost each side the same, to the tolerances above.
+#[doc(hidden)]
+pub fn stop_costs_agree(a: &CurvePoint, b: &CurvePoint) -> bool {
+    let steep = [
+        a.damage_to_striker,
+        a.damage_to_victim,
+        b.damage_to_striker,
+        b.damage_to_victim,
+    ]
+    .iter()
+    .any(|&d| d < NEAR_ZERO_DAMAGE);
+    let tolerance = if steep { STEEP } else { CLOSE };
+    (a.cost_to_striker - b.cost_to_striker).abs() <= tolerance
+        && (a.cost_to_victim - b.cost_to_victim).abs() <= tolerance
+}
+
+fn close_point(a: &CurvePoint, b: &CurvePoint, scale: f64) -> bool {
+    let amounts = [
+        (a.warheads_spent, b.warheads_spent),
+        (a.conventional_spent, b.conventional_spent),
+        (a.striker_warheads_left, b.striker_warheads_left),
+        (a.victim_warheads_surviving, b.victim_warheads_surviving),
+        (a.arriving_on_striker, b.arriving_on_striker),
+        (a.arriving_on_victim, b.arriving_on_victim),
+    ];
+    let steep = [
+        a.damage_to_striker,
+        a.damage_to_victim,
+        b.damage_to_striker,
+        b.damage_to_victim,
+    ]
+    .iter()
+    .any(|&d| d < NEAR_ZERO_DAMAGE);
+    let tolerance = if steep { STEEP } else { CLOSE };
+    let costs = [
+        (a.damage_to_striker, b.damage_to_striker),
+        (a.damage_to_victim, b.damage_to_victim),
+        (a.cost_to_striker, b.cost_to_striker),
+        (a.cost_to_victim, b.cost_to_victim),
+    ];
+    amounts.iter().all(|&(x, y)| (x - y).abs() <= CLOSE * scale)
+        && costs.iter().all(|&(x, y)| (x - y).abs() <= tolerance)
+}
+
+/// Where `new` (the class planner) and `reference` ([`super::first_strike_reference`]) differ:
+/// the plan warhead by warhead (all of it, or only the executed part when planning may end
+/// early), the stop index, and, within a relative 1e-12, the curve, the stop point, the
+/// outcomes, the defenses' effects and the certificates. `None` when they agree.
+#[doc(hidden)]
+pub fn mismatch_with_reference(
+    new: &Exchange,
+    reference: &Exchange,
+    whole_plan: bool,
+) -> Option<String> {
+    let expand = |x: &Exchange| -> Vec<Assignment> {
+        if whole_plan {
+            x.assignments()
+        } else {
+            x.executed().iter().flat_map(Batch::assignments).collect()
+        }
+    };
+    let start = reference.curve.first().unwrap_or(&reference.stop_point);
+    let scale = [
+        start.striker_warheads_left,
+        start.victim_warheads_surviving,
+        start.arriving_on_striker,
+        start.arriving_on_victim,
+        1.0,
+    ]
+    .into_iter()
+    .fold(0.0, f64::max);
+    let mut out = Vec::new();
+    if expand(new) != expand(reference) {
+        out.push("plan".to_string());
+    }
+    if new.aimpoints() != reference.aimpoints() {
+        out.push("aimpoints".into());
+    }
+    if new.stop != reference.stop {
+        out.push(format!("stop {} vs {}", new.stop, reference.stop));
+    }
+    if !close_point(&new.stop_point, &reference.stop_point, scale) {
+        out.push(format!(
+            "stop point {:?} vs {:?}",
+            new.stop_point, reference.stop_point
+        ));
+    }
+    if new.curve.len() != reference.curve.len() {
+        out.push(format!(
+            "curve of {} vs {} points",
+            new.curve.len(),
+            reference.curve.len()
+        ));
+    }
+    let mut differs = new.curve.iter().zip(&reference.curve).enumerate();
+    if let Some((k, (a, b))) = differs.find(|(_, (a, b))| !close_point(a, b, scale)) {
+        out.push(format!("curve point {k}: {a:?} vs {b:?}"));
+    }
+    let victims = new.victim_elements.len() == reference.victim_elements.len()
+        && new
+            .victim_elements
+            .iter()
+            .zip(&reference.victim_elements)
+            .all(|(a, b)| {
+                a.name == b.name
+                    && [
+                        (a.warheads, b.warheads),
+                        (a.untargetable, b.untargetable),
+                        (a.launched_under_attack, b.launched_under_attack),
+                        (a.exposed, b.exposed),
+                        (a.destroyed, b.destroyed),
+                        (a.surviving, b.surviving),
+                    ]
+                    .iter()
+                    .all(|&(x, y)| close(x, y))
+            });
+    if !victims {
+        out.push(format!(
+            "victim elements {:?} vs {:?}",
+            new.victim_elements, reference.victim_elements
+        ));
+    }
+    let strikers = new.striker_elements.len() == reference.striker_elements.len()
+        && new
+            .striker_elements
+            .iter()
+            .zip(&reference.striker_elements)
+            .all(|(a, b)| {
+                a.name == b.name
+                    && close(a.available, b.available)
+                    && close(a.left_for_value, b.left_for_value)
+                    && a.spent_on
+                        .iter()
+                        .zip(&b.spent_on)
+                        .all(|(x, y)| close(*x, *y))
+            });
+    if !strikers {
+        out.push("striker elements".into());
+    }
+    let effects = [
+        (
+            new.victim_defense_against_counterforce,
+            reference.victim_defense_against_counterforce,
+        ),
+        (
+            new.victim_defense_against_value_attack,
+            reference.victim_defense_against_value_attack,
+        ),
+        (
+            new.striker_defense_against_retaliation,
+            reference.striker_defense_against_retaliation,
+        ),
+    ];
+    if !effects.iter().all(|(a, b)| {
+        close(a.ballistic_intercepted, b.ballistic_intercepted)
+            && close(a.air_breathing_shot_down, b.air_breathing_shot_down)
+    }) {
+        out.push(format!("defense effects {effects:?}"));
+    }
+    let scalars = [
+        (new.destroyed, reference.destroyed),
+        (
+            new.destroyed_by_conventional,
+            reference.destroyed_by_conventional,
+        ),
+        (new.plan_value, reference.plan_value),
+        // The WTA bound takes the kill probabilities as planning left them (raised where a
+        // forces defense ran out), and stop-only planning ends at a point that depends on where
+        // each implementation checks its bound: compare it only for whole plans.
+        if whole_plan {
+            (new.destroyed_upper_bound, reference.destroyed_upper_bound)
+        } else {
+            (0.0, 0.0)
+        },
+        (
+            new.cost_lower_bound.unwrap_or(-1.0),
+            reference.cost_lower_bound.unwrap_or(-1.0),
+        ),
+    ];
+    if !scalars.iter().all(|&(a, b)| close(a, b)) {
+        out.push(format!("totals and certificates {scalars:?}"));
+    }
+    (!out.is_empty()).then(|| out.join("; "))
+}
