@@ -1504,9 +1504,11 @@ fn evaluate(s: &Setup, k: usize, r: &RawPoint) -> Evaluated {
     let options = s.options;
     let damage_to_striker = s.attacker.value.damage(r.on_striker);
     let damage_to_victim = s.defender.value.damage(r.on_victim);
+    // As `ModelOptions::costs`, keeping its two powers for the bound's split.
     let f = damage_to_striker.powf(options.cost_exponent);
-    let g = options.cost_surcharge * (1.0 - damage_to_victim.powf(options.cost_exponent));
-    let (cost_to_striker, cost_to_victim) = options.costs(damage_to_striker, damage_to_victim);
+    let to_victim = damage_to_victim.powf(options.cost_exponent);
+    let g = options.cost_surcharge * (1.0 - to_victim);
+    let (cost_to_striker, cost_to_victim) = (f + g, to_victim + options.cost_surcharge * (1.0 - f));
     let point = CurvePoint {
         warheads_spent: r.totals.nuclear_spent,
         conventional_spent: r.totals.conventional_spent,
@@ -1571,8 +1573,8 @@ struct Traced {
     stop: usize,
     stop_point: CurvePoint,
     curve: Vec<CurvePoint>,
-    /// The allocator's instance as planning left it (kill probabilities after defenses ran out).
-    problem: ClassProblem,
+    /// The allocator as planning left it (kill probabilities raised where defenses ran out).
+    greedy: TierGreedy,
 }
 
 /// Plans batch by batch and traces the draw-down curve; finds the stop point.
@@ -1649,7 +1651,7 @@ fn trace_every_point(s: &Setup, detail: CurveDetail) -> Traced {
         stop,
         stop_point,
         curve,
-        problem: greedy.problem().clone(),
+        greedy,
     }
 }
 
@@ -1798,7 +1800,8 @@ fn account_outcomes(
             base_kill: &s.base_kill,
             posture: &s.posture,
         });
-        let upper = allocation::upper_bound(&traced.problem.expand(), stop).max(plan_value);
+        let upper =
+            allocation::upper_bound(&traced.greedy.problem().expand(), stop).max(plan_value);
         (Some(bound), upper)
     } else {
         (None, f64::INFINITY)
@@ -1904,7 +1907,7 @@ fn trace_pieces(s: &Setup, detail: CurveDetail) -> Traced {
         stop,
         stop_point,
         curve,
-        problem: greedy.problem().clone(),
+        greedy,
     }
 }
 
