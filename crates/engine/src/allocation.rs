@@ -474,17 +474,17 @@ impl TierGreedy {
     }
 
     /// How many aimpoints of the tier the per-aimpoint greedy would hit in a row.
-    fn run_length(&self, tier: &Tier, top: &Candidate, weapon: usize) -> usize {
+    fn run_length(&mut self, tier: &Tier, top: &Candidate, weapon: usize) -> usize {
         let in_stock = self.stock_left[weapon].floor() as usize;
         let most = tier.len.min(in_stock.max(1));
         if most > 1 {
-            // A hit aimpoint whose next warhead ranks as high comes first (lower index).
+            // A hit aimpoint whose next warhead ranks as high comes first (lower index). Its
+            // next warhead is ranked with one warhead fewer in stock (x - 1 + 1 = x exactly).
             let (after, _) = self.hit(tier, weapon);
-            let mut stock = self.stock_left.clone();
-            stock[weapon] -= 1.0;
-            if let Some(next) = self.best_for(&after, &stock)
-                && next.key >> 63 >= top.key >> 63
-            {
+            self.stock_left[weapon] -= 1.0;
+            let next = self.best_for(&after, &self.stock_left);
+            self.stock_left[weapon] += 1.0;
+            if next.is_some_and(|next| next.key >> 63 >= top.key >> 63) {
                 return 1;
             }
         }

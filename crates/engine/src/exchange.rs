@@ -754,15 +754,40 @@ pub fn first_strike(
     certify: bool,
     detail: CurveDetail,
 ) -> Result<Exchange, EngineError> {
-    best_ranking(
-        scenario,
-        striker,
-        victim,
-        posture,
-        certify,
-        detail,
-        first_strike_ranked,
-    )
+    // One set-up (aimpoint classes, kill probabilities) serves every ranking.
+    let setup = set_up(scenario, striker, victim, posture)?;
+    let mut best: Option<Exchange> = None;
+    for &power in rankings(scenario, striker, victim, posture) {
+        let traced = plan_and_trace(&setup, detail, power);
+        let candidate = account_outcomes(&setup, traced, (striker, victim), certify);
+        if best.as_ref().is_none_or(|b| better(&candidate, b)) {
+            best = Some(candidate);
+        }
+    }
+    Ok(best.expect("RANKINGS is not empty"))
+}
+
+/// The rankings that can differ: with one value cost for every nuclear warhead they coincide.
+fn rankings(
+    scenario: &Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+) -> &'static [f64] {
+    if nuclear_costs_differ(scenario, striker, victim, posture) {
+        &RANKINGS[..]
+    } else {
+        &RANKINGS[..1]
+    }
+}
+
+/// Whether `candidate`'s stop point costs the striker less than `best`'s (ties: costs the
+/// victim more).
+fn better(candidate: &Exchange, best: &Exchange) -> bool {
+    let (c, o) = (candidate.stop_point, best.stop_point);
+    c.cost_to_striker < o.cost_to_striker - COST_TIE
+        || (c.cost_to_striker <= o.cost_to_striker + COST_TIE
+            && c.cost_to_victim > o.cost_to_victim)
 }
 
 /// [`first_strike`] planned one warhead and one aimpoint at a time, as before aimpoint classes:
@@ -838,21 +863,9 @@ fn best_ranking(
     ranked: Ranked,
 ) -> Result<Exchange, EngineError> {
     let mut best: Option<Exchange> = None;
-    // With one value cost for every nuclear warhead the rankings coincide: plan once.
-    let rankings = if nuclear_costs_differ(scenario, striker, victim, posture) {
-        &RANKINGS[..]
-    } else {
-        &RANKINGS[..1]
-    };
-    for &power in rankings {
+    for &power in rankings(scenario, striker, victim, posture) {
         let candidate = ranked(scenario, striker, victim, posture, certify, detail, power)?;
-        let better = best.as_ref().is_none_or(|b| {
-            let (c, o) = (candidate.stop_point, b.stop_point);
-            c.cost_to_striker < o.cost_to_striker - COST_TIE
-                || (c.cost_to_striker <= o.cost_to_striker + COST_TIE
-                    && c.cost_to_victim > o.cost_to_victim)
-        });
-        if better {
+        if best.as_ref().is_none_or(|b| better(&candidate, b)) {
             best = Some(candidate);
         }
     }
@@ -898,8 +911,8 @@ struct Setup<'a> {
     on_striker: ValueAttack,
     striker_capacity: Vec<f64>,
     initial_capacity: Vec<f64>,
-    /// Nuclear warhead prices for the ranking (0: conventional).
-    cost: Vec<f64>,
+    /// Value attack one warhead gives up (0: conventional), which a ranking raises to a power.
+    value_cost: Vec<f64>,
     classes: Vec<AimpointClass>,
     /// The allocator's view of the classes (value per aimpoint, kill group, spend).
     plan_classes: Vec<allocation::AimpointClass>,
@@ -923,8 +936,8 @@ fn first_strike_ranked(
     detail: CurveDetail,
     cost_power: f64,
 ) -> Result<Exchange, EngineError> {
-    let setup = set_up(scenario, striker, victim, posture, cost_power)?;
-    let traced = plan_and_trace(&setup, detail);
+    let setup = set_up(scenario, striker, victim, posture)?;
+    let traced = plan_and_trace(&setup, detail, cost_power);
     Ok(account_outcomes(&setup, traced, (striker, victim), certify))
 }
 
@@ -934,7 +947,6 @@ fn set_up<'a>(
     striker: usize,
     victim: usize,
     posture: ExchangePosture,
-    cost_power: f64,
 ) -> Result<Setup<'a>, EngineError> {
     let options = &scenario.options;
     let attacker = &scenario.sides[striker];
@@ -958,13 +970,13 @@ fn set_up<'a>(
     // Cheapest kills first, in what the striker's cost depends on: victim retaliation removed
     // (striker's value units) per unit of value attack given up (victim's value units).
     let retaliation_weight = on_striker.unit_weights(&victim_total, &striker_capacity);
-    let cost: Vec<f64> = on_victim
+    let value_cost: Vec<f64> = on_victim
         .unit_weights(&stock, &initial_capacity)
         .into_iter()
         .zip(&attacker.forces)
         .map(|(w, f)| {
             if f.is_nuclear() {
-                w.max(LEAST_NUCLEAR_COST).powf(cost_power)
+                w.max(LEAST_NUCLEAR_COST)
             } else {
                 0.0
             }
@@ -1003,7 +1015,7 @@ fn set_up<'a>(
         on_striker,
         striker_capacity,
         initial_capacity,
-        cost,
+        value_cost,
         classes,
         plan_classes,
         victim_elements,
@@ -1177,11 +1189,23 @@ impl Setup<'_> {
             .collect()
     }
 
-    fn class_problem(&self) -> ClassProblem {
+    /// The allocation problem with nuclear warheads priced at (value given up)^`cost_power`.
+    fn class_problem(&self, cost_power: f64) -> ClassProblem {
         ClassProblem {
             classes: self.plan_classes.clone(),
             kill: self.kill_with_defense(&self.initial_capacity),
-            cost: self.cost.clone(),
+            cost: self
+                .value_cost
+                .iter()
+                .zip(&self.attacker.forces)
+                .map(|(&c, f)| {
+                    if f.is_nuclear() {
+                        c.powf(cost_power)
+                    } else {
+                        0.0
+                    }
+                })
+                .collect(),
             stock: self.stock.clone(),
             cap: self.options.max_warheads_per_aimpoint as usize,
             fratricide_per_burst: match self.options.fratricide {
@@ -1578,16 +1602,16 @@ struct Traced {
 }
 
 /// Plans batch by batch and traces the draw-down curve; finds the stop point.
-fn plan_and_trace(s: &Setup, detail: CurveDetail) -> Traced {
+fn plan_and_trace(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
     let monotone = !s
         .defender
         .missile_defenses
         .iter()
         .any(|l| l.covers == crate::defense::Coverage::Both);
     if monotone {
-        trace_pieces(s, detail)
+        trace_pieces(s, detail, cost_power)
     } else {
-        trace_every_point(s, detail)
+        trace_every_point(s, detail, cost_power)
     }
 }
 
@@ -1627,8 +1651,8 @@ fn next_batch(
 
 /// Every point of the curve exactly (for reports, or when a victim layer covering forces and
 /// value makes the curve non-monotone).
-fn trace_every_point(s: &Setup, detail: CurveDetail) -> Traced {
-    let mut greedy = TierGreedy::new(s.class_problem());
+fn trace_every_point(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
+    let mut greedy = TierGreedy::new(s.class_problem(cost_power));
     let mut trace = Trace::start(s);
     let mut rule = StopRule::new();
     let mut curve = Vec::new();
@@ -1836,14 +1860,14 @@ fn account_outcomes(
 /// its bound f(end) + g(start) could reach the lowest cost (branch and bound, exact), so the
 /// work and memory follow the batches, not the aimpoints. Planning ends once no later point
 /// can be the stop (f never rises, so f_floor + g bounds every later point).
-fn trace_pieces(s: &Setup, detail: CurveDetail) -> Traced {
+fn trace_pieces(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
     let full = detail == CurveDetail::Full;
     let f_floor = if full {
         0.0
     } else {
         least_striker_damage_term(s)
     };
-    let mut greedy = TierGreedy::new(s.class_problem());
+    let mut greedy = TierGreedy::new(s.class_problem(cost_power));
     let mut trace = Trace::start(s);
     let mut rule = StopRule::new();
     let mut curve = Vec::new();
