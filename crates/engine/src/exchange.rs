@@ -757,7 +757,12 @@ pub fn first_strike(
     // One set-up (aimpoint classes, kill probabilities) serves every ranking.
     let setup = set_up(scenario, striker, victim, posture)?;
     let mut best: Option<Exchange> = None;
-    for &power in rankings(scenario, striker, victim, posture) {
+    let rankings = if setup.nuclear_costs_differ {
+        &RANKINGS[..]
+    } else {
+        &RANKINGS[..1]
+    };
+    for &power in rankings {
         let traced = plan_and_trace(&setup, detail, power);
         let candidate = account_outcomes(&setup, traced, (striker, victim), certify);
         if best.as_ref().is_none_or(|b| better(&candidate, b)) {
@@ -913,6 +918,8 @@ struct Setup<'a> {
     initial_capacity: Vec<f64>,
     /// Value attack one warhead gives up (0: conventional), which a ranking raises to a power.
     value_cost: Vec<f64>,
+    /// Whether the nuclear warheads in stock give up different value (else one ranking).
+    nuclear_costs_differ: bool,
     classes: Vec<AimpointClass>,
     /// The allocator's view of the classes (value per aimpoint, kill group, spend).
     plan_classes: Vec<allocation::AimpointClass>,
@@ -970,8 +977,17 @@ fn set_up<'a>(
     // Cheapest kills first, in what the striker's cost depends on: victim retaliation removed
     // (striker's value units) per unit of value attack given up (victim's value units).
     let retaliation_weight = on_striker.unit_weights(&victim_total, &striker_capacity);
-    let value_cost: Vec<f64> = on_victim
-        .unit_weights(&stock, &initial_capacity)
+    let weights = on_victim.unit_weights(&stock, &initial_capacity);
+    // As `nuclear_costs_differ`, on the weights before the least nuclear cost.
+    let in_stock: Vec<f64> = weights
+        .iter()
+        .zip(&attacker.forces)
+        .zip(&stock)
+        .filter(|((_, f), s)| f.is_nuclear() && **s >= 1.0)
+        .map(|((w, _), _)| *w)
+        .collect();
+    let nuclear_costs_differ = in_stock.iter().any(|&c| c != in_stock[0]);
+    let value_cost: Vec<f64> = weights
         .into_iter()
         .zip(&attacker.forces)
         .map(|(w, f)| {
@@ -1016,6 +1032,7 @@ fn set_up<'a>(
         striker_capacity,
         initial_capacity,
         value_cost,
+        nuclear_costs_differ,
         classes,
         plan_classes,
         victim_elements,
@@ -1790,10 +1807,21 @@ fn account_outcomes(
             }
         })
         .collect();
-    let at_stop = Trace::replay(s, &executed);
+    // The victim's defenses at the stop: only layers covering forces are drawn by counterforce.
+    let at_stop = if s
+        .defender
+        .missile_defenses
+        .iter()
+        .any(|l| l.covers.covers_forces())
+    {
+        let trace = Trace::replay(s, &executed);
+        (trace.capacity, trace.intercepted)
+    } else {
+        (s.initial_capacity.clone(), 0.0)
+    };
     let (_, victim_defense_against_value_attack) = s.on_victim.arriving(
         striker_elements.iter().map(|e| e.left_for_value),
-        &at_stop.capacity,
+        &at_stop.0,
     );
     let (_, striker_defense_against_retaliation) = s.on_striker.arriving(
         victim_elements.iter().map(|v| v.surviving),
@@ -1843,7 +1871,7 @@ fn account_outcomes(
         victim_elements,
         destroyed_by_conventional,
         victim_defense_against_counterforce: DefenseEffect {
-            ballistic_intercepted: at_stop.intercepted,
+            ballistic_intercepted: at_stop.1,
             air_breathing_shot_down: air_shot_down_in_counterforce,
         },
         victim_defense_against_value_attack,
@@ -1877,8 +1905,8 @@ fn trace_pieces(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
         curve.push(start.1);
     }
     let mut best = start.1.cost_to_striker;
-    // Per piece: the piece (None for a storage step) and g at its start.
-    let mut pieces: Vec<(Option<Piece>, f64)> = Vec::new();
+    // Per piece: the piece (None for a storage step), g at its start and f at its end.
+    let mut pieces: Vec<(Option<Piece>, (f64, f64))> = Vec::new();
     let mut g_before = start.3;
     let mut plan = Vec::new();
     while let Some(batch) = greedy.step(|proposal| {
@@ -1903,7 +1931,7 @@ fn trace_pieces(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
             curve.push(end.1);
         }
         best = best.min(end.1.cost_to_striker);
-        pieces.push((piece, g_before));
+        pieces.push((piece, (g_before, end.2)));
         g_before = end.3;
         plan.push(batch);
         if exhausted {
@@ -1919,9 +1947,10 @@ fn trace_pieces(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
         }
     }
     if !full {
-        for (piece, g_start) in &pieces {
+        let mut parts = Vec::new();
+        for (piece, ends) in &pieces {
             if let Some(piece) = piece {
-                search_piece(s, piece, *g_start, &mut best, &mut rule);
+                search_piece(s, piece, *ends, &mut best, &mut rule, &mut parts);
             }
         }
     }
@@ -1936,11 +1965,19 @@ fn trace_pieces(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
 }
 
 /// Offers every point inside a piece that could be within the tie tolerance of the lowest
-/// cost: halves the piece while the bound f(hi) + g(lo) does not rule a part out.
-fn search_piece(s: &Setup, piece: &Piece, g_start: f64, best: &mut f64, rule: &mut StopRule) {
-    let end = evaluate(s, piece.first + piece.count, &piece.at(s, piece.count));
+/// cost: halves the piece while the bound f(hi) + g(lo) does not rule a part out. `parts` is
+/// scratch space, reused across pieces.
+fn search_piece(
+    s: &Setup,
+    piece: &Piece,
+    (g_start, f_end): (f64, f64),
+    best: &mut f64,
+    rule: &mut StopRule,
+    parts: &mut Vec<(usize, usize, f64, f64)>,
+) {
     // (lo, hi, g at lo, f at hi), both ends already offered.
-    let mut parts = vec![(0usize, piece.count, g_start, end.2)];
+    parts.clear();
+    parts.push((0, piece.count, g_start, f_end));
     while let Some((lo, hi, g_lo, f_hi)) = parts.pop() {
         if hi - lo <= 1 || f_hi + g_lo > *best + COST_TIE + BOUND_SLACK {
             continue;
