@@ -1632,6 +1632,16 @@ fn plan_and_trace(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
     }
 }
 
+/// Lets the planner see the kill probabilities raised by a forces defense layer that ran out.
+fn raise_kills(s: &Setup, greedy: &mut TierGreedy, capacity: &[f64]) {
+    for (j, row) in s.kill_with_defense(capacity).iter().enumerate() {
+        for (w, &p) in row.iter().enumerate() {
+            greedy.set_kill(j, w, p);
+        }
+    }
+    greedy.rebuild();
+}
+
 /// The next batch of the plan, cut where a forces defense layer runs out; advances the trace
 /// over it (calling `each` after every warhead, which may end the batch early by returning
 /// false) and lets the planner see raised kill probabilities.
@@ -1656,12 +1666,7 @@ fn next_batch(
         }
     }
     if exhausted {
-        for (j, row) in s.kill_with_defense(&trace.capacity).iter().enumerate() {
-            for (w, &p) in row.iter().enumerate() {
-                greedy.set_kill(j, w, p);
-            }
-        }
-        greedy.rebuild();
+        raise_kills(s, greedy, &trace.capacity);
     }
     Some((batch, go_on))
 }
@@ -1731,28 +1736,93 @@ fn account_outcomes(
     (striker, victim): (usize, usize),
     certify: bool,
 ) -> Exchange {
+    let stop = traced.stop;
+    let executed = cut_at(&traced.plan, stop);
+    let tally = tally_executed(s, &executed);
+    let (victim_elements, destroyed_by_conventional) = victim_outcomes(s, &tally);
+    let striker_elements = striker_outcomes(s, tally.spent_on);
+    let (capacity, intercepted) = forces_defense_at(s, &executed);
+    let (_, victim_defense_against_value_attack) = s
+        .on_victim
+        .arriving(striker_elements.iter().map(|e| e.left_for_value), &capacity);
+    let (_, striker_defense_against_retaliation) = s.on_striker.arriving(
+        victim_elements.iter().map(|v| v.surviving),
+        &s.striker_capacity,
+    );
+    let destroyed: f64 = victim_elements
+        .iter()
+        .zip(&s.defender.forces)
+        .filter(|(_, f)| f.is_nuclear())
+        .map(|(v, _)| v.destroyed)
+        .sum();
+    let (cost_lower_bound, destroyed_upper_bound) = if certify {
+        certificates(s, traced.greedy.problem(), stop, tally.plan_value)
+    } else {
+        (None, f64::INFINITY)
+    };
+    Exchange {
+        striker,
+        victim,
+        posture: s.posture,
+        curve: traced.curve,
+        stop,
+        stop_point: traced.stop_point,
+        classes: s.classes.clone(),
+        plan: traced.plan,
+        striker_elements,
+        victim_elements,
+        destroyed_by_conventional,
+        victim_defense_against_counterforce: DefenseEffect {
+            ballistic_intercepted: intercepted,
+            air_breathing_shot_down: tally.air_shot_down,
+        },
+        victim_defense_against_value_attack,
+        striker_defense_against_retaliation,
+        destroyed_upper_bound,
+        plan_value: tally.plan_value,
+        destroyed,
+        cost_lower_bound,
+    }
+}
+
+/// The batches of the first `stop` warheads of a plan.
+fn cut_at(plan: &[Batch], stop: usize) -> Vec<Batch> {
+    let mut left = stop;
+    plan.iter()
+        .map_while(|b| {
+            let taken = b.take(left);
+            left -= taken.count;
+            (taken.count > 0).then_some(taken)
+        })
+        .collect()
+}
+
+/// What the executed batches did, summed.
+struct Tally {
+    /// Per striker element, warheads spent on each victim element, then each storage site.
+    spent_on: Vec<Vec<f64>>,
+    /// Per victim element, warheads destroyed on their launchers (by any weapon, by conventional).
+    destroyed_on: Vec<f64>,
+    by_conventional: Vec<f64>,
+    /// Per storage site, the probability it survives if found.
+    storage_if_found: Vec<f64>,
+    air_shot_down: f64,
+    plan_value: f64,
+}
+
+/// Sums the executed batches (a batch of n counts n times).
+fn tally_executed(s: &Setup, executed: &[Batch]) -> Tally {
     let n_elements = s.defender.forces.len();
     let n_groups = n_elements + s.defender.warhead_storage.len();
-    let stop = traced.stop;
-    let executed: Vec<Batch> = {
-        let mut left = stop;
-        traced
-            .plan
-            .iter()
-            .map_while(|b| {
-                let taken = b.take(left);
-                left -= taken.count;
-                (taken.count > 0).then_some(taken)
-            })
-            .collect()
+    let mut t = Tally {
+        spent_on: vec![vec![0.0; n_groups]; s.attacker.forces.len()],
+        destroyed_on: vec![0.0; n_elements],
+        by_conventional: vec![0.0; n_elements],
+        storage_if_found: vec![1.0; s.defender.warhead_storage.len()],
+        air_shot_down: 0.0,
+        plan_value: 0.0,
     };
-    let mut spent_on = vec![vec![0.0; n_groups]; s.attacker.forces.len()];
-    let mut destroyed_on = vec![0.0; n_elements];
-    let mut storage_if_found = vec![1.0; s.defender.warhead_storage.len()];
-    let mut by_conventional = vec![0.0; n_elements];
-    let mut air_shot_down_in_counterforce = 0.0;
-    let mut plan_value = 0.0;
-    for batch in &executed {
+    for batch in executed {
         let class = &s.classes[batch.class];
         let weapon = &s.attacker.forces[batch.weapon];
         let air_lost =
@@ -1761,33 +1831,43 @@ fn account_outcomes(
         let group = match class.target {
             Target::Element(j) => {
                 let destroyed = n * (batch.gain * s.warheads_per_unit[j]);
-                destroyed_on[j] += destroyed;
+                t.destroyed_on[j] += destroyed;
                 if !weapon.is_nuclear() {
-                    by_conventional[j] += destroyed;
+                    t.by_conventional[j] += destroyed;
                 }
                 j
             }
             Target::Storage(w) => {
-                storage_if_found[w] *= (1.0 - batch.kill).powi(batch.count as i32);
+                t.storage_if_found[w] *= (1.0 - batch.kill).powi(batch.count as i32);
                 n_elements + w
             }
         };
-        spent_on[batch.weapon][group] += n * class.detection;
-        air_shot_down_in_counterforce += n * class.detection * air_lost;
-        plan_value += n * batch.gain;
+        t.spent_on[batch.weapon][group] += n * class.detection;
+        t.air_shot_down += n * class.detection * air_lost;
+        t.plan_value += n * batch.gain;
     }
+    t
+}
+
+/// Each victim element's surviving and destroyed warheads; and those destroyed by
+/// conventional weapons.
+fn victim_outcomes(s: &Setup, t: &Tally) -> (Vec<VictimElementOutcome>, f64) {
     let mut victim_elements = s.victim_elements.clone();
-    let mut destroyed_by_conventional = 0.0;
+    let mut by_conventional = 0.0;
     for (j, outcome) in victim_elements.iter_mut().enumerate() {
         let storage = s
             .storage_of(j)
-            .map_or(1.0, |w| s.storage_survival(w, storage_if_found[w]));
-        outcome.surviving = (outcome.warheads - destroyed_on[j]) * storage;
+            .map_or(1.0, |w| s.storage_survival(w, t.storage_if_found[w]));
+        outcome.surviving = (outcome.warheads - t.destroyed_on[j]) * storage;
         outcome.destroyed = outcome.warheads - outcome.surviving;
-        destroyed_by_conventional += by_conventional[j] * storage;
+        by_conventional += t.by_conventional[j] * storage;
     }
-    let striker_elements: Vec<StrikerElementOutcome> = s
-        .attacker
+    (victim_elements, by_conventional)
+}
+
+/// Each striker element's warheads available, spent and left for value.
+fn striker_outcomes(s: &Setup, spent_on: Vec<Vec<f64>>) -> Vec<StrikerElementOutcome> {
+    s.attacker
         .forces
         .iter()
         .zip(&s.stock)
@@ -1806,81 +1886,49 @@ fn account_outcomes(
                 spent_on,
             }
         })
-        .collect();
-    // The victim's defenses at the stop: only layers covering forces are drawn by counterforce.
-    let at_stop = if s
-        .defender
-        .missile_defenses
-        .iter()
-        .any(|l| l.covers.covers_forces())
-    {
-        let trace = Trace::replay(s, &executed);
+        .collect()
+}
+
+/// The victim's missile-defense capacity and the RVs it intercepted, after the executed
+/// batches (only layers covering forces are drawn by counterforce).
+fn forces_defense_at(s: &Setup, executed: &[Batch]) -> (Vec<f64>, f64) {
+    let layers = &s.defender.missile_defenses;
+    if layers.iter().any(|l| l.covers.covers_forces()) {
+        let trace = Trace::replay(s, executed);
         (trace.capacity, trace.intercepted)
     } else {
         (s.initial_capacity.clone(), 0.0)
-    };
-    let (_, victim_defense_against_value_attack) = s.on_victim.arriving(
-        striker_elements.iter().map(|e| e.left_for_value),
-        &at_stop.0,
-    );
-    let (_, striker_defense_against_retaliation) = s.on_striker.arriving(
-        victim_elements.iter().map(|v| v.surviving),
-        &s.striker_capacity,
-    );
-    let destroyed: f64 = victim_elements
-        .iter()
-        .zip(&s.defender.forces)
-        .filter(|(_, f)| f.is_nuclear())
-        .map(|(v, _)| v.destroyed)
-        .sum();
-    let (cost_lower_bound, destroyed_upper_bound) = if certify {
-        let aimpoints: Vec<Aimpoint> = s
-            .classes
-            .iter()
-            .flat_map(|c| std::iter::repeat_n(c.aimpoint(), c.count))
-            .collect();
-        let bound = cost_lower_bound(&BoundInputs {
-            attacker: s.attacker,
-            defender: s.defender,
-            options: s.options,
-            on_victim: &s.on_victim,
-            on_striker: &s.on_striker,
-            striker_capacity: &s.striker_capacity,
-            stock: &s.stock,
-            victim_total: &s.victim_total,
-            aimpoints: &aimpoints,
-            base_kill: &s.base_kill,
-            posture: &s.posture,
-        });
-        let upper =
-            allocation::upper_bound(&traced.greedy.problem().expand(), stop).max(plan_value);
-        (Some(bound), upper)
-    } else {
-        (None, f64::INFINITY)
-    };
-    Exchange {
-        striker,
-        victim,
-        posture: s.posture,
-        curve: traced.curve,
-        stop,
-        stop_point: traced.stop_point,
-        classes: s.classes.clone(),
-        plan: traced.plan,
-        striker_elements,
-        victim_elements,
-        destroyed_by_conventional,
-        victim_defense_against_counterforce: DefenseEffect {
-            ballistic_intercepted: at_stop.1,
-            air_breathing_shot_down: air_shot_down_in_counterforce,
-        },
-        victim_defense_against_value_attack,
-        striker_defense_against_retaliation,
-        destroyed_upper_bound,
-        plan_value,
-        destroyed,
-        cost_lower_bound,
     }
+}
+
+/// The cost certificate ([`cost_lower_bound`]) and the Ahuja bound on what a plan of `stop`
+/// warheads could destroy (on the allocation as planning left it).
+fn certificates(
+    s: &Setup,
+    problem: &ClassProblem,
+    stop: usize,
+    plan_value: f64,
+) -> (Option<f64>, f64) {
+    let aimpoints: Vec<Aimpoint> = s
+        .classes
+        .iter()
+        .flat_map(|c| std::iter::repeat_n(c.aimpoint(), c.count))
+        .collect();
+    let bound = cost_lower_bound(&BoundInputs {
+        attacker: s.attacker,
+        defender: s.defender,
+        options: s.options,
+        on_victim: &s.on_victim,
+        on_striker: &s.on_striker,
+        striker_capacity: &s.striker_capacity,
+        stock: &s.stock,
+        victim_total: &s.victim_total,
+        aimpoints: &aimpoints,
+        base_kill: &s.base_kill,
+        posture: &s.posture,
+    });
+    let upper = allocation::upper_bound(&problem.expand(), stop).max(plan_value);
+    (Some(bound), upper)
 }
 
 /// The curve in pieces, one per batch, each linear in the warheads committed: Full expands
@@ -1914,13 +1962,8 @@ fn trace_pieces(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
         s.warheads_before_exhaustion(&trace.capacity, proposal.weapon, detection, proposal.count)
     }) {
         let (piece, exhausted) = trace.advance_batch(s, &batch);
-        if full {
-            for t in 1..batch.count {
-                let raw = piece.expect("a batch of several is on an element").at(s, t);
-                let (k, point, ..) = evaluate(s, trace.steps - batch.count + t, &raw);
-                rule.offer(k, &point);
-                curve.push(point);
-            }
+        if let (true, Some(piece)) = (full, &piece) {
+            expand_inside(s, piece, &mut rule, &mut curve);
         }
         let end = piece.map_or_else(
             || evaluate(s, trace.steps, &trace.raw(s)),
@@ -1935,12 +1978,7 @@ fn trace_pieces(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
         g_before = end.3;
         plan.push(batch);
         if exhausted {
-            for (j, row) in s.kill_with_defense(&trace.capacity).iter().enumerate() {
-                for (w, &p) in row.iter().enumerate() {
-                    greedy.set_kill(j, w, p);
-                }
-            }
-            greedy.rebuild();
+            raise_kills(s, &mut greedy, &trace.capacity);
         }
         if !full && f_floor + end.3 > best + COST_TIE + BOUND_SLACK {
             break;
@@ -1961,6 +1999,15 @@ fn trace_pieces(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
         stop_point,
         curve,
         greedy,
+    }
+}
+
+/// Evaluates and offers every point strictly inside a piece (Full curve).
+fn expand_inside(s: &Setup, piece: &Piece, rule: &mut StopRule, curve: &mut Vec<CurvePoint>) {
+    for t in 1..piece.count {
+        let (k, point, ..) = evaluate(s, piece.first + t, &piece.at(s, t));
+        rule.offer(k, &point);
+        curve.push(point);
     }
 }
 
