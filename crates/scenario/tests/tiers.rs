@@ -1,6 +1,6 @@
 //! Every built-in under the four standard regimes: the class and tier planner gives the
-//! per-aimpoint reference's plan and stop index, and its curve, stop point and outcomes to a
-//! relative 1e-12 (issue 7).
+//! per-aimpoint reference's plan and stop index, and its curve, stop point and outcomes to 1e-12
+//! of the exchange's scale (issue 7).
 
 use reykjavik_engine::EngineError;
 use reykjavik_engine::exchange::{
@@ -57,7 +57,7 @@ fn builtins_plan_as_the_per_aimpoint_reference_in_every_regime() {
                         let new: Exchange = run(first_strike);
                         let reference: Exchange = run(first_strike_reference);
                         assert!(
-                            stop_costs_agree(&new.stop_point, &reference.stop_point),
+                            stop_costs_agree(&new, &reference),
                             "{label}: {:?} vs {:?}",
                             new.stop_point,
                             reference.stop_point

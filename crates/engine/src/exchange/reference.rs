@@ -593,12 +593,13 @@ pub(super) fn first_strike_ranked(
     })
 }
 
-/// Tolerance of the comparison with the reference: the class planner sums a batch in one
-/// product where the reference adds warhead by warhead, so the last bits differ. Amounts
-/// (warheads, arriving value) agree to 1e-12 of the exchange's scale (the warheads and value
-/// arriving at the start of the curve); damages and costs to 1e-12, except where an amount that
-/// should cancel to 0 is left as rounding noise of either sum (both are about 1e-14) and a
-/// damage function steep near 0 magnifies it: there, costs agree to 1e-9.
+/// Tolerance of the comparison with the reference. The class planner sums a batch in one
+/// product where the reference adds warhead by warhead, and the reference's running sums carry
+/// rounding of order (warheads added) x 1e-16 x (the exchange's scale: the warheads and value
+/// arriving at the start of the curve). So amounts (warheads, arriving value) agree to 1e-12 of
+/// that scale, and damages and costs, which pass small differences in the amounts on, to 1e-12
+/// of it too; where an amount that should cancel to 0 is left as rounding noise of either sum
+/// and a damage function steep near 0 magnifies it, costs agree to 1e-9.
 const CLOSE: f64 = 1e-12;
 const NEAR_ZERO_DAMAGE: f64 = 1e-12;
 const STEEP: f64 = 1e-9;
@@ -607,9 +608,21 @@ fn close(a: f64, b: f64) -> bool {
     a == b || (a - b).abs() <= CLOSE * a.abs().max(b.abs()).max(1.0)
 }
 
-/// Whether two stop points cost each side the same, to the tolerances above.
+/// Whether two stop points cost each side the same, to the tolerances above, at the scale of
+/// the striker's warheads, the victim's warheads and the weapons arriving either way.
 #[doc(hidden)]
-pub fn stop_costs_agree(a: &CurvePoint, b: &CurvePoint) -> bool {
+pub fn stop_costs_agree(a: &Exchange, b: &Exchange) -> bool {
+    let (p, q) = (&a.stop_point, &b.stop_point);
+    let victim_warheads: f64 = a.victim_elements.iter().map(|v| v.warheads).sum();
+    let scale = (p.warheads_spent + p.striker_warheads_left)
+        .max(victim_warheads)
+        .max(p.arriving_on_striker)
+        .max(p.arriving_on_victim)
+        .max(1.0);
+    costs_agree(p, q, scale)
+}
+
+fn costs_agree(a: &CurvePoint, b: &CurvePoint, scale: f64) -> bool {
     let steep = [
         a.damage_to_striker,
         a.damage_to_victim,
@@ -618,9 +631,15 @@ pub fn stop_costs_agree(a: &CurvePoint, b: &CurvePoint) -> bool {
     ]
     .iter()
     .any(|&d| d < NEAR_ZERO_DAMAGE);
-    let tolerance = if steep { STEEP } else { CLOSE };
-    (a.cost_to_striker - b.cost_to_striker).abs() <= tolerance
-        && (a.cost_to_victim - b.cost_to_victim).abs() <= tolerance
+    let tolerance = (CLOSE * scale).max(if steep { STEEP } else { 0.0 });
+    [
+        (a.damage_to_striker, b.damage_to_striker),
+        (a.damage_to_victim, b.damage_to_victim),
+        (a.cost_to_striker, b.cost_to_striker),
+        (a.cost_to_victim, b.cost_to_victim),
+    ]
+    .iter()
+    .all(|&(x, y)| (x - y).abs() <= tolerance)
 }
 
 fn close_point(a: &CurvePoint, b: &CurvePoint, scale: f64) -> bool {
@@ -632,23 +651,7 @@ fn close_point(a: &CurvePoint, b: &CurvePoint, scale: f64) -> bool {
         (a.arriving_on_striker, b.arriving_on_striker),
         (a.arriving_on_victim, b.arriving_on_victim),
     ];
-    let steep = [
-        a.damage_to_striker,
-        a.damage_to_victim,
-        b.damage_to_striker,
-        b.damage_to_victim,
-    ]
-    .iter()
-    .any(|&d| d < NEAR_ZERO_DAMAGE);
-    let tolerance = if steep { STEEP } else { CLOSE };
-    let costs = [
-        (a.damage_to_striker, b.damage_to_striker),
-        (a.damage_to_victim, b.damage_to_victim),
-        (a.cost_to_striker, b.cost_to_striker),
-        (a.cost_to_victim, b.cost_to_victim),
-    ];
-    amounts.iter().all(|&(x, y)| (x - y).abs() <= CLOSE * scale)
-        && costs.iter().all(|&(x, y)| (x - y).abs() <= tolerance)
+    amounts.iter().all(|&(x, y)| (x - y).abs() <= CLOSE * scale) && costs_agree(a, b, scale)
 }
 
 /// Where `new` (the class planner) and `reference` ([`super::first_strike_reference`]) differ:
@@ -668,10 +671,14 @@ pub fn mismatch_with_reference(
             x.executed().iter().flat_map(Batch::assignments).collect()
         }
     };
-    let start = reference.curve.first().unwrap_or(&reference.stop_point);
+    // The exchange's scale: the striker's warheads, the victim's, and the value arriving at
+    // the start of the curve (when it is kept).
+    let stop = &reference.stop_point;
+    let victim_warheads: f64 = reference.victim_elements.iter().map(|v| v.warheads).sum();
+    let start = reference.curve.first().unwrap_or(stop);
     let scale = [
-        start.striker_warheads_left,
-        start.victim_warheads_surviving,
+        stop.warheads_spent + stop.striker_warheads_left,
+        victim_warheads,
         start.arriving_on_striker,
         start.arriving_on_victim,
         1.0,
@@ -705,12 +712,15 @@ pub fn mismatch_with_reference(
     if let Some((k, (a, b))) = differs.find(|(_, (a, b))| !close_point(a, b, scale)) {
         out.push(format!("curve point {k}: {a:?} vs {b:?}"));
     }
+    // Outcomes are differences of sums (warheads less those destroyed), so they are compared
+    // at the scale of the element's warheads.
     let victims = new.victim_elements.len() == reference.victim_elements.len()
         && new
             .victim_elements
             .iter()
             .zip(&reference.victim_elements)
             .all(|(a, b)| {
+                let scale = a.warheads.max(1.0);
                 a.name == b.name
                     && [
                         (a.warheads, b.warheads),
@@ -721,7 +731,7 @@ pub fn mismatch_with_reference(
                         (a.surviving, b.surviving),
                     ]
                     .iter()
-                    .all(|&(x, y)| close(x, y))
+                    .all(|&(x, y)| (x - y).abs() <= CLOSE * scale)
             });
     if !victims {
         out.push(format!(
@@ -735,13 +745,14 @@ pub fn mismatch_with_reference(
             .iter()
             .zip(&reference.striker_elements)
             .all(|(a, b)| {
+                let near = |x: f64, y: f64| (x - y).abs() <= CLOSE * a.available.max(1.0);
                 a.name == b.name
-                    && close(a.available, b.available)
-                    && close(a.left_for_value, b.left_for_value)
+                    && near(a.available, b.available)
+                    && near(a.left_for_value, b.left_for_value)
                     && a.spent_on
                         .iter()
                         .zip(&b.spent_on)
-                        .all(|(x, y)| close(*x, *y))
+                        .all(|(x, y)| near(*x, *y))
             });
     if !strikers {
         out.push("striker elements".into());
