@@ -426,14 +426,15 @@ impl TierGreedy {
 
     /// Recomputes every tier's best option (kill probabilities may have risen).
     pub fn rebuild(&mut self) {
-        self.preference = weapon_preference(&self.problem.kill, &self.problem.cost);
-        let candidates: Vec<(Candidate, usize)> = (0..self.tiers.len())
-            .filter_map(|t| {
-                self.best_for(&self.tiers[t], &self.stock_left)
-                    .map(|c| (c, t))
-            })
-            .collect();
-        self.heap = BinaryHeap::from(candidates);
+        weapon_preference(&mut self.preference, &self.problem.kill, &self.problem.cost);
+        let mut heap = std::mem::take(&mut self.heap).into_vec();
+        heap.clear();
+        for t in 0..self.tiers.len() {
+            if let Some(c) = self.best_for(&self.tiers[t], &self.stock_left) {
+                heap.push((c, t));
+            }
+        }
+        self.heap = BinaryHeap::from(heap);
     }
 
     fn is_free(&self, weapon: usize) -> bool {
@@ -540,26 +541,26 @@ impl TierGreedy {
 }
 
 /// Per group, the weapon types that can kill it, best first: free before paid, then by kill
-/// probability per unit cost, then by index (the heap key's order for one aimpoint).
-fn weapon_preference(kill: &[Vec<f64>], cost: &[f64]) -> Vec<Vec<usize>> {
-    kill.iter()
-        .map(|kills| {
-            let mut weapons: Vec<usize> = (0..kills.len()).filter(|&w| kills[w] > 0.0).collect();
-            let key = |w: usize| {
-                let c = cost[w];
-                (c <= 0.0, if c > 0.0 { kills[w] / c } else { kills[w] })
-            };
-            weapons.sort_by(|&a, &b| {
-                let (free_a, ratio_a) = key(a);
-                let (free_b, ratio_b) = key(b);
-                free_b
-                    .cmp(&free_a)
-                    .then(ratio_b.total_cmp(&ratio_a))
-                    .then(a.cmp(&b))
-            });
-            weapons
-        })
-        .collect()
+/// probability per unit cost, then by index (the heap key's order for one aimpoint). Fills
+/// `preference`, reusing its vectors.
+fn weapon_preference(preference: &mut Vec<Vec<usize>>, kill: &[Vec<f64>], cost: &[f64]) {
+    preference.resize_with(kill.len(), Vec::new);
+    for (weapons, kills) in preference.iter_mut().zip(kill) {
+        weapons.clear();
+        weapons.extend((0..kills.len()).filter(|&w| kills[w] > 0.0));
+        let key = |w: usize| {
+            let c = cost[w];
+            (c <= 0.0, if c > 0.0 { kills[w] / c } else { kills[w] })
+        };
+        weapons.sort_by(|&a, &b| {
+            let (free_a, ratio_a) = key(a);
+            let (free_b, ratio_b) = key(b);
+            free_b
+                .cmp(&free_a)
+                .then(ratio_b.total_cmp(&ratio_a))
+                .then(a.cmp(&b))
+        });
+    }
 }
 
 /// [`Problem::fratricide_factor`] for a given per-burst probability.
