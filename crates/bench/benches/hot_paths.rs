@@ -4,10 +4,10 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use reykjavik_engine::allocation::{self, Greedy};
+use reykjavik_engine::allocation::{self, Greedy, TierGreedy};
 use reykjavik_engine::model::Alert;
 use reykjavik_engine::montecarlo::{self, Planning};
-use reykjavik_engine::stability::{AnalysisOptions, analyze};
+use reykjavik_engine::stability::{AnalysisOptions, analyze, analyze_stop_only};
 use reykjavik_engine::sweep::{self, Axis};
 
 fn analysis(c: &mut Criterion) {
@@ -25,6 +25,17 @@ fn analysis(c: &mut Criterion) {
     c.bench_function("analyze us-russia-2021 generated + LUA", |b| {
         b.iter(|| analyze(black_box(&scenario), generated).unwrap())
     });
+    c.bench_function(
+        "analyze us-russia-2021 stop-only (both strikes, index)",
+        |b| b.iter(|| analyze_stop_only(black_box(&scenario), AnalysisOptions::default()).unwrap()),
+    );
+    let notional = reykjavik_scenario::load("kent-thaler-notional").unwrap();
+    c.bench_function("index kent-thaler-notional stop-only", |b| {
+        b.iter(|| analyze_stop_only(black_box(&notional), AnalysisOptions::default()).unwrap())
+    });
+    c.bench_function("index kent-thaler-notional full curve", |b| {
+        b.iter(|| analyze(black_box(&notional), AnalysisOptions::default()).unwrap())
+    });
     c.bench_function("parse + analyze us-russia-2021 (whole pipeline)", |b| {
         b.iter(|| {
             let scenario = reykjavik_scenario::parse(black_box(text), "us-russia-2021").unwrap();
@@ -33,11 +44,46 @@ fn analysis(c: &mut Criterion) {
     });
 }
 
+/// Issue 7's scale case: 500,000 identical silos against 3 million warheads, stop-only (the
+/// full curve has 1.5 million points; see `examples/scale_analyze.rs` for it and for memory).
+fn scale(c: &mut Criterion) {
+    let scenario = reykjavik_bench::scale_scenario(500_000, 3_000_000);
+    c.bench_function("analyze 500k silos x 3M warheads stop-only", |b| {
+        b.iter(|| analyze_stop_only(black_box(&scenario), AnalysisOptions::default()).unwrap())
+    });
+}
+
 fn allocator(c: &mut Criterion) {
     let problem = reykjavik_bench::wta_instance(1_000, 2_000);
     c.bench_function("greedy WTA 1000 aimpoints x 2000 warheads", |b| {
         b.iter(|| Greedy::new(black_box(problem.clone())).run(usize::MAX))
     });
+    let classes = reykjavik_engine::allocation::ClassProblem {
+        classes: vec![reykjavik_engine::allocation::AimpointClass {
+            value: 1.0,
+            group: 0,
+            spend: 1.0,
+            count: 100_000,
+        }],
+        kill: vec![vec![0.8, 0.6]],
+        cost: vec![1.0, 0.5],
+        stock: vec![150_000.0, 100_000.0],
+        cap: 2,
+        fratricide_per_burst: 0.0,
+    };
+    c.bench_function(
+        "tier greedy 100000 identical aimpoints x 250000 warheads",
+        |b| {
+            b.iter(|| {
+                let mut greedy = TierGreedy::new(black_box(classes.clone()));
+                let mut batches = 0;
+                while greedy.step(|b| b.count).is_some() {
+                    batches += 1;
+                }
+                batches
+            })
+        },
+    );
     c.bench_function("upper bound 1000 aimpoints x 2000 warheads", |b| {
         b.iter(|| allocation::upper_bound(black_box(&problem), 2_000))
     });
@@ -125,5 +171,5 @@ fn sweeps(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analysis, allocator, monte_carlo, sweeps);
+criterion_group!(benches, analysis, scale, allocator, monte_carlo, sweeps);
 criterion_main!(benches);

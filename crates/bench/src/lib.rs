@@ -1,6 +1,9 @@
 //! Benchmark fixtures. The benchmarks themselves are in `benches/`.
 
 use reykjavik_engine::allocation::Problem;
+use reykjavik_engine::model::{
+    Basing, ForceElement, ModelOptions, Scenario, Side, ValueModel, ValueUnit,
+};
 
 /// A reproducible heterogeneous WTA instance: `aimpoints` aimpoints in 10 groups, 8 weapon
 /// types sharing `warheads` warheads, cap 2. Values and kill probabilities come from a fixed
@@ -28,5 +31,51 @@ pub fn wta_instance(aimpoints: usize, warheads: usize) -> Problem {
         cap: 2,
         spend: vec![1.0; aimpoints],
         fratricide_per_burst: 0.0,
+    }
+}
+
+/// The scale fixture of issue 7: side B has `silos` identical single-warhead silos (one to an
+/// aimpoint); side A has `striker_warheads` warheads on ten-warhead silos (rounded down to a
+/// whole launcher), both valuing at w80 = 1,000,000 warheads (so that the cost curve is not
+/// flat: with a small w80 every point ties and the stop rule must look at each). Each side's launchers are split into equal elements of at most 100,000
+/// (the scenario limit per element). Direct kill probabilities keep the physics out.
+pub fn scale_scenario(silos: u32, striker_warheads: u32) -> Scenario {
+    let element = |name: &str, launchers: u32, warheads: u32| {
+        let mut e = ForceElement::ballistic(name, Basing::Silo, launchers, warheads, 300.0, 150.0);
+        for class in Basing::ALL {
+            e.kill_probability.set(class, 0.8);
+        }
+        e
+    };
+    const MOST: u32 = 100_000;
+    let elements = |name: &str, launchers: u32, warheads: u32| -> Vec<ForceElement> {
+        let parts = launchers.div_ceil(MOST).max(1);
+        (0..parts)
+            .map(|k| {
+                let share = launchers / parts + u32::from(k < launchers % parts);
+                element(&format!("{name} {k}"), share, warheads)
+            })
+            .collect()
+    };
+    let side = |name: &str, forces: Vec<ForceElement>| Side {
+        name: name.into(),
+        value: ValueModel {
+            unit: ValueUnit::Warheads,
+            w80: 1_000_000.0,
+        },
+        forces,
+        missile_defenses: vec![],
+        air_defenses: vec![],
+        warhead_storage: vec![],
+    };
+    Scenario {
+        name: "scale".into(),
+        description: format!("{silos} identical silos against {striker_warheads} warheads"),
+        options: ModelOptions::default(),
+        sides: vec![
+            side("A", elements("MIRV silos", striker_warheads / 10, 10)),
+            side("B", elements("single silos", silos, 1)),
+        ],
+        uncertain: vec![],
     }
 }

@@ -275,6 +275,303 @@ impl Greedy {
     }
 }
 
+/// Identical aimpoints: `count` aimpoints of one kill group, each holding `value`, each warhead
+/// committed to one spending `spend` of itself (detection).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AimpointClass {
+    pub value: f64,
+    pub group: usize,
+    pub spend: f64,
+    pub count: usize,
+}
+
+/// A WTA instance over classes of identical aimpoints (aimpoints numbered class by class).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassProblem {
+    pub classes: Vec<AimpointClass>,
+    /// As in [`Problem`]: `kill[group][weapon]`, costs, stocks, cap and fratricide.
+    pub kill: Vec<Vec<f64>>,
+    pub cost: Vec<f64>,
+    pub stock: Vec<f64>,
+    pub cap: usize,
+    pub fratricide_per_burst: f64,
+}
+
+impl ClassProblem {
+    /// The same instance, one entry per aimpoint (for the per-aimpoint [`Greedy`] and bounds).
+    pub fn expand(&self) -> Problem {
+        let each = |f: fn(&AimpointClass) -> f64| -> Vec<f64> {
+            self.classes
+                .iter()
+                .flat_map(|c| std::iter::repeat_n(f(c), c.count))
+                .collect()
+        };
+        Problem {
+            values: each(|c| c.value),
+            groups: self
+                .classes
+                .iter()
+                .flat_map(|c| std::iter::repeat_n(c.group, c.count))
+                .collect(),
+            kill: self.kill.clone(),
+            cost: self.cost.clone(),
+            stock: self.stock.clone(),
+            cap: self.cap,
+            spend: each(|c| c.spend),
+            fratricide_per_burst: self.fratricide_per_burst,
+        }
+    }
+}
+
+/// `count` warheads of `weapon`, one on each of the aimpoints `first..first + count` of one
+/// class (aimpoints numbered as in [`ClassProblem::expand`]), each gaining `gain`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Batch {
+    pub weapon: usize,
+    pub class: usize,
+    pub first: usize,
+    pub count: usize,
+    pub gain: f64,
+    /// Kill probability each warhead was planned with (after fratricide).
+    pub kill: f64,
+}
+
+impl Batch {
+    /// The batch as the per-aimpoint assignments it stands for, in plan order.
+    pub fn assignments(&self) -> impl Iterator<Item = Assignment> + '_ {
+        (self.first..self.first + self.count).map(|aimpoint| Assignment {
+            weapon: self.weapon,
+            aimpoint,
+            gain: self.gain,
+            kill: self.kill,
+        })
+    }
+    /// The first `count` warheads of the batch.
+    pub fn take(&self, count: usize) -> Batch {
+        Batch {
+            count: count.min(self.count),
+            ..*self
+        }
+    }
+}
+
+/// Aimpoints of one class that have received the same warheads: `first..first + len`.
+#[derive(Debug, Clone, Copy)]
+struct Tier {
+    class: usize,
+    first: usize,
+    len: usize,
+    survival: f64,
+    /// Warheads on each aimpoint: [paid, free].
+    assigned: [usize; 2],
+}
+
+/// [`Greedy`] over tiers of identical aimpoints: one step commits a batch, the run of warheads
+/// the per-aimpoint greedy would commit one after another to the aimpoints of one tier. The
+/// plan, expanded, is the per-aimpoint greedy's, assignment for assignment.
+///
+/// Why a batch is exact: the aimpoints of a tier share value, survival and slots, so their
+/// candidates differ only in the aimpoint index, and the per-aimpoint greedy (highest ratio,
+/// then lowest index) takes them in index order. Tiers are disjoint index ranges, so no tier
+/// with an equal ratio can come between; other candidates do not change while the weapon stays
+/// in stock; and a hit aimpoint's next warhead gains less, unless its ratio rounds to the same
+/// (then the batch is one warhead and the greedy decides again).
+#[derive(Debug, Clone)]
+pub struct TierGreedy {
+    problem: ClassProblem,
+    tiers: Vec<Tier>,
+    stock_left: Vec<f64>,
+    heap: BinaryHeap<(Candidate, usize)>,
+    preference: Vec<Vec<usize>>,
+}
+
+impl TierGreedy {
+    pub fn new(problem: ClassProblem) -> Self {
+        let mut first = 0;
+        let tiers = problem
+            .classes
+            .iter()
+            .enumerate()
+            .filter_map(|(class, c)| {
+                let tier = Tier {
+                    class,
+                    first,
+                    len: c.count,
+                    survival: 1.0,
+                    assigned: [0; 2],
+                };
+                first += c.count;
+                (c.count > 0).then_some(tier)
+            })
+            .collect();
+        let mut greedy = Self {
+            stock_left: problem.stock.clone(),
+            tiers,
+            heap: BinaryHeap::new(),
+            preference: Vec::new(),
+            problem,
+        };
+        greedy.rebuild();
+        greedy
+    }
+
+    pub fn problem(&self) -> &ClassProblem {
+        &self.problem
+    }
+
+    /// Changes one kill probability; call [`TierGreedy::rebuild`] after a batch of changes.
+    pub fn set_kill(&mut self, group: usize, weapon: usize, probability: f64) {
+        self.problem.kill[group][weapon] = probability;
+    }
+
+    /// Recomputes every tier's best option (kill probabilities may have risen).
+    pub fn rebuild(&mut self) {
+        weapon_preference(&mut self.preference, &self.problem.kill, &self.problem.cost);
+        let mut heap = std::mem::take(&mut self.heap).into_vec();
+        heap.clear();
+        for t in 0..self.tiers.len() {
+            if let Some(c) = self.best_for(&self.tiers[t], &self.stock_left) {
+                heap.push((c, t));
+            }
+        }
+        self.heap = BinaryHeap::from(heap);
+    }
+
+    fn is_free(&self, weapon: usize) -> bool {
+        self.problem.cost[weapon] <= 0.0
+    }
+
+    /// The best next warhead for the first aimpoint of a tier, as [`Greedy`] ranks it.
+    fn best_for(&self, tier: &Tier, stock_left: &[f64]) -> Option<Candidate> {
+        let class = &self.problem.classes[tier.class];
+        let at_stake = class.value * tier.survival;
+        if at_stake <= 0.0 || tier.len == 0 {
+            return None;
+        }
+        let weapon = *self.preference[class.group].iter().find(|&&w| {
+            stock_left[w] >= 1.0 && tier.assigned[usize::from(self.is_free(w))] < self.problem.cap
+        })?;
+        let free = self.is_free(weapon);
+        let gain = at_stake
+            * self.problem.kill[class.group][weapon]
+            * fratricide_factor(
+                self.problem.fratricide_per_burst,
+                tier.assigned[usize::from(free)],
+            );
+        let cost = self.problem.cost[weapon] * class.spend;
+        let ratio = if cost > 0.0 { gain / cost } else { gain };
+        Some(Candidate::new(free, ratio, gain, tier.first, weapon))
+    }
+
+    /// The tier after one more warhead of `weapon` on each of its aimpoints.
+    fn hit(&self, tier: &Tier, weapon: usize) -> (Tier, f64) {
+        let kind = usize::from(self.is_free(weapon));
+        let p = self.problem.kill[self.problem.classes[tier.class].group][weapon]
+            * fratricide_factor(self.problem.fratricide_per_burst, tier.assigned[kind]);
+        let mut after = *tier;
+        after.survival *= 1.0 - p;
+        after.assigned[kind] += 1;
+        (after, p)
+    }
+
+    /// How many aimpoints of the tier the per-aimpoint greedy would hit in a row.
+    fn run_length(&mut self, tier: &Tier, top: &Candidate, weapon: usize) -> usize {
+        let in_stock = self.stock_left[weapon].floor() as usize;
+        let most = tier.len.min(in_stock.max(1));
+        if most > 1 {
+            // A hit aimpoint whose next warhead ranks as high comes first (lower index). Its
+            // next warhead is ranked with one warhead fewer in stock (x - 1 + 1 = x exactly).
+            let (after, _) = self.hit(tier, weapon);
+            self.stock_left[weapon] -= 1.0;
+            let next = self.best_for(&after, &self.stock_left);
+            self.stock_left[weapon] += 1.0;
+            if next.is_some_and(|next| next.key >> 63 >= top.key >> 63) {
+                return 1;
+            }
+        }
+        most
+    }
+
+    /// Commits the next batch, or as much of it as `limit` allows when shown the whole of it
+    /// (at least one warhead), or returns `None` when no warhead gains anything.
+    pub fn step(&mut self, limit: impl FnOnce(&Batch) -> usize) -> Option<Batch> {
+        while let Some((top, t)) = self.heap.pop() {
+            let Some(current) = self.best_for(&self.tiers[t], &self.stock_left) else {
+                continue;
+            };
+            if current != top {
+                self.heap.push((current, t));
+                continue;
+            }
+            let weapon = current.weapon();
+            let tier = self.tiers[t];
+            let run = self.run_length(&tier, &current, weapon);
+            let (mut hit, p) = self.hit(&tier, weapon);
+            let proposal = Batch {
+                weapon,
+                class: tier.class,
+                first: tier.first,
+                count: run,
+                gain: current.gain,
+                kill: p,
+            };
+            let count = limit(&proposal).clamp(1, run);
+            hit.len = count;
+            if count < tier.len {
+                let rest = Tier {
+                    first: tier.first + count,
+                    len: tier.len - count,
+                    ..tier
+                };
+                self.tiers.push(rest);
+                let id = self.tiers.len() - 1;
+                if let Some(c) = self.best_for(&rest, &self.stock_left) {
+                    self.heap.push((c, id));
+                }
+            }
+            self.tiers[t] = hit;
+            self.stock_left[weapon] -= count as f64;
+            if let Some(next) = self.best_for(&hit, &self.stock_left) {
+                self.heap.push((next, t));
+            }
+            return Some(Batch { count, ..proposal });
+        }
+        None
+    }
+}
+
+/// Per group, the weapon types that can kill it, best first: free before paid, then by kill
+/// probability per unit cost, then by index (the heap key's order for one aimpoint). Fills
+/// `preference`, reusing its vectors.
+fn weapon_preference(preference: &mut Vec<Vec<usize>>, kill: &[Vec<f64>], cost: &[f64]) {
+    preference.resize_with(kill.len(), Vec::new);
+    for (weapons, kills) in preference.iter_mut().zip(kill) {
+        weapons.clear();
+        weapons.extend((0..kills.len()).filter(|&w| kills[w] > 0.0));
+        let key = |w: usize| {
+            let c = cost[w];
+            (c <= 0.0, if c > 0.0 { kills[w] / c } else { kills[w] })
+        };
+        weapons.sort_by(|&a, &b| {
+            let (free_a, ratio_a) = key(a);
+            let (free_b, ratio_b) = key(b);
+            free_b
+                .cmp(&free_a)
+                .then(ratio_b.total_cmp(&ratio_a))
+                .then(a.cmp(&b))
+        });
+    }
+}
+
+/// [`Problem::fratricide_factor`] for a given per-burst probability.
+fn fratricide_factor(per_burst: f64, earlier: usize) -> f64 {
+    if per_burst > 0.0 {
+        (1.0 - per_burst).powi(earlier.min(64) as i32)
+    } else {
+        1.0
+    }
+}
+
 /// Upper bound on the expected value any plan of at most `budget` warheads can destroy
 /// (Ahuja et al. 2007): every warhead is given, against each group, the best kill probability
 /// of any weapon type in stock. With identical weapons, marginal gains fall on every aimpoint,
@@ -553,6 +850,101 @@ mod tests {
                     cap,
                 })
         })
+    }
+
+    /// Random class instances: few distinct values and kill probabilities, so that ratios tie
+    /// across classes and the index order decides; free weapons, fractional stocks, fratricide.
+    fn class_instance() -> impl Strategy<Value = ClassProblem> {
+        (1usize..5, 1usize..4, 1usize..4).prop_flat_map(|(classes, weapons, cap)| {
+            (
+                prop::collection::vec(
+                    (
+                        prop_oneof![Just(2.0), Just(3.0), 0.5f64..10.0],
+                        0usize..2,
+                        prop_oneof![Just(1.0), Just(0.5)],
+                        1usize..30,
+                    ),
+                    classes,
+                ),
+                prop::collection::vec(
+                    // 1e-17: 1 - p rounds to 1, so a hit aimpoint's next warhead ties with the first.
+                    prop::collection::vec(
+                        prop_oneof![Just(0.5), Just(0.0), Just(1e-17), 0.0f64..1.0],
+                        weapons,
+                    ),
+                    2,
+                ),
+                prop::collection::vec(0.0f64..60.0, weapons),
+                prop::collection::vec(
+                    prop_oneof![3 => Just(1.0), 1 => Just(0.0), 1 => Just(2.0)],
+                    weapons,
+                ),
+                Just(cap),
+                prop_oneof![Just(0.0), 0.0f64..0.5],
+            )
+                .prop_map(|(classes, kill, stock, cost, cap, fratricide_per_burst)| {
+                    ClassProblem {
+                        classes: classes
+                            .into_iter()
+                            .map(|(value, group, spend, count)| AimpointClass {
+                                value,
+                                group,
+                                spend,
+                                count,
+                            })
+                            .collect(),
+                        kill,
+                        cost,
+                        stock,
+                        cap,
+                        fratricide_per_burst,
+                    }
+                })
+        })
+    }
+
+    proptest! {
+        /// Batches, expanded, are the per-aimpoint greedy's assignments, in order.
+        #[test]
+        fn tier_greedy_is_the_per_aimpoint_greedy(p in class_instance(), cut in 1usize..4) {
+            let (expected, _) = Greedy::new(p.expand()).run(usize::MAX);
+            let mut tiers = TierGreedy::new(p);
+            let mut got = Vec::new();
+            // Cutting batches (as a defense running out does) must not change the plan.
+            while let Some(batch) = tiers.step(|b| b.count.min(cut + b.count / 2)) {
+                got.extend(batch.assignments());
+            }
+            prop_assert_eq!(got, expected);
+        }
+    }
+
+    #[test]
+    fn a_class_of_identical_silos_is_one_batch() {
+        // 1000 identical silos, 2500 warheads, cap 2: a batch of 1000 first warheads, then 1000
+        // second warheads, then nothing (the cap is reached).
+        let p = ClassProblem {
+            classes: vec![AimpointClass {
+                value: 10.0,
+                group: 0,
+                spend: 1.0,
+                count: 1000,
+            }],
+            kill: vec![vec![0.6]],
+            cost: vec![1.0],
+            stock: vec![2500.0],
+            cap: 2,
+            fratricide_per_burst: 0.0,
+        };
+        let mut greedy = TierGreedy::new(p);
+        let first = greedy.step(|b| b.count).unwrap();
+        let second = greedy.step(|b| b.count).unwrap();
+        assert_eq!((first.count, first.first, first.gain), (1000, 0, 6.0));
+        assert_eq!(second.count, 1000);
+        assert!((second.gain - 10.0 * 0.4 * 0.6).abs() < 1e-12);
+        assert!(
+            greedy.step(|b| b.count).is_none(),
+            "the cap is reached everywhere"
+        );
     }
 
     proptest! {

@@ -6,7 +6,7 @@
 //! is lowest (ties: where the victim's cost is highest). All quantities are expected values; the
 //! Monte Carlo layer executes the same plan with random outcomes.
 
-use crate::allocation::{Assignment, Greedy, Problem};
+use crate::allocation::{self, Assignment, Batch, ClassProblem, Problem, TierGreedy};
 use crate::defense::MissileDefenseLayer;
 use crate::error::EngineError;
 use crate::model::{
@@ -14,6 +14,8 @@ use crate::model::{
     SlowWeaponTiming, ValueUnit,
 };
 use crate::physics;
+
+mod reference;
 
 /// Two costs within this distance are equal for the stop rule.
 const COST_TIE: f64 = 1e-12;
@@ -140,6 +142,27 @@ pub struct Aimpoint {
     pub detection: f64,
 }
 
+/// Identical victim aimpoints: `count` aimpoints numbered `first..first + count`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AimpointClass {
+    pub target: Target,
+    /// Launchers on each aimpoint.
+    pub launchers: f64,
+    pub detection: f64,
+    pub count: usize,
+    pub first: usize,
+}
+
+impl AimpointClass {
+    fn aimpoint(&self) -> Aimpoint {
+        Aimpoint {
+            target: self.target,
+            launchers: self.launchers,
+            detection: self.detection,
+        }
+    }
+}
+
 /// A completed first strike.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exchange {
@@ -153,8 +176,10 @@ pub struct Exchange {
     /// executed.
     pub stop: usize,
     pub stop_point: CurvePoint,
-    pub aimpoints: Vec<Aimpoint>,
-    pub plan: Vec<Assignment>,
+    /// The victim's aimpoints, class by class.
+    pub classes: Vec<AimpointClass>,
+    /// The plan in batches (one weapon type on consecutive aimpoints of one class), in order.
+    pub plan: Vec<Batch>,
     pub striker_elements: Vec<StrikerElementOutcome>,
     pub victim_elements: Vec<VictimElementOutcome>,
     /// Victim warheads destroyed by conventional weapons at the stop point.
@@ -190,8 +215,29 @@ impl Exchange {
             0.0
         }
     }
-    pub fn executed(&self) -> &[Assignment] {
-        &self.plan[..self.stop]
+    /// The batches of the first `stop` warheads (the last one cut at the stop).
+    pub fn executed(&self) -> Vec<Batch> {
+        let mut left = self.stop;
+        let mut out = Vec::new();
+        for b in &self.plan {
+            if left == 0 {
+                break;
+            }
+            out.push(b.take(left));
+            left -= out.last().map_or(0, |b| b.count);
+        }
+        out
+    }
+    /// The whole plan, one assignment per warhead.
+    pub fn assignments(&self) -> Vec<Assignment> {
+        self.plan.iter().flat_map(Batch::assignments).collect()
+    }
+    /// Every aimpoint, in order.
+    pub fn aimpoints(&self) -> Vec<Aimpoint> {
+        self.classes
+            .iter()
+            .flat_map(|c| std::iter::repeat_n(c.aimpoint(), c.count))
+            .collect()
     }
     /// How far the plan's cost to the striker may lie above the best plan's: the stop point's
     /// cost minus the certified lower bound (absolute, cost units). `None` without `certify`.
@@ -554,12 +600,24 @@ impl ValueAttack {
 }
 
 /// Running totals along the draw-down curve.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Totals {
     nuclear_spent: f64,
     conventional_spent: f64,
     striker_left: f64,
     victim_surviving: f64,
+}
+
+impl Totals {
+    /// `self + t * slope`.
+    fn along(self, slope: Totals, t: f64) -> Totals {
+        Totals {
+            nuclear_spent: self.nuclear_spent + t * slope.nuclear_spent,
+            conventional_spent: self.conventional_spent + t * slope.conventional_spent,
+            striker_left: self.striker_left + t * slope.striker_left,
+            victim_surviving: self.victim_surviving + t * slope.victim_surviving,
+        }
+    }
 }
 
 /// Kill probability of one arriving warhead of `weapon` against a target of class `class`: the
@@ -684,7 +742,7 @@ pub(crate) fn stay_share(
 /// and so improves its owner's plan), the per-warhead ranking spends value-heavy warheads on
 /// kills cheaper ones could make. The exchange plans with each and keeps the stop point that
 /// costs the striker least.
-const RANKINGS: [f64; 2] = [1.0, 0.0];
+pub const RANKINGS: [f64; 2] = [1.0, 0.0];
 
 /// Runs one first strike of `striker` on `victim`: plans with every ranking of [`RANKINGS`] and
 /// keeps the one whose stop point costs the striker least (ties: costs the victim most). With
@@ -698,23 +756,123 @@ pub fn first_strike(
     certify: bool,
     detail: CurveDetail,
 ) -> Result<Exchange, EngineError> {
+    // One set-up (aimpoint classes, kill probabilities) serves every ranking.
+    let setup = set_up(scenario, striker, victim, posture)?;
     let mut best: Option<Exchange> = None;
-    // With one value cost for every nuclear warhead the rankings coincide: plan once.
-    let rankings = if nuclear_costs_differ(scenario, striker, victim, posture) {
+    let rankings = if setup.nuclear_costs_differ {
         &RANKINGS[..]
     } else {
         &RANKINGS[..1]
     };
     for &power in rankings {
-        let candidate =
-            first_strike_ranked(scenario, striker, victim, posture, certify, detail, power)?;
-        let better = best.as_ref().is_none_or(|b| {
-            let (c, o) = (candidate.stop_point, b.stop_point);
-            c.cost_to_striker < o.cost_to_striker - COST_TIE
-                || (c.cost_to_striker <= o.cost_to_striker + COST_TIE
-                    && c.cost_to_victim > o.cost_to_victim)
-        });
-        if better {
+        let traced = plan_and_trace(&setup, detail, power);
+        let candidate = account_outcomes(&setup, traced, (striker, victim), certify);
+        if best.as_ref().is_none_or(|b| better(&candidate, b)) {
+            best = Some(candidate);
+        }
+    }
+    Ok(best.expect("RANKINGS is not empty"))
+}
+
+/// The rankings that can differ: with one value cost for every nuclear warhead they coincide.
+fn rankings(
+    scenario: &Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+) -> &'static [f64] {
+    if nuclear_costs_differ(scenario, striker, victim, posture) {
+        &RANKINGS[..]
+    } else {
+        &RANKINGS[..1]
+    }
+}
+
+/// Whether `candidate`'s stop point costs the striker less than `best`'s (ties: costs the
+/// victim more).
+fn better(candidate: &Exchange, best: &Exchange) -> bool {
+    let (c, o) = (candidate.stop_point, best.stop_point);
+    c.cost_to_striker < o.cost_to_striker - COST_TIE
+        || (c.cost_to_striker <= o.cost_to_striker + COST_TIE
+            && c.cost_to_victim > o.cost_to_victim)
+}
+
+/// [`first_strike`] planned one warhead and one aimpoint at a time, as before aimpoint classes:
+/// the reference the tests hold the class and tier planner to. Its plan has batches of one
+/// warhead and its classes one aimpoint each.
+#[doc(hidden)]
+pub fn first_strike_reference(
+    scenario: &Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+    certify: bool,
+    detail: CurveDetail,
+) -> Result<Exchange, EngineError> {
+    best_ranking(
+        scenario,
+        striker,
+        victim,
+        posture,
+        certify,
+        detail,
+        reference::first_strike_ranked,
+    )
+}
+
+pub use reference::{mismatch_with_reference, stop_costs_agree};
+
+/// One ranking's strike (a power of [`RANKINGS`]), by the class planner or (`reference`) the
+/// per-aimpoint one: the tests compare the two ranking by ranking, since where two rankings
+/// tie, rounding picks between them.
+#[doc(hidden)]
+#[allow(clippy::too_many_arguments)]
+pub fn first_strike_one_ranking(
+    scenario: &Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+    certify: bool,
+    detail: CurveDetail,
+    cost_power: f64,
+    reference: bool,
+) -> Result<Exchange, EngineError> {
+    let ranked: Ranked = if reference {
+        reference::first_strike_ranked
+    } else {
+        first_strike_ranked
+    };
+    ranked(
+        scenario, striker, victim, posture, certify, detail, cost_power,
+    )
+}
+
+/// One strike planned with one ranking (the power nuclear warhead prices are raised to).
+type Ranked = fn(
+    &Scenario,
+    usize,
+    usize,
+    ExchangePosture,
+    bool,
+    CurveDetail,
+    f64,
+) -> Result<Exchange, EngineError>;
+
+/// Plans with every ranking of [`RANKINGS`] that can differ and keeps the stop point that costs
+/// the striker least (ties: costs the victim most).
+fn best_ranking(
+    scenario: &Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+    certify: bool,
+    detail: CurveDetail,
+    ranked: Ranked,
+) -> Result<Exchange, EngineError> {
+    let mut best: Option<Exchange> = None;
+    for &power in rankings(scenario, striker, victim, posture) {
+        let candidate = ranked(scenario, striker, victim, posture, certify, detail, power)?;
+        if best.as_ref().is_none_or(|b| better(&candidate, b)) {
             best = Some(candidate);
         }
     }
@@ -747,7 +905,37 @@ fn nuclear_costs_differ(
     costs.iter().any(|&c| c != costs[0])
 }
 
-/// One first strike, planned with nuclear warheads priced at (value given up)^`cost_power`.
+/// Everything one planned strike needs before its first warhead: stocks, value exchange rates,
+/// aimpoint classes and kill probabilities.
+struct Setup<'a> {
+    options: &'a ModelOptions,
+    attacker: &'a Side,
+    defender: &'a Side,
+    posture: ExchangePosture,
+    stock: Vec<f64>,
+    victim_total: Vec<f64>,
+    on_victim: ValueAttack,
+    on_striker: ValueAttack,
+    striker_capacity: Vec<f64>,
+    initial_capacity: Vec<f64>,
+    /// Value attack one warhead gives up (0: conventional), which a ranking raises to a power.
+    value_cost: Vec<f64>,
+    /// Whether the nuclear warheads in stock give up different value (else one ranking).
+    nuclear_costs_differ: bool,
+    classes: Vec<AimpointClass>,
+    /// The allocator's view of the classes (value per aimpoint, kill group, spend).
+    plan_classes: Vec<allocation::AimpointClass>,
+    victim_elements: Vec<VictimElementOutcome>,
+    /// Kill probabilities before missile defense of forces, per (group, weapon).
+    base_kill: Vec<Vec<f64>>,
+    /// Victim warheads per unit of plan value, per element.
+    warheads_per_unit: Vec<f64>,
+    is_ballistic: Vec<bool>,
+    victim_nuclear: Vec<bool>,
+}
+
+/// One first strike, planned with nuclear warheads priced at (value given up)^`cost_power`:
+/// find aimpoint classes, plan and trace the curve, stop, account outcomes.
 fn first_strike_ranked(
     scenario: &Scenario,
     striker: usize,
@@ -757,12 +945,21 @@ fn first_strike_ranked(
     detail: CurveDetail,
     cost_power: f64,
 ) -> Result<Exchange, EngineError> {
+    let setup = set_up(scenario, striker, victim, posture)?;
+    let traced = plan_and_trace(&setup, detail, cost_power);
+    Ok(account_outcomes(&setup, traced, (striker, victim), certify))
+}
+
+/// Stocks, exchange rates, aimpoint classes and kill probabilities of one strike.
+fn set_up<'a>(
+    scenario: &'a Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+) -> Result<Setup<'a>, EngineError> {
     let options = &scenario.options;
     let attacker = &scenario.sides[striker];
     let defender = &scenario.sides[victim];
-    let n_elements = defender.forces.len();
-    let n_groups = n_elements + defender.warhead_storage.len();
-
     let stock = striker_stock(attacker, posture.striker_alert, options);
     let victim_total: Vec<f64> = defender
         .forces
@@ -771,69 +968,156 @@ fn first_strike_ranked(
         .collect();
     let on_victim = ValueAttack::new(attacker, defender, false);
     let on_striker = ValueAttack::new(defender, attacker, true);
-    let striker_capacity: Vec<f64> = attacker
-        .missile_defenses
-        .iter()
-        .map(MissileDefenseLayer::engagement_capacity)
-        .collect();
-    let initial_capacity: Vec<f64> = defender
-        .missile_defenses
-        .iter()
-        .map(MissileDefenseLayer::engagement_capacity)
-        .collect();
-    // Cheapest kills first, in what the striker's cost depends on: victim retaliation removed,
-    // in the striker's value units (after launch, air and missile defense), per unit of value
-    // attack given up, in the victim's value units. Conventional weapons give up nothing, so
-    // they go first. (Counting every warhead as 1 on both sides let a less accurate weapon lower
-    // the striker's cost when value is counted in equivalent megatons.)
+    let capacities = |side: &Side| -> Vec<f64> {
+        side.missile_defenses
+            .iter()
+            .map(MissileDefenseLayer::engagement_capacity)
+            .collect()
+    };
+    let striker_capacity = capacities(attacker);
+    let initial_capacity = capacities(defender);
+    // Cheapest kills first, in what the striker's cost depends on: victim retaliation removed
+    // (striker's value units) per unit of value attack given up (victim's value units).
     let retaliation_weight = on_striker.unit_weights(&victim_total, &striker_capacity);
-    let cost: Vec<f64> = on_victim
-        .unit_weights(&stock, &initial_capacity)
+    let weights = on_victim.unit_weights(&stock, &initial_capacity);
+    // As `nuclear_costs_differ`, on the weights before the least nuclear cost.
+    let in_stock: Vec<f64> = weights
+        .iter()
+        .zip(&attacker.forces)
+        .zip(&stock)
+        .filter(|((_, f), s)| f.is_nuclear() && **s >= 1.0)
+        .map(|((w, _), _)| *w)
+        .collect();
+    let nuclear_costs_differ = in_stock.iter().any(|&c| c != in_stock[0]);
+    let value_cost: Vec<f64> = weights
         .into_iter()
         .zip(&attacker.forces)
         .map(|(w, f)| {
             if f.is_nuclear() {
-                w.max(LEAST_NUCLEAR_COST).powf(cost_power)
+                w.max(LEAST_NUCLEAR_COST)
             } else {
                 0.0
             }
         })
         .collect();
+    let (classes, plan_classes, victim_elements) = aimpoint_classes(
+        defender,
+        &posture,
+        options,
+        &victim_total,
+        &retaliation_weight,
+    );
+    let base_kill = kill_table(attacker, defender, &stock, options)?;
+    Ok(Setup {
+        options,
+        attacker,
+        defender,
+        posture,
+        warheads_per_unit: retaliation_weight
+            .iter()
+            .map(|&u| if u > 0.0 { 1.0 / u } else { 0.0 })
+            .collect(),
+        is_ballistic: attacker
+            .forces
+            .iter()
+            .map(|f| f.delivery == Delivery::BallisticMissile)
+            .collect(),
+        victim_nuclear: defender
+            .forces
+            .iter()
+            .map(ForceElement::is_nuclear)
+            .collect(),
+        stock,
+        victim_total,
+        on_victim,
+        on_striker,
+        striker_capacity,
+        initial_capacity,
+        value_cost,
+        nuclear_costs_differ,
+        classes,
+        plan_classes,
+        victim_elements,
+        base_kill,
+    })
+}
 
-    // Aimpoints: launchers sit `launchers_per_aimpoint` to an aimpoint (the last holds the
-    // remainder); launch-under-attack-capable launchers mostly escape.
-    let mut aimpoints = Vec::new();
-    let mut values = Vec::new();
-    let mut spend = Vec::new();
+/// Identical aimpoints of one element form a class: full aimpoints of `launchers_per_aimpoint`,
+/// then at most one holding the remainder; a storage site is a class of one. Launch-under-
+/// attack-capable launchers mostly escape; conventional launchers hold no value.
+fn aimpoint_classes(
+    defender: &Side,
+    posture: &ExchangePosture,
+    options: &ModelOptions,
+    victim_total: &[f64],
+    retaliation_weight: &[f64],
+) -> (
+    Vec<AimpointClass>,
+    Vec<allocation::AimpointClass>,
+    Vec<VictimElementOutcome>,
+) {
+    let n_elements = defender.forces.len();
+    let mut classes = Vec::new();
+    let mut plan_classes = Vec::new();
     let mut victim_elements = Vec::with_capacity(n_elements);
+    let mut first = 0;
+    let mut push = |target, launchers, detection, count, value| {
+        if count == 0 {
+            return;
+        }
+        let group = match target {
+            Target::Element(j) => j,
+            Target::Storage(w) => n_elements + w,
+        };
+        classes.push(AimpointClass {
+            target,
+            launchers,
+            detection,
+            count,
+            first,
+        });
+        plan_classes.push(allocation::AimpointClass {
+            value,
+            group,
+            spend: detection,
+            count,
+        });
+        first += count;
+    };
     for (j, target) in defender.forces.iter().enumerate() {
         let per_launcher = f64::from(target.warheads_per_launcher);
         let launchers = f64::from(target.launchers_at(posture.victim_alert));
         let targetable = launchers * (1.0 - target.untargetable_share.at(posture.victim_alert));
-        let stay = stay_share(target, &posture, options);
+        let stay = stay_share(target, posture, options);
         let d = target.detection_probability;
-        let mut left = targetable;
-        while left > 1e-9 {
-            let here = left.min(f64::from(target.launchers_per_aimpoint));
-            // A remainder of less than one launcher is an aimpoint that exists with that
-            // probability (as Monte Carlo draws whole launchers): a warhead committed to it is
-            // spent only then, like one on an aimpoint that is not found.
-            let presence = here.min(1.0);
-            aimpoints.push(Aimpoint {
-                target: Target::Element(j),
-                launchers: here / presence,
-                detection: d * presence,
-            });
-            // Conventional launchers cannot retaliate on value: destroying them gains nothing
-            // in this model, so the striker never spends warheads on them.
-            let at_stake = if target.is_nuclear() {
+        let value = |here: f64| {
+            if target.is_nuclear() {
                 here * per_launcher * stay * d * retaliation_weight[j]
             } else {
                 0.0
-            };
-            values.push(at_stake);
-            spend.push(d * presence);
-            left -= here;
+            }
+        };
+        let (full, remainder) = split_launchers(targetable, target.launchers_per_aimpoint);
+        let per_aimpoint = f64::from(target.launchers_per_aimpoint);
+        push(
+            Target::Element(j),
+            per_aimpoint,
+            d,
+            full,
+            value(per_aimpoint),
+        );
+        if remainder > 1e-9 {
+            // A remainder of less than one launcher is an aimpoint that is there with that
+            // probability (as Monte Carlo draws whole launchers): a warhead committed to it is
+            // spent only then, like one on an aimpoint that is not found.
+            let presence = remainder.min(1.0);
+            push(
+                Target::Element(j),
+                remainder / presence,
+                d * presence,
+                1,
+                value(remainder),
+            );
         }
         victim_elements.push(VictimElementOutcome {
             name: target.name.clone(),
@@ -846,35 +1130,49 @@ fn first_strike_ranked(
             surviving: victim_total[j],
         });
     }
-    let mut storage_aimpoint = vec![None; defender.warhead_storage.len()];
     for (w, site) in defender.warhead_storage.iter().enumerate() {
-        // The greedy values a storage site by the warheads that depend on it.
+        // A storage site is worth the warheads that depend on it.
         let dependent: f64 = defender
             .forces
             .iter()
-            .zip(&victim_total)
-            .zip(&retaliation_weight)
+            .zip(victim_total)
+            .zip(retaliation_weight)
             .filter(|((f, _), _)| f.warhead_storage == Some(w))
             .map(|((_, t), u)| t * u)
             .sum();
-        storage_aimpoint[w] = Some(aimpoints.len());
-        aimpoints.push(Aimpoint {
-            target: Target::Storage(w),
-            launchers: 0.0,
-            detection: site.detection_probability,
-        });
-        values.push(dependent * site.detection_probability);
-        spend.push(site.detection_probability);
+        let d = site.detection_probability;
+        push(Target::Storage(w), 0.0, d, 1, dependent * d);
     }
-    let groups: Vec<usize> = aimpoints
-        .iter()
-        .map(|a| match a.target {
-            Target::Element(j) => j,
-            Target::Storage(w) => n_elements + w,
-        })
-        .collect();
+    (classes, plan_classes, victim_elements)
+}
 
-    // Kill probabilities before missile defense, per (victim group, striker weapon).
+/// Full aimpoints of `per_aimpoint` launchers in `targetable`, and the remainder, exactly as
+/// subtracting one aimpoint at a time would leave it (integer subtraction below 2^53 is exact).
+fn split_launchers(targetable: f64, per_aimpoint: u32) -> (usize, f64) {
+    let size = f64::from(per_aimpoint.max(1));
+    if targetable <= 1e-9 {
+        return (0, 0.0);
+    }
+    let mut full = (targetable / size).floor().max(0.0);
+    while (full + 1.0) * size <= targetable {
+        full += 1.0;
+    }
+    while full > 0.0 && full * size > targetable {
+        full -= 1.0;
+    }
+    (full as usize, targetable - full * size)
+}
+
+/// Kill probabilities before missile defense, per (victim group, striker weapon); slow weapons
+/// get none against launchers that fire before they arrive.
+fn kill_table(
+    attacker: &Side,
+    defender: &Side,
+    stock: &[f64],
+    options: &ModelOptions,
+) -> Result<Vec<Vec<f64>>, EngineError> {
+    let n_elements = defender.forces.len();
+    let n_groups = n_elements + defender.warhead_storage.len();
     let mut base_kill = vec![vec![0.0; attacker.forces.len()]; n_groups];
     for (i, weapon) in attacker.forces.iter().enumerate() {
         if stock[i] < 1.0 {
@@ -902,293 +1200,414 @@ fn first_strike_ranked(
             )?;
         }
     }
-    let mut bmd_capacity = initial_capacity.clone();
-    let is_ballistic: Vec<bool> = attacker
-        .forces
-        .iter()
-        .map(|f| f.delivery == Delivery::BallisticMissile)
-        .collect();
-    let kill_with_defense = |capacity: &[f64]| -> Vec<Vec<f64>> {
-        let leak = forces_leak(&defender.missile_defenses, capacity);
-        base_kill
+    Ok(base_kill)
+}
+
+impl Setup<'_> {
+    /// Kill probabilities with the victim's forces defense at `capacity`.
+    fn kill_with_defense(&self, capacity: &[f64]) -> Vec<Vec<f64>> {
+        let leak = forces_leak(&self.defender.missile_defenses, capacity);
+        self.base_kill
             .iter()
             .map(|row| {
                 row.iter()
-                    .zip(&is_ballistic)
+                    .zip(&self.is_ballistic)
                     .map(|(p, &b)| if b { p * leak } else { *p })
                     .collect()
             })
             .collect()
-    };
-    let mut greedy = Greedy::new(Problem {
-        values,
-        groups,
-        kill: kill_with_defense(&bmd_capacity),
-        cost,
-        stock: stock.clone(),
-        cap: options.max_warheads_per_aimpoint as usize,
-        spend,
-        fratricide_per_burst: match options.fratricide {
-            Fratricide::Cap => 0.0,
-            Fratricide::Degradation { per_burst } => per_burst,
-        },
-    });
-    // Victim warheads per unit of plan value, per element (the plan counts retaliation units).
-    let warheads_per_unit: Vec<f64> = retaliation_weight
-        .iter()
-        .map(|&u| if u > 0.0 { 1.0 / u } else { 0.0 })
-        .collect();
+    }
 
-    // Trace the draw-down curve. Running flows keep each point O(1): only the striker element
-    // that fired and the victim elements that lost warheads change.
-    let storage_of: Vec<Option<usize>> = defender
-        .forces
-        .iter()
-        .map(|f| f.warhead_storage.and_then(|w| storage_aimpoint[w]))
-        .collect();
-    let mut destroyed_on_launchers = vec![0.0; n_elements];
-    let mut spent = vec![0.0; attacker.forces.len()];
-    let mut surviving = victim_total.clone();
-    let mut striker_flow = on_victim.total(stock.iter().copied());
-    let mut victim_flow = on_striker.total(surviving.iter().copied());
-    let victim_nuclear: Vec<bool> = defender
-        .forces
-        .iter()
-        .map(ForceElement::is_nuclear)
-        .collect();
-    let mut totals = Totals {
-        nuclear_spent: 0.0,
-        conventional_spent: 0.0,
-        striker_left: attacker
-            .forces
-            .iter()
-            .zip(&stock)
-            .filter(|(f, _)| f.is_nuclear())
-            .map(|(_, s)| s)
-            .sum(),
-        victim_surviving: victim_total
-            .iter()
-            .zip(&victim_nuclear)
-            .filter(|(_, n)| **n)
-            .map(|(t, _)| t)
-            .sum(),
-    };
-    let most_steps = greedy.problem().values.len() * 2 * greedy.problem().cap + 1;
-    let mut plan: Vec<Assignment> = Vec::with_capacity(most_steps);
-    // The kill probability each assignment was made with (defenses of forces can change it).
-    let mut kill_used: Vec<f64> = Vec::with_capacity(most_steps);
-    // Survival of a storage site: missed (1 - d) or found and survives every warhead.
-    let storage_survival = |aimpoint: usize, survival_if_found: f64| {
-        let d = aimpoints[aimpoint].detection;
+    /// The allocation problem with nuclear warheads priced at (value given up)^`cost_power`.
+    fn class_problem(&self, cost_power: f64) -> ClassProblem {
+        ClassProblem {
+            classes: self.plan_classes.clone(),
+            kill: self.kill_with_defense(&self.initial_capacity),
+            cost: self
+                .value_cost
+                .iter()
+                .zip(&self.attacker.forces)
+                .map(|(&c, f)| {
+                    if f.is_nuclear() {
+                        c.powf(cost_power)
+                    } else {
+                        0.0
+                    }
+                })
+                .collect(),
+            stock: self.stock.clone(),
+            cap: self.options.max_warheads_per_aimpoint as usize,
+            fratricide_per_burst: match self.options.fratricide {
+                Fratricide::Cap => 0.0,
+                Fratricide::Degradation { per_burst } => per_burst,
+            },
+        }
+    }
+
+    /// Storage site of each victim element, if it depends on one.
+    fn storage_of(&self, j: usize) -> Option<usize> {
+        self.defender.forces[j].warhead_storage
+    }
+
+    /// Survival of a storage site: missed (1 - d) or found and survives every warhead.
+    fn storage_survival(&self, site: usize, survival_if_found: f64) -> f64 {
+        let d = self.defender.warhead_storage[site].detection_probability;
         1.0 - d + d * survival_if_found
-    };
-    // Capacity of the victim's BMD after each step, logged only when it changes.
-    let mut capacity_log: Vec<(usize, Vec<f64>)> = vec![(0, bmd_capacity.clone())];
-    let mut counterforce_intercepts = Vec::with_capacity(most_steps);
-    counterforce_intercepts.push(0.0);
-    let mut intercepted_so_far = 0.0;
-    let raw = |totals: &Totals, striker_flow: Flow, victim_flow: Flow, capacity: &[f64]| RawPoint {
-        totals: *totals,
-        on_striker: on_striker.resolve(victim_flow, &striker_capacity).0,
-        on_victim: on_victim.resolve(striker_flow, capacity).0,
-    };
-    // The exact point, and its cost split as f + g: f = D_striker^e never rises along the curve,
-    // g = s (1 - D_victim^e) never falls (see CurveDetail::StopOnly).
-    let evaluate = |r: &RawPoint| -> (CurvePoint, f64, f64) {
-        let damage_to_striker = attacker.value.damage(r.on_striker);
-        let damage_to_victim = defender.value.damage(r.on_victim);
-        let f = damage_to_striker.powf(options.cost_exponent);
-        let g = options.cost_surcharge * (1.0 - damage_to_victim.powf(options.cost_exponent));
-        let (cost_to_striker, cost_to_victim) = options.costs(damage_to_striker, damage_to_victim);
-        let point = CurvePoint {
-            warheads_spent: r.totals.nuclear_spent,
-            conventional_spent: r.totals.conventional_spent,
-            striker_warheads_left: r.totals.striker_left,
-            victim_warheads_surviving: r.totals.victim_surviving,
-            arriving_on_striker: r.on_striker,
-            arriving_on_victim: r.on_victim,
-            damage_to_striker,
-            damage_to_victim,
-            cost_to_striker,
-            cost_to_victim,
-        };
-        (point, f, g)
-    };
-    let monotone = !defender
-        .missile_defenses
-        .iter()
-        .any(|l| l.covers == crate::defense::Coverage::Both);
-    let lean = detail == CurveDetail::StopOnly && monotone;
-    // The least damage the striker can suffer: the victim keeps only what no plan can reach.
-    let f_floor = if lean {
-        let floor: Vec<f64> = (0..n_elements)
-            .map(|j| {
-                if storage_of[j].is_some() {
-                    return 0.0;
-                }
-                let reachable: f64 = aimpoints
-                    .iter()
-                    .zip(&greedy.problem().values)
-                    .filter(|(a, _)| a.target == Target::Element(j))
-                    .map(|(_, v)| v * warheads_per_unit[j])
-                    .sum();
-                (victim_total[j] - reachable).max(0.0)
-            })
-            .collect();
-        let arriving = on_striker
-            .resolve(on_striker.total(floor.into_iter()), &striker_capacity)
-            .0;
-        attacker.value.damage(arriving).powf(options.cost_exponent)
-    } else {
-        0.0
-    };
-    let mut raws: Vec<RawPoint> = Vec::with_capacity(most_steps);
-    // Exactly evaluated points: (index, point, f, g).
-    let mut evaluated: Vec<(usize, CurvePoint, f64, f64)> = Vec::new();
-    let mut best_cost = f64::INFINITY;
-    raws.push(raw(&totals, striker_flow, victim_flow, &bmd_capacity));
-    while let Some(assignment) = greedy.step() {
-        let aimpoint = aimpoints[assignment.aimpoint];
-        let i = assignment.weapon;
-        kill_used.push(assignment.kill);
-        let before = stock[i] - spent[i];
-        spent[i] += aimpoint.detection;
-        striker_flow = striker_flow
-            .plus(on_victim.flow(i, stock[i] - spent[i]), 1.0)
-            .plus(on_victim.flow(i, before), -1.0);
-        if attacker.forces[i].is_nuclear() {
-            totals.nuclear_spent += aimpoint.detection;
-            totals.striker_left -= aimpoint.detection;
-        } else {
-            totals.conventional_spent += aimpoint.detection;
-        }
-        if let Target::Element(j) = aimpoint.target {
-            destroyed_on_launchers[j] += assignment.gain * warheads_per_unit[j];
-        }
-        // Expected survivors: on their launchers, times their storage site's survival.
-        let mut update = |j: usize, survival: &[f64]| {
-            let storage = storage_of[j].map_or(1.0, |k| storage_survival(k, survival[k]));
-            let now = (victim_total[j] - destroyed_on_launchers[j]) * storage;
-            victim_flow = victim_flow
-                .plus(on_striker.flow(j, now), 1.0)
-                .plus(on_striker.flow(j, surviving[j]), -1.0);
-            if victim_nuclear[j] {
-                totals.victim_surviving += now - surviving[j];
-            }
-            surviving[j] = now;
-        };
-        match aimpoint.target {
-            Target::Element(j) => update(j, greedy.survival()),
-            Target::Storage(w) => {
-                for j in (0..n_elements).filter(|&j| defender.forces[j].warhead_storage == Some(w))
-                {
-                    update(j, greedy.survival());
-                }
-            }
-        }
-        if is_ballistic[i] {
-            // The RV, if it flies, draws interceptors from the layers covering forces, each layer
-            // engaging what the layer before let through.
-            let mut flying = attacker.forces[i].reliability * aimpoint.detection;
-            let mut exhausted = false;
-            let mut drawn = false;
-            for (layer, capacity) in defender
+    }
+
+    /// Whether a victim layer covering forces still has interceptors.
+    fn forces_defended(&self, capacity: &[f64]) -> bool {
+        self.defender
+            .missile_defenses
+            .iter()
+            .zip(capacity)
+            .any(|(l, c)| l.covers.covers_forces() && *c >= 1.0)
+    }
+
+    /// Warheads of the batch's weapon that can fly before one of the victim's layers covering
+    /// forces runs out: the batch ends there, since kill probabilities then rise.
+    fn warheads_before_exhaustion(
+        &self,
+        capacity: &[f64],
+        weapon: usize,
+        detection: f64,
+        most: usize,
+    ) -> usize {
+        let active = |(l, c): (&MissileDefenseLayer, &f64)| l.covers.covers_forces() && *c >= 1.0;
+        if !self.is_ballistic[weapon]
+            || !self
+                .defender
                 .missile_defenses
                 .iter()
-                .zip(bmd_capacity.iter_mut())
-            {
-                if layer.covers.covers_forces() && *capacity >= 1.0 {
-                    let intercepted = flying * layer.intercept_probability();
-                    intercepted_so_far += intercepted;
-                    *capacity -= flying;
-                    flying -= intercepted;
-                    drawn = true;
-                    exhausted |= *capacity < 1.0;
-                }
-            }
-            if drawn {
-                capacity_log.push((plan.len() + 1, bmd_capacity.clone()));
-            }
+                .zip(capacity)
+                .any(active)
+        {
+            return most;
+        }
+        let mut capacity = capacity.to_vec();
+        for step in 1..=most {
+            let exhausted = self.draw_interceptors(&mut capacity, weapon, detection, &mut 0.0);
             if exhausted {
-                // Later RVs leak through the spent layer: kill probabilities rise.
-                for (j, row) in kill_with_defense(&bmd_capacity).iter().enumerate() {
-                    for (w, &p) in row.iter().enumerate() {
-                        greedy.set_kill(j, w, p);
-                    }
+                return step;
+            }
+        }
+        most
+    }
+
+    /// One committed RV of `weapon` draws interceptors from each layer covering forces, each
+    /// engaging what the layer before let through; adds the RVs intercepted to `intercepted` and
+    /// says whether a layer ran out.
+    fn draw_interceptors(
+        &self,
+        capacity: &mut [f64],
+        weapon: usize,
+        detection: f64,
+        intercepted_so_far: &mut f64,
+    ) -> bool {
+        let mut flying = self.attacker.forces[weapon].reliability * detection;
+        let mut exhausted = false;
+        for (layer, capacity) in self
+            .defender
+            .missile_defenses
+            .iter()
+            .zip(capacity.iter_mut())
+        {
+            if layer.covers.covers_forces() && *capacity >= 1.0 {
+                let intercepted = flying * layer.intercept_probability();
+                *intercepted_so_far += intercepted;
+                *capacity -= flying;
+                flying -= intercepted;
+                exhausted |= *capacity < 1.0;
+            }
+        }
+        exhausted
+    }
+}
+
+/// The running state along the draw-down curve. Running flows keep each point O(1): only the
+/// striker element that fired and the victim elements that lost warheads change. Advancing it
+/// over a plan again gives the same numbers, bit for bit.
+#[derive(Debug, Clone)]
+struct Trace {
+    spent: Vec<f64>,
+    destroyed_on_launchers: Vec<f64>,
+    surviving: Vec<f64>,
+    /// Per storage site, the probability it survives the warheads so far if found.
+    storage_if_found: Vec<f64>,
+    striker_flow: Flow,
+    victim_flow: Flow,
+    totals: Totals,
+    capacity: Vec<f64>,
+    intercepted: f64,
+    /// Warheads committed so far.
+    steps: usize,
+}
+
+impl Trace {
+    fn start(s: &Setup) -> Self {
+        let totals = Totals {
+            nuclear_spent: 0.0,
+            conventional_spent: 0.0,
+            striker_left: s
+                .attacker
+                .forces
+                .iter()
+                .zip(&s.stock)
+                .filter(|(f, _)| f.is_nuclear())
+                .map(|(_, s)| s)
+                .sum(),
+            victim_surviving: s
+                .victim_total
+                .iter()
+                .zip(&s.victim_nuclear)
+                .filter(|(_, n)| **n)
+                .map(|(t, _)| t)
+                .sum(),
+        };
+        Self {
+            spent: vec![0.0; s.attacker.forces.len()],
+            destroyed_on_launchers: vec![0.0; s.defender.forces.len()],
+            surviving: s.victim_total.clone(),
+            storage_if_found: vec![1.0; s.defender.warhead_storage.len()],
+            striker_flow: s.on_victim.total(s.stock.iter().copied()),
+            victim_flow: s.on_striker.total(s.victim_total.iter().copied()),
+            totals,
+            capacity: s.initial_capacity.clone(),
+            intercepted: 0.0,
+            steps: 0,
+        }
+    }
+
+    /// The curve point here, before damages and costs.
+    fn raw(&self, s: &Setup) -> RawPoint {
+        RawPoint {
+            totals: self.totals,
+            on_striker: s
+                .on_striker
+                .resolve(self.victim_flow, &s.striker_capacity)
+                .0,
+            on_victim: s.on_victim.resolve(self.striker_flow, &self.capacity).0,
+        }
+    }
+
+    /// Commits one warhead of `batch`; returns whether a forces defense layer ran out.
+    fn advance(&mut self, s: &Setup, batch: &Batch) -> bool {
+        let class = &s.classes[batch.class];
+        let d = class.detection;
+        let i = batch.weapon;
+        let before = s.stock[i] - self.spent[i];
+        self.spent[i] += d;
+        self.striker_flow = self
+            .striker_flow
+            .plus(s.on_victim.flow(i, s.stock[i] - self.spent[i]), 1.0)
+            .plus(s.on_victim.flow(i, before), -1.0);
+        if s.attacker.forces[i].is_nuclear() {
+            self.totals.nuclear_spent += d;
+            self.totals.striker_left -= d;
+        } else {
+            self.totals.conventional_spent += d;
+        }
+        match class.target {
+            Target::Element(j) => {
+                self.destroyed_on_launchers[j] += batch.gain * s.warheads_per_unit[j];
+                self.update(s, j);
+            }
+            Target::Storage(w) => {
+                self.storage_if_found[w] *= 1.0 - batch.kill;
+                for j in (0..s.defender.forces.len()).filter(|&j| s.storage_of(j) == Some(w)) {
+                    self.update(s, j);
                 }
-                greedy.rebuild();
             }
         }
-        plan.push(assignment);
-        raws.push(raw(&totals, striker_flow, victim_flow, &bmd_capacity));
-        counterforce_intercepts.push(intercepted_so_far);
-        if lean && plan.len().is_multiple_of(SAMPLE_EVERY) {
-            let k = plan.len();
-            let (point, f, g) = evaluate(&raws[k]);
-            best_cost = best_cost.min(point.cost_to_striker);
-            evaluated.push((k, point, f, g));
-            // No later point can cost the striker less than f_floor + g(k): stop planning.
-            if f_floor + g > best_cost + COST_TIE + BOUND_SLACK {
-                break;
-            }
+        self.steps += 1;
+        if !s.is_ballistic[i] {
+            return false;
         }
+        s.draw_interceptors(&mut self.capacity, i, d, &mut self.intercepted)
     }
 
-    // Evaluate the points the stop rule needs: all of them, or (lean) the sampled ones, the two
-    // ends, and every point of a block whose bound f(end) + g(start) could reach the minimum.
-    let last = raws.len() - 1;
-    let mut curve = Vec::new();
-    if lean {
-        for k in [0, last] {
-            if !evaluated.iter().any(|(i, ..)| *i == k) {
-                let (point, f, g) = evaluate(&raws[k]);
-                evaluated.push((k, point, f, g));
-            }
+    /// Expected survivors of element `j`: on their launchers, times their storage site's survival.
+    fn update(&mut self, s: &Setup, j: usize) {
+        let storage = s
+            .storage_of(j)
+            .map_or(1.0, |w| s.storage_survival(w, self.storage_if_found[w]));
+        let now = (s.victim_total[j] - self.destroyed_on_launchers[j]) * storage;
+        self.victim_flow = self
+            .victim_flow
+            .plus(s.on_striker.flow(j, now), 1.0)
+            .plus(s.on_striker.flow(j, self.surviving[j]), -1.0);
+        if s.victim_nuclear[j] {
+            self.totals.victim_surviving += now - self.surviving[j];
         }
-        evaluated.sort_by_key(|(k, ..)| *k);
-        best_cost = evaluated
-            .iter()
-            .map(|(_, p, ..)| p.cost_to_striker)
-            .fold(f64::INFINITY, f64::min);
-        let ends: Vec<(usize, f64, f64)> =
-            evaluated.iter().map(|&(k, _, f, g)| (k, f, g)).collect();
-        for pair in ends.windows(2) {
-            let ((a, _, g_a), (b, f_b, _)) = (pair[0], pair[1]);
-            if f_b + g_a > best_cost + COST_TIE + BOUND_SLACK {
-                continue;
-            }
-            for (k, r) in raws.iter().enumerate().take(b).skip(a + 1) {
-                let (point, f, g) = evaluate(r);
-                best_cost = best_cost.min(point.cost_to_striker);
-                evaluated.push((k, point, f, g));
-            }
-        }
-    } else {
-        evaluated = raws
-            .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                let (point, f, g) = evaluate(r);
-                (k, point, f, g)
-            })
-            .collect();
-        if detail == CurveDetail::Full {
-            curve = evaluated.iter().map(|(_, p, ..)| *p).collect();
-        }
+        self.surviving[j] = now;
     }
 
-    // Stop rule (R-3765 p. 22): the lowest striker cost; among the points within the tie
-    // tolerance of it, the highest victim cost (then the fewest warheads).
-    let lowest = evaluated
-        .iter()
-        .map(|(_, p, ..)| p.cost_to_striker)
-        .fold(f64::INFINITY, f64::min);
-    let (stop, stop_point) = evaluated
-        .iter()
-        .filter(|(_, p, ..)| p.cost_to_striker <= lowest + COST_TIE)
-        .fold(
-            None::<(usize, CurvePoint)>,
-            |best, &(k, p, ..)| match best {
+    /// Advances over the executed batches in closed form (for the defenses' state at the stop).
+    fn replay(s: &Setup, executed: &[Batch]) -> Self {
+        let mut trace = Trace::start(s);
+        for batch in executed {
+            trace.advance_batch(s, batch);
+        }
+        trace
+    }
+
+    /// The curve along a batch of warheads on one element's aimpoints: every running quantity
+    /// moves by the same amount per warhead. `None` for a storage site (a batch of one, traced
+    /// exactly by [`Trace::advance`]).
+    fn slope(&self, s: &Setup, batch: &Batch) -> Option<Piece> {
+        let Target::Element(j) = s.classes[batch.class].target else {
+            return None;
+        };
+        let i = batch.weapon;
+        let d = s.classes[batch.class].detection;
+        let storage = s
+            .storage_of(j)
+            .map_or(1.0, |w| s.storage_survival(w, self.storage_if_found[w]));
+        // Victim warheads each warhead removes from retaliation (negative).
+        let surviving = -(batch.gain * s.warheads_per_unit[j]) * storage;
+        let nuclear = s.attacker.forces[i].is_nuclear();
+        let per_warhead = Totals {
+            nuclear_spent: if nuclear { d } else { 0.0 },
+            conventional_spent: if nuclear { 0.0 } else { d },
+            striker_left: if nuclear { -d } else { 0.0 },
+            victim_surviving: if s.victim_nuclear[j] { surviving } else { 0.0 },
+        };
+        Some(Piece {
+            first: self.steps,
+            count: batch.count,
+            totals: self.totals,
+            striker_flow: self.striker_flow,
+            victim_flow: self.victim_flow,
+            per_warhead,
+            striker_flow_per_warhead: Flow::default().plus(s.on_victim.flow(i, 1.0), -d),
+            victim_flow_per_warhead: Flow::default().plus(s.on_striker.flow(j, 1.0), surviving),
+        })
+    }
+
+    /// Commits a whole batch: in closed form on an element, exactly on a storage site; the
+    /// forces defense draws one RV at a time (bounded by its interceptors). Returns the piece
+    /// of curve it traced and whether a forces defense layer ran out.
+    fn advance_batch(&mut self, s: &Setup, batch: &Batch) -> (Option<Piece>, bool) {
+        let Some(piece) = self.slope(s, batch) else {
+            return (None, self.advance(s, batch));
+        };
+        let Target::Element(j) = s.classes[batch.class].target else {
+            unreachable!("slope is Some only for an element")
+        };
+        let n = batch.count as f64;
+        let d = s.classes[batch.class].detection;
+        self.spent[batch.weapon] += n * d;
+        self.destroyed_on_launchers[j] += n * (batch.gain * s.warheads_per_unit[j]);
+        let storage = s
+            .storage_of(j)
+            .map_or(1.0, |w| s.storage_survival(w, self.storage_if_found[w]));
+        self.surviving[j] = (s.victim_total[j] - self.destroyed_on_launchers[j]) * storage;
+        let end = piece.at(s, batch.count);
+        self.totals = end.totals;
+        self.striker_flow = piece.striker_flow.plus(piece.striker_flow_per_warhead, n);
+        self.victim_flow = piece.victim_flow.plus(piece.victim_flow_per_warhead, n);
+        self.steps += batch.count;
+        let mut exhausted = false;
+        if s.is_ballistic[batch.weapon] && s.forces_defended(&self.capacity) {
+            for _ in 0..batch.count {
+                exhausted =
+                    s.draw_interceptors(&mut self.capacity, batch.weapon, d, &mut self.intercepted);
+            }
+        }
+        (Some(piece), exhausted)
+    }
+}
+
+/// The draw-down curve along one batch on an element's aimpoints: linear in the warheads
+/// committed, from the point before the batch.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// Curve index of the point before the batch.
+    first: usize,
+    count: usize,
+    totals: Totals,
+    striker_flow: Flow,
+    victim_flow: Flow,
+    per_warhead: Totals,
+    striker_flow_per_warhead: Flow,
+    victim_flow_per_warhead: Flow,
+}
+
+impl Piece {
+    /// The point after `t` warheads of the batch (value defenses are not drawn by
+    /// counterforce on this path, so their capacity is the initial one).
+    fn at(&self, s: &Setup, t: usize) -> RawPoint {
+        let x = t as f64;
+        let striker_flow = self.striker_flow.plus(self.striker_flow_per_warhead, x);
+        let victim_flow = self.victim_flow.plus(self.victim_flow_per_warhead, x);
+        RawPoint {
+            totals: self.totals.along(self.per_warhead, x),
+            on_striker: s.on_striker.resolve(victim_flow, &s.striker_capacity).0,
+            on_victim: s.on_victim.resolve(striker_flow, &s.initial_capacity).0,
+        }
+    }
+}
+
+/// An exactly evaluated curve point: index, point, and its cost split f + g, where
+/// f = D_striker^e never rises along the curve and g = s (1 - D_victim^e) never falls.
+type Evaluated = (usize, CurvePoint, f64, f64);
+
+/// Damages and costs of a raw point.
+fn evaluate(s: &Setup, k: usize, r: &RawPoint) -> Evaluated {
+    let options = s.options;
+    let damage_to_striker = s.attacker.value.damage(r.on_striker);
+    let damage_to_victim = s.defender.value.damage(r.on_victim);
+    // As `ModelOptions::costs`, keeping its two powers for the bound's split.
+    let f = damage_to_striker.powf(options.cost_exponent);
+    let to_victim = damage_to_victim.powf(options.cost_exponent);
+    let g = options.cost_surcharge * (1.0 - to_victim);
+    let (cost_to_striker, cost_to_victim) = (f + g, to_victim + options.cost_surcharge * (1.0 - f));
+    let point = CurvePoint {
+        warheads_spent: r.totals.nuclear_spent,
+        conventional_spent: r.totals.conventional_spent,
+        striker_warheads_left: r.totals.striker_left,
+        victim_warheads_surviving: r.totals.victim_surviving,
+        arriving_on_striker: r.on_striker,
+        arriving_on_victim: r.on_victim,
+        damage_to_striker,
+        damage_to_victim,
+        cost_to_striker,
+        cost_to_victim,
+    };
+    (k, point, f, g)
+}
+
+/// The stop rule (R-3765 p. 22) as points arrive: the lowest striker cost; among the points
+/// within the tie tolerance of it, the highest victim cost, then the fewest warheads.
+#[derive(Debug, Default)]
+struct StopRule {
+    lowest: f64,
+    /// Points within the tie tolerance of the lowest cost so far.
+    near: Vec<(usize, CurvePoint)>,
+}
+
+impl StopRule {
+    fn new() -> Self {
+        Self {
+            lowest: f64::INFINITY,
+            near: Vec::new(),
+        }
+    }
+    fn offer(&mut self, k: usize, p: &CurvePoint) {
+        if p.cost_to_striker < self.lowest {
+            self.lowest = p.cost_to_striker;
+            let lowest = self.lowest;
+            self.near
+                .retain(|(_, q)| q.cost_to_striker <= lowest + COST_TIE);
+        }
+        if p.cost_to_striker <= self.lowest + COST_TIE {
+            self.near.push((k, *p));
+        }
+    }
+    fn decide(&self) -> (usize, CurvePoint) {
+        self.near
+            .iter()
+            .fold(None::<(usize, CurvePoint)>, |best, &(k, p)| match best {
                 Some((bk, bp))
                     if bp.cost_to_victim > p.cost_to_victim
                         || (bp.cost_to_victim == p.cost_to_victim && bk < k) =>
@@ -1196,48 +1615,274 @@ fn first_strike_ranked(
                     Some((bk, bp))
                 }
                 _ => Some((k, p)),
-            },
-        )
-        .expect("the curve has its starting point");
+            })
+            .expect("the curve has its starting point")
+    }
+}
 
-    // Outcomes at the stop point: replay the first `stop` assignments.
-    let mut spent_on = vec![vec![0.0; n_groups]; attacker.forces.len()];
-    let mut destroyed_on = vec![0.0; n_elements];
-    let mut survival_if_found = vec![1.0; aimpoints.len()];
-    let mut by_conventional = vec![0.0; n_elements];
-    let mut air_shot_down_in_counterforce = 0.0;
-    for (a, &p) in plan[..stop].iter().zip(&kill_used) {
-        let aimpoint = aimpoints[a.aimpoint];
-        let weapon = &attacker.forces[a.weapon];
-        let group = match aimpoint.target {
+/// The plan in batches, its stop point, and (Full) every curve point.
+struct Traced {
+    plan: Vec<Batch>,
+    stop: usize,
+    stop_point: CurvePoint,
+    curve: Vec<CurvePoint>,
+    /// The allocator as planning left it (kill probabilities raised where defenses ran out).
+    greedy: TierGreedy,
+}
+
+/// Plans batch by batch and traces the draw-down curve; finds the stop point.
+fn plan_and_trace(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
+    let monotone = !s
+        .defender
+        .missile_defenses
+        .iter()
+        .any(|l| l.covers == crate::defense::Coverage::Both);
+    if monotone {
+        trace_pieces(s, detail, cost_power)
+    } else {
+        trace_every_point(s, detail, cost_power)
+    }
+}
+
+/// Lets the planner see the kill probabilities raised by a forces defense layer that ran out.
+fn raise_kills(s: &Setup, greedy: &mut TierGreedy, capacity: &[f64]) {
+    for (j, row) in s.kill_with_defense(capacity).iter().enumerate() {
+        for (w, &p) in row.iter().enumerate() {
+            greedy.set_kill(j, w, p);
+        }
+    }
+    greedy.rebuild();
+}
+
+/// The next batch of the plan, cut where a forces defense layer runs out; advances the trace
+/// over it (calling `each` after every warhead, which may end the batch early by returning
+/// false) and lets the planner see raised kill probabilities.
+fn next_batch(
+    s: &Setup,
+    greedy: &mut TierGreedy,
+    trace: &mut Trace,
+    mut each: impl FnMut(&Trace) -> bool,
+) -> Option<(Batch, bool)> {
+    let mut batch = greedy.step(|proposal| {
+        let detection = s.classes[proposal.class].detection;
+        s.warheads_before_exhaustion(&trace.capacity, proposal.weapon, detection, proposal.count)
+    })?;
+    let mut exhausted = false;
+    let mut go_on = true;
+    for k in 0..batch.count {
+        exhausted = trace.advance(s, &batch);
+        go_on = each(trace);
+        if !go_on || exhausted {
+            batch.count = k + 1;
+            break;
+        }
+    }
+    if exhausted {
+        raise_kills(s, greedy, &trace.capacity);
+    }
+    Some((batch, go_on))
+}
+
+/// Every point of the curve exactly (for reports, or when a victim layer covering forces and
+/// value makes the curve non-monotone).
+fn trace_every_point(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
+    let mut greedy = TierGreedy::new(s.class_problem(cost_power));
+    let mut trace = Trace::start(s);
+    let mut rule = StopRule::new();
+    let mut curve = Vec::new();
+    let mut offer = |t: &Trace| {
+        let (k, point, ..) = evaluate(s, t.steps, &t.raw(s));
+        rule.offer(k, &point);
+        if detail == CurveDetail::Full {
+            curve.push(point);
+        }
+        true
+    };
+    offer(&trace);
+    let mut plan = Vec::new();
+    while let Some((batch, _)) = next_batch(s, &mut greedy, &mut trace, &mut offer) {
+        plan.push(batch);
+    }
+    let (stop, stop_point) = rule.decide();
+    Traced {
+        plan,
+        stop,
+        stop_point,
+        curve,
+        greedy,
+    }
+}
+
+/// The least f = D_striker^e any plan can reach: the victim keeps only what no plan can reach.
+fn least_striker_damage_term(s: &Setup) -> f64 {
+    let floor: Vec<f64> = (0..s.defender.forces.len())
+        .map(|j| {
+            if s.storage_of(j).is_some() {
+                return 0.0;
+            }
+            let reachable: f64 = s
+                .classes
+                .iter()
+                .zip(&s.plan_classes)
+                .filter(|(c, _)| c.target == Target::Element(j))
+                .map(|(c, p)| p.value * c.count as f64 * s.warheads_per_unit[j])
+                .sum();
+            (s.victim_total[j] - reachable * (1.0 + BOUND_SLACK)).max(0.0)
+        })
+        .collect();
+    let arriving = s
+        .on_striker
+        .resolve(s.on_striker.total(floor.into_iter()), &s.striker_capacity)
+        .0;
+    s.attacker
+        .value
+        .damage(arriving)
+        .powf(s.options.cost_exponent)
+}
+
+/// What became of each side's elements at the stop point, the defenses' effect, and (with
+/// `certify`) the certificates.
+fn account_outcomes(
+    s: &Setup,
+    traced: Traced,
+    (striker, victim): (usize, usize),
+    certify: bool,
+) -> Exchange {
+    let stop = traced.stop;
+    let executed = cut_at(&traced.plan, stop);
+    let tally = tally_executed(s, &executed);
+    let (victim_elements, destroyed_by_conventional) = victim_outcomes(s, &tally);
+    let striker_elements = striker_outcomes(s, tally.spent_on);
+    let (capacity, intercepted) = forces_defense_at(s, &executed);
+    let (_, victim_defense_against_value_attack) = s
+        .on_victim
+        .arriving(striker_elements.iter().map(|e| e.left_for_value), &capacity);
+    let (_, striker_defense_against_retaliation) = s.on_striker.arriving(
+        victim_elements.iter().map(|v| v.surviving),
+        &s.striker_capacity,
+    );
+    let destroyed: f64 = victim_elements
+        .iter()
+        .zip(&s.defender.forces)
+        .filter(|(_, f)| f.is_nuclear())
+        .map(|(v, _)| v.destroyed)
+        .sum();
+    let (cost_lower_bound, destroyed_upper_bound) = if certify {
+        certificates(s, traced.greedy.problem(), stop, tally.plan_value)
+    } else {
+        (None, f64::INFINITY)
+    };
+    Exchange {
+        striker,
+        victim,
+        posture: s.posture,
+        curve: traced.curve,
+        stop,
+        stop_point: traced.stop_point,
+        classes: s.classes.clone(),
+        plan: traced.plan,
+        striker_elements,
+        victim_elements,
+        destroyed_by_conventional,
+        victim_defense_against_counterforce: DefenseEffect {
+            ballistic_intercepted: intercepted,
+            air_breathing_shot_down: tally.air_shot_down,
+        },
+        victim_defense_against_value_attack,
+        striker_defense_against_retaliation,
+        destroyed_upper_bound,
+        plan_value: tally.plan_value,
+        destroyed,
+        cost_lower_bound,
+    }
+}
+
+/// The batches of the first `stop` warheads of a plan.
+fn cut_at(plan: &[Batch], stop: usize) -> Vec<Batch> {
+    let mut left = stop;
+    plan.iter()
+        .map_while(|b| {
+            let taken = b.take(left);
+            left -= taken.count;
+            (taken.count > 0).then_some(taken)
+        })
+        .collect()
+}
+
+/// What the executed batches did, summed.
+struct Tally {
+    /// Per striker element, warheads spent on each victim element, then each storage site.
+    spent_on: Vec<Vec<f64>>,
+    /// Per victim element, warheads destroyed on their launchers (by any weapon, by conventional).
+    destroyed_on: Vec<f64>,
+    by_conventional: Vec<f64>,
+    /// Per storage site, the probability it survives if found.
+    storage_if_found: Vec<f64>,
+    air_shot_down: f64,
+    plan_value: f64,
+}
+
+/// Sums the executed batches (a batch of n counts n times).
+fn tally_executed(s: &Setup, executed: &[Batch]) -> Tally {
+    let n_elements = s.defender.forces.len();
+    let n_groups = n_elements + s.defender.warhead_storage.len();
+    let mut t = Tally {
+        spent_on: vec![vec![0.0; n_groups]; s.attacker.forces.len()],
+        destroyed_on: vec![0.0; n_elements],
+        by_conventional: vec![0.0; n_elements],
+        storage_if_found: vec![1.0; s.defender.warhead_storage.len()],
+        air_shot_down: 0.0,
+        plan_value: 0.0,
+    };
+    for batch in executed {
+        let class = &s.classes[batch.class];
+        let weapon = &s.attacker.forces[batch.weapon];
+        let air_lost =
+            weapon.reliability * (1.0 - air_penetration(s.defender, weapon.delivery, false));
+        let n = batch.count as f64;
+        let group = match class.target {
             Target::Element(j) => {
-                destroyed_on[j] += a.gain * warheads_per_unit[j];
+                let destroyed = n * (batch.gain * s.warheads_per_unit[j]);
+                t.destroyed_on[j] += destroyed;
                 if !weapon.is_nuclear() {
-                    by_conventional[j] += a.gain * warheads_per_unit[j];
+                    t.by_conventional[j] += destroyed;
                 }
                 j
             }
             Target::Storage(w) => {
-                survival_if_found[a.aimpoint] *= 1.0 - p;
+                t.storage_if_found[w] *= (1.0 - batch.kill).powi(batch.count as i32);
                 n_elements + w
             }
         };
-        spent_on[a.weapon][group] += aimpoint.detection;
-        air_shot_down_in_counterforce += aimpoint.detection
-            * weapon.reliability
-            * (1.0 - air_penetration(defender, weapon.delivery, false));
+        t.spent_on[batch.weapon][group] += n * class.detection;
+        t.air_shot_down += n * class.detection * air_lost;
+        t.plan_value += n * batch.gain;
     }
-    let mut destroyed_by_conventional = 0.0;
+    t
+}
+
+/// Each victim element's surviving and destroyed warheads; and those destroyed by
+/// conventional weapons.
+fn victim_outcomes(s: &Setup, t: &Tally) -> (Vec<VictimElementOutcome>, f64) {
+    let mut victim_elements = s.victim_elements.clone();
+    let mut by_conventional = 0.0;
     for (j, outcome) in victim_elements.iter_mut().enumerate() {
-        let storage = storage_of[j].map_or(1.0, |k| storage_survival(k, survival_if_found[k]));
-        outcome.surviving = (outcome.warheads - destroyed_on[j]) * storage;
+        let storage = s
+            .storage_of(j)
+            .map_or(1.0, |w| s.storage_survival(w, t.storage_if_found[w]));
+        outcome.surviving = (outcome.warheads - t.destroyed_on[j]) * storage;
         outcome.destroyed = outcome.warheads - outcome.surviving;
-        destroyed_by_conventional += by_conventional[j] * storage;
+        by_conventional += t.by_conventional[j] * storage;
     }
-    let striker_elements: Vec<StrikerElementOutcome> = attacker
+    (victim_elements, by_conventional)
+}
+
+/// Each striker element's warheads available, spent and left for value.
+fn striker_outcomes(s: &Setup, spent_on: Vec<Vec<f64>>) -> Vec<StrikerElementOutcome> {
+    s.attacker
         .forces
         .iter()
-        .zip(&stock)
+        .zip(&s.stock)
         .zip(spent_on)
         .map(|((f, &available), spent_on)| {
             let used: f64 = spent_on.iter().sum();
@@ -1253,68 +1898,154 @@ fn first_strike_ranked(
                 spent_on,
             }
         })
+        .collect()
+}
+
+/// The victim's missile-defense capacity and the RVs it intercepted, after the executed
+/// batches (only layers covering forces are drawn by counterforce).
+fn forces_defense_at(s: &Setup, executed: &[Batch]) -> (Vec<f64>, f64) {
+    let layers = &s.defender.missile_defenses;
+    if layers.iter().any(|l| l.covers.covers_forces()) {
+        let trace = Trace::replay(s, executed);
+        (trace.capacity, trace.intercepted)
+    } else {
+        (s.initial_capacity.clone(), 0.0)
+    }
+}
+
+/// The cost certificate ([`cost_lower_bound`]) and the Ahuja bound on what a plan of `stop`
+/// warheads could destroy (on the allocation as planning left it).
+fn certificates(
+    s: &Setup,
+    problem: &ClassProblem,
+    stop: usize,
+    plan_value: f64,
+) -> (Option<f64>, f64) {
+    let aimpoints: Vec<Aimpoint> = s
+        .classes
+        .iter()
+        .flat_map(|c| std::iter::repeat_n(c.aimpoint(), c.count))
         .collect();
-    let capacity_at_stop = &capacity_log
-        .iter()
-        .rev()
-        .find(|(step, _)| *step <= stop)
-        .expect("step 0 is logged")
-        .1;
-    let (_, victim_defense_against_value_attack) = on_victim.arriving(
-        striker_elements.iter().map(|s| s.left_for_value),
-        capacity_at_stop,
-    );
-    let (_, striker_defense_against_retaliation) = on_striker.arriving(
-        victim_elements.iter().map(|v| v.surviving),
-        &striker_capacity,
-    );
-    let destroyed: f64 = victim_elements
-        .iter()
-        .zip(&defender.forces)
-        .filter(|(_, f)| f.is_nuclear())
-        .map(|(v, _)| v.destroyed)
-        .sum();
-    let plan_value: f64 = plan[..stop].iter().map(|a| a.gain).sum();
-    let cost_lower_bound = certify.then(|| {
-        cost_lower_bound(&BoundInputs {
-            attacker,
-            defender,
-            options,
-            on_victim: &on_victim,
-            on_striker: &on_striker,
-            striker_capacity: &striker_capacity,
-            stock: &stock,
-            victim_total: &victim_total,
-            aimpoints: &aimpoints,
-            base_kill: &base_kill,
-            posture: &posture,
-        })
+    let bound = cost_lower_bound(&BoundInputs {
+        attacker: s.attacker,
+        defender: s.defender,
+        options: s.options,
+        on_victim: &s.on_victim,
+        on_striker: &s.on_striker,
+        striker_capacity: &s.striker_capacity,
+        stock: &s.stock,
+        victim_total: &s.victim_total,
+        aimpoints: &aimpoints,
+        base_kill: &s.base_kill,
+        posture: &s.posture,
     });
-    Ok(Exchange {
-        cost_lower_bound,
-        striker,
-        victim,
-        posture,
-        stop,
-        destroyed_upper_bound: if certify {
-            crate::allocation::upper_bound(greedy.problem(), stop).max(plan_value)
-        } else {
-            f64::INFINITY
-        },
-        plan_value,
-        destroyed,
-        curve,
-        stop_point,
-        aimpoints,
+    let upper = allocation::upper_bound(&problem.expand(), stop).max(plan_value);
+    (Some(bound), upper)
+}
+
+/// The curve in pieces, one per batch, each linear in the warheads committed: Full expands
+/// every point; StopOnly evaluates each piece's ends and searches inside a piece only where
+/// its bound f(end) + g(start) could reach the lowest cost (branch and bound, exact), so the
+/// work and memory follow the batches, not the aimpoints. Planning ends once no later point
+/// can be the stop (f never rises, so f_floor + g bounds every later point).
+fn trace_pieces(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
+    let full = detail == CurveDetail::Full;
+    let f_floor = if full {
+        0.0
+    } else {
+        least_striker_damage_term(s)
+    };
+    let mut greedy = TierGreedy::new(s.class_problem(cost_power));
+    let mut trace = Trace::start(s);
+    let mut rule = StopRule::new();
+    let mut curve = Vec::new();
+    let start = evaluate(s, 0, &trace.raw(s));
+    rule.offer(0, &start.1);
+    if full {
+        curve.push(start.1);
+    }
+    let mut best = start.1.cost_to_striker;
+    // Per piece: the piece (None for a storage step), g at its start and f at its end.
+    let mut pieces: Vec<(Option<Piece>, (f64, f64))> = Vec::new();
+    let mut g_before = start.3;
+    let mut plan = Vec::new();
+    while let Some(batch) = greedy.step(|proposal| {
+        let detection = s.classes[proposal.class].detection;
+        s.warheads_before_exhaustion(&trace.capacity, proposal.weapon, detection, proposal.count)
+    }) {
+        let (piece, exhausted) = trace.advance_batch(s, &batch);
+        if let (true, Some(piece)) = (full, &piece) {
+            expand_inside(s, piece, &mut rule, &mut curve);
+        }
+        let end = piece.map_or_else(
+            || evaluate(s, trace.steps, &trace.raw(s)),
+            |p| evaluate(s, trace.steps, &p.at(s, batch.count)),
+        );
+        rule.offer(end.0, &end.1);
+        if full {
+            curve.push(end.1);
+        }
+        best = best.min(end.1.cost_to_striker);
+        pieces.push((piece, (g_before, end.2)));
+        g_before = end.3;
+        plan.push(batch);
+        if exhausted {
+            raise_kills(s, &mut greedy, &trace.capacity);
+        }
+        if !full && f_floor + end.3 > best + COST_TIE + BOUND_SLACK {
+            break;
+        }
+    }
+    if !full {
+        let mut parts = Vec::new();
+        for (piece, ends) in &pieces {
+            if let Some(piece) = piece {
+                search_piece(s, piece, *ends, &mut best, &mut rule, &mut parts);
+            }
+        }
+    }
+    let (stop, stop_point) = rule.decide();
+    Traced {
         plan,
-        striker_elements,
-        victim_elements,
-        destroyed_by_conventional,
-        victim_defense_against_counterforce: DefenseEffect {
-            ballistic_intercepted: counterforce_intercepts[stop],
-            air_breathing_shot_down: air_shot_down_in_counterforce,
-        },
-        victim_defense_against_value_attack,
-        striker_defense_against_retaliation,
-    })
+        stop,
+        stop_point,
+        curve,
+        greedy,
+    }
+}
+
+/// Evaluates and offers every point strictly inside a piece (Full curve).
+fn expand_inside(s: &Setup, piece: &Piece, rule: &mut StopRule, curve: &mut Vec<CurvePoint>) {
+    for t in 1..piece.count {
+        let (k, point, ..) = evaluate(s, piece.first + t, &piece.at(s, t));
+        rule.offer(k, &point);
+        curve.push(point);
+    }
+}
+
+/// Offers every point inside a piece that could be within the tie tolerance of the lowest
+/// cost: halves the piece while the bound f(hi) + g(lo) does not rule a part out. `parts` is
+/// scratch space, reused across pieces.
+fn search_piece(
+    s: &Setup,
+    piece: &Piece,
+    (g_start, f_end): (f64, f64),
+    best: &mut f64,
+    rule: &mut StopRule,
+    parts: &mut Vec<(usize, usize, f64, f64)>,
+) {
+    // (lo, hi, g at lo, f at hi), both ends already offered.
+    parts.clear();
+    parts.push((0, piece.count, g_start, f_end));
+    while let Some((lo, hi, g_lo, f_hi)) = parts.pop() {
+        if hi - lo <= 1 || f_hi + g_lo > *best + COST_TIE + BOUND_SLACK {
+            continue;
+        }
+        let mid = lo + (hi - lo) / 2;
+        let (k, point, f, g) = evaluate(s, piece.first + mid, &piece.at(s, mid));
+        *best = best.min(point.cost_to_striker);
+        rule.offer(k, &point);
+        parts.push((mid, hi, g, f_hi));
+        parts.push((lo, mid, g_lo, f));
+    }
 }

@@ -10,6 +10,7 @@ use rand::rngs::ChaCha8Rng;
 use rand::{Rng, SeedableRng};
 use rayon::prelude::*;
 
+use crate::allocation::Batch;
 use crate::defense::{FiringDoctrine, MissileDefenseLayer};
 use crate::error::EngineError;
 use crate::exchange::{self, Exchange, Target};
@@ -291,11 +292,12 @@ fn sample_exchange(
     let defender = &scenario.sides[x.victim];
     let posture = x.posture;
     let n = defender.forces.len();
+    let aimpoints = x.aimpoints();
 
     // Victim launchers: untargetable, escaped under attack, and on aimpoints (whole launchers).
     let mut surviving_launchers = vec![0u32; n];
-    let mut on_aimpoint = vec![0u32; x.aimpoints.len()];
-    let mut exists = vec![false; x.aimpoints.len()];
+    let mut on_aimpoint = vec![0u32; aimpoints.len()];
+    let mut exists = vec![false; aimpoints.len()];
     for (j, element) in defender.forces.iter().enumerate() {
         let launchers = element.launchers_at(posture.victim_alert);
         let targetable = draw
@@ -305,8 +307,7 @@ fn sample_exchange(
             .min(launchers);
         surviving_launchers[j] = launchers - targetable.min(launchers);
         let stay = exchange::stay_share(element, &posture, options);
-        let planned = x
-            .aimpoints
+        let planned = aimpoints
             .iter()
             .enumerate()
             .filter(|(_, a)| a.target == Target::Element(j))
@@ -332,14 +333,13 @@ fn sample_exchange(
         }
     }
     let mut storage_alive = vec![true; defender.warhead_storage.len()];
-    for (k, a) in x.aimpoints.iter().enumerate() {
+    for (k, a) in aimpoints.iter().enumerate() {
         if let Target::Storage(_) = a.target {
             exists[k] = true;
         }
     }
     // Detection from this trial's scenario (the plan may have been made on central values).
-    let found: Vec<bool> = x
-        .aimpoints
+    let found: Vec<bool> = aimpoints
         .iter()
         .zip(&exists)
         .map(|(a, &e)| {
@@ -355,7 +355,7 @@ fn sample_exchange(
     // Conditional kill probabilities, computed once per (target group, weapon).
     let groups = n + defender.warhead_storage.len();
     let mut kill_cache: Vec<Option<f64>> = vec![None; groups * attacker.forces.len()];
-    let mut alive = vec![true; x.aimpoints.len()];
+    let mut alive = vec![true; aimpoints.len()];
     let mut spent = vec![0u32; attacker.forces.len()];
     let mut inventory: Vec<u32> = defender
         .missile_defenses
@@ -364,8 +364,9 @@ fn sample_exchange(
         .collect();
     let mut launcher_works = vec![false; attacker.forces.len()];
     // Warheads of each kind (nuclear, conventional) committed to each aimpoint so far.
-    let mut committed = vec![[0usize; 2]; x.aimpoints.len()];
-    for a in x.executed() {
+    let mut committed = vec![[0usize; 2]; aimpoints.len()];
+    let executed = x.executed();
+    for a in executed.iter().flat_map(Batch::assignments) {
         if !found[a.aimpoint] {
             continue;
         }
@@ -401,7 +402,7 @@ fn sample_exchange(
             }
             Delivery::GlideVehicle => {}
         }
-        let group = match x.aimpoints[a.aimpoint].target {
+        let group = match aimpoints[a.aimpoint].target {
             Target::Element(j) => j,
             Target::Storage(w) => n + w,
         };
@@ -410,7 +411,7 @@ fn sample_exchange(
             Some(p) => p,
             None => {
                 let (class, hardness) =
-                    exchange::target_class(defender, x.aimpoints[a.aimpoint].target);
+                    exchange::target_class(defender, aimpoints[a.aimpoint].target);
                 let p = exchange::conditional_kill_probability(weapon, class, hardness, options)?;
                 kill_cache[slot] = Some(p);
                 p
@@ -420,7 +421,7 @@ fn sample_exchange(
             alive[a.aimpoint] = false;
         }
     }
-    for (k, a) in x.aimpoints.iter().enumerate() {
+    for (k, a) in aimpoints.iter().enumerate() {
         match a.target {
             Target::Element(j) if alive[k] => surviving_launchers[j] += on_aimpoint[k],
             Target::Storage(w) => storage_alive[w] = alive[k],

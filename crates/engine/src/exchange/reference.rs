@@ -1,0 +1,806 @@
+//! The per-aimpoint first strike: one warhead per step of [`Greedy`], every curve point kept.
+//! The reference the class and tier planner is tested against (same plan, same stop point).
+
+use super::*;
+use crate::allocation::{Batch, Greedy, Problem};
+
+/// [`super::first_strike_ranked`] one warhead and one aimpoint at a time: the implementation the
+/// class and tier planner must match, kept for the tests.
+pub(super) fn first_strike_ranked(
+    scenario: &Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+    certify: bool,
+    detail: CurveDetail,
+    cost_power: f64,
+) -> Result<Exchange, EngineError> {
+    let options = &scenario.options;
+    let attacker = &scenario.sides[striker];
+    let defender = &scenario.sides[victim];
+    let n_elements = defender.forces.len();
+    let n_groups = n_elements + defender.warhead_storage.len();
+
+    let stock = striker_stock(attacker, posture.striker_alert, options);
+    let victim_total: Vec<f64> = defender
+        .forces
+        .iter()
+        .map(|f| f.warheads_at(posture.victim_alert) as f64)
+        .collect();
+    let on_victim = ValueAttack::new(attacker, defender, false);
+    let on_striker = ValueAttack::new(defender, attacker, true);
+    let striker_capacity: Vec<f64> = attacker
+        .missile_defenses
+        .iter()
+        .map(MissileDefenseLayer::engagement_capacity)
+        .collect();
+    let initial_capacity: Vec<f64> = defender
+        .missile_defenses
+        .iter()
+        .map(MissileDefenseLayer::engagement_capacity)
+        .collect();
+    // Cheapest kills first, in what the striker's cost depends on: victim retaliation removed,
+    // in the striker's value units (after launch, air and missile defense), per unit of value
+    // attack given up, in the victim's value units. Conventional weapons give up nothing, so
+    // they go first. (Counting every warhead as 1 on both sides let a less accurate weapon lower
+    // the striker's cost when value is counted in equivalent megatons.)
+    let retaliation_weight = on_striker.unit_weights(&victim_total, &striker_capacity);
+    let cost: Vec<f64> = on_victim
+        .unit_weights(&stock, &initial_capacity)
+        .into_iter()
+        .zip(&attacker.forces)
+        .map(|(w, f)| {
+            if f.is_nuclear() {
+                w.max(LEAST_NUCLEAR_COST).powf(cost_power)
+            } else {
+                0.0
+            }
+        })
+        .collect();
+
+    // Aimpoints: launchers sit `launchers_per_aimpoint` to an aimpoint (the last holds the
+    // remainder); launch-under-attack-capable launchers mostly escape.
+    let mut aimpoints = Vec::new();
+    let mut values = Vec::new();
+    let mut spend = Vec::new();
+    let mut victim_elements = Vec::with_capacity(n_elements);
+    for (j, target) in defender.forces.iter().enumerate() {
+        let per_launcher = f64::from(target.warheads_per_launcher);
+        let launchers = f64::from(target.launchers_at(posture.victim_alert));
+        let targetable = launchers * (1.0 - target.untargetable_share.at(posture.victim_alert));
+        let stay = stay_share(target, &posture, options);
+        let d = target.detection_probability;
+        let mut left = targetable;
+        while left > 1e-9 {
+            let here = left.min(f64::from(target.launchers_per_aimpoint));
+            // A remainder of less than one launcher is there with that probability.
+            let presence = here.min(1.0);
+            aimpoints.push(Aimpoint {
+                target: Target::Element(j),
+                launchers: here / presence,
+                detection: d * presence,
+            });
+            // Conventional launchers cannot retaliate on value: destroying them gains nothing
+            // in this model, so the striker never spends warheads on them.
+            let at_stake = if target.is_nuclear() {
+                here * per_launcher * stay * d * retaliation_weight[j]
+            } else {
+                0.0
+            };
+            values.push(at_stake);
+            spend.push(d * presence);
+            left -= here;
+        }
+        victim_elements.push(VictimElementOutcome {
+            name: target.name.clone(),
+            warheads: victim_total[j],
+            untargetable: victim_total[j] - targetable * per_launcher
+                + targetable * per_launcher * stay * (1.0 - d),
+            launched_under_attack: targetable * per_launcher * (1.0 - stay),
+            exposed: targetable * per_launcher * stay * d,
+            destroyed: 0.0,
+            surviving: victim_total[j],
+        });
+    }
+    let mut storage_aimpoint = vec![None; defender.warhead_storage.len()];
+    for (w, site) in defender.warhead_storage.iter().enumerate() {
+        // The greedy values a storage site by the warheads that depend on it.
+        let dependent: f64 = defender
+            .forces
+            .iter()
+            .zip(&victim_total)
+            .zip(&retaliation_weight)
+            .filter(|((f, _), _)| f.warhead_storage == Some(w))
+            .map(|((_, t), u)| t * u)
+            .sum();
+        storage_aimpoint[w] = Some(aimpoints.len());
+        aimpoints.push(Aimpoint {
+            target: Target::Storage(w),
+            launchers: 0.0,
+            detection: site.detection_probability,
+        });
+        values.push(dependent * site.detection_probability);
+        spend.push(site.detection_probability);
+    }
+    let groups: Vec<usize> = aimpoints
+        .iter()
+        .map(|a| match a.target {
+            Target::Element(j) => j,
+            Target::Storage(w) => n_elements + w,
+        })
+        .collect();
+
+    // Kill probabilities before missile defense, per (victim group, striker weapon).
+    let mut base_kill = vec![vec![0.0; attacker.forces.len()]; n_groups];
+    for (i, weapon) in attacker.forces.iter().enumerate() {
+        if stock[i] < 1.0 {
+            continue;
+        }
+        for (j, target) in defender.forces.iter().enumerate() {
+            if !weapon.prompt && fires_before_slow_weapons(target, options) {
+                continue;
+            }
+            base_kill[j][i] = base_kill_probability(
+                weapon,
+                target.basing,
+                target.aimpoint_hardness_psi,
+                defender,
+                options,
+            )?;
+        }
+        for (w, site) in defender.warhead_storage.iter().enumerate() {
+            base_kill[n_elements + w][i] = base_kill_probability(
+                weapon,
+                Basing::WarheadStorage,
+                site.aimpoint_hardness_psi,
+                defender,
+                options,
+            )?;
+        }
+    }
+    let mut bmd_capacity = initial_capacity.clone();
+    let is_ballistic: Vec<bool> = attacker
+        .forces
+        .iter()
+        .map(|f| f.delivery == Delivery::BallisticMissile)
+        .collect();
+    let kill_with_defense = |capacity: &[f64]| -> Vec<Vec<f64>> {
+        let leak = forces_leak(&defender.missile_defenses, capacity);
+        base_kill
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(&is_ballistic)
+                    .map(|(p, &b)| if b { p * leak } else { *p })
+                    .collect()
+            })
+            .collect()
+    };
+    let mut greedy = Greedy::new(Problem {
+        values,
+        groups,
+        kill: kill_with_defense(&bmd_capacity),
+        cost,
+        stock: stock.clone(),
+        cap: options.max_warheads_per_aimpoint as usize,
+        spend,
+        fratricide_per_burst: match options.fratricide {
+            Fratricide::Cap => 0.0,
+            Fratricide::Degradation { per_burst } => per_burst,
+        },
+    });
+    // Victim warheads per unit of plan value, per element (the plan counts retaliation units).
+    let warheads_per_unit: Vec<f64> = retaliation_weight
+        .iter()
+        .map(|&u| if u > 0.0 { 1.0 / u } else { 0.0 })
+        .collect();
+
+    // Trace the draw-down curve. Running flows keep each point O(1): only the striker element
+    // that fired and the victim elements that lost warheads change.
+    let storage_of: Vec<Option<usize>> = defender
+        .forces
+        .iter()
+        .map(|f| f.warhead_storage.and_then(|w| storage_aimpoint[w]))
+        .collect();
+    let mut destroyed_on_launchers = vec![0.0; n_elements];
+    let mut spent = vec![0.0; attacker.forces.len()];
+    let mut surviving = victim_total.clone();
+    let mut striker_flow = on_victim.total(stock.iter().copied());
+    let mut victim_flow = on_striker.total(surviving.iter().copied());
+    let victim_nuclear: Vec<bool> = defender
+        .forces
+        .iter()
+        .map(ForceElement::is_nuclear)
+        .collect();
+    let mut totals = Totals {
+        nuclear_spent: 0.0,
+        conventional_spent: 0.0,
+        striker_left: attacker
+            .forces
+            .iter()
+            .zip(&stock)
+            .filter(|(f, _)| f.is_nuclear())
+            .map(|(_, s)| s)
+            .sum(),
+        victim_surviving: victim_total
+            .iter()
+            .zip(&victim_nuclear)
+            .filter(|(_, n)| **n)
+            .map(|(t, _)| t)
+            .sum(),
+    };
+    let most_steps = greedy.problem().values.len() * 2 * greedy.problem().cap + 1;
+    let mut plan: Vec<Assignment> = Vec::with_capacity(most_steps);
+    // The kill probability each assignment was made with (defenses of forces can change it).
+    let mut kill_used: Vec<f64> = Vec::with_capacity(most_steps);
+    // Survival of a storage site: missed (1 - d) or found and survives every warhead.
+    let storage_survival = |aimpoint: usize, survival_if_found: f64| {
+        let d = aimpoints[aimpoint].detection;
+        1.0 - d + d * survival_if_found
+    };
+    // Capacity of the victim's BMD after each step, logged only when it changes.
+    let mut capacity_log: Vec<(usize, Vec<f64>)> = vec![(0, bmd_capacity.clone())];
+    let mut counterforce_intercepts = Vec::with_capacity(most_steps);
+    counterforce_intercepts.push(0.0);
+    let mut intercepted_so_far = 0.0;
+    let raw = |totals: &Totals, striker_flow: Flow, victim_flow: Flow, capacity: &[f64]| RawPoint {
+        totals: *totals,
+        on_striker: on_striker.resolve(victim_flow, &striker_capacity).0,
+        on_victim: on_victim.resolve(striker_flow, capacity).0,
+    };
+    // The exact point, and its cost split as f + g: f = D_striker^e never rises along the curve,
+    // g = s (1 - D_victim^e) never falls (see CurveDetail::StopOnly).
+    let evaluate = |r: &RawPoint| -> (CurvePoint, f64, f64) {
+        let damage_to_striker = attacker.value.damage(r.on_striker);
+        let damage_to_victim = defender.value.damage(r.on_victim);
+        let f = damage_to_striker.powf(options.cost_exponent);
+        let g = options.cost_surcharge * (1.0 - damage_to_victim.powf(options.cost_exponent));
+        let (cost_to_striker, cost_to_victim) = options.costs(damage_to_striker, damage_to_victim);
+        let point = CurvePoint {
+            warheads_spent: r.totals.nuclear_spent,
+            conventional_spent: r.totals.conventional_spent,
+            striker_warheads_left: r.totals.striker_left,
+            victim_warheads_surviving: r.totals.victim_surviving,
+            arriving_on_striker: r.on_striker,
+            arriving_on_victim: r.on_victim,
+            damage_to_striker,
+            damage_to_victim,
+            cost_to_striker,
+            cost_to_victim,
+        };
+        (point, f, g)
+    };
+    let monotone = !defender
+        .missile_defenses
+        .iter()
+        .any(|l| l.covers == crate::defense::Coverage::Both);
+    let lean = detail == CurveDetail::StopOnly && monotone;
+    // The least damage the striker can suffer: the victim keeps only what no plan can reach.
+    let f_floor = if lean {
+        let floor: Vec<f64> = (0..n_elements)
+            .map(|j| {
+                if storage_of[j].is_some() {
+                    return 0.0;
+                }
+                let reachable: f64 = aimpoints
+                    .iter()
+                    .zip(&greedy.problem().values)
+                    .filter(|(a, _)| a.target == Target::Element(j))
+                    .map(|(_, v)| v * warheads_per_unit[j])
+                    .sum();
+                (victim_total[j] - reachable).max(0.0)
+            })
+            .collect();
+        let arriving = on_striker
+            .resolve(on_striker.total(floor.into_iter()), &striker_capacity)
+            .0;
+        attacker.value.damage(arriving).powf(options.cost_exponent)
+    } else {
+        0.0
+    };
+    let mut raws: Vec<RawPoint> = Vec::with_capacity(most_steps);
+    // Exactly evaluated points: (index, point, f, g).
+    let mut evaluated: Vec<(usize, CurvePoint, f64, f64)> = Vec::new();
+    let mut best_cost = f64::INFINITY;
+    raws.push(raw(&totals, striker_flow, victim_flow, &bmd_capacity));
+    while let Some(assignment) = greedy.step() {
+        let aimpoint = aimpoints[assignment.aimpoint];
+        let i = assignment.weapon;
+        kill_used.push(assignment.kill);
+        let before = stock[i] - spent[i];
+        spent[i] += aimpoint.detection;
+        striker_flow = striker_flow
+            .plus(on_victim.flow(i, stock[i] - spent[i]), 1.0)
+            .plus(on_victim.flow(i, before), -1.0);
+        if attacker.forces[i].is_nuclear() {
+            totals.nuclear_spent += aimpoint.detection;
+            totals.striker_left -= aimpoint.detection;
+        } else {
+            totals.conventional_spent += aimpoint.detection;
+        }
+        if let Target::Element(j) = aimpoint.target {
+            destroyed_on_launchers[j] += assignment.gain * warheads_per_unit[j];
+        }
+        // Expected survivors: on their launchers, times their storage site's survival.
+        let mut update = |j: usize, survival: &[f64]| {
+            let storage = storage_of[j].map_or(1.0, |k| storage_survival(k, survival[k]));
+            let now = (victim_total[j] - destroyed_on_launchers[j]) * storage;
+            victim_flow = victim_flow
+                .plus(on_striker.flow(j, now), 1.0)
+                .plus(on_striker.flow(j, surviving[j]), -1.0);
+            if victim_nuclear[j] {
+                totals.victim_surviving += now - surviving[j];
+            }
+            surviving[j] = now;
+        };
+        match aimpoint.target {
+            Target::Element(j) => update(j, greedy.survival()),
+            Target::Storage(w) => {
+                for j in (0..n_elements).filter(|&j| defender.forces[j].warhead_storage == Some(w))
+                {
+                    update(j, greedy.survival());
+                }
+            }
+        }
+        if is_ballistic[i] {
+            // The RV, if it flies, draws interceptors from the layers covering forces, each layer
+            // engaging what the layer before let through.
+            let mut flying = attacker.forces[i].reliability * aimpoint.detection;
+            let mut exhausted = false;
+            let mut drawn = false;
+            for (layer, capacity) in defender
+                .missile_defenses
+                .iter()
+                .zip(bmd_capacity.iter_mut())
+            {
+                if layer.covers.covers_forces() && *capacity >= 1.0 {
+                    let intercepted = flying * layer.intercept_probability();
+                    intercepted_so_far += intercepted;
+                    *capacity -= flying;
+                    flying -= intercepted;
+                    drawn = true;
+                    exhausted |= *capacity < 1.0;
+                }
+            }
+            if drawn {
+                capacity_log.push((plan.len() + 1, bmd_capacity.clone()));
+            }
+            if exhausted {
+                // Later RVs leak through the spent layer: kill probabilities rise.
+                for (j, row) in kill_with_defense(&bmd_capacity).iter().enumerate() {
+                    for (w, &p) in row.iter().enumerate() {
+                        greedy.set_kill(j, w, p);
+                    }
+                }
+                greedy.rebuild();
+            }
+        }
+        plan.push(assignment);
+        raws.push(raw(&totals, striker_flow, victim_flow, &bmd_capacity));
+        counterforce_intercepts.push(intercepted_so_far);
+        if lean && plan.len().is_multiple_of(SAMPLE_EVERY) {
+            let k = plan.len();
+            let (point, f, g) = evaluate(&raws[k]);
+            best_cost = best_cost.min(point.cost_to_striker);
+            evaluated.push((k, point, f, g));
+            // No later point can cost the striker less than f_floor + g(k): stop planning.
+            if f_floor + g > best_cost + COST_TIE + BOUND_SLACK {
+                break;
+            }
+        }
+    }
+
+    // Evaluate the points the stop rule needs: all of them, or (lean) the sampled ones, the two
+    // ends, and every point of a block whose bound f(end) + g(start) could reach the minimum.
+    let last = raws.len() - 1;
+    let mut curve = Vec::new();
+    if lean {
+        for k in [0, last] {
+            if !evaluated.iter().any(|(i, ..)| *i == k) {
+                let (point, f, g) = evaluate(&raws[k]);
+                evaluated.push((k, point, f, g));
+            }
+        }
+        evaluated.sort_by_key(|(k, ..)| *k);
+        best_cost = evaluated
+            .iter()
+            .map(|(_, p, ..)| p.cost_to_striker)
+            .fold(f64::INFINITY, f64::min);
+        let ends: Vec<(usize, f64, f64)> =
+            evaluated.iter().map(|&(k, _, f, g)| (k, f, g)).collect();
+        for pair in ends.windows(2) {
+            let ((a, _, g_a), (b, f_b, _)) = (pair[0], pair[1]);
+            if f_b + g_a > best_cost + COST_TIE + BOUND_SLACK {
+                continue;
+            }
+            for (k, r) in raws.iter().enumerate().take(b).skip(a + 1) {
+                let (point, f, g) = evaluate(r);
+                best_cost = best_cost.min(point.cost_to_striker);
+                evaluated.push((k, point, f, g));
+            }
+        }
+    } else {
+        evaluated = raws
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let (point, f, g) = evaluate(r);
+                (k, point, f, g)
+            })
+            .collect();
+        if detail == CurveDetail::Full {
+            curve = evaluated.iter().map(|(_, p, ..)| *p).collect();
+        }
+    }
+
+    // Stop rule (R-3765 p. 22): the lowest striker cost; among the points within the tie
+    // tolerance of it, the highest victim cost (then the fewest warheads).
+    let lowest = evaluated
+        .iter()
+        .map(|(_, p, ..)| p.cost_to_striker)
+        .fold(f64::INFINITY, f64::min);
+    let (stop, stop_point) = evaluated
+        .iter()
+        .filter(|(_, p, ..)| p.cost_to_striker <= lowest + COST_TIE)
+        .fold(
+            None::<(usize, CurvePoint)>,
+            |best, &(k, p, ..)| match best {
+                Some((bk, bp))
+                    if bp.cost_to_victim > p.cost_to_victim
+                        || (bp.cost_to_victim == p.cost_to_victim && bk < k) =>
+                {
+                    Some((bk, bp))
+                }
+                _ => Some((k, p)),
+            },
+        )
+        .expect("the curve has its starting point");
+
+    // Outcomes at the stop point: replay the first `stop` assignments.
+    let mut spent_on = vec![vec![0.0; n_groups]; attacker.forces.len()];
+    let mut destroyed_on = vec![0.0; n_elements];
+    let mut survival_if_found = vec![1.0; aimpoints.len()];
+    let mut by_conventional = vec![0.0; n_elements];
+    let mut air_shot_down_in_counterforce = 0.0;
+    for (a, &p) in plan[..stop].iter().zip(&kill_used) {
+        let aimpoint = aimpoints[a.aimpoint];
+        let weapon = &attacker.forces[a.weapon];
+        let group = match aimpoint.target {
+            Target::Element(j) => {
+                destroyed_on[j] += a.gain * warheads_per_unit[j];
+                if !weapon.is_nuclear() {
+                    by_conventional[j] += a.gain * warheads_per_unit[j];
+                }
+                j
+            }
+            Target::Storage(w) => {
+                survival_if_found[a.aimpoint] *= 1.0 - p;
+                n_elements + w
+            }
+        };
+        spent_on[a.weapon][group] += aimpoint.detection;
+        air_shot_down_in_counterforce += aimpoint.detection
+            * weapon.reliability
+            * (1.0 - air_penetration(defender, weapon.delivery, false));
+    }
+    let mut destroyed_by_conventional = 0.0;
+    for (j, outcome) in victim_elements.iter_mut().enumerate() {
+        let storage = storage_of[j].map_or(1.0, |k| storage_survival(k, survival_if_found[k]));
+        outcome.surviving = (outcome.warheads - destroyed_on[j]) * storage;
+        outcome.destroyed = outcome.warheads - outcome.surviving;
+        destroyed_by_conventional += by_conventional[j] * storage;
+    }
+    let striker_elements: Vec<StrikerElementOutcome> = attacker
+        .forces
+        .iter()
+        .zip(&stock)
+        .zip(spent_on)
+        .map(|((f, &available), spent_on)| {
+            let used: f64 = spent_on.iter().sum();
+            StrikerElementOutcome {
+                name: f.name.clone(),
+                payload: f.payload,
+                available,
+                left_for_value: if f.is_nuclear() {
+                    available - used
+                } else {
+                    0.0
+                },
+                spent_on,
+            }
+        })
+        .collect();
+    let capacity_at_stop = &capacity_log
+        .iter()
+        .rev()
+        .find(|(step, _)| *step <= stop)
+        .expect("step 0 is logged")
+        .1;
+    let (_, victim_defense_against_value_attack) = on_victim.arriving(
+        striker_elements.iter().map(|s| s.left_for_value),
+        capacity_at_stop,
+    );
+    let (_, striker_defense_against_retaliation) = on_striker.arriving(
+        victim_elements.iter().map(|v| v.surviving),
+        &striker_capacity,
+    );
+    let destroyed: f64 = victim_elements
+        .iter()
+        .zip(&defender.forces)
+        .filter(|(_, f)| f.is_nuclear())
+        .map(|(v, _)| v.destroyed)
+        .sum();
+    let plan_value: f64 = plan[..stop].iter().map(|a| a.gain).sum();
+    let cost_lower_bound = certify.then(|| {
+        cost_lower_bound(&BoundInputs {
+            attacker,
+            defender,
+            options,
+            on_victim: &on_victim,
+            on_striker: &on_striker,
+            striker_capacity: &striker_capacity,
+            stock: &stock,
+            victim_total: &victim_total,
+            aimpoints: &aimpoints,
+            base_kill: &base_kill,
+            posture: &posture,
+        })
+    });
+    Ok(Exchange {
+        cost_lower_bound,
+        striker,
+        victim,
+        posture,
+        stop,
+        destroyed_upper_bound: if certify {
+            crate::allocation::upper_bound(greedy.problem(), stop).max(plan_value)
+        } else {
+            f64::INFINITY
+        },
+        plan_value,
+        destroyed,
+        curve,
+        stop_point,
+        classes: aimpoints
+            .iter()
+            .enumerate()
+            .map(|(k, a)| AimpointClass {
+                target: a.target,
+                launchers: a.launchers,
+                detection: a.detection,
+                count: 1,
+                first: k,
+            })
+            .collect(),
+        plan: plan
+            .iter()
+            .map(|a| Batch {
+                weapon: a.weapon,
+                class: a.aimpoint,
+                first: a.aimpoint,
+                count: 1,
+                gain: a.gain,
+                kill: a.kill,
+            })
+            .collect(),
+        striker_elements,
+        victim_elements,
+        destroyed_by_conventional,
+        victim_defense_against_counterforce: DefenseEffect {
+            ballistic_intercepted: counterforce_intercepts[stop],
+            air_breathing_shot_down: air_shot_down_in_counterforce,
+        },
+        victim_defense_against_value_attack,
+        striker_defense_against_retaliation,
+    })
+}
+
+/// Tolerance of the comparison with the reference. The class planner sums a batch in one
+/// product where the reference adds warhead by warhead, and the reference's running sums carry
+/// rounding of order (warheads added) x 1e-16 x (the exchange's scale: the warheads and value
+/// arriving at the start of the curve). So amounts (warheads, arriving value) agree to 1e-12 of
+/// that scale, and damages and costs, which pass small differences in the amounts on, to 1e-12
+/// of it too; where an amount that should cancel to 0 is left as rounding noise of either sum
+/// and a damage function steep near 0 magnifies it, costs agree to 1e-9.
+const CLOSE: f64 = 1e-12;
+const NEAR_ZERO_DAMAGE: f64 = 1e-12;
+const STEEP: f64 = 1e-9;
+
+fn close(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= CLOSE * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Whether two stop points cost each side the same, to the tolerances above, at the scale of
+/// the striker's warheads, the victim's warheads and the weapons arriving either way.
+#[doc(hidden)]
+pub fn stop_costs_agree(a: &Exchange, b: &Exchange) -> bool {
+    let (p, q) = (&a.stop_point, &b.stop_point);
+    let victim_warheads: f64 = a.victim_elements.iter().map(|v| v.warheads).sum();
+    let scale = (p.warheads_spent + p.striker_warheads_left)
+        .max(victim_warheads)
+        .max(p.arriving_on_striker)
+        .max(p.arriving_on_victim)
+        .max(1.0);
+    costs_agree(p, q, scale)
+}
+
+fn costs_agree(a: &CurvePoint, b: &CurvePoint, scale: f64) -> bool {
+    let steep = [
+        a.damage_to_striker,
+        a.damage_to_victim,
+        b.damage_to_striker,
+        b.damage_to_victim,
+    ]
+    .iter()
+    .any(|&d| d < NEAR_ZERO_DAMAGE);
+    let tolerance = (CLOSE * scale).max(if steep { STEEP } else { 0.0 });
+    [
+        (a.damage_to_striker, b.damage_to_striker),
+        (a.damage_to_victim, b.damage_to_victim),
+        (a.cost_to_striker, b.cost_to_striker),
+        (a.cost_to_victim, b.cost_to_victim),
+    ]
+    .iter()
+    .all(|&(x, y)| (x - y).abs() <= tolerance)
+}
+
+fn close_point(a: &CurvePoint, b: &CurvePoint, scale: f64) -> bool {
+    let amounts = [
+        (a.warheads_spent, b.warheads_spent),
+        (a.conventional_spent, b.conventional_spent),
+        (a.striker_warheads_left, b.striker_warheads_left),
+        (a.victim_warheads_surviving, b.victim_warheads_surviving),
+        (a.arriving_on_striker, b.arriving_on_striker),
+        (a.arriving_on_victim, b.arriving_on_victim),
+    ];
+    amounts.iter().all(|&(x, y)| (x - y).abs() <= CLOSE * scale) && costs_agree(a, b, scale)
+}
+
+/// Where `new` (the class planner) and `reference` ([`super::first_strike_reference`]) differ:
+/// the plan warhead by warhead (all of it, or only the executed part when planning may end
+/// early), the stop index, and, within a relative 1e-12, the curve, the stop point, the
+/// outcomes, the defenses' effects and the certificates. `None` when they agree.
+#[doc(hidden)]
+pub fn mismatch_with_reference(
+    new: &Exchange,
+    reference: &Exchange,
+    whole_plan: bool,
+) -> Option<String> {
+    let expand = |x: &Exchange| -> Vec<Assignment> {
+        if whole_plan {
+            x.assignments()
+        } else {
+            x.executed().iter().flat_map(Batch::assignments).collect()
+        }
+    };
+    // The exchange's scale: the striker's warheads, the victim's, and the value arriving at
+    // the start of the curve (when it is kept).
+    let stop = &reference.stop_point;
+    let victim_warheads: f64 = reference.victim_elements.iter().map(|v| v.warheads).sum();
+    let start = reference.curve.first().unwrap_or(stop);
+    let scale = [
+        stop.warheads_spent + stop.striker_warheads_left,
+        victim_warheads,
+        start.arriving_on_striker,
+        start.arriving_on_victim,
+        1.0,
+    ]
+    .into_iter()
+    .fold(0.0, f64::max);
+    let mut out = Vec::new();
+    if expand(new) != expand(reference) {
+        out.push("plan".to_string());
+    }
+    if new.aimpoints() != reference.aimpoints() {
+        out.push("aimpoints".into());
+    }
+    if new.stop != reference.stop {
+        out.push(format!("stop {} vs {}", new.stop, reference.stop));
+    }
+    if !close_point(&new.stop_point, &reference.stop_point, scale) {
+        out.push(format!(
+            "stop point {:?} vs {:?}",
+            new.stop_point, reference.stop_point
+        ));
+    }
+    if new.curve.len() != reference.curve.len() {
+        out.push(format!(
+            "curve of {} vs {} points",
+            new.curve.len(),
+            reference.curve.len()
+        ));
+    }
+    let mut differs = new.curve.iter().zip(&reference.curve).enumerate();
+    if let Some((k, (a, b))) = differs.find(|(_, (a, b))| !close_point(a, b, scale)) {
+        out.push(format!("curve point {k}: {a:?} vs {b:?}"));
+    }
+    // Outcomes are differences of sums (warheads less those destroyed), so they are compared
+    // at the scale of the element's warheads.
+    let victims = new.victim_elements.len() == reference.victim_elements.len()
+        && new
+            .victim_elements
+            .iter()
+            .zip(&reference.victim_elements)
+            .all(|(a, b)| {
+                let scale = a.warheads.max(1.0);
+                a.name == b.name
+                    && [
+                        (a.warheads, b.warheads),
+                        (a.untargetable, b.untargetable),
+                        (a.launched_under_attack, b.launched_under_attack),
+                        (a.exposed, b.exposed),
+                        (a.destroyed, b.destroyed),
+                        (a.surviving, b.surviving),
+                    ]
+                    .iter()
+                    .all(|&(x, y)| (x - y).abs() <= CLOSE * scale)
+            });
+    if !victims {
+        out.push(format!(
+            "victim elements {:?} vs {:?}",
+            new.victim_elements, reference.victim_elements
+        ));
+    }
+    let strikers = new.striker_elements.len() == reference.striker_elements.len()
+        && new
+            .striker_elements
+            .iter()
+            .zip(&reference.striker_elements)
+            .all(|(a, b)| {
+                let near = |x: f64, y: f64| (x - y).abs() <= CLOSE * a.available.max(1.0);
+                a.name == b.name
+                    && near(a.available, b.available)
+                    && near(a.left_for_value, b.left_for_value)
+                    && a.spent_on
+                        .iter()
+                        .zip(&b.spent_on)
+                        .all(|(x, y)| near(*x, *y))
+            });
+    if !strikers {
+        out.push("striker elements".into());
+    }
+    let effects = [
+        (
+            new.victim_defense_against_counterforce,
+            reference.victim_defense_against_counterforce,
+        ),
+        (
+            new.victim_defense_against_value_attack,
+            reference.victim_defense_against_value_attack,
+        ),
+        (
+            new.striker_defense_against_retaliation,
+            reference.striker_defense_against_retaliation,
+        ),
+    ];
+    if !effects.iter().all(|(a, b)| {
+        close(a.ballistic_intercepted, b.ballistic_intercepted)
+            && close(a.air_breathing_shot_down, b.air_breathing_shot_down)
+    }) {
+        out.push(format!("defense effects {effects:?}"));
+    }
+    let scalars = [
+        (new.destroyed, reference.destroyed),
+        (
+            new.destroyed_by_conventional,
+            reference.destroyed_by_conventional,
+        ),
+        (new.plan_value, reference.plan_value),
+        // The WTA bound takes the kill probabilities as planning left them (raised where a
+        // forces defense ran out), and stop-only planning ends at a point that depends on where
+        // each implementation checks its bound: compare it only for whole plans.
+        if whole_plan {
+            (new.destroyed_upper_bound, reference.destroyed_upper_bound)
+        } else {
+            (0.0, 0.0)
+        },
+        (
+            new.cost_lower_bound.unwrap_or(-1.0),
+            reference.cost_lower_bound.unwrap_or(-1.0),
+        ),
+    ];
+    if !scalars.iter().all(|&(a, b)| close(a, b)) {
+        out.push(format!("totals and certificates {scalars:?}"));
+    }
+    (!out.is_empty()).then(|| out.join("; "))
+}
