@@ -5,6 +5,7 @@
 mod analyze;
 mod calc;
 mod commands;
+mod curve_json;
 mod montecarlo;
 mod sweep;
 

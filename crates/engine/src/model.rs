@@ -334,6 +334,11 @@ pub struct Scenario {
 /// Checks every value of a scenario against its valid range and the rules that tie fields
 /// together. Returns every problem found, each naming its field path.
 pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
+    // Past a size cap, stop: the rest could be millions of messages.
+    let too_big = limits::check_size(scenario);
+    if !too_big.is_empty() {
+        return Err(too_big);
+    }
     let mut errors = Vec::new();
     // The path is built only for a value that fails: validation runs once per Monte Carlo trial.
     let mut check = |path: &dyn Fn() -> String, value: f64, limit: &Limit| {

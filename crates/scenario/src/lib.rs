@@ -100,9 +100,9 @@ pub fn load(name_or_path: &str) -> Result<Scenario, ScenarioError> {
 pub fn source_text(name_or_path: &str) -> Result<(String, String), ScenarioError> {
     let path = Path::new(name_or_path);
     if path.exists() {
-        let text = std::fs::read_to_string(path).map_err(|e| ScenarioError::Io {
+        let text = read_bounded(path).map_err(|reason| ScenarioError::Io {
             path: name_or_path.to_string(),
-            reason: e.to_string(),
+            reason,
         })?;
         return Ok((text, name_or_path.to_string()));
     }
@@ -112,6 +112,38 @@ pub fn source_text(name_or_path: &str) -> Result<(String, String), ScenarioError
             name: name_or_path.to_string(),
         }),
     }
+}
+
+/// The largest scenario file read: 1 MiB, 64 times the largest built-in. The whole text is
+/// parsed in memory, so this bounds the memory of parsing (and the size caps of
+/// `reykjavik_engine::limits::size` bound the rest).
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// Reads a regular file of at most [`MAX_FILE_BYTES`]. A FIFO or device is refused before it is
+/// opened (opening a FIFO blocks until a writer comes; `/dev/zero` never ends).
+fn read_bounded(path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let metadata = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !metadata.is_file() {
+        return Err(
+            "not a regular file (a directory, FIFO or device): give a scenario file or a built-in name"
+                .into(),
+        );
+    }
+    let too_big =
+        || format!("larger than {MAX_FILE_BYTES} bytes (1 MiB), the limit for a scenario file");
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|_| "stream did not contain valid UTF-8".to_string())
 }
 
 /// JSON Schema of the scenario format, for editors and the web form.
