@@ -96,7 +96,7 @@ pub const INTERCEPTORS: Limit = Limit::count(0.0, 1_000_000.0);
 pub const INTERCEPTORS_PER_RV: Limit = Limit::count(1.0, 64.0);
 
 /// Size caps: they bound the memory and time of every command, whatever the file asks for.
-/// Each is far above any real posture (the built-ins have at most 12 elements and 2,000
+/// Each is far above any real posture (the built-ins have at most 11 elements and 1,700
 /// warheads a side) and low enough that the largest accepted scenario analyses in seconds
 /// (docs/scenario-format.md, "Size limits").
 pub mod size {
