@@ -3,14 +3,12 @@
 
 use clap::{Args, ValueEnum};
 use reykjavik_engine::exchange::Exchange;
+use reykjavik_engine::limits;
 use reykjavik_engine::model::{Alert, Payload, Scenario};
 use reykjavik_engine::stability::{self, AnalysisOptions, RegimeResult, StabilityReport};
 use serde_json::{Value, json};
 
-use crate::{Failure, commands, montecarlo, say};
-
-/// Trials are kept in memory for exact quantiles: this bounds the memory at about 1.3 GB.
-const MAX_TRIALS: u64 = 5_000_000;
+use crate::{Failure, commands, curve_json, montecarlo, say};
 
 /// Version of the JSON output; raised only when a field changes meaning or disappears.
 pub const OUTPUT_SCHEMA_VERSION: u32 = 1;
@@ -198,19 +196,17 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
         )));
     }
     let options = args.analysis.options(&scenario)?;
+    if let Some(n) = args.trials {
+        check_trials(&scenario, n, planning)?;
+    }
     let report = stability::analyze_with(&scenario, options, args.certify)
         .map_err(|e| Failure::Computation(e.to_string()))?;
     let regimes =
         stability::standard_regimes(&scenario).map_err(|e| Failure::Computation(e.to_string()))?;
     let trials = match args.trials {
-        Some(n @ 1..=MAX_TRIALS) => Some(montecarlo::run(
+        Some(n) => Some(montecarlo::run(
             &scenario, options, planning, n, seed, args.quiet,
         )?),
-        Some(n) => {
-            return Err(Failure::Input(format!(
-                "--trials {n} is out of range (valid: 1 to {MAX_TRIALS}; every trial is kept for exact quantiles, about 250 bytes each)"
-            )));
-        }
         None => None,
     };
     Ok(match args.format {
@@ -221,7 +217,8 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
                 value["monte_carlo"] =
                     montecarlo::to_json(&scenario, trials, seed, planning, &args.at_least);
             }
-            serde_json::to_string_pretty(&value).expect("JSON values serialise") + "\n"
+            let curves: Vec<_> = report.exchanges.iter().map(|x| &x.curve[..]).collect();
+            curve_json::to_string_pretty(&value, &curves)
         }
         Format::Text => {
             let mut text = to_text(&scenario, &report, &regimes, &args);
@@ -231,6 +228,22 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
             text
         }
     })
+}
+
+/// `--trials` within the caps of `limits::size`, which depend on the scenario's size.
+fn check_trials(
+    scenario: &Scenario,
+    trials: u64,
+    planning: reykjavik_engine::montecarlo::Planning,
+) -> Result<(), Failure> {
+    let (most, why) = limits::max_trials(scenario, planning);
+    if (1..=most).contains(&trials) {
+        Ok(())
+    } else {
+        Err(Failure::Input(format!(
+            "--trials {trials} is out of range (valid for this scenario: 1 to {most}; {why})"
+        )))
+    }
 }
 
 fn round(x: f64, digits: i32) -> f64 {
@@ -296,16 +309,8 @@ fn exchange_json(scenario: &Scenario, x: &Exchange, certify: bool) -> Value {
             "surviving": v.surviving,
         })).collect::<Vec<_>>(),
         "stop_index": x.stop,
-        "draw_down_curve": x.curve.iter().map(|p| json!({
-            "warheads_spent": p.warheads_spent,
-            "conventional_spent": p.conventional_spent,
-            "striker_warheads_left": p.striker_warheads_left,
-            "victim_warheads_surviving": p.victim_warheads_surviving,
-            "damage_to_striker": p.damage_to_striker,
-            "damage_to_victim": p.damage_to_victim,
-            "cost_to_striker": p.cost_to_striker,
-            "cost_to_victim": p.cost_to_victim,
-        })).collect::<Vec<_>>(),
+        // Written by curve_json straight from the engine's points.
+        curve_json::CURVE_KEY: Value::Null,
     });
     if certify {
         value["optimality"] = json!({

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use plotters::prelude::*;
+use reykjavik_engine::limits::{self, size};
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::sweep::{self, Axis, SweepPoint};
 
@@ -42,9 +43,6 @@ pub struct SweepArgs {
 /// Longest --vary argument: two names of at most 200 characters and the field, with room.
 const MAX_AXIS_CHARS: usize = 1000;
 
-/// A grid larger than this would take hours and gigabytes; say so instead of starting.
-const MAX_POINTS: usize = 1_000_000;
-
 fn parse_axis(text: &str) -> Result<Axis, Failure> {
     let bad = |why: &str| {
         Failure::Input(format!(
@@ -73,8 +71,13 @@ fn parse_axis(text: &str) -> Result<Axis, Failure> {
         .trim()
         .parse()
         .ok()
-        .filter(|&n| (1..=10_000).contains(&n))
-        .ok_or_else(|| bad("STEPS must be a whole number from 1 to 10000"))?;
+        .filter(|&n| (1..=size::SWEEP_STEPS).contains(&n))
+        .ok_or_else(|| {
+            bad(&format!(
+                "STEPS must be a whole number from 1 to {}",
+                size::SWEEP_STEPS
+            ))
+        })?;
     Ok(Axis::linear(
         path.trim(),
         number(start)?,
@@ -408,9 +411,10 @@ pub fn run(args: SweepArgs) -> Result<String, Failure> {
         .collect::<Result<_, _>>()?;
     let options = args.analysis.options(&scenario)?;
     let points = sweep::size(&axes);
-    if points > MAX_POINTS {
+    let (most, why) = limits::max_sweep_points(&scenario);
+    if points > most {
         return Err(Failure::Input(format!(
-            "--vary: {points} grid points is too many (at most {MAX_POINTS}); use fewer STEPS"
+            "--vary: {points} grid points is too many for this scenario (at most {most}; {why}); use fewer STEPS"
         )));
     }
     sweep::check_axes(&scenario, &axes).map_err(|e| Failure::Input(format!("--vary: {e}")))?;

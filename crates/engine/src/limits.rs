@@ -1,7 +1,12 @@
 //! Valid ranges of every numeric input, defined once: the engine validates against them, the
 //! scenario layer reports them and truncates distributions to them. Every range is one the engine
-//! computes over without overflow (tested at both ends of every range).
+//! computes over without overflow (tested at both ends of every range). The size caps ([`size`])
+//! bound the memory and time of every command.
 
+use crate::error::EngineError;
+use crate::model::{ForceElement, Scenario};
+use crate::montecarlo::Planning;
+use crate::params;
 use crate::physics::LethalRadiusModel;
 
 /// A closed or half-open interval, optionally integer-valued.
@@ -136,9 +141,208 @@ pub const COST_SURCHARGE: Limit = Limit::real(0.0, 10.0);
 pub const INTERCEPTORS: Limit = Limit::count(0.0, 1_000_000.0);
 pub const INTERCEPTORS_PER_RV: Limit = Limit::count(1.0, 64.0);
 
+/// Size caps: they bound the memory and time of every command, whatever the file asks for.
+/// Each is far above any real posture (the built-ins have at most 11 elements and 1,700
+/// warheads a side) and low enough that the largest accepted scenario analyses in seconds
+/// (docs/scenario-format.md, "Size limits").
+pub mod size {
+    /// The analysis compares two sides (Kent & Thaler); a third is never computed with.
+    pub const SIDES: usize = 2;
+    /// Force elements per side: a detailed order of battle needs a few dozen.
+    pub const FORCE_ELEMENTS: usize = 64;
+    pub const MISSILE_DEFENSE_LAYERS: usize = 8;
+    pub const AIR_DEFENSE_LAYERS: usize = 8;
+    pub const WARHEAD_STORAGE_SITES: usize = 64;
+    /// Launchers x warheads per launcher over a side's elements, at either alert and at the
+    /// upper bound of any distribution. The largest arsenal ever (USSR, 1986) held about 40,000
+    /// warheads. Time, memory and the draw-down curve grow with this number.
+    pub const WARHEADS_PER_SIDE: u64 = 100_000;
+    /// Monte Carlo trials are kept in memory for exact quantiles.
+    pub const TRIALS: u64 = 1_000_000;
+    /// Trials x work units ([`super::work_units`]) with plans made once: about 2 ns of one core
+    /// per unit on the largest accepted scenario, so at most about 2 minutes of one core.
+    pub const TRIAL_WORK: u64 = 60_000_000_000;
+    /// The same with `--planning informed`, which plans again in every trial (about 16 ns per
+    /// unit on the largest scenario).
+    pub const INFORMED_TRIAL_WORK: u64 = 8_000_000_000;
+    /// Trials x force elements of both sides: each trial keeps a few numbers per element, so
+    /// this bounds the memory of `--trials` (about 8 bytes per unit: under 1 GB at the cap).
+    pub const TRIAL_ELEMENTS: u64 = 100_000_000;
+    /// Points of a sweep grid (each is kept in memory), and grid points x work units: each
+    /// point is one analysis (about 12 ns of one core per unit on the largest scenario).
+    pub const SWEEP_POINTS: usize = 1_000_000;
+    pub const SWEEP_WORK: u64 = 10_000_000_000;
+    /// Steps of one sweep axis.
+    pub const SWEEP_STEPS: usize = 10_000;
+}
+
+/// Warheads of each side at the upper bound of every count (either alert, the high end of any
+/// distribution on a count): what the size caps are checked against.
+pub fn most_warheads(scenario: &Scenario) -> Vec<u64> {
+    let widest = widest_counts(scenario);
+    let scenario = widest.as_ref().unwrap_or(scenario);
+    scenario
+        .sides
+        .iter()
+        .map(|side| side.forces.iter().map(element_warheads).sum())
+        .collect()
+}
+
+fn element_warheads(force: &ForceElement) -> u64 {
+    let launchers = force.launchers.max(force.generated_launchers.unwrap_or(0));
+    u64::from(launchers) * u64::from(force.warheads_per_launcher)
+}
+
+/// A copy with every uncertain input at its upper bound, when there are any.
+fn widest_counts(scenario: &Scenario) -> Option<Scenario> {
+    if scenario.uncertain.is_empty() {
+        return None;
+    }
+    let mut widest = scenario.clone();
+    for input in &scenario.uncertain {
+        for path in &input.paths {
+            // A path that cannot be set is reported by validation; only the counts matter here.
+            let _ = params::set_field(&mut widest, path, input.distribution.upper());
+        }
+    }
+    // `set_field` on `launchers` forgets a separate generated count: keep the original's.
+    for (side, original) in widest.sides.iter_mut().zip(&scenario.sides) {
+        for (force, was) in side.forces.iter_mut().zip(&original.forces) {
+            if force.generated_launchers.is_none() {
+                force.generated_launchers = was.generated_launchers;
+            }
+        }
+    }
+    Some(widest)
+}
+
+/// Checks the size caps: counts of sides, elements and layers, and warheads per side. Errors
+/// name the first element beyond a cap (or the largest element of a side with too many
+/// warheads), so the scenario layer can point at it.
+pub fn check_size(scenario: &Scenario) -> Vec<EngineError> {
+    // More sides than size::SIDES is refused by the model's one side-count rule.
+    let mut errors: Vec<EngineError> = crate::model::side_count_error(scenario)
+        .filter(|_| scenario.sides.len() > size::SIDES)
+        .into_iter()
+        .collect();
+    for (s, side) in scenario.sides.iter().enumerate() {
+        let lists = [
+            ("force", side.forces.len(), size::FORCE_ELEMENTS),
+            (
+                "missile_defense",
+                side.missile_defenses.len(),
+                size::MISSILE_DEFENSE_LAYERS,
+            ),
+            (
+                "air_defense",
+                side.air_defenses.len(),
+                size::AIR_DEFENSE_LAYERS,
+            ),
+            (
+                "warhead_storage",
+                side.warhead_storage.len(),
+                size::WARHEAD_STORAGE_SITES,
+            ),
+        ];
+        for (list, found, cap) in lists {
+            if found > cap {
+                errors.push(EngineError::rule(
+                    format!("side[{s}].{list}[{cap}]"),
+                    format!("at most {cap} [[side.{list}]] entries per side (found {found})"),
+                ));
+            }
+        }
+    }
+    if errors.is_empty() {
+        errors.extend(check_warheads(scenario));
+    }
+    errors
+}
+
+fn check_warheads(scenario: &Scenario) -> Option<EngineError> {
+    let most = most_warheads(scenario);
+    let (s, &total) = most
+        .iter()
+        .enumerate()
+        .find(|(_, w)| **w > size::WARHEADS_PER_SIDE)?;
+    let side = &scenario.sides[s];
+    // The first of the largest elements (`max_by_key` keeps the last of equals).
+    let largest = (0..side.forces.len())
+        .rev()
+        .max_by_key(|&f| element_warheads(&side.forces[f]))
+        .unwrap_or(0);
+    Some(EngineError::rule(
+        format!("side[{s}].force[{largest}].launchers"),
+        format!(
+            "side `{}` has up to {total} warheads (launchers x warheads_per_launcher over its elements, at either alert and at the top of any distribution); at most {} per side",
+            side.name,
+            size::WARHEADS_PER_SIDE
+        ),
+    ))
+}
+
+/// The work of one analysis or Monte Carlo trial, in units of one warhead (of either side)
+/// times one force element or missile-defense layer (of either side): the allocation and the
+/// draws of a trial grow about in proportion to it (measured on the built-ins and on the largest
+/// accepted scenario, within a factor of 4).
+pub fn work_units(scenario: &Scenario) -> u64 {
+    let warheads: u64 = most_warheads(scenario).iter().sum();
+    let lists: usize = scenario
+        .sides
+        .iter()
+        .map(|s| s.forces.len() + s.missile_defenses.len())
+        .sum();
+    (warheads * lists as u64).max(1)
+}
+
+/// The largest `--trials` for this scenario and planning, and which cap sets it.
+pub fn max_trials(scenario: &Scenario, planning: Planning) -> (u64, &'static str) {
+    let elements: u64 = scenario.sides.iter().map(|s| s.forces.len() as u64).sum();
+    let (work, why) = match planning {
+        Planning::Fixed => (
+            size::TRIAL_WORK,
+            "trials x warheads x elements and defense layers bounds the time",
+        ),
+        Planning::Informed => (
+            size::INFORMED_TRIAL_WORK,
+            "trials x warheads x elements and defense layers bounds the time; each informed trial plans again",
+        ),
+    };
+    [
+        (
+            size::TRIALS,
+            "trials are kept in memory for exact quantiles",
+        ),
+        (work / work_units(scenario), why),
+        (
+            size::TRIAL_ELEMENTS / elements.max(1),
+            "trials x force elements bounds the memory",
+        ),
+    ]
+    .into_iter()
+    .min_by_key(|(n, _)| *n)
+    .map(|(n, why)| (n.max(1), why))
+    .expect("three caps")
+}
+
+/// The largest sweep grid for this scenario, and which cap sets it.
+pub fn max_sweep_points(scenario: &Scenario) -> (usize, &'static str) {
+    let by_work = usize::try_from(size::SWEEP_WORK / work_units(scenario)).unwrap_or(usize::MAX);
+    if by_work < size::SWEEP_POINTS {
+        (
+            by_work.max(1),
+            "grid points x warheads x elements and defense layers bounds the time",
+        )
+    } else {
+        (size::SWEEP_POINTS, "every point is kept in memory")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Basing, ModelOptions, Side, ValueModel, ValueUnit};
+    use crate::params::{Distribution, UncertainInput};
 
     #[test]
     fn limits_reject_what_they_should() {
@@ -181,5 +385,112 @@ mod tests {
         }
         assert!(!hardness_psi(LethalRadiusModel::Brown1976).contains(10.0));
         assert!(hardness_psi(LethalRadiusModel::DavisSchilling).contains(10.0));
+    }
+
+    fn side(name: &str, elements: usize, launchers: u32, per_launcher: u32) -> Side {
+        Side {
+            name: name.into(),
+            value: ValueModel {
+                unit: ValueUnit::Warheads,
+                w80: 100.0,
+            },
+            forces: (0..elements)
+                .map(|f| {
+                    ForceElement::ballistic(
+                        &format!("e{f}"),
+                        Basing::Silo,
+                        launchers,
+                        per_launcher,
+                        300.0,
+                        100.0,
+                    )
+                })
+                .collect(),
+            missile_defenses: Vec::new(),
+            air_defenses: Vec::new(),
+            warhead_storage: Vec::new(),
+        }
+    }
+
+    fn scenario(sides: Vec<Side>) -> Scenario {
+        Scenario {
+            name: "size".into(),
+            description: String::new(),
+            sides,
+            options: ModelOptions::default(),
+            uncertain: Vec::new(),
+        }
+    }
+
+    fn fields(errors: &[EngineError]) -> Vec<&str> {
+        errors.iter().filter_map(EngineError::field).collect()
+    }
+
+    #[test]
+    fn size_caps_name_the_first_entry_beyond_them() {
+        let at_cap = scenario(vec![
+            side("A", size::FORCE_ELEMENTS, 1, 1),
+            side("B", 1, 1, 1),
+        ]);
+        assert!(check_size(&at_cap).is_empty());
+        let over = scenario(vec![
+            side("A", size::FORCE_ELEMENTS + 1, 1, 1),
+            side("B", 1, 1, 1),
+        ]);
+        assert_eq!(fields(&check_size(&over)), ["side[0].force[64]"]);
+        let three = scenario(vec![
+            side("A", 1, 1, 1),
+            side("B", 1, 1, 1),
+            side("C", 1, 1, 1),
+        ]);
+        assert_eq!(fields(&check_size(&three)), ["side[2]"]);
+        assert!(crate::model::validate(&over).is_err());
+    }
+
+    #[test]
+    fn warheads_per_side_are_capped_at_the_largest_element() {
+        // 16 elements of 100,000 launchers x 1 (the 16 GB file) and one of 1,563 x 64.
+        let big = scenario(vec![side("A", 1, 1, 1), side("B", 16, 100_000, 1)]);
+        let errors = check_size(&big);
+        assert_eq!(fields(&errors), ["side[1].force[0].launchers"]);
+        assert!(errors[0].to_string().contains("at most 100000 per side"));
+        let mirv = scenario(vec![side("A", 1, 1_563, 64), side("B", 1, 1, 1)]);
+        assert_eq!(most_warheads(&mirv), [100_032, 1]);
+        assert_eq!(check_size(&mirv).len(), 1);
+        let just = scenario(vec![side("A", 1, 1_562, 64), side("B", 1, 1, 1)]);
+        assert!(check_size(&just).is_empty());
+    }
+
+    #[test]
+    fn warheads_count_the_generated_alert_and_the_top_of_distributions() {
+        let mut generated = scenario(vec![side("A", 1, 10, 1), side("B", 1, 1, 1)]);
+        generated.sides[0].forces[0].generated_launchers = Some(100_001);
+        assert_eq!(most_warheads(&generated)[0], 100_001);
+        let mut drawn = scenario(vec![side("A", 1, 10, 10), side("B", 1, 1, 1)]);
+        drawn.uncertain.push(UncertainInput {
+            paths: vec!["side[0].force[0].launchers".into()],
+            distribution: Distribution::Triangular {
+                low: 5.0,
+                mode: 10.0,
+                high: 20_000.0,
+            },
+        });
+        assert_eq!(most_warheads(&drawn)[0], 200_000);
+        assert_eq!(fields(&check_size(&drawn)), ["side[0].force[0].launchers"]);
+    }
+
+    #[test]
+    fn trial_and_sweep_caps_shrink_with_the_scenario() {
+        let small = scenario(vec![side("A", 1, 10, 1), side("B", 1, 10, 1)]);
+        assert_eq!(work_units(&small), 40);
+        assert_eq!(max_trials(&small, Planning::Fixed).0, size::TRIALS);
+        assert_eq!(max_sweep_points(&small).0, size::SWEEP_POINTS);
+        // 200,000 warheads x 4 elements: 800,000 units.
+        let large = scenario(vec![side("A", 2, 50_000, 1), side("B", 2, 50_000, 1)]);
+        assert_eq!(max_trials(&large, Planning::Fixed).0, 75_000);
+        assert_eq!(max_trials(&large, Planning::Informed).0, 10_000);
+        assert_eq!(max_sweep_points(&large).0, 12_500);
+        let many = scenario(vec![side("A", 64, 1, 1), side("B", 64, 1, 1)]);
+        assert_eq!(max_trials(&many, Planning::Fixed).0, 781_250);
     }
 }

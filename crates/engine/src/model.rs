@@ -427,6 +427,11 @@ pub struct Scenario {
 /// Checks every value of a scenario against its valid range and the rules that tie fields
 /// together. Returns every problem found, each naming its field path.
 pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
+    // Past a size cap, stop: the rest could be millions of messages.
+    let too_big = limits::check_size(scenario);
+    if !too_big.is_empty() {
+        return Err(too_big);
+    }
     let mut errors = Vec::new();
     // The path is built only for a value that fails: validation runs once per Monte Carlo trial.
     let mut check = |path: &dyn Fn() -> String, value: f64, limit: &Limit| {
@@ -685,7 +690,7 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
 
 /// The analysis compares exactly two sides (an N-side analysis is a later issue): every command
 /// refuses other counts with this one message, pointing at the first side too many.
-fn side_count_error(scenario: &Scenario) -> Option<EngineError> {
+pub(crate) fn side_count_error(scenario: &Scenario) -> Option<EngineError> {
     let n = scenario.sides.len();
     match n {
         2 => None,

@@ -298,6 +298,14 @@ fn sample_exchange(
     let mut surviving_launchers = vec![0u32; n];
     let mut on_aimpoint = vec![0u32; aimpoints.len()];
     let mut exists = vec![false; aimpoints.len()];
+    // The plan's aimpoints of each element, in plan order (one pass: elements x aimpoints
+    // would be quadratic in the size of a large scenario).
+    let mut planned_aimpoints: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (k, a) in aimpoints.iter().enumerate() {
+        if let Target::Element(j) = a.target {
+            planned_aimpoints[j].push(k);
+        }
+    }
     for (j, element) in defender.forces.iter().enumerate() {
         let launchers = element.launchers_at(posture.victim_alert);
         let targetable = draw
@@ -307,13 +315,8 @@ fn sample_exchange(
             .min(launchers);
         surviving_launchers[j] = launchers - targetable.min(launchers);
         let stay = exchange::stay_share(element, &posture, options);
-        let planned = aimpoints
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.target == Target::Element(j))
-            .map(|(k, _)| k);
+        let mut planned = planned_aimpoints[j].iter().copied();
         let mut left = targetable;
-        let mut planned = planned.peekable();
         while left > 0 {
             let here = left.min(element.launchers_per_aimpoint);
             left -= here;

@@ -44,6 +44,15 @@ impl Distribution {
         }
     }
 
+    /// The largest value a draw can take.
+    pub fn upper(&self) -> f64 {
+        match *self {
+            Self::Uniform { high, .. }
+            | Self::Triangular { high, .. }
+            | Self::Normal { high, .. } => high,
+        }
+    }
+
     /// The mean of the distribution (before truncation, for the normal).
     pub fn mean(&self) -> f64 {
         match *self {

@@ -5,6 +5,7 @@
 use rayon::prelude::*;
 
 use crate::error::EngineError;
+use crate::limits;
 use crate::model::Scenario;
 use crate::params;
 use crate::stability::{self, AnalysisOptions, StabilityReport};
@@ -106,6 +107,28 @@ pub fn check_axes(scenario: &Scenario, axes: &[Axis]) -> Result<(), EngineError>
             }
         }
     }
+    check_corners(scenario, axes)
+}
+
+/// The size caps at every corner of the grid: warheads grow with each count, so the largest
+/// point is a corner (axis values are monotone from the first to the last).
+fn check_corners(scenario: &Scenario, axes: &[Axis]) -> Result<(), EngineError> {
+    for corner in 0..1usize << axes.len() {
+        let mut probe = scenario.clone();
+        for (k, axis) in axes.iter().enumerate() {
+            let end = if corner >> k & 1 == 0 {
+                axis.values.first()
+            } else {
+                axis.values.last()
+            };
+            if let Some(&v) = end {
+                params::set_field(&mut probe, &axis.path, v)?;
+            }
+        }
+        if let Some(error) = limits::check_size(&probe).into_iter().next() {
+            return Err(error);
+        }
+    }
     Ok(())
 }
 
@@ -152,5 +175,43 @@ mod tests {
     fn linear_axis_includes_both_ends() {
         assert_eq!(Axis::linear("x", 0.0, 1.0, 3).values, vec![0.0, 0.5, 1.0]);
         assert_eq!(Axis::linear("x", 5.0, 9.0, 1).values, vec![5.0]);
+    }
+
+    #[test]
+    fn a_grid_past_the_warhead_cap_is_refused_before_any_work() {
+        use crate::model::{Basing, ForceElement, ModelOptions, Side, ValueModel, ValueUnit};
+        let side = |name: &str| Side {
+            name: name.into(),
+            value: ValueModel {
+                unit: ValueUnit::Warheads,
+                w80: 100.0,
+            },
+            forces: vec![ForceElement::ballistic(
+                "silo",
+                Basing::Silo,
+                100,
+                1,
+                300.0,
+                100.0,
+            )],
+            missile_defenses: Vec::new(),
+            air_defenses: Vec::new(),
+            warhead_storage: Vec::new(),
+        };
+        let scenario = Scenario {
+            name: "grid".into(),
+            description: String::new(),
+            sides: vec![side("A"), side("B")],
+            options: ModelOptions::default(),
+            uncertain: Vec::new(),
+        };
+        // Each axis alone stays under 100,000 warheads; their far corner does not.
+        let axes = [
+            Axis::linear("side[0].force[0].launchers", 100_000.0, 1.0, 2),
+            Axis::linear("side[0].force[0].warheads_per_launcher", 1.0, 2.0, 2),
+        ];
+        let error = check_axes(&scenario, &axes).unwrap_err();
+        assert_eq!(error.field(), Some("side[0].force[0].launchers"));
+        assert!(check_axes(&scenario, &axes[..1]).is_ok());
     }
 }

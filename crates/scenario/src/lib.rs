@@ -129,9 +129,9 @@ pub fn load(name_or_path: &str) -> Result<Scenario, ScenarioError> {
 pub fn source_text(name_or_path: &str) -> Result<(String, String), ScenarioError> {
     let path = Path::new(name_or_path);
     if path.exists() {
-        let bytes = std::fs::read(path).map_err(|e| ScenarioError::Io {
+        let bytes = read_bounded(path).map_err(|reason| ScenarioError::Io {
             path: name_or_path.to_string(),
-            reason: e.to_string(),
+            reason,
         })?;
         return utf8(bytes, name_or_path).map(|text| (text, name_or_path.to_string()));
     }
@@ -141,6 +141,38 @@ pub fn source_text(name_or_path: &str) -> Result<(String, String), ScenarioError
             name: name_or_path.to_string(),
         }),
     }
+}
+
+/// The largest scenario file read: 1 MiB, 64 times the largest built-in. The whole text is
+/// parsed in memory, so this bounds the memory of parsing (and the size caps of
+/// `reykjavik_engine::limits::size` bound the rest).
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// Reads a regular file of at most [`MAX_FILE_BYTES`]. A FIFO or device is refused before it is
+/// opened (opening a FIFO blocks until a writer comes; `/dev/zero` never ends).
+fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let metadata = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !metadata.is_file() {
+        return Err(
+            "not a regular file (a directory, FIFO or device): give a scenario file or a built-in name"
+                .into(),
+        );
+    }
+    let too_big =
+        || format!("larger than {MAX_FILE_BYTES} bytes (1 MiB), the limit for a scenario file");
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    Ok(bytes)
 }
 
 /// The file's text, or an error at the line and byte offset of the first byte that is not UTF-8.

@@ -109,8 +109,11 @@ fn error_of(text: &str) -> String {
         Ok(p) => p,
     };
     // Paths are checked against the scenario when the proposal is applied.
-    std::fs::write(std::env::temp_dir().join("reykjavik-p.toml"), text).unwrap();
-    let file = std::env::temp_dir().join("reykjavik-p.toml");
+    // One file per call: tests run in parallel.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = std::env::temp_dir().join(format!("reykjavik-p-{}-{call}.toml", std::process::id()));
+    std::fs::write(&file, text).unwrap();
     let loaded_file = proposal::load(file.to_str().unwrap()).unwrap();
     assert_eq!(loaded_file.proposal, loaded);
     proposal::apply(&base(), &loaded_file)
@@ -207,7 +210,8 @@ fn scaling_an_uncertain_field_scales_its_distribution() {
     let path = input.paths[0].clone();
     let text = format!("{HEAD}\n[[change]]\nscale = \"{path}\"\nfactor = 0.5\n");
     let loaded = {
-        let file = std::env::temp_dir().join("reykjavik-scale.toml");
+        let file =
+            std::env::temp_dir().join(format!("reykjavik-scale-{}.toml", std::process::id()));
         std::fs::write(&file, &text).unwrap();
         proposal::load(file.to_str().unwrap()).unwrap()
     };

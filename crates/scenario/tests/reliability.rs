@@ -194,6 +194,17 @@ covers = "both"
             let value = if limit.integer { value.ceil() } else { value };
             let mut scenario = base.clone();
             params::set_field(&mut scenario, path, value).unwrap();
+            if !reykjavik_engine::limits::check_size(&scenario).is_empty() {
+                // The cap on warheads per side ties launchers to loadings: take the extreme
+                // with one warhead per launcher.
+                let element = path.rsplit_once('.').unwrap().0;
+                let loading = format!("{element}.warheads_per_launcher");
+                params::set_field(&mut scenario, &loading, 1.0).unwrap();
+                assert!(
+                    reykjavik_engine::limits::check_size(&scenario).is_empty(),
+                    "{path} = {value:e}"
+                );
+            }
             for options in [AnalysisOptions::default(), generated_lua()] {
                 let report = analyze(&scenario, options)
                     .unwrap_or_else(|e| panic!("{path} = {value:e}: {e}"));
