@@ -81,6 +81,20 @@ pub struct AnalysisArgs {
     launch_under_attack: Vec<String>,
 }
 
+impl AnalysisArgs {
+    /// The options given, as they were written (for commands where they do not apply).
+    pub fn given(&self) -> Vec<&'static str> {
+        let mut given = Vec::new();
+        if !self.alert.is_empty() {
+            given.push("--alert");
+        }
+        if !self.launch_under_attack.is_empty() {
+            given.push("--launch-under-attack");
+        }
+        given
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
     Text,

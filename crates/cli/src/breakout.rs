@@ -498,7 +498,7 @@ fn parse_axis(case: &Case, vary: &str) -> Result<Axis, Failure> {
 
 /// `--vary PATH=A:B:N` (once or twice): the breakout at every grid point, as CSV, the first
 /// axis slowest.
-fn sweep(case: &Case, vary: &[String]) -> Result<String, Failure> {
+pub(crate) fn sweep(case: &Case, vary: &[String]) -> Result<String, Failure> {
     if vary.len() > 2 {
         return Err(Failure::Input(
             "--vary: give one or two axes (a line or a grid)".into(),

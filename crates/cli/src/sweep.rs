@@ -398,7 +398,16 @@ fn plot(
 }
 
 pub fn run(args: SweepArgs) -> Result<String, Failure> {
-    let scenario = commands::load(&args.scenario)?;
+    let scenario = match commands::load(&args.scenario) {
+        Ok(scenario) => scenario,
+        Err(not_a_scenario) => {
+            // A breakout case sweeps as `reykjavik breakout CASE --vary` does.
+            return match reykjavik_scenario::breakout::load(&args.scenario) {
+                Ok(case) => sweep_breakout(&args, &case),
+                Err(_) => Err(not_a_scenario),
+            };
+        }
+    };
     if args.vary.len() > 2 {
         return Err(Failure::Input(
             "--vary: give one axis (a line) or two (a grid)".into(),
@@ -563,4 +572,36 @@ fn write_parquet(
         "{}: this reykjavik was built without Parquet support; rebuild with `cargo install --path crates/cli --features parquet`, or write CSV",
         path.display()
     )))
+}
+
+/// A sweep over a breakout case: the months to each significant quantity at every grid point,
+/// as CSV (docs/breakout.md). Options of the stability analysis do not apply and are refused.
+fn sweep_breakout(
+    args: &SweepArgs,
+    case: &reykjavik_fissile::case::Case,
+) -> Result<String, Failure> {
+    let mut given = args.analysis.given();
+    if args.plot.is_some() {
+        given.push("--plot");
+    }
+    if args.metric.is_some() {
+        given.push("--metric");
+    }
+    if !given.is_empty() {
+        let verb = if given.len() == 1 { "applies" } else { "apply" };
+        return Err(Failure::Input(format!(
+            "{}: a breakout case; {} {verb} only to scenarios (a breakout sweep writes CSV)",
+            args.scenario,
+            given.join(", ")
+        )));
+    }
+    let table = crate::breakout::sweep(case, &args.vary)?;
+    match &args.output {
+        None => Ok(table),
+        Some(path) => {
+            std::fs::write(path, &table)
+                .map_err(|e| Failure::Input(format!("-o {}: cannot write: {e}", path.display())))?;
+            Ok(String::new())
+        }
+    }
 }

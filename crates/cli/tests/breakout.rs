@@ -288,3 +288,35 @@ fn missing_case_and_unknown_case() {
         .code(2)
         .stderr(contains("no built-in breakout case of that name"));
 }
+
+/// Issue 12: `sweep` works on breakout cases: the same CSV as `breakout --vary`, and the
+/// stability-analysis options are refused with a clear message.
+#[test]
+fn sweep_works_on_breakout_cases() {
+    let axis = "plant[0].machines=1000:6000:6";
+    let via_sweep = reykjavik()
+        .args(["sweep", "iran-jcpoa", "--vary", axis])
+        .output()
+        .unwrap();
+    assert!(via_sweep.status.success());
+    let via_breakout = reykjavik()
+        .args(["breakout", "iran-jcpoa", "--vary", axis])
+        .output()
+        .unwrap();
+    assert_eq!(via_sweep.stdout, via_breakout.stdout);
+    assert!(String::from_utf8_lossy(&via_sweep.stdout).starts_with("plant[0].machines,"));
+    reykjavik()
+        .args([
+            "sweep",
+            "iran-jcpoa",
+            "--vary",
+            axis,
+            "--alert",
+            "generated",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "--alert applies only to scenarios",
+        ));
+}
