@@ -356,19 +356,29 @@ fn cost_lower_bound(x: &BoundInputs) -> f64 {
         .filter(|&i| is_nuclear(i))
         .map(|i| x.stock[i] * attack[i])
         .sum();
+    // Spend of the nuclear slots (cap per aimpoint), least first: b commitments spend at least
+    // the b smallest, each spent warhead giving up at least the cheapest warhead's units.
+    let cap = options.max_warheads_per_aimpoint as usize;
+    let mut slots: Vec<f64> = x.aimpoints.iter().map(|a| a.detection).collect();
+    slots.sort_by(f64::total_cmp);
+    let mut slot_spends = slots.into_iter().flat_map(|s| std::iter::repeat_n(s, cap));
+    let cheapest_units = cheapest.first().map_or(0.0, |c| c.0);
     let cost_at = |b: f64, given_up: f64| {
         let r = (r_all - at_most(b + free_stock) - r_stopped).max(0.0);
-        let v = (v_all - given_up * least_spend).max(0.0);
+        let v = (v_all - given_up).max(0.0);
         options
             .costs(x.attacker.value.damage(r), x.defender.value.damage(v))
             .0
     };
     let mut best = cost_at(0.0, 0.0);
-    let (mut b, mut given_up) = (0.0, 0.0);
+    let (mut b, mut units_of_cheapest, mut least_spent) = (0.0, 0.0, 0.0);
     for (units, count) in cheapest {
         for _ in 0..count as u64 {
             b += 1.0;
-            given_up += units;
+            units_of_cheapest += units;
+            least_spent += slot_spends.next().unwrap_or(1.0);
+            // Two lower bounds on the units given up; either holds, so the larger does.
+            let given_up = (units_of_cheapest * least_spend).max(least_spent * cheapest_units);
             best = best.min(cost_at(b, given_up));
         }
     }
