@@ -355,6 +355,19 @@ fn first_salvo(layer: &MissileDefenseLayer) -> u32 {
     }
 }
 
+/// The aimpoints of `target`, in order.
+fn aimpoints_of(x: &Exchange, target: Target) -> impl Iterator<Item = usize> + '_ {
+    x.classes
+        .iter()
+        .filter(move |c| c.target == target)
+        .flat_map(|c| c.first..c.first + c.count)
+}
+
+/// What aimpoint `k` is (classes are in aimpoint order).
+fn target_of(x: &Exchange, k: usize) -> Target {
+    x.classes[x.classes.partition_point(|c| c.first + c.count <= k)].target
+}
+
 /// Executes an exchange's plan with random outcomes.
 fn sample_exchange(
     scenario: &Scenario,
@@ -366,12 +379,13 @@ fn sample_exchange(
     let defender = &scenario.sides[x.victim];
     let posture = x.posture;
     let n = defender.forces.len();
-    let aimpoints = x.aimpoints();
+    // Aimpoints are numbered class by class; the classes say what each one is.
+    let aimpoint_count: usize = x.classes.iter().map(|c| c.count).sum();
 
     // Victim launchers: untargetable, escaped under attack, and on aimpoints (whole launchers).
     let mut surviving_launchers = vec![0u32; n];
-    let mut on_aimpoint = vec![0u32; aimpoints.len()];
-    let mut exists = vec![false; aimpoints.len()];
+    let mut on_aimpoint = vec![0u32; aimpoint_count];
+    let mut exists = vec![false; aimpoint_count];
     for (j, element) in defender.forces.iter().enumerate() {
         let launchers = element.launchers_at(posture.victim_alert);
         let targetable = draw
@@ -381,11 +395,7 @@ fn sample_exchange(
             .min(launchers);
         surviving_launchers[j] = launchers - targetable.min(launchers);
         let stay = exchange::stay_share(element, &posture, options);
-        let planned = aimpoints
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.target == Target::Element(j))
-            .map(|(k, _)| k);
+        let planned = aimpoints_of(x, Target::Element(j));
         let mut left = targetable;
         let mut planned = planned.peekable();
         while left > 0 {
@@ -407,29 +417,28 @@ fn sample_exchange(
         }
     }
     let mut storage_alive = vec![true; defender.warhead_storage.len()];
-    for (k, a) in aimpoints.iter().enumerate() {
-        if let Target::Storage(_) = a.target {
-            exists[k] = true;
+    for c in &x.classes {
+        if let Target::Storage(_) = c.target {
+            exists[c.first..c.first + c.count].fill(true);
         }
     }
     // Detection from this trial's scenario (the plan may have been made on central values).
-    let found: Vec<bool> = aimpoints
-        .iter()
-        .zip(&exists)
-        .map(|(a, &e)| {
-            let detection = match a.target {
-                Target::Element(j) => defender.forces[j].detection_probability,
-                Target::Storage(w) => defender.warhead_storage[w].detection_probability,
-            };
-            e && draw.bernoulli(detection)
-        })
-        .collect();
+    let mut found = exists.clone();
+    for c in &x.classes {
+        let detection = match c.target {
+            Target::Element(j) => defender.forces[j].detection_probability,
+            Target::Storage(w) => defender.warhead_storage[w].detection_probability,
+        };
+        for seen in &mut found[c.first..c.first + c.count] {
+            *seen = *seen && draw.bernoulli(detection);
+        }
+    }
 
     // Counterforce, in plan order.
     // Conditional kill probabilities, computed once per (target group, weapon).
     let groups = n + defender.warhead_storage.len();
     let mut kill_cache: Vec<Option<f64>> = vec![None; groups * attacker.forces.len()];
-    let mut alive = vec![true; aimpoints.len()];
+    let mut alive = vec![true; aimpoint_count];
     let mut spent = vec![0u32; attacker.forces.len()];
     let mut inventory: Vec<u32> = defender
         .missile_defenses
@@ -438,7 +447,7 @@ fn sample_exchange(
         .collect();
     let mut launcher_works = vec![false; attacker.forces.len()];
     // Warheads of each kind (nuclear, conventional) committed to each aimpoint so far.
-    let mut committed = vec![[0usize; 2]; aimpoints.len()];
+    let mut committed = vec![[0usize; 2]; aimpoint_count];
     let executed = x.executed();
     for a in executed.iter().flat_map(Batch::assignments) {
         if !found[a.aimpoint] {
@@ -482,7 +491,8 @@ fn sample_exchange(
         if !alive[a.aimpoint] {
             continue;
         }
-        let group = match aimpoints[a.aimpoint].target {
+        let target = target_of(x, a.aimpoint);
+        let group = match target {
             Target::Element(j) => j,
             Target::Storage(w) => n + w,
         };
@@ -490,8 +500,7 @@ fn sample_exchange(
         let p = match kill_cache[slot] {
             Some(p) => p,
             None => {
-                let (class, hardness) =
-                    exchange::target_class(defender, aimpoints[a.aimpoint].target);
+                let (class, hardness) = exchange::target_class(defender, target);
                 let p = exchange::conditional_kill_probability(weapon, class, hardness, options)?;
                 kill_cache[slot] = Some(p);
                 p
@@ -501,11 +510,13 @@ fn sample_exchange(
             alive[a.aimpoint] = false;
         }
     }
-    for (k, a) in aimpoints.iter().enumerate() {
-        match a.target {
-            Target::Element(j) if alive[k] => surviving_launchers[j] += on_aimpoint[k],
-            Target::Storage(w) => storage_alive[w] = alive[k],
-            Target::Element(_) => {}
+    for c in &x.classes {
+        for k in c.first..c.first + c.count {
+            match c.target {
+                Target::Element(j) if alive[k] => surviving_launchers[j] += on_aimpoint[k],
+                Target::Storage(w) => storage_alive[w] = alive[k],
+                Target::Element(_) => {}
+            }
         }
     }
 
