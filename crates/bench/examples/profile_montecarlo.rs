@@ -8,10 +8,15 @@ fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(200);
+    // Second argument `fixed` profiles fixed planning (plans made once).
+    let planning = match std::env::args().nth(2).as_deref() {
+        Some("fixed") => Planning::Fixed,
+        _ => Planning::Informed,
+    };
     let out = montecarlo::run(
         &scenario,
         AnalysisOptions::default(),
-        Planning::Informed,
+        planning,
         trials,
         1,
         &|_| {},

@@ -53,7 +53,12 @@ pub struct Trial {
     pub exchanges: [ExchangeSample; 2],
 }
 
-/// A source of uniform numbers in [0, 1) and Bernoulli draws.
+/// Up to this many trials, a binomial is drawn trial by trial (cheaper than a logarithm).
+const SMALL_BINOMIAL: u32 = 8;
+/// Largest mean drawn by one inversion: (1 - p)^n stays above about 1e-121 for p <= 0.5.
+const INVERSION_MEAN_LIMIT: f64 = 200.0;
+
+/// A source of uniform numbers in [0, 1) and Bernoulli and binomial draws.
 struct Draw(ChaCha8Rng);
 
 impl Draw {
@@ -68,8 +73,47 @@ impl Draw {
     fn bernoulli(&mut self, p: f64) -> bool {
         p >= 1.0 || (p > 0.0 && self.uniform() < p)
     }
+    /// Successes in `n` independent trials of probability `p`, drawn exactly: a few trials
+    /// one by one, more by inversion of the binomial distribution (one uniform per chunk).
     fn binomial(&mut self, n: u32, p: f64) -> u32 {
-        (0..n).filter(|_| self.bernoulli(p)).count() as u32
+        if n == 0 || p <= 0.0 {
+            return 0;
+        }
+        if p >= 1.0 {
+            return n;
+        }
+        if p > 0.5 {
+            return n - self.binomial(n, 1.0 - p);
+        }
+        if n <= SMALL_BINOMIAL {
+            return (0..n).filter(|_| self.bernoulli(p)).count() as u32;
+        }
+        // Chunks keep (1 - p)^chunk far from underflow; a sum of independent binomials of
+        // one p is binomial.
+        let chunk = ((INVERSION_MEAN_LIMIT / p) as u32).max(1);
+        let mut left = n;
+        let mut successes = 0;
+        while left > 0 {
+            let here = left.min(chunk);
+            left -= here;
+            successes += self.binomial_by_inversion(here, p);
+        }
+        successes
+    }
+    /// Inversion: walks the probability mass function from 0 until it passes one uniform.
+    /// Expects p <= 0.5 and n * p <= INVERSION_MEAN_LIMIT (about n * p steps).
+    fn binomial_by_inversion(&mut self, n: u32, p: f64) -> u32 {
+        let odds = p / (1.0 - p);
+        let mut mass = (f64::from(n) * (-p).ln_1p()).exp();
+        let mut cumulative = mass;
+        let u = self.uniform();
+        let mut k = 0;
+        while u >= cumulative && k < n {
+            mass *= f64::from(n - k) / f64::from(k + 1) * odds;
+            k += 1;
+            cumulative += mass;
+        }
+        k
     }
     /// A whole number whose expectation is `x` (>= 0): floor(x), plus 1 with probability
     /// x - floor(x). Keeps Monte Carlo means equal to the expected-value analysis where that
@@ -215,9 +259,10 @@ struct ValueStrike<'a> {
 }
 
 impl ValueStrike<'_> {
-    /// `launchers` launchers of `element` (of `warheads_per_launcher` each, the last possibly
-    /// partial: `warheads` in all) attack value; `launch_survival` applies when retaliating.
-    /// Returns warheads that arrive.
+    /// `warheads` warheads of `element` (`warheads_per_launcher` to a launcher, the last
+    /// launcher possibly partial) attack value; `launch_survival` applies when retaliating.
+    /// Returns warheads that arrive. Launchers work independently, so their outcomes are
+    /// drawn as binomial counts: full launchers in one draw, the partial one in another.
     fn attack(
         &mut self,
         element: &crate::model::ForceElement,
@@ -228,57 +273,99 @@ impl ValueStrike<'_> {
         if !element.is_nuclear() || warheads == 0 {
             return 0;
         }
-        let units = exchange::value_units(element, self.defender.value.unit);
         let per_launcher = element.warheads_per_launcher.max(1);
-        let mut arriving = 0;
-        let mut left = warheads;
-        while left > 0 {
-            let on_launcher = left.min(per_launcher);
-            left -= on_launcher;
-            if !draw.bernoulli(element.reliability * launch_survival) {
-                continue;
-            }
-            let through = match element.delivery {
-                Delivery::Aircraft => {
-                    if draw.bernoulli(exchange::air_penetration(
-                        self.defender,
-                        Delivery::Aircraft,
-                        true,
-                    )) {
-                        on_launcher
-                    } else {
-                        0
-                    }
-                }
-                Delivery::CruiseMissile => {
-                    let p = exchange::air_penetration(self.defender, Delivery::CruiseMissile, true);
-                    draw.binomial(on_launcher, p)
-                }
-                Delivery::GlideVehicle => on_launcher,
-                Delivery::BallisticMissile => {
-                    let mut leaked = 0;
-                    for _ in 0..on_launcher {
-                        let mut intercepted = false;
-                        for (layer, inventory) in self
-                            .defender
-                            .missile_defenses
-                            .iter()
-                            .zip(self.inventory.iter_mut())
-                        {
-                            if layer.covers.covers_value() && !intercepted {
-                                intercepted = engage(layer, inventory, draw);
-                            }
-                        }
-                        leaked += u32::from(!intercepted);
-                    }
-                    leaked
-                }
-            };
-            arriving += through;
-            self.arriving_units += f64::from(through) * units;
-        }
+        let full = warheads / per_launcher;
+        let partial = warheads % per_launcher;
+        let works = element.reliability * launch_survival;
+        let arriving =
+            self.launchers_arrive(element, draw.binomial(full, works), per_launcher, draw)
+                + if partial > 0 {
+                    self.launchers_arrive(element, u32::from(draw.bernoulli(works)), partial, draw)
+                } else {
+                    0
+                };
+        self.arriving_units +=
+            f64::from(arriving) * exchange::value_units(element, self.defender.value.unit);
         arriving
     }
+
+    /// Warheads that arrive from `launchers` working launchers of `per_launcher` warheads each.
+    fn launchers_arrive(
+        &mut self,
+        element: &crate::model::ForceElement,
+        launchers: u32,
+        per_launcher: u32,
+        draw: &mut Draw,
+    ) -> u32 {
+        let warheads = launchers * per_launcher;
+        match element.delivery {
+            // A bomber is shot down with all its weapons.
+            Delivery::Aircraft => {
+                let p = exchange::air_penetration(self.defender, Delivery::Aircraft, true);
+                draw.binomial(launchers, p) * per_launcher
+            }
+            Delivery::CruiseMissile => {
+                let p = exchange::air_penetration(self.defender, Delivery::CruiseMissile, true);
+                draw.binomial(warheads, p)
+            }
+            Delivery::GlideVehicle => warheads,
+            Delivery::BallisticMissile => self.rvs_leak(warheads, draw),
+        }
+    }
+
+    /// Ballistic RVs that leak through the value-covering BMD layers, one RV at a time while
+    /// a layer can still fire (its inventory makes outcomes depend on each other).
+    fn rvs_leak(&mut self, rvs: u32, draw: &mut Draw) -> u32 {
+        let mut leaked = 0;
+        for sent in 0..rvs {
+            if !self.value_defense_can_fire() {
+                return leaked + (rvs - sent);
+            }
+            let mut intercepted = false;
+            for (layer, inventory) in self
+                .defender
+                .missile_defenses
+                .iter()
+                .zip(self.inventory.iter_mut())
+            {
+                if layer.covers.covers_value() && !intercepted {
+                    intercepted = engage(layer, inventory, draw);
+                }
+            }
+            leaked += u32::from(!intercepted);
+        }
+        leaked
+    }
+
+    /// Whether any layer covering value has interceptors for a first salvo.
+    fn value_defense_can_fire(&self) -> bool {
+        self.defender
+            .missile_defenses
+            .iter()
+            .zip(&self.inventory)
+            .any(|(layer, &left)| layer.covers.covers_value() && left >= first_salvo(layer))
+    }
+}
+
+/// Interceptors a layer needs to engage one RV.
+fn first_salvo(layer: &MissileDefenseLayer) -> u32 {
+    match layer.doctrine {
+        FiringDoctrine::Salvo { shots } => shots.max(1),
+        FiringDoctrine::ShootLookShoot { first, .. } => first.max(1),
+    }
+}
+
+/// The aimpoints of `target`, in order.
+fn aimpoints_of(x: &Exchange, target: Target) -> impl Iterator<Item = usize> + '_ {
+    x.classes
+        .iter()
+        .filter(move |c| c.target == target)
+        .flat_map(|c| c.first..c.first + c.count)
+}
+
+/// What aimpoint `k` is (classes are in aimpoint order).
+fn target_of(x: &Exchange, k: usize) -> Target {
+    x.classes[x.classes.partition_point(|c| c.first + c.count <= k)].target
 }
 
 /// Executes an exchange's plan with random outcomes.
@@ -292,20 +379,13 @@ fn sample_exchange(
     let defender = &scenario.sides[x.victim];
     let posture = x.posture;
     let n = defender.forces.len();
-    let aimpoints = x.aimpoints();
+    // Aimpoints are numbered class by class; the classes say what each one is.
+    let aimpoint_count: usize = x.classes.iter().map(|c| c.count).sum();
 
     // Victim launchers: untargetable, escaped under attack, and on aimpoints (whole launchers).
     let mut surviving_launchers = vec![0u32; n];
-    let mut on_aimpoint = vec![0u32; aimpoints.len()];
-    let mut exists = vec![false; aimpoints.len()];
-    // The plan's aimpoints of each element, in plan order (one pass: elements x aimpoints
-    // would be quadratic in the size of a large scenario).
-    let mut planned_aimpoints: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (k, a) in aimpoints.iter().enumerate() {
-        if let Target::Element(j) = a.target {
-            planned_aimpoints[j].push(k);
-        }
-    }
+    let mut on_aimpoint = vec![0u32; aimpoint_count];
+    let mut exists = vec![false; aimpoint_count];
     for (j, element) in defender.forces.iter().enumerate() {
         let launchers = element.launchers_at(posture.victim_alert);
         let targetable = draw
@@ -315,7 +395,7 @@ fn sample_exchange(
             .min(launchers);
         surviving_launchers[j] = launchers - targetable.min(launchers);
         let stay = exchange::stay_share(element, &posture, options);
-        let mut planned = planned_aimpoints[j].iter().copied();
+        let mut planned = aimpoints_of(x, Target::Element(j));
         let mut left = targetable;
         while left > 0 {
             let here = left.min(element.launchers_per_aimpoint);
@@ -336,29 +416,28 @@ fn sample_exchange(
         }
     }
     let mut storage_alive = vec![true; defender.warhead_storage.len()];
-    for (k, a) in aimpoints.iter().enumerate() {
-        if let Target::Storage(_) = a.target {
-            exists[k] = true;
+    for c in &x.classes {
+        if let Target::Storage(_) = c.target {
+            exists[c.first..c.first + c.count].fill(true);
         }
     }
     // Detection from this trial's scenario (the plan may have been made on central values).
-    let found: Vec<bool> = aimpoints
-        .iter()
-        .zip(&exists)
-        .map(|(a, &e)| {
-            let detection = match a.target {
-                Target::Element(j) => defender.forces[j].detection_probability,
-                Target::Storage(w) => defender.warhead_storage[w].detection_probability,
-            };
-            e && draw.bernoulli(detection)
-        })
-        .collect();
+    let mut found = exists.clone();
+    for c in &x.classes {
+        let detection = match c.target {
+            Target::Element(j) => defender.forces[j].detection_probability,
+            Target::Storage(w) => defender.warhead_storage[w].detection_probability,
+        };
+        for seen in &mut found[c.first..c.first + c.count] {
+            *seen = *seen && draw.bernoulli(detection);
+        }
+    }
 
     // Counterforce, in plan order.
     // Conditional kill probabilities, computed once per (target group, weapon).
     let groups = n + defender.warhead_storage.len();
     let mut kill_cache: Vec<Option<f64>> = vec![None; groups * attacker.forces.len()];
-    let mut alive = vec![true; aimpoints.len()];
+    let mut alive = vec![true; aimpoint_count];
     let mut spent = vec![0u32; attacker.forces.len()];
     let mut inventory: Vec<u32> = defender
         .missile_defenses
@@ -367,7 +446,7 @@ fn sample_exchange(
         .collect();
     let mut launcher_works = vec![false; attacker.forces.len()];
     // Warheads of each kind (nuclear, conventional) committed to each aimpoint so far.
-    let mut committed = vec![[0usize; 2]; aimpoints.len()];
+    let mut committed = vec![[0usize; 2]; aimpoint_count];
     let executed = x.executed();
     for a in executed.iter().flat_map(Batch::assignments) {
         if !found[a.aimpoint] {
@@ -398,14 +477,21 @@ fn sample_exchange(
                     continue;
                 }
             }
+            // A weapon on a destroyed aimpoint changes nothing: its outcome is not drawn.
             Delivery::Aircraft | Delivery::CruiseMissile => {
-                if !draw.bernoulli(exchange::air_penetration(defender, weapon.delivery, false)) {
+                if !alive[a.aimpoint]
+                    || !draw.bernoulli(exchange::air_penetration(defender, weapon.delivery, false))
+                {
                     continue;
                 }
             }
             Delivery::GlideVehicle => {}
         }
-        let group = match aimpoints[a.aimpoint].target {
+        if !alive[a.aimpoint] {
+            continue;
+        }
+        let target = target_of(x, a.aimpoint);
+        let group = match target {
             Target::Element(j) => j,
             Target::Storage(w) => n + w,
         };
@@ -413,8 +499,7 @@ fn sample_exchange(
         let p = match kill_cache[slot] {
             Some(p) => p,
             None => {
-                let (class, hardness) =
-                    exchange::target_class(defender, aimpoints[a.aimpoint].target);
+                let (class, hardness) = exchange::target_class(defender, target);
                 let p = exchange::conditional_kill_probability(weapon, class, hardness, options)?;
                 kill_cache[slot] = Some(p);
                 p
@@ -424,11 +509,13 @@ fn sample_exchange(
             alive[a.aimpoint] = false;
         }
     }
-    for (k, a) in aimpoints.iter().enumerate() {
-        match a.target {
-            Target::Element(j) if alive[k] => surviving_launchers[j] += on_aimpoint[k],
-            Target::Storage(w) => storage_alive[w] = alive[k],
-            Target::Element(_) => {}
+    for c in &x.classes {
+        for k in c.first..c.first + c.count {
+            match c.target {
+                Target::Element(j) if alive[k] => surviving_launchers[j] += on_aimpoint[k],
+                Target::Storage(w) => storage_alive[w] = alive[k],
+                Target::Element(_) => {}
+            }
         }
     }
 
@@ -493,4 +580,75 @@ fn sample_exchange(
         cost_to_striker: options.cost(damage_to_striker, damage_to_victim),
         cost_to_victim: options.cost(damage_to_victim, damage_to_striker),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Binomial(n, p) probabilities, computed directly (hand formula n!/(k!(n-k)!) p^k q^(n-k)).
+    fn binomial_pmf(n: u32, p: f64) -> Vec<f64> {
+        let mut pmf = vec![0.0; n as usize + 1];
+        let mut log_choose = 0.0;
+        for k in 0..=n {
+            if k > 0 {
+                log_choose += (f64::from(n - k + 1) / f64::from(k)).ln();
+            }
+            let kf = f64::from(k);
+            pmf[k as usize] =
+                (log_choose + kf * p.ln() + (f64::from(n) - kf) * (1.0 - p).ln()).exp();
+        }
+        pmf
+    }
+
+    /// Pearson chi-square of `draws` binomial draws against the exact probabilities, over the
+    /// cells with an expected count of at least 5 (the rest pooled).
+    fn chi_square(n: u32, p: f64, draws: u32) -> (f64, usize) {
+        let mut draw = Draw::new(7, u64::from(n));
+        let mut counts = vec![0u32; n as usize + 1];
+        for _ in 0..draws {
+            counts[draw.binomial(n, p) as usize] += 1;
+        }
+        let (mut statistic, mut cells, mut pooled_expected, mut pooled_seen) = (0.0, 0, 0.0, 0.0);
+        for (pk, &seen) in binomial_pmf(n, p).iter().zip(&counts) {
+            let expected = pk * f64::from(draws);
+            if expected >= 5.0 {
+                statistic += (f64::from(seen) - expected).powi(2) / expected;
+                cells += 1;
+            } else {
+                pooled_expected += expected;
+                pooled_seen += f64::from(seen);
+            }
+        }
+        if pooled_expected > 0.0 {
+            statistic += (pooled_seen - pooled_expected).powi(2) / pooled_expected.max(1e-9);
+            cells += 1;
+        }
+        (statistic, cells)
+    }
+
+    #[test]
+    fn binomial_draws_follow_the_binomial_distribution() {
+        // Small n (trial by trial), inversion, p above one half, and chunked inversion.
+        for (n, p) in [(5, 0.3), (40, 0.1), (40, 0.8), (300, 0.45), (2_000, 0.3)] {
+            let (statistic, cells) = chi_square(n, p, 40_000);
+            // Chi-square with `cells - 1` degrees of freedom: mean d, sd sqrt(2 d); 5 sd.
+            let dof = (cells - 1) as f64;
+            assert!(
+                statistic < dof + 5.0 * (2.0 * dof).sqrt(),
+                "n {n}, p {p}: chi-square {statistic:.1} on {dof} degrees of freedom"
+            );
+        }
+    }
+
+    #[test]
+    fn binomial_draws_handle_the_edges() {
+        let mut draw = Draw::new(1, 1);
+        assert_eq!(draw.binomial(0, 0.5), 0);
+        assert_eq!(draw.binomial(1_000, 0.0), 0);
+        assert_eq!(draw.binomial(1_000, 1.0), 1_000);
+        // Mean n p over many chunks: 1e6 trials at 0.4 (chunk of 500), sd about 490.
+        let k = f64::from(draw.binomial(1_000_000, 0.4));
+        assert!((k - 400_000.0).abs() < 5.0 * 490.0, "{k}");
+    }
 }
