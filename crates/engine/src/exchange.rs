@@ -287,63 +287,12 @@ fn cost_lower_bound(x: &BoundInputs) -> f64 {
         .map(|(w, u)| w * u)
         .sum();
     let r_stopped = x.on_striker.most_intercepted_units(x.striker_capacity);
-    // Retaliation units on each aimpoint that a plan could destroy.
-    let values: Vec<f64> = x
-        .aimpoints
-        .iter()
-        .map(|a| match a.target {
-            Target::Element(j) => {
-                let f = &x.defender.forces[j];
-                if !f.is_nuclear() {
-                    return 0.0;
-                }
-                a.launchers
-                    * f64::from(f.warheads_per_launcher)
-                    * stay_share(f, x.posture, options)
-                    * a.detection
-                    * retaliation[j]
-            }
-            Target::Storage(w) => {
-                let dependent: f64 = x
-                    .defender
-                    .forces
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, f)| f.warhead_storage == Some(w))
-                    .map(|(j, _)| x.victim_total[j] * retaliation[j])
-                    .sum();
-                dependent * a.detection
-            }
-        })
-        .collect();
-    let groups = x
-        .aimpoints
-        .iter()
-        .map(|a| match a.target {
-            Target::Element(j) => j,
-            Target::Storage(w) => x.defender.forces.len() + w,
-        })
-        .collect();
     let is_nuclear = |i: usize| x.attacker.forces[i].is_nuclear();
     let free_stock: f64 = (0..x.stock.len())
         .filter(|&i| !is_nuclear(i))
         .map(|i| x.stock[i].floor())
         .sum();
-    let relaxed = Problem {
-        values,
-        groups,
-        kill: x.base_kill.to_vec(),
-        cost: (0..x.stock.len())
-            .map(|i| if is_nuclear(i) { 1.0 } else { 0.0 })
-            .collect(),
-        stock: x.stock.to_vec(),
-        cap: options.max_warheads_per_aimpoint as usize,
-        spend: vec![1.0; x.aimpoints.len()],
-        fratricide_per_burst: 0.0,
-    };
-    // removable[k]: the bound for k warheads of any kind, for every k at once (the relaxed
-    // problem has one weapon type, so its greedy is exact at every budget).
-    let removable = crate::allocation::upper_bound_by_budget(&relaxed);
+    let removable = removable_retaliation(x, &retaliation);
     let at_most = |k: f64| removable[(k as usize).min(removable.len() - 1)];
     // Nuclear warheads, cheapest first, and their running value.
     let mut cheapest: Vec<(f64, f64)> = (0..x.stock.len())
@@ -383,6 +332,64 @@ fn cost_lower_bound(x: &BoundInputs) -> f64 {
         }
     }
     best
+}
+
+/// removable[k]: the Ahuja et al. bound on the retaliation units k warheads of any kind can
+/// destroy, for every k at once (the relaxed problem has one weapon type, so its greedy is exact
+/// at every budget). Kill probabilities are taken before missile defense of forces.
+fn removable_retaliation(x: &BoundInputs, retaliation: &[f64]) -> Vec<f64> {
+    let options = x.options;
+    // Retaliation units on each aimpoint that a plan could destroy.
+    let values: Vec<f64> = x
+        .aimpoints
+        .iter()
+        .map(|a| match a.target {
+            Target::Element(j) => {
+                let f = &x.defender.forces[j];
+                if !f.is_nuclear() {
+                    return 0.0;
+                }
+                a.launchers
+                    * f64::from(f.warheads_per_launcher)
+                    * stay_share(f, x.posture, options)
+                    * a.detection
+                    * retaliation[j]
+            }
+            Target::Storage(w) => {
+                let dependent: f64 = x
+                    .defender
+                    .forces
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.warhead_storage == Some(w))
+                    .map(|(j, _)| x.victim_total[j] * retaliation[j])
+                    .sum();
+                dependent * a.detection
+            }
+        })
+        .collect();
+    let groups = x
+        .aimpoints
+        .iter()
+        .map(|a| match a.target {
+            Target::Element(j) => j,
+            Target::Storage(w) => x.defender.forces.len() + w,
+        })
+        .collect();
+    let is_nuclear = |i: usize| x.attacker.forces[i].is_nuclear();
+    let relaxed = Problem {
+        values,
+        groups,
+        kill: x.base_kill.to_vec(),
+        cost: (0..x.stock.len())
+            .map(|i| if is_nuclear(i) { 1.0 } else { 0.0 })
+            .collect(),
+        stock: x.stock.to_vec(),
+        cap: options.max_warheads_per_aimpoint as usize,
+        spend: vec![1.0; x.aimpoints.len()],
+        fratricide_per_burst: 0.0,
+    };
+    crate::allocation::upper_bound_by_budget(&relaxed)
 }
 
 /// The value-weapon cost of one warhead of `element` against a side counting value in `unit`.
