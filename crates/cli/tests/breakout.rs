@@ -1,30 +1,10 @@
 //! End-to-end tests of `reykjavik breakout`: built-ins, JSON, Monte Carlo, the solver, the sweep
 //! and bad input with exit codes.
 
-use std::path::PathBuf;
+mod common;
+use common::{json_of, reykjavik, scratch};
 
-use assert_cmd::Command;
 use predicates::str::contains;
-
-fn reykjavik() -> Command {
-    Command::cargo_bin("reykjavik").unwrap()
-}
-
-fn scratch(name: &str, text: &str) -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-fn json_of(args: &[&str]) -> serde_json::Value {
-    let output = reykjavik().args(args).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
-}
 
 const JCPOA: &str = include_str!("../../scenario/builtin/breakout/iran-jcpoa.toml");
 

@@ -1,40 +1,12 @@
 //! End-to-end tests of every `reykjavik` subcommand, including bad input and exit codes.
 
+mod common;
+use common::{json_of, rejects, reykjavik, scratch};
+
 use std::path::PathBuf;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;
-
-fn reykjavik() -> Command {
-    Command::cargo_bin("reykjavik").unwrap()
-}
-
-/// Writes `text` to a file in the test scratch directory.
-fn scratch(name: &str, text: &str) -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-/// Runs `reykjavik ARGS`, expecting the bad-input exit code 2 and `message` on stderr.
-fn rejects(args: &[&str], message: &str) {
-    reykjavik()
-        .args(args)
-        .assert()
-        .code(2)
-        .stderr(contains(message));
-}
-
-fn json_of(args: &[&str]) -> serde_json::Value {
-    let output = reykjavik().args(args).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).unwrap()
-}
 
 const VALID: &str = include_str!("../../scenario/builtin/kent-thaler-notional.toml");
 

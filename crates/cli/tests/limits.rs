@@ -1,12 +1,10 @@
 //! Resource caps at the command line (issue 8, defect 10): `--trials` and sweep grids are bounded
 //! by the scenario's size, and refused before any work with a message that names the cap.
 
-use assert_cmd::Command;
-use predicates::str::contains;
+mod common;
+use common::reykjavik;
 
-fn reykjavik() -> Command {
-    Command::cargo_bin("reykjavik").unwrap()
-}
+use predicates::str::contains;
 
 /// A scenario whose first side has `launchers` single-warhead silos in one element.
 fn write_scenario(name: &str, launchers: u32) -> std::path::PathBuf {

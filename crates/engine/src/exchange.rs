@@ -775,34 +775,34 @@ pub fn first_strike(
 ) -> Result<Exchange, EngineError> {
     // One set-up (aimpoint classes, kill probabilities) serves every ranking.
     let setup = set_up(scenario, striker, victim, posture)?;
-    let mut best: Option<Exchange> = None;
-    let rankings = if setup.nuclear_costs_differ {
+    cheapest_for_striker(rankings(&setup).iter().map(|&power| {
+        let traced = plan_and_trace(&setup, detail, power);
+        Ok(account_outcomes(&setup, traced, (striker, victim), certify))
+    }))
+}
+
+/// The rankings that can differ: with one value cost for every nuclear warhead they coincide.
+fn rankings(setup: &Setup) -> &'static [f64] {
+    if setup.nuclear_costs_differ {
         &RANKINGS[..]
     } else {
         &RANKINGS[..1]
-    };
-    for &power in rankings {
-        let traced = plan_and_trace(&setup, detail, power);
-        let candidate = account_outcomes(&setup, traced, (striker, victim), certify);
+    }
+}
+
+/// Of one strike planned with each ranking, the one whose stop point costs the striker least
+/// (ties: costs the victim most; then the first).
+fn cheapest_for_striker(
+    candidates: impl Iterator<Item = Result<Exchange, EngineError>>,
+) -> Result<Exchange, EngineError> {
+    let mut best: Option<Exchange> = None;
+    for candidate in candidates {
+        let candidate = candidate?;
         if best.as_ref().is_none_or(|b| better(&candidate, b)) {
             best = Some(candidate);
         }
     }
     Ok(best.expect("RANKINGS is not empty"))
-}
-
-/// The rankings that can differ: with one value cost for every nuclear warhead they coincide.
-fn rankings(
-    scenario: &Scenario,
-    striker: usize,
-    victim: usize,
-    posture: ExchangePosture,
-) -> &'static [f64] {
-    if nuclear_costs_differ(scenario, striker, victim, posture) {
-        &RANKINGS[..]
-    } else {
-        &RANKINGS[..1]
-    }
 }
 
 /// Whether `candidate`'s stop point costs the striker less than `best`'s (ties: costs the
@@ -886,40 +886,12 @@ fn best_ranking(
     detail: CurveDetail,
     ranked: Ranked,
 ) -> Result<Exchange, EngineError> {
-    let mut best: Option<Exchange> = None;
-    for &power in rankings(scenario, striker, victim, posture) {
-        let candidate = ranked(scenario, striker, victim, posture, certify, detail, power)?;
-        if best.as_ref().is_none_or(|b| better(&candidate, b)) {
-            best = Some(candidate);
-        }
-    }
-    Ok(best.expect("RANKINGS is not empty"))
-}
-
-/// Whether the striker's nuclear warheads in stock give up different value units each.
-fn nuclear_costs_differ(
-    scenario: &Scenario,
-    striker: usize,
-    victim: usize,
-    posture: ExchangePosture,
-) -> bool {
-    let attacker = &scenario.sides[striker];
-    let defender = &scenario.sides[victim];
-    let stock = striker_stock(attacker, posture.striker_alert, &scenario.options);
-    let capacity: Vec<f64> = defender
-        .missile_defenses
-        .iter()
-        .map(MissileDefenseLayer::engagement_capacity)
-        .collect();
-    let costs: Vec<f64> = ValueAttack::new(attacker, defender, false)
-        .unit_weights(&stock, &capacity)
-        .into_iter()
-        .zip(&attacker.forces)
-        .zip(&stock)
-        .filter(|((_, f), s)| f.is_nuclear() && **s >= 1.0)
-        .map(|((w, _), _)| w)
-        .collect();
-    costs.iter().any(|&c| c != costs[0])
+    let setup = set_up(scenario, striker, victim, posture)?;
+    cheapest_for_striker(
+        rankings(&setup)
+            .iter()
+            .map(|&power| ranked(scenario, striker, victim, posture, certify, detail, power)),
+    )
 }
 
 /// Everything one planned strike needs before its first warhead: stocks, value exchange rates,
@@ -997,7 +969,8 @@ fn set_up<'a>(
     // (striker's value units) per unit of value attack given up (victim's value units).
     let retaliation_weight = on_striker.unit_weights(&victim_total, &striker_capacity);
     let weights = on_victim.unit_weights(&stock, &initial_capacity);
-    // As `nuclear_costs_differ`, on the weights before the least nuclear cost.
+    // Whether the nuclear warheads in stock give up different value units each, on the
+    // weights before the least nuclear cost.
     let in_stock: Vec<f64> = weights
         .iter()
         .zip(&attacker.forces)
