@@ -479,6 +479,212 @@ fn regimes_text(regimes: &[RegimeResult], asked: &AnalysisOptions) -> String {
     out
 }
 
+/// The text of one first strike: the counterforce plan, the victim's forces after it, defenses,
+/// what is launched and arrives, damage, cost and the plan's certificate.
+fn exchange_text(scenario: &Scenario, x: &Exchange) -> String {
+    let mut out = String::new();
+    let names = [
+        scenario.sides[0].name.as_str(),
+        scenario.sides[1].name.as_str(),
+    ];
+    let total = |s: usize| scenario.sides[s].nuclear_warheads();
+    let striker = names[x.striker];
+    let victim = names[x.victim];
+    let (striker_s, victim_s) = (possessive(striker), possessive(victim));
+    let stop = x.at_stop();
+    say!(out, "");
+    say!(out, "{striker} strikes first");
+    say!(
+        out,
+        "  Counterforce: {:.0} nuclear warheads{} on {victim_s} forces, destroying {:.0} of its {} warheads{}.",
+        stop.warheads_spent,
+        if stop.conventional_spent > 0.0 {
+            format!(" and {:.0} conventional weapons", stop.conventional_spent)
+        } else {
+            String::new()
+        },
+        x.destroyed,
+        total(x.victim),
+        if x.destroyed_by_conventional > 0.0 {
+            format!(
+                " ({:.0} by conventional weapons)",
+                x.destroyed_by_conventional
+            )
+        } else {
+            String::new()
+        },
+    );
+    for s in x.striker_elements.iter().filter(|s| s.spent() > 0.0) {
+        let targets: Vec<String> = target_names(&scenario.sides[x.victim])
+            .zip(&s.spent_on)
+            .filter(|(_, n)| **n > 0.0)
+            .map(|(name, n)| format!("{n:.0} on {name}"))
+            .collect();
+        say!(out, "    {}: {}", s.name, targets.join(", "));
+    }
+    out += &victim_table(x, &victim_s);
+    let d = &x.victim_defense_against_counterforce;
+    if d.ballistic_intercepted > 0.0 || d.air_breathing_shot_down > 0.0 {
+        say!(
+            out,
+            "  {victim_s} defenses stopped {:.1} counterforce RVs and {:.1} air-breathing weapons.",
+            d.ballistic_intercepted,
+            d.air_breathing_shot_down
+        );
+    }
+    let v = &x.victim_defense_against_value_attack;
+    let r = &x.striker_defense_against_retaliation;
+    if v.ballistic_intercepted
+        + v.air_breathing_shot_down
+        + r.ballistic_intercepted
+        + r.air_breathing_shot_down
+        > 0.0
+    {
+        say!(
+            out,
+            "  Defenses of value: {victim} stops {:.1} of {striker_s} weapons; {striker} stops {:.1} of the retaliation.",
+            v.ballistic_intercepted + v.air_breathing_shot_down,
+            r.ballistic_intercepted + r.air_breathing_shot_down
+        );
+    }
+    out += &value_attack_text(scenario, x);
+    say!(
+        out,
+        "  Damage to value: {striker} {:.3}, {victim} {:.3}. Cost: {striker} {:.3}, {victim} {:.3}.",
+        stop.damage_to_striker,
+        stop.damage_to_victim,
+        stop.cost_to_striker,
+        stop.cost_to_victim
+    );
+    if let (Some(bound), Some(gap)) = (x.cost_lower_bound, x.cost_gap()) {
+        say!(
+            out,
+            "  Plan quality: no plan can cost {striker} less than {bound:.3} (this plan: {:.3}, gap at most {gap:.3}); of the retaliation it could destroy with {:.0} weapons, this plan destroys at least {:.1} %.",
+            stop.cost_to_striker,
+            stop.warheads_spent + stop.conventional_spent,
+            100.0 * (1.0 - x.optimality_gap())
+        );
+    }
+    out
+}
+
+/// The victim's forces after the strike, an element a line (expected warheads).
+fn victim_table(x: &Exchange, victim_s: &str) -> String {
+    let mut out = String::new();
+    say!(
+        out,
+        "  {victim_s} forces after the strike (expected warheads):"
+    );
+    let w = x
+        .victim_elements
+        .iter()
+        .map(|v| v.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(7);
+    say!(
+        out,
+        "    {:<w$} {:>7} {:>9} {:>9} {:>8} {:>9} {:>9}",
+        "element",
+        "total",
+        "unreached",
+        "launched",
+        "exposed",
+        "destroyed",
+        "surviving"
+    );
+    for v in &x.victim_elements {
+        say!(
+            out,
+            "    {:<w$} {:>7.0} {:>9.1} {:>9.1} {:>8.1} {:>9.1} {:>9.1}",
+            v.name,
+            v.warheads,
+            v.untargetable,
+            v.launched_under_attack,
+            v.exposed,
+            v.destroyed,
+            v.surviving
+        );
+    }
+    out
+}
+
+/// What the striker has ready, launches and lands on value, and what the victim's surviving
+/// warheads land in return, in each side's value unit.
+fn value_attack_text(scenario: &Scenario, x: &Exchange) -> String {
+    let mut out = String::new();
+    let striker = scenario.sides[x.striker].name.as_str();
+    let victim = scenario.sides[x.victim].name.as_str();
+    let (striker_s, victim_s) = (possessive(striker), possessive(victim));
+    let stop = x.at_stop();
+    let ready: f64 = x
+        .striker_elements
+        .iter()
+        .filter(|s| s.payload == Payload::Nuclear)
+        .map(|s| s.available)
+        .sum();
+    let in_force = scenario.sides[x.striker].nuclear_warheads_at(x.posture.striker_alert) as f64;
+    say!(
+        out,
+        "  Ready to launch at {} alert: {:.0} of {striker_s} {:.0} nuclear warheads ({:.0} withheld).",
+        x.posture.striker_alert.name(),
+        ready,
+        in_force,
+        in_force - ready
+    );
+    let unit = |s: usize| scenario.sides[s].value.unit.name();
+    say!(
+        out,
+        "  Then {striker} launches {:.0} warheads at {victim_s} value ({:.1} {} arrive) and {:.0} surviving {victim} warheads retaliate ({:.1} {} arrive).",
+        stop.striker_warheads_left,
+        stop.arriving_on_victim,
+        unit(x.victim),
+        stop.victim_warheads_surviving,
+        stop.arriving_on_striker,
+        unit(x.striker)
+    );
+    out
+}
+
+/// The draw-down curve of one strike, a line per point, the stop marked.
+fn curve_text(x: &Exchange) -> String {
+    let mut out = String::new();
+    say!(
+        out,
+        "  Draw-down curve ({} points, stop at {}):",
+        x.curve.len(),
+        x.stop
+    );
+    say!(
+        out,
+        "    {:>6} {:>6} {:>8} {:>9} {:>8} {:>8} {:>8} {:>8}",
+        "spent",
+        "conv",
+        "left",
+        "surviving",
+        "D_strkr",
+        "D_victim",
+        "C_strkr",
+        "C_victim"
+    );
+    for (k, p) in x.curve.iter().enumerate() {
+        say!(
+            out,
+            "    {:>6.0} {:>6.0} {:>8.1} {:>9.1} {:>8.3} {:>8.3} {:>8.3} {:>8.3}{}",
+            p.warheads_spent,
+            p.conventional_spent,
+            p.striker_warheads_left,
+            p.victim_warheads_surviving,
+            p.damage_to_striker,
+            p.damage_to_victim,
+            p.cost_to_striker,
+            p.cost_to_victim,
+            if k == x.stop { "  <- stop" } else { "" }
+        );
+    }
+    out
+}
+
 fn to_text(
     scenario: &Scenario,
     report: &StabilityReport,
@@ -528,177 +734,9 @@ fn to_text(
     );
 
     for x in &report.exchanges {
-        let striker = names[x.striker];
-        let victim = names[x.victim];
-        let (striker_s, victim_s) = (possessive(striker), possessive(victim));
-        let stop = x.at_stop();
-        say!(out, "");
-        say!(out, "{striker} strikes first");
-        say!(
-            out,
-            "  Counterforce: {:.0} nuclear warheads{} on {victim_s} forces, destroying {:.0} of its {} warheads{}.",
-            stop.warheads_spent,
-            if stop.conventional_spent > 0.0 {
-                format!(" and {:.0} conventional weapons", stop.conventional_spent)
-            } else {
-                String::new()
-            },
-            x.destroyed,
-            total(x.victim),
-            if x.destroyed_by_conventional > 0.0 {
-                format!(
-                    " ({:.0} by conventional weapons)",
-                    x.destroyed_by_conventional
-                )
-            } else {
-                String::new()
-            },
-        );
-        for s in x.striker_elements.iter().filter(|s| s.spent() > 0.0) {
-            let targets: Vec<String> = target_names(&scenario.sides[x.victim])
-                .zip(&s.spent_on)
-                .filter(|(_, n)| **n > 0.0)
-                .map(|(name, n)| format!("{n:.0} on {name}"))
-                .collect();
-            say!(out, "    {}: {}", s.name, targets.join(", "));
-        }
-        say!(
-            out,
-            "  {victim_s} forces after the strike (expected warheads):"
-        );
-        let w = x
-            .victim_elements
-            .iter()
-            .map(|v| v.name.chars().count())
-            .max()
-            .unwrap_or(0)
-            .max(7);
-        say!(
-            out,
-            "    {:<w$} {:>7} {:>9} {:>9} {:>8} {:>9} {:>9}",
-            "element",
-            "total",
-            "unreached",
-            "launched",
-            "exposed",
-            "destroyed",
-            "surviving"
-        );
-        for v in &x.victim_elements {
-            say!(
-                out,
-                "    {:<w$} {:>7.0} {:>9.1} {:>9.1} {:>8.1} {:>9.1} {:>9.1}",
-                v.name,
-                v.warheads,
-                v.untargetable,
-                v.launched_under_attack,
-                v.exposed,
-                v.destroyed,
-                v.surviving
-            );
-        }
-        let d = &x.victim_defense_against_counterforce;
-        if d.ballistic_intercepted > 0.0 || d.air_breathing_shot_down > 0.0 {
-            say!(
-                out,
-                "  {victim_s} defenses stopped {:.1} counterforce RVs and {:.1} air-breathing weapons.",
-                d.ballistic_intercepted,
-                d.air_breathing_shot_down
-            );
-        }
-        let v = &x.victim_defense_against_value_attack;
-        let r = &x.striker_defense_against_retaliation;
-        if v.ballistic_intercepted
-            + v.air_breathing_shot_down
-            + r.ballistic_intercepted
-            + r.air_breathing_shot_down
-            > 0.0
-        {
-            say!(
-                out,
-                "  Defenses of value: {victim} stops {:.1} of {striker_s} weapons; {striker} stops {:.1} of the retaliation.",
-                v.ballistic_intercepted + v.air_breathing_shot_down,
-                r.ballistic_intercepted + r.air_breathing_shot_down
-            );
-        }
-        let ready: f64 = x
-            .striker_elements
-            .iter()
-            .filter(|s| s.payload == Payload::Nuclear)
-            .map(|s| s.available)
-            .sum();
-        let in_force =
-            scenario.sides[x.striker].nuclear_warheads_at(x.posture.striker_alert) as f64;
-        say!(
-            out,
-            "  Ready to launch at {} alert: {:.0} of {striker_s} {:.0} nuclear warheads ({:.0} withheld).",
-            x.posture.striker_alert.name(),
-            ready,
-            in_force,
-            in_force - ready
-        );
-        let unit = |s: usize| scenario.sides[s].value.unit.name();
-        say!(
-            out,
-            "  Then {striker} launches {:.0} warheads at {victim_s} value ({:.1} {} arrive) and {:.0} surviving {victim} warheads retaliate ({:.1} {} arrive).",
-            stop.striker_warheads_left,
-            stop.arriving_on_victim,
-            unit(x.victim),
-            stop.victim_warheads_surviving,
-            stop.arriving_on_striker,
-            unit(x.striker)
-        );
-        say!(
-            out,
-            "  Damage to value: {striker} {:.3}, {victim} {:.3}. Cost: {striker} {:.3}, {victim} {:.3}.",
-            stop.damage_to_striker,
-            stop.damage_to_victim,
-            stop.cost_to_striker,
-            stop.cost_to_victim
-        );
-        if let (Some(bound), Some(gap)) = (x.cost_lower_bound, x.cost_gap()) {
-            say!(
-                out,
-                "  Plan quality: no plan can cost {striker} less than {bound:.3} (this plan: {:.3}, gap at most {gap:.3}); of the retaliation it could destroy with {:.0} weapons, this plan destroys at least {:.1} %.",
-                stop.cost_to_striker,
-                stop.warheads_spent + stop.conventional_spent,
-                100.0 * (1.0 - x.optimality_gap())
-            );
-        }
+        out += &exchange_text(scenario, x);
         if args.curve {
-            say!(
-                out,
-                "  Draw-down curve ({} points, stop at {}):",
-                x.curve.len(),
-                x.stop
-            );
-            say!(
-                out,
-                "    {:>6} {:>6} {:>8} {:>9} {:>8} {:>8} {:>8} {:>8}",
-                "spent",
-                "conv",
-                "left",
-                "surviving",
-                "D_strkr",
-                "D_victim",
-                "C_strkr",
-                "C_victim"
-            );
-            for (k, p) in x.curve.iter().enumerate() {
-                say!(
-                    out,
-                    "    {:>6.0} {:>6.0} {:>8.1} {:>9.1} {:>8.3} {:>8.3} {:>8.3} {:>8.3}{}",
-                    p.warheads_spent,
-                    p.conventional_spent,
-                    p.striker_warheads_left,
-                    p.victim_warheads_surviving,
-                    p.damage_to_striker,
-                    p.damage_to_victim,
-                    p.cost_to_striker,
-                    p.cost_to_victim,
-                    if k == x.stop { "  <- stop" } else { "" }
-                );
-            }
+            out += &curve_text(x);
         }
     }
     say!(out, "");
