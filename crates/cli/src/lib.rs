@@ -73,9 +73,11 @@ const BREAKOUT_EXAMPLES: &str = concat!(
 ///
 /// Reykjavik reads a scenario (forces, postures, defenses and value for each side), computes
 /// engagement physics, missile defense and counterforce allocation, and the Kent & Thaler
-/// first-strike stability calculus: for each side, its cost striking first and being struck first. Every assumption is in the scenario file: print a built-in one with
+/// first-strike stability calculus: for each side, its cost striking first and being struck
+/// first. Every assumption is in the scenario file: print a built-in one with
 /// `reykjavik scenarios show NAME`, edit it, and check it with `reykjavik check FILE`.
-/// The parsed command line (`Cli::parse()`, or `Cli::try_parse_from` in tests and fuzzing).
+//  (The parsed command line: `Cli::parse()`, or `Cli::try_parse_from` in tests and fuzzing.
+//  A plain comment, not a doc comment, so that it stays out of `--help`.)
 #[derive(Debug, Parser)]
 #[command(name = "reykjavik", version, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {
