@@ -1,15 +1,14 @@
-//! `reykjavik`: the command-line face of the engine. Parsing arguments, rendering and exit codes
-//! live here; all computation is in `reykjavik-engine`, all file-format knowledge in
-//! `reykjavik-scenario`. A library so that the fuzz targets and tests can run a command line
+//! `reykjavik`: the command-line face of the engine. Parsing arguments, files, terminals,
+//! progress bars and exit codes live here; all computation is in `reykjavik-engine`, all
+//! file-format knowledge in `reykjavik-scenario`, the JSON documents and text reports in
+//! `reykjavik-report`. A library so that the fuzz targets and tests can run a command line
 //! in-process ([`run`]); `main.rs` only parses the arguments and exits.
 
 pub mod analyze;
 mod breakout;
-mod brief;
 mod calc;
 pub mod commands;
 mod compare;
-mod curve_json;
 pub mod montecarlo;
 mod optimize;
 pub mod sweep;
