@@ -6,9 +6,8 @@ use reykjavik_engine::reaction::reciprocity::{Game, Payoffs, Strategy as Rule};
 use reykjavik_engine::reaction::richardson::RichardsonModel;
 
 fn strategy() -> impl Strategy<Value = Rule> {
-    (0usize..7, 0.0..=1.0f64).prop_map(|(i, q)| {
-        Rule::from_name(Rule::NAMES[i], q).expect("a listed name")
-    })
+    (0usize..7, 0.0..=1.0f64)
+        .prop_map(|(i, q)| Rule::from_name(Rule::NAMES[i], q).expect("a listed name"))
 }
 
 /// A prisoner's dilemma: S < P < R < T and 2R > T + S.

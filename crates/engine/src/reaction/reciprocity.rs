@@ -162,15 +162,6 @@ impl Strategy {
         }
     }
 
-    /// Number of automaton states.
-    fn states(&self) -> u8 {
-        match self {
-            Self::TitForTat | Self::Generous { .. } | Self::Grim => 2,
-            Self::Contrite | Self::Pavlov => 4,
-            Self::AlwaysDefect | Self::AlwaysCooperate => 1,
-        }
-    }
-
     /// Every strategy opens in state 0 (cooperative for all but always-defect).
     const OPENING: u8 = 0;
 

@@ -1,0 +1,209 @@
+//! The output of `reykjavik richardson`: the JSON document (docs/output-format.md), the text
+//! report and the SVG trajectory chart. Self-contained (engine types in, strings and JSON out).
+
+use plotters::prelude::*;
+use reykjavik_engine::reaction::richardson::{Analysis, RichardsonModel, Trajectory};
+use serde_json::{Value, json};
+
+use crate::say;
+
+/// Version of the richardson JSON output; raised only when a field changes meaning or goes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Rows of the text table of a trajectory.
+const TEXT_ROWS: usize = 10;
+
+/// The published verdict on the form, printed with every result.
+pub const WARNING: &str = "Caution: fits of the Richardson equations to the US-Soviet arms race found the form weak: \
+reaction coefficients small, insignificant or of the wrong sign, and each side's build better explained by its own \
+past levels and internal momentum (Majeski & Jones 1981; Ward 1984; Intriligator & Brito 1984). The coefficients \
+here are assumptions, not estimates of any real race.";
+
+pub struct RichardsonReport {
+    pub model: RichardsonModel,
+    pub analysis: Analysis,
+    pub start: (f64, f64),
+    pub years: f64,
+    pub trajectory: Trajectory,
+}
+
+pub fn richardson_json(r: &RichardsonReport) -> Value {
+    let m = &r.model;
+    let a = &r.analysis;
+    let points: Vec<Value> = r
+        .trajectory
+        .points
+        .iter()
+        .map(|p| json!({ "t": p.t, "x": p.x, "y": p.y }))
+        .collect();
+    json!({
+        "schema_version": SCHEMA_VERSION,
+        "command": "richardson",
+        "model": { "k": m.k, "l": m.l, "a": m.a, "b": m.b, "g": m.g, "h": m.h },
+        "equilibrium": a.equilibrium.map(|(x, y)| json!({ "x": x, "y": y })),
+        "determinant": a.determinant,
+        "trace": a.trace,
+        "stable": a.classification.is_stable(),
+        "classification": a.classification.name(),
+        "eigenvalues": a.eigenvalues.map(|(re, im)| json!({ "re": re, "im": im })),
+        "trajectory": {
+            "from": { "x": r.start.0, "y": r.start.1 },
+            "years": r.years,
+            "runaway_at": r.trajectory.runaway_at,
+            "points": points,
+        },
+        "warning": WARNING,
+    })
+}
+
+pub fn richardson_text(r: &RichardsonReport) -> String {
+    let mut out = String::new();
+    let m = &r.model;
+    say!(
+        out,
+        "Richardson arms-race model: dx/dt = k y - a x + g, dy/dt = l x - b y + h"
+    );
+    say!(
+        out,
+        "  k = {}, l = {}, a = {}, b = {}, g = {}, h = {}",
+        m.k,
+        m.l,
+        m.a,
+        m.b,
+        m.g,
+        m.h
+    );
+    analysis_text(&mut out, m, &r.analysis);
+    trajectory_text(&mut out, r);
+    say!(out, "");
+    say!(out, "{WARNING}");
+    out
+}
+
+fn analysis_text(out: &mut String, m: &RichardsonModel, a: &Analysis) {
+    match a.equilibrium {
+        Some((x, y)) => say!(out, "Equilibrium: x* = {x:.4}, y* = {y:.4}"),
+        None => say!(
+            out,
+            "Equilibrium: none single (a b = k l: a line of equilibria or none)"
+        ),
+    }
+    let verdict = if a.classification.is_stable() {
+        "stable"
+    } else {
+        "not stable"
+    };
+    say!(
+        out,
+        "Stability: a b = {:.4}, k l = {:.4}: {verdict} (Richardson: stable iff a b > k l, with a + b > 0)",
+        m.a * m.b,
+        m.k * m.l
+    );
+    let eig: Vec<String> = a
+        .eigenvalues
+        .iter()
+        .map(|&(re, im)| {
+            if im == 0.0 {
+                format!("{re:.4}")
+            } else {
+                format!(
+                    "{re:.4} {} {:.4}i",
+                    if im < 0.0 { '-' } else { '+' },
+                    im.abs()
+                )
+            }
+        })
+        .collect();
+    say!(
+        out,
+        "Eigenvalues: {} per year; classification: {}",
+        eig.join(", "),
+        a.classification.name()
+    );
+}
+
+fn trajectory_text(out: &mut String, r: &RichardsonReport) {
+    say!(out, "");
+    say!(
+        out,
+        "Trajectory from ({}, {}) over {} years:",
+        r.start.0,
+        r.start.1,
+        r.years
+    );
+    say!(out, "  {:>10} {:>14} {:>14}", "year", "x", "y");
+    let points = &r.trajectory.points;
+    let stride = (points.len() - 1).div_ceil(TEXT_ROWS).max(1);
+    let mut rows: Vec<usize> = (0..points.len()).step_by(stride).collect();
+    if rows.last() != Some(&(points.len() - 1)) {
+        rows.push(points.len() - 1);
+    }
+    for i in rows {
+        let p = points[i];
+        say!(out, "  {:>10.2} {:>14.4} {:>14.4}", p.t, p.x, p.y);
+    }
+    if let Some(t) = r.trajectory.runaway_at {
+        say!(
+            out,
+            "  runaway: a level passed 1e15 at year {t:.2}; the trajectory stops there"
+        );
+    }
+}
+
+/// Both levels against time.
+pub fn trajectory_svg(r: &RichardsonReport) -> Result<String, String> {
+    let mut svg = String::new();
+    draw(r, &mut svg).map_err(|e| format!("cannot draw the chart: {e}"))?;
+    Ok(svg)
+}
+
+fn draw(r: &RichardsonReport, svg: &mut String) -> Result<(), Box<dyn std::error::Error>> {
+    let points = &r.trajectory.points;
+    let t_end = points.last().map_or(r.years, |p| p.t).max(1e-9);
+    let (low, high) = points.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+        (lo.min(p.x).min(p.y), hi.max(p.x).max(p.y))
+    });
+    let pad = ((high - low) * 0.05).max(1e-9);
+    let root = SVGBackend::with_string(svg, (760, 420)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(
+            format!(
+                "Richardson trajectory: {}",
+                r.analysis.classification.name()
+            ),
+            ("sans-serif", 16),
+        )
+        .margin(12)
+        .x_label_area_size(36)
+        .y_label_area_size(70)
+        .build_cartesian_2d(0.0..t_end, (low - pad)..(high + pad))?;
+    chart
+        .configure_mesh()
+        .x_desc("years")
+        .y_desc("armament level")
+        .draw()?;
+    let blue = RGBColor(31, 119, 180);
+    let orange = RGBColor(255, 127, 14);
+    chart
+        .draw_series(LineSeries::new(
+            points.iter().map(|p| (p.t, p.x)),
+            blue.stroke_width(2),
+        ))?
+        .label("x")
+        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], blue));
+    chart
+        .draw_series(LineSeries::new(
+            points.iter().map(|p| (p.t, p.y)),
+            orange.stroke_width(2),
+        ))?
+        .label("y")
+        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], orange));
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.8))
+        .border_style(BLACK)
+        .draw()?;
+    root.present()?;
+    Ok(())
+}
