@@ -20,14 +20,19 @@ pub struct ReciprocityArgs {
           required_unless_present = "events")]
     b: Option<String>,
     /// Probability that an intended move is flipped, 0 to 1.
-    #[arg(long, default_value_t = 0.01)]
+    #[arg(long, default_value_t = 0.01, allow_negative_numbers = true)]
     noise: f64,
     /// Generous tit-for-tat's probability of cooperating after a defection, 0 to 1 (default:
     /// the largest stable value for the payoffs, Nowak & Sigmund 1992).
-    #[arg(long, value_name = "Q")]
+    #[arg(long, value_name = "Q", allow_negative_numbers = true)]
     forgiveness: Option<f64>,
     /// Payoffs T,R,P,S: a prisoner's dilemma needs T > R > P > S and 2R > T + S.
-    #[arg(long, value_name = "T,R,P,S", default_value = "5,3,1,0")]
+    #[arg(
+        long,
+        value_name = "T,R,P,S",
+        default_value = "5,3,1,0",
+        allow_hyphen_values = true
+    )]
     payoffs: String,
     /// Also simulate: this many rounds per game (checks the exact chain).
     #[arg(long, value_name = "ROUNDS")]
