@@ -537,11 +537,10 @@ impl Chain {
             })
             .collect();
         for k in 0..n {
-            for i in 0..n {
-                if reach[i][k] {
-                    for j in 0..n {
-                        reach[i][j] |= reach[k][j];
-                    }
+            let via = reach[k].clone();
+            for row in reach.iter_mut().filter(|row| row[k]) {
+                for (cell, &through) in row.iter_mut().zip(&via) {
+                    *cell |= through;
                 }
             }
         }
@@ -663,12 +662,14 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
             .expect("a row");
         a.swap(col, pivot);
         b.swap(col, pivot);
-        for row in col + 1..n {
-            let factor = a[row][col] / a[col][col];
-            for k in col..n {
-                a[row][k] -= factor * a[col][k];
+        let (upper, lower) = a.split_at_mut(col + 1);
+        let pivot_row = &upper[col];
+        for (offset, row) in lower.iter_mut().enumerate() {
+            let factor = row[col] / pivot_row[col];
+            for (cell, &p) in row.iter_mut().zip(pivot_row).skip(col) {
+                *cell -= factor * p;
             }
-            b[row] -= factor * b[col];
+            b[col + 1 + offset] -= factor * b[col];
         }
     }
     let mut x = vec![0.0; n];
@@ -853,6 +854,39 @@ mod tests {
             .unwrap()
             .install(|| m.simulate(500, 20, 3).unwrap());
         assert_eq!(one, m.simulate(500, 20, 3).unwrap());
+    }
+
+    /// A chain by hand: state 0 stays with 1/4, enters the absorbing 1 with 1/4 and 2 with 1/2.
+    fn chain_by_hand() -> Chain {
+        Chain {
+            states: vec![(0, 0), (1, 0), (2, 0)],
+            transition: vec![
+                vec![0.25, 0.25, 0.5],
+                vec![0.0, 1.0, 0.0],
+                vec![0.0, 0.0, 1.0],
+            ],
+            mutual_cooperation: vec![0.0; 3],
+        }
+    }
+
+    #[test]
+    fn several_closed_classes_are_weighted_by_entry() {
+        let weights = chain_by_hand().closed_class_weights();
+        assert_eq!(weights.len(), 2);
+        assert_eq!(weights[0].0, vec![1]);
+        assert!(close(weights[0].1, 1.0 / 3.0) && close(weights[1].1, 2.0 / 3.0));
+    }
+
+    #[test]
+    fn stationary_and_solver_by_hand() {
+        // P = [[0.9, 0.1], [0.3, 0.7]]: pi = (0.75, 0.25).
+        let mut c = chain_by_hand();
+        c.transition = vec![vec![0.9, 0.1], vec![0.3, 0.7]];
+        let pi = c.stationary(&[0, 1]);
+        assert!(close(pi[0], 0.75) && close(pi[1], 0.25));
+        // y = 2, x - y = 1 (pivoting needed: a zero in the corner first).
+        let x = solve(vec![vec![0.0, 1.0], vec![1.0, -1.0]], vec![2.0, 1.0]);
+        assert!(close(x[0], 3.0) && close(x[1], 2.0));
     }
 
     #[test]
