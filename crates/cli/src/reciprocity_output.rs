@@ -2,6 +2,7 @@
 //! text reports, for a game and for an event series. Self-contained (engine types in, strings
 //! and JSON values out) so it can move to the shared output crate unchanged.
 
+use reykjavik_engine::limits::show;
 use reykjavik_engine::reaction::events::EventSeries;
 use reykjavik_engine::reaction::reciprocity::{
     Echo, Estimate, Game, LongRun, Simulation, Strategy,
@@ -113,11 +114,11 @@ fn header_text(out: &mut String, r: &GameReport) {
     say!(
         out,
         "Payoffs T, R, P, S = {}, {}, {}, {}; noise {} (each intended move flipped with this probability)",
-        p.t,
-        p.r,
-        p.p,
-        p.s,
-        g.noise
+        show(p.t),
+        show(p.r),
+        show(p.p),
+        show(p.s),
+        show(g.noise)
     );
     if matches!(g.a, Strategy::Generous { .. }) || matches!(g.b, Strategy::Generous { .. }) {
         say!(
@@ -191,8 +192,9 @@ fn echo_text(out: &mut String, r: &GameReport) {
     );
     say!(out, "before the first round of mutual cooperation");
     say!(out, "  {:<22} {:>16} {:>16}", "", "A errs", "B errs");
-    let show = |e: Echo| match e {
-        Echo::Rounds(n) => format!("{n:.3} rounds"),
+    let echo = |e: Echo| match e {
+        Echo::Rounds(n) if n < 1e9 => format!("{n:.3} rounds"),
+        Echo::Rounds(n) => format!("{n:.3e} rounds"),
         Echo::Never => "never ends".to_string(),
         Echo::NotApplicable => "n/a".to_string(),
     };
@@ -200,15 +202,15 @@ fn echo_text(out: &mut String, r: &GameReport) {
         out,
         "  {:<22} {:>16} {:>16}",
         "no further mistakes",
-        show(r.echo_clean[0]),
-        show(r.echo_clean[1])
+        echo(r.echo_clean[0]),
+        echo(r.echo_clean[1])
     );
     say!(
         out,
         "  {:<22} {:>16} {:>16}",
-        format!("with noise {}", r.game.noise),
-        show(r.echo_noisy[0]),
-        show(r.echo_noisy[1])
+        format!("with noise {}", show(r.game.noise)),
+        echo(r.echo_noisy[0]),
+        echo(r.echo_noisy[1])
     );
     if r.echo_clean.contains(&Echo::NotApplicable) {
         say!(

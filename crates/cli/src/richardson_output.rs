@@ -2,6 +2,7 @@
 //! report and the SVG trajectory chart. Self-contained (engine types in, strings and JSON out).
 
 use plotters::prelude::*;
+use reykjavik_engine::limits::show;
 use reykjavik_engine::reaction::richardson::{Analysis, RichardsonModel, Trajectory};
 use serde_json::{Value, json};
 
@@ -66,12 +67,12 @@ pub fn richardson_text(r: &RichardsonReport) -> String {
     say!(
         out,
         "  k = {}, l = {}, a = {}, b = {}, g = {}, h = {}",
-        m.k,
-        m.l,
-        m.a,
-        m.b,
-        m.g,
-        m.h
+        show(m.k),
+        show(m.l),
+        show(m.a),
+        show(m.b),
+        show(m.g),
+        show(m.h)
     );
     analysis_text(&mut out, m, &r.analysis);
     trajectory_text(&mut out, r);
@@ -82,7 +83,7 @@ pub fn richardson_text(r: &RichardsonReport) -> String {
 
 fn analysis_text(out: &mut String, m: &RichardsonModel, a: &Analysis) {
     match a.equilibrium {
-        Some((x, y)) => say!(out, "Equilibrium: x* = {x:.4}, y* = {y:.4}"),
+        Some((x, y)) => say!(out, "Equilibrium: x* = {}, y* = {}", num(x), num(y)),
         None => say!(
             out,
             "Equilibrium: none single (a b = k l: a line of equilibria or none)"
@@ -95,21 +96,22 @@ fn analysis_text(out: &mut String, m: &RichardsonModel, a: &Analysis) {
     };
     say!(
         out,
-        "Stability: a b = {:.4}, k l = {:.4}: {verdict} (Richardson: stable iff a b > k l, with a + b > 0)",
-        m.a * m.b,
-        m.k * m.l
+        "Stability: a b = {}, k l = {}: {verdict} (Richardson: stable iff a b > k l, with a + b > 0)",
+        num(m.a * m.b),
+        num(m.k * m.l)
     );
     let eig: Vec<String> = a
         .eigenvalues
         .iter()
         .map(|&(re, im)| {
             if im == 0.0 {
-                format!("{re:.4}")
+                num(re)
             } else {
                 format!(
-                    "{re:.4} {} {:.4}i",
+                    "{} {} {}i",
+                    num(re),
                     if im < 0.0 { '-' } else { '+' },
-                    im.abs()
+                    num(im.abs())
                 )
             }
         })
@@ -127,9 +129,9 @@ fn trajectory_text(out: &mut String, r: &RichardsonReport) {
     say!(
         out,
         "Trajectory from ({}, {}) over {} years:",
-        r.start.0,
-        r.start.1,
-        r.years
+        show(r.start.0),
+        show(r.start.1),
+        show(r.years)
     );
     say!(out, "  {:>10} {:>14} {:>14}", "year", "x", "y");
     let points = &r.trajectory.points;
@@ -140,13 +142,22 @@ fn trajectory_text(out: &mut String, r: &RichardsonReport) {
     }
     for i in rows {
         let p = points[i];
-        say!(out, "  {:>10.2} {:>14.4} {:>14.4}", p.t, p.x, p.y);
+        say!(out, "  {:>10.2} {:>14} {:>14}", p.t, num(p.x), num(p.y));
     }
     if let Some(t) = r.trajectory.runaway_at {
         say!(
             out,
             "  runaway: a level passed 1e15 at year {t:.2}; the trajectory stops there"
         );
+    }
+}
+
+/// Four decimals, or four significant digits in exponent form for large or tiny values.
+fn num(v: f64) -> String {
+    if v == 0.0 || (1e-4..1e9).contains(&v.abs()) {
+        format!("{v:.4}")
+    } else {
+        format!("{v:.4e}")
     }
 }
 

@@ -28,6 +28,8 @@ pub struct RichardsonModel {
 
 /// Largest |k|, |l|, |a|, |b| (per year): a rate of 100 per year already doubles a level in days.
 pub const MAX_RATE: f64 = 100.0;
+/// Smallest nonzero |k|, |l|, |a|, |b| (per year).
+pub const MIN_RATE: f64 = 1e-9;
 /// Largest |g|, |h| and |x0|, |y0|: far above any arsenal count or budget in any unit used.
 pub const MAX_LEVEL: f64 = 1e12;
 /// Longest horizon, in years.
@@ -111,6 +113,7 @@ impl RichardsonModel {
         let rates = [("k", self.k), ("l", self.l), ("a", self.a), ("b", self.b)];
         for (name, value) in rates {
             check(name, value, MAX_RATE)?;
+            check_rate_not_tiny(name, value)?;
         }
         check("g", self.g, MAX_LEVEL)?;
         check("h", self.h, MAX_LEVEL)
@@ -203,35 +206,48 @@ impl RichardsonModel {
         })
     }
 
-    /// z(t) = z* + e^{At} (z0 - z*).
+    /// z(t) = z* + e^{At} (z0 - z*), computed as z0 + (e^{At} - I)(z0 - z*): when the
+    /// equilibrium is far from the start (small fatigue), the first form loses the digits of
+    /// the motion to the size of z*; the second does not.
     pub fn closed_form(&self, start: (f64, f64), equilibrium: (f64, f64), t: f64) -> (f64, f64) {
-        let m = self.exp_at(t);
+        let d = self.exp_at_minus_identity(t);
         let (dx, dy) = (start.0 - equilibrium.0, start.1 - equilibrium.1);
         (
-            equilibrium.0 + m[0][0] * dx + m[0][1] * dy,
-            equilibrium.1 + m[1][0] * dx + m[1][1] * dy,
+            start.0 + d[0][0] * dx + d[0][1] * dy,
+            start.1 + d[1][0] * dx + d[1][1] * dy,
         )
     }
 
-    /// e^{At} for the 2×2 A: with m = trace/2 and N = A - m I, N² = (disc/4) I, so
-    /// e^{At} = e^{mt} (c(t) I + s(t) N) with cosh/sinh, cos/sin or 1/t by the sign of disc.
-    fn exp_at(&self, t: f64) -> [[f64; 2]; 2] {
+    /// e^{At} - I for the 2×2 A: with m = trace/2 and N = A - m I, N² = (disc/4) I, so
+    /// e^{At} = e^{mt} (c I + s N) with c, s from cosh/sinh, cos/sin or 1/t by the sign of disc;
+    /// e^{mt} c - 1 = expm1(mt) c + (c - 1), with c - 1 = ±2 sinh²/sin²(x/2), keeps the small
+    /// differences exact.
+    fn exp_at_minus_identity(&self, t: f64) -> [[f64; 2]; 2] {
         let m = -(self.a + self.b) / 2.0;
         let quarter_disc = self.discriminant() / 4.0;
-        let (c, s) = if quarter_disc > 0.0 {
+        let (c, c_minus_1, s, x) = if quarter_disc > 0.0 {
             let w = quarter_disc.sqrt();
-            ((w * t).cosh(), (w * t).sinh() / w)
+            let x = w * t;
+            (x.cosh(), 2.0 * (x / 2.0).sinh().powi(2), x.sinh() / w, x)
         } else if quarter_disc < 0.0 {
             let w = (-quarter_disc).sqrt();
-            ((w * t).cos(), (w * t).sin() / w)
+            let x = w * t;
+            (x.cos(), -2.0 * (x / 2.0).sin().powi(2), x.sin() / w, x)
         } else {
-            (1.0, t)
+            (1.0, 0.0, t, 0.0)
         };
         let scale = (m * t).exp();
+        // The split form only while both exponents are small: for large ones expm1(mt) c and
+        // c - 1 are huge and cancel, and e^{mt} c - 1 is then accurate as it stands.
+        let diagonal = if (m * t).abs() < 1.0 && x.abs() < 1.0 {
+            (m * t).exp_m1() * c + c_minus_1
+        } else {
+            scale * c - 1.0
+        };
         let n = [[-self.a - m, self.k], [self.l, -self.b - m]];
         [
-            [scale * (c + s * n[0][0]), scale * s * n[0][1]],
-            [scale * s * n[1][0], scale * (c + s * n[1][1])],
+            [diagonal + scale * s * n[0][0], scale * s * n[0][1]],
+            [scale * s * n[1][0], diagonal + scale * s * n[1][1]],
         ]
     }
 
@@ -262,6 +278,20 @@ fn check(name: &str, value: f64, max: f64) -> Result<(), EngineError> {
             crate::limits::show(max)
         );
         Err(EngineError::invalid(name, value, &range))
+    }
+}
+
+/// A rate below 1e-9 per year (a billion-year time scale) is zero to this model; refusing the
+/// tiny ones keeps every equilibrium finite (|x*| stays below about 1e44).
+fn check_rate_not_tiny(name: &str, value: f64) -> Result<(), EngineError> {
+    if value == 0.0 || value.abs() >= MIN_RATE {
+        Ok(())
+    } else {
+        Err(EngineError::invalid(
+            name,
+            value,
+            "0, or 1e-9 to 100 in magnitude (a smaller rate is 0 to this model)",
+        ))
     }
 }
 
@@ -375,6 +405,16 @@ mod tests {
     }
 
     #[test]
+    fn closed_form_keeps_digits_when_the_equilibrium_is_far() {
+        // a = b = 1e-9, g = 1e12: x* = 1e21, x(1) = g (1 - e^{-a})/a, just under 1e12.
+        let m = model(0.0, 0.0, 1e-9, 1e-9, 1e12, 0.0);
+        let eq = m.analyse().equilibrium.unwrap();
+        let (x, _) = m.closed_form((0.0, 0.0), eq, 1.0);
+        let exact = 1e12 * -(-1e-9f64).exp_m1() / 1e-9;
+        assert!((x - exact).abs() < 1e-12 * exact, "{x} vs {exact}");
+    }
+
+    #[test]
     fn integrator_matches_the_closed_form() {
         for m in [
             model(0.3, 0.5, 0.6, 0.4, 2.0, 1.0),
@@ -437,6 +477,8 @@ mod tests {
             .validate()
             .unwrap_err();
         assert_eq!(err.field(), Some("k"));
+        let tiny = model(0.0, 0.0, 1e-300, 1e-10, 1e12, 0.0).validate();
+        assert_eq!(tiny.unwrap_err().field(), Some("a"));
         let m = model(0.1, 0.1, 1.0, 1.0, 0.0, 0.0);
         assert_eq!(
             m.trajectory((0.0, 0.0), 0.0, 10).unwrap_err().field(),
