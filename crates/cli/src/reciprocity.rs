@@ -13,11 +13,11 @@ use crate::reciprocity_output::{self as output, GameReport};
 pub struct ReciprocityArgs {
     /// Strategy of side A: tft, gtft (generous), ctft (contrite), wsls (Pavlov), alld, allc, grim.
     #[arg(value_parser = clap::builder::PossibleValuesParser::new(Strategy::NAMES),
-          required_unless_present = "events")]
+          required_unless_present_any = ["events", "table"])]
     a: Option<String>,
     /// Strategy of side B (same names).
     #[arg(value_parser = clap::builder::PossibleValuesParser::new(Strategy::NAMES),
-          required_unless_present = "events")]
+          required_unless_present_any = ["events", "table"])]
     b: Option<String>,
     /// Probability that an intended move is flipped, 0 to 1.
     #[arg(long, default_value_t = 0.01, allow_negative_numbers = true)]
@@ -43,6 +43,9 @@ pub struct ReciprocityArgs {
     /// Master seed of the simulation (game g uses stream g: same seed, same numbers).
     #[arg(long, default_value_t = 1, requires = "simulate")]
     seed: u64,
+    /// Every strategy against every other instead: the long-run payoff table (exact).
+    #[arg(long, conflicts_with_all = ["a", "b", "simulate", "events"])]
+    table: bool,
     /// Show an event series instead (a file or the built-in us-russia-2016-2018).
     #[arg(long, value_name = "NAME|FILE", conflicts_with_all = ["a", "b", "simulate"])]
     events: Option<String>,
@@ -64,6 +67,14 @@ pub fn run(args: ReciprocityArgs) -> Result<String, Failure> {
             args.format,
             || output::events_text(&series),
             || output::events_json(&series),
+        ));
+    }
+    if args.table {
+        let report = table_report(&args)?;
+        return Ok(render(
+            args.format,
+            || output::table_text(&report),
+            || output::table_json(&report),
         ));
     }
     let report = game_report(&args)?;
@@ -117,6 +128,27 @@ fn game_report(args: &ReciprocityArgs) -> Result<GameReport, Failure> {
         forgiveness,
         max_forgiveness,
         long_run,
+    })
+}
+
+fn table_report(args: &ReciprocityArgs) -> Result<output::TableReport, Failure> {
+    let payoffs = parse_payoffs(&args.payoffs)?;
+    payoffs.validate().map_err(bad_input)?;
+    let forgiveness = args
+        .forgiveness
+        .unwrap_or(reciprocity::generous_max_forgiveness(&payoffs));
+    check_forgiveness(forgiveness)?;
+    let strategies: Vec<Strategy> = Strategy::NAMES
+        .iter()
+        .map(|n| Strategy::from_name(n, forgiveness).expect("a listed name"))
+        .collect();
+    let payoff = reciprocity::round_robin(&strategies, args.noise, payoffs).map_err(bad_input)?;
+    Ok(output::TableReport {
+        strategies,
+        noise: args.noise,
+        forgiveness,
+        payoffs,
+        payoff,
     })
 }
 

@@ -5,7 +5,7 @@
 use reykjavik_engine::limits::show;
 use reykjavik_engine::reaction::events::EventSeries;
 use reykjavik_engine::reaction::reciprocity::{
-    Echo, Estimate, Game, LongRun, Simulation, Strategy,
+    Echo, Estimate, Game, LongRun, Payoffs, Simulation, Strategy,
 };
 use serde_json::{Value, json};
 
@@ -261,6 +261,72 @@ fn deviation(est: Estimate, exact: f64) -> String {
     } else {
         format!("{diff:+.2e}")
     }
+}
+
+/// The round-robin table of `reykjavik reciprocity --table`.
+pub struct TableReport {
+    pub strategies: Vec<Strategy>,
+    pub noise: f64,
+    pub forgiveness: f64,
+    pub payoffs: Payoffs,
+    /// payoff[i][j]: long-run payoff of strategy i against strategy j.
+    pub payoff: Vec<Vec<f64>>,
+}
+
+/// Each strategy's mean payoff over all opponents, itself included.
+fn row_means(t: &TableReport) -> Vec<f64> {
+    t.payoff
+        .iter()
+        .map(|row| row.iter().sum::<f64>() / row.len() as f64)
+        .collect()
+}
+
+pub fn table_json(t: &TableReport) -> Value {
+    let names: Vec<&str> = t.strategies.iter().map(Strategy::short_name).collect();
+    let p = &t.payoffs;
+    json!({
+        "schema_version": SCHEMA_VERSION,
+        "command": "reciprocity-table",
+        "payoffs": { "t": p.t, "r": p.r, "p": p.p, "s": p.s },
+        "noise": t.noise,
+        "forgiveness": t.forgiveness,
+        "strategies": names,
+        "payoff": t.payoff,
+        "mean": row_means(t),
+    })
+}
+
+pub fn table_text(t: &TableReport) -> String {
+    let mut out = String::new();
+    let p = &t.payoffs;
+    say!(
+        out,
+        "Long-run payoff per round of the row strategy against the column (exact), noise {}",
+        show(t.noise)
+    );
+    say!(
+        out,
+        "Payoffs T, R, P, S = {}, {}, {}, {}; generous tit-for-tat forgives with q = {:.4}",
+        show(p.t),
+        show(p.r),
+        show(p.p),
+        show(p.s),
+        t.forgiveness
+    );
+    say!(out, "");
+    let mut header = format!("  {:<6}", "");
+    for s in &t.strategies {
+        header.push_str(&format!(" {:>7}", s.short_name()));
+    }
+    say!(out, "{header} {:>7}", "mean");
+    for ((s, row), mean) in t.strategies.iter().zip(&t.payoff).zip(row_means(t)) {
+        let mut line = format!("  {:<6}", s.short_name());
+        for v in row {
+            line.push_str(&format!(" {v:>7.3}"));
+        }
+        say!(out, "{line} {mean:>7.3}");
+    }
+    out
 }
 
 pub fn events_json(s: &EventSeries) -> Value {

@@ -304,3 +304,25 @@ fn richardson_bad_input_exits_2() {
         "--steps",
     );
 }
+
+#[test]
+fn round_robin_table_has_every_pair() {
+    let v = json_of(&[
+        "reciprocity",
+        "--table",
+        "--noise",
+        "0.05",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["command"], "reciprocity-table");
+    assert_eq!(v["strategies"].as_array().unwrap().len(), 7);
+    let tft_tft = v["payoff"][0][0].as_f64().unwrap();
+    assert!((tft_tft - 2.25).abs() < 1e-12);
+    // Contrite tit-for-tat does best against itself of the reciprocators (Wu & Axelrod 1995).
+    let self_play = |i: usize| v["payoff"][i][i].as_f64().unwrap();
+    assert!(
+        self_play(2) > self_play(1) && self_play(2) > self_play(0) && self_play(2) > self_play(3)
+    );
+    rejects(&["reciprocity", "--table", "tft"], "cannot be used with");
+}

@@ -434,6 +434,33 @@ impl Game {
     }
 }
 
+/// Every strategy against every other (and itself): `table[i][j]` is the long-run payoff per
+/// round of `strategies[i]` playing against `strategies[j]`, exact.
+pub fn round_robin(
+    strategies: &[Strategy],
+    noise: f64,
+    payoffs: Payoffs,
+) -> Result<Vec<Vec<f64>>, EngineError> {
+    strategies
+        .iter()
+        .map(|&a| {
+            strategies
+                .iter()
+                .map(|&b| {
+                    let run = Game {
+                        a,
+                        b,
+                        noise,
+                        payoffs,
+                    }
+                    .long_run()?;
+                    Ok(run.payoff[0])
+                })
+                .collect()
+        })
+        .collect()
+}
+
 fn check_simulation_size(rounds: u64, games: u64) -> Result<(), EngineError> {
     if rounds == 0 || rounds > MAX_SIMULATED_ROUNDS {
         return Err(EngineError::invalid("rounds", rounds as f64, "1 to 1e9"));
@@ -868,6 +895,21 @@ mod tests {
                 other => panic!("{other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn round_robin_is_the_pairwise_long_run() {
+        let all: Vec<Strategy> = Strategy::NAMES
+            .iter()
+            .map(|n| Strategy::from_name(n, 1.0 / 3.0).unwrap())
+            .collect();
+        let table = round_robin(&all, 0.05, Payoffs::default()).unwrap();
+        assert_eq!(table.len(), 7);
+        // Row tft, column tft: Molander's 2.25; row alld, column allc: T(1 - e)... by hand.
+        assert!(close(table[0][0], 2.25));
+        let e = 0.05;
+        let alld_vs_allc = (1.0 - e) * ((1.0 - e) * 5.0 + e * 1.0) + e * ((1.0 - e) * 3.0);
+        assert!(close(table[4][5], alld_vs_allc));
     }
 
     #[test]
