@@ -49,6 +49,7 @@ pub struct ReciprocityArgs {
     /// Show an event series instead (a file or the built-in us-russia-2016-2018).
     #[arg(long, value_name = "NAME|FILE", conflicts_with_all = ["a", "b", "simulate"])]
     events: Option<String>,
+    /// Output format (JSON schema in docs/output-format.md).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }

@@ -5,7 +5,7 @@
 use reykjavik_engine::limits::show;
 use reykjavik_engine::reaction::events::EventSeries;
 use reykjavik_engine::reaction::reciprocity::{
-    Echo, Estimate, Game, LongRun, Payoffs, Simulation, Strategy,
+    self, Echo, Estimate, Game, LongRun, Payoffs, Simulation, Strategy,
 };
 use serde_json::{Value, json};
 
@@ -85,7 +85,7 @@ fn echo_json(e: Echo) -> Value {
 fn simulation_json(s: &Simulation) -> Value {
     let est = |e: &Estimate| json!({ "mean": e.mean, "standard_error": e.standard_error });
     json!({
-        "rounds": s.rounds, "games": s.games, "seed": s.seed,
+        "rounds": s.rounds, "warm_up": reciprocity::warm_up(s.rounds), "games": s.games, "seed": s.seed,
         "payoff": [est(&s.payoff[0]), est(&s.payoff[1])],
         "cooperation": [est(&s.cooperation[0]), est(&s.cooperation[1])],
     })
@@ -224,9 +224,10 @@ fn echo_text(out: &mut String, r: &GameReport) {
 fn simulation_text(out: &mut String, s: &Simulation, exact: &LongRun) {
     say!(
         out,
-        "Simulation: {} games of {} rounds, seed {} (mean ± standard error over games)",
+        "Simulation: {} games of {} rounds after {} warm-up rounds, seed {} (mean ± standard error over games)",
         s.games,
         s.rounds,
+        reciprocity::warm_up(s.rounds),
         s.seed
     );
     let row = |label: &str, est: &[Estimate; 2], exact: &[f64; 2]| {
@@ -249,7 +250,7 @@ fn simulation_text(out: &mut String, s: &Simulation, exact: &LongRun) {
     );
     say!(
         out,
-        "  (in brackets: simulated minus exact, in standard errors; games start at the opening moves)"
+        "  (in brackets: simulated minus exact, in standard errors)"
     );
 }
 

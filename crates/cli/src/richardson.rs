@@ -48,6 +48,7 @@ pub struct RichardsonArgs {
     /// Write an SVG chart of both levels against time.
     #[arg(long, value_name = "FILE.svg")]
     svg: Option<PathBuf>,
+    /// Output format (JSON schema in docs/output-format.md).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }

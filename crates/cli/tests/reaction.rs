@@ -49,7 +49,7 @@ fn reciprocity_simulation_agrees_with_the_chain() {
             sim["standard_error"].as_f64().unwrap(),
         );
         assert!(
-            (mean - exact).abs() < 4.0 * se + 1e-3,
+            (mean - exact).abs() < 4.0 * se + 1e-9,
             "{mean} ± {se} vs {exact}"
         );
     }
