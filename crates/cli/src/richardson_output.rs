@@ -161,7 +161,7 @@ fn num(v: f64) -> String {
     }
 }
 
-/// Both levels against time.
+/// Both levels against time, with a stable equilibrium as dashed lines.
 pub fn trajectory_svg(r: &RichardsonReport) -> Result<String, String> {
     let mut svg = String::new();
     draw(r, &mut svg).map_err(|e| format!("cannot draw the chart: {e}"))?;
@@ -171,9 +171,17 @@ pub fn trajectory_svg(r: &RichardsonReport) -> Result<String, String> {
 fn draw(r: &RichardsonReport, svg: &mut String) -> Result<(), Box<dyn std::error::Error>> {
     let points = &r.trajectory.points;
     let t_end = points.last().map_or(r.years, |p| p.t).max(1e-9);
-    let (low, high) = points.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+    let (mut low, mut high) = points.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
         (lo.min(p.x).min(p.y), hi.max(p.x).max(p.y))
     });
+    // A stable equilibrium is where the lines go: keep it in view.
+    let equilibrium = r
+        .analysis
+        .equilibrium
+        .filter(|_| r.analysis.classification.is_stable());
+    if let Some((x, y)) = equilibrium {
+        (low, high) = (low.min(x).min(y), high.max(x).max(y));
+    }
     let pad = ((high - low) * 0.05).max(1e-9);
     let root = SVGBackend::with_string(svg, (760, 420)).into_drawing_area();
     root.fill(&WHITE)?;
@@ -210,6 +218,16 @@ fn draw(r: &RichardsonReport, svg: &mut String) -> Result<(), Box<dyn std::error
         ))?
         .label("y")
         .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], orange));
+    if let Some((x, y)) = equilibrium {
+        for (level, colour) in [(x, blue), (y, orange)] {
+            chart.draw_series(DashedLineSeries::new(
+                [(0.0, level), (t_end, level)],
+                6,
+                4,
+                colour.mix(0.6).stroke_width(1),
+            ))?;
+        }
+    }
     chart
         .configure_series_labels()
         .background_style(WHITE.mix(0.8))
