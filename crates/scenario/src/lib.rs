@@ -6,6 +6,7 @@ pub mod builtin;
 mod convert;
 pub mod diagnostic;
 pub mod document;
+pub mod events;
 pub mod format;
 mod number;
 pub mod proposal;
