@@ -14,6 +14,9 @@ pub mod montecarlo;
 mod optimize;
 pub mod sweep;
 mod treaty;
+/// N-side scenarios (issue 10): routing and options; the report is `multilateral_report`.
+pub mod multilateral;
+pub mod multilateral_report;
 
 use std::io::Write;
 use std::process::ExitCode;

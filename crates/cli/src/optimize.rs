@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 
 use crate::compare::{regime_name, signed};
 use crate::treaty::{Format, load_treaty, side_json};
-use crate::{Failure, commands, say};
+use crate::{Failure, say};
 
 #[derive(Debug, Args)]
 pub struct OptimizeArgs {
@@ -63,7 +63,7 @@ enum ObjectiveArg {
 }
 
 pub fn run(args: OptimizeArgs) -> Result<String, Failure> {
-    let scenario = commands::load(&args.scenario)?;
+    let scenario = crate::multilateral::load_two_sided("optimize", &args.scenario)?;
     let treaty = load_treaty(&args.treaty)?;
     let side = side_index(&scenario, &args.side)?;
     if !(args.max_growth.is_finite() && (1.0..=10.0).contains(&args.max_growth)) {

@@ -135,3 +135,14 @@ pub fn load(name_or_path: &str) -> Result<MultiScenario, ScenarioError> {
     let (text, label) = crate::source_text(name_or_path)?;
     parse(&text, &label)
 }
+
+/// Whether a file or built-in is an N-side scenario (more than two sides, or alliances,
+/// beliefs or reserves), so the CLI routes it to the N-side analysis. Unreadable text is not:
+/// the two-side reader reports it as before.
+pub fn is_n_side(name_or_path: &str) -> bool {
+    let Ok((text, _)) = crate::source_text(name_or_path) else {
+        return false;
+    };
+    toml::from_str::<ScenarioFile>(&text)
+        .is_ok_and(|raw| raw.side.len() > 2 || !two_side_refusals(&raw).is_empty())
+}

@@ -36,7 +36,8 @@ pub enum Reserve {
     /// override it: [`MultiScenario::reserve_shares`]).
     FixedShare(f64),
     /// The smallest share (to 1/256) for which every armed third party's cost of striking the
-    /// weakened striker is at least its cost of restraint.
+    /// weakened striker is at least its cost of restraint (none against a third party that even
+    /// the whole force does not deter).
     DeterThirdParties,
 }
 

@@ -128,13 +128,13 @@ impl Context<'_> {
     }
 
     /// The smallest share (to 1/256) of its force `a` keeps so that `t` is not tempted to
-    /// strike it; 1 when even the whole force does not deter.
+    /// strike it; 0 when `t` is not tempted by `a` disarmed, and 0 too when even the whole force
+    /// does not deter `t` (a reserve that cannot deter is not held: the striker would only
+    /// weaken its own strike).
     pub fn deterring_share(&self, a: usize, t: usize) -> Result<f64, EngineError> {
-        if self.tempting_strike(t, a, 0.0)?.is_none() {
+        if self.tempting_strike(t, a, 0.0)?.is_none() || self.tempting_strike(t, a, 1.0)?.is_some()
+        {
             return Ok(0.0);
-        }
-        if self.tempting_strike(t, a, 1.0)?.is_some() {
-            return Ok(1.0);
         }
         let (mut tempted, mut deterred) = (0.0, 1.0);
         for _ in 0..DETER_STEPS {
