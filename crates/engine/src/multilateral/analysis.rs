@@ -79,7 +79,10 @@ pub fn analyze(ms: &MultiScenario, options: &MultiOptions) -> Result<MultiAnalys
             continue;
         };
         let report = report_of(ms, &world, options, None)?;
-        commitments[a] = Some(commitments_of(&report, a));
+        // Beliefs that match the truth plan exactly as the truth does: keep its numbers.
+        if world != ms.scenario {
+            commitments[a] = Some(commitments_of(&report, a));
+        }
         perceived.push(BeliefView { actor: a, report });
     }
     let actual = report_of(ms, &ms.scenario, options, Some(&commitments))?;
