@@ -198,10 +198,11 @@ fn belief_error(ms: &MultiScenario, k: usize, error: EngineError) -> EngineError
             value,
             expected,
         },
-        other => EngineError::rule(
+        EngineError::Rule { message, .. } => EngineError::rule(
             format!("{at}.field"),
-            format!("`{}`: {other}", ms.beliefs[k].path),
+            format!("`{}`: {message}", ms.beliefs[k].path),
         ),
+        other => EngineError::rule(format!("{at}.field"), other.to_string()),
     }
 }
 
