@@ -17,6 +17,10 @@ pub fn list_scenarios() -> Result<String, Failure> {
     for b in builtin::BUILTINS {
         say!(out, "{:width$}  {}", b.name, b.description);
     }
+    // N-side built-ins (issue 10): read by `analyze` and `sweep`.
+    for b in builtin::MULTILATERAL {
+        say!(out, "{}  {} [N sides: analyze, sweep]", b.name, b.description);
+    }
     say!(
         out,
         "\nPrint one with `reykjavik scenarios show NAME`; save it, edit it, then `reykjavik check FILE`."
