@@ -21,9 +21,10 @@ fn three_sides(c: &mut Criterion) {
         third_parties: ThirdParties::JoinVictim,
         ..ms.clone()
     };
-    c.bench_function("n-side us-russia-china-2025 (fixed-share 0.2, join-victim)", |b| {
-        b.iter(|| multilateral::analyze(black_box(&fixed), &options).unwrap())
-    });
+    c.bench_function(
+        "n-side us-russia-china-2025 (fixed-share 0.2, join-victim)",
+        |b| b.iter(|| multilateral::analyze(black_box(&fixed), &options).unwrap()),
+    );
     let deter = multilateral::MultiScenario {
         reserve: Reserve::DeterThirdParties,
         ..ms.clone()
@@ -37,7 +38,9 @@ fn three_sides(c: &mut Criterion) {
     });
     let two = reykjavik_scenario::load("us-russia-2021").unwrap();
     c.bench_function("two-side us-russia-2021 stop only (for scale)", |b| {
-        b.iter(|| stability::analyze_stop_only(black_box(&two), AnalysisOptions::default()).unwrap())
+        b.iter(|| {
+            stability::analyze_stop_only(black_box(&two), AnalysisOptions::default()).unwrap()
+        })
     });
 }
 

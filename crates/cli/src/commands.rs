@@ -19,7 +19,12 @@ pub fn list_scenarios() -> Result<String, Failure> {
     }
     // N-side built-ins (issue 10): read by `analyze` and `sweep`.
     for b in builtin::MULTILATERAL {
-        say!(out, "{}  {} [N sides: analyze, sweep]", b.name, b.description);
+        say!(
+            out,
+            "{}  {} [N sides: analyze, sweep]",
+            b.name,
+            b.description
+        );
     }
     say!(
         out,

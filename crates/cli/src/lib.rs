@@ -11,12 +11,12 @@ pub mod commands;
 mod compare;
 mod curve_json;
 pub mod montecarlo;
-mod optimize;
-pub mod sweep;
-mod treaty;
 /// N-side scenarios (issue 10): routing and options; the report is `multilateral_report`.
 pub mod multilateral;
 pub mod multilateral_report;
+mod optimize;
+pub mod sweep;
+mod treaty;
 
 use std::io::Write;
 use std::process::ExitCode;

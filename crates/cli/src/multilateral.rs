@@ -241,8 +241,7 @@ pub fn sweep(
     scenario: &str,
     args: &NSideArgs,
     axes: &[Axis],
-    alert: &[String],
-    launch_under_attack: &[String],
+    (alert, launch_under_attack): (&[String], &[String]),
     output: Option<&std::path::Path>,
     plot: bool,
     quiet: bool,
@@ -277,7 +276,12 @@ pub fn sweep(
     }
 }
 
-fn sweep_csv(ms: &MultiScenario, options: &MultiOptions, axes: &[Axis], points: &[MultiPoint]) -> String {
+fn sweep_csv(
+    ms: &MultiScenario,
+    options: &MultiOptions,
+    axes: &[Axis],
+    points: &[MultiPoint],
+) -> String {
     let plan = reykjavik_engine::multilateral::actors::plan(ms, &ms.scenario, options);
     let names: Vec<&str> = plan.actors.iter().map(|a| a.name.as_str()).collect();
     let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
@@ -285,7 +289,11 @@ fn sweep_csv(ms: &MultiScenario, options: &MultiOptions, axes: &[Axis], points: 
     header.push("index".into());
     header.extend(names.iter().map(|n| quote(&format!("overall_ratio[{n}]"))));
     let pairs: Vec<String> = (0..names.len())
-        .flat_map(|a| (0..names.len()).filter(move |&b| b != a).map(move |b| (a, b)))
+        .flat_map(|a| {
+            (0..names.len())
+                .filter(move |&b| b != a)
+                .map(move |b| (a, b))
+        })
         .map(|(a, b)| quote(&format!("ratio[{}->{}]", names[a], names[b])))
         .collect();
     let mut csv = header.join(",");

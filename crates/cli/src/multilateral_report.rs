@@ -247,12 +247,7 @@ fn report_text(text: &mut String, report: &MultiReport) {
         );
     }
     for (a, b, index) in pair_indices(report) {
-        let _ = writeln!(
-            text,
-            "  pair index {} / {}: {index:.3}",
-            name(a),
-            name(b)
-        );
+        let _ = writeln!(text, "  pair index {} / {}: {index:.3}", name(a), name(b));
     }
     let _ = writeln!(text, "  N-side index: {:.3}", report.index);
 }

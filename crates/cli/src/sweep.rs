@@ -469,13 +469,11 @@ fn run_n_side(args: &SweepArgs) -> Result<String, Failure> {
         .iter()
         .map(|v| parse_axis(v))
         .collect::<Result<_, _>>()?;
-    let (alert, launch_under_attack) = args.analysis.raw();
     crate::multilateral::sweep(
         &args.scenario,
         &args.n_side,
         &axes,
-        alert,
-        launch_under_attack,
+        args.analysis.raw(),
         args.output.as_deref(),
         args.plot.is_some() || args.metric.is_some(),
         args.quiet,

@@ -801,7 +801,10 @@ aimpoint_hardness_psi = 2000
         let nine = scratch("r8-nine.toml", &format!("{MINI}{more}"));
         let nine = nine.to_str().unwrap();
         let check = stderr(&["check", nine]);
-        assert!(check.contains("r8-nine.toml:") && check.contains("side[8]"), "{check}");
+        assert!(
+            check.contains("r8-nine.toml:") && check.contains("side[8]"),
+            "{check}"
+        );
         assert!(check.contains("at most 8 sides"), "{check}");
         assert_eq!(stderr(&["analyze", nine]), check);
         assert_eq!(stderr(&["sweep", nine, "--vary", CEP_AXIS]), check);

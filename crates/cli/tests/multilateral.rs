@@ -14,7 +14,9 @@ fn scratch(name: &str, text: &str) -> String {
 
 /// kent-thaler-notional with a copy of its second side as a third, "Side C".
 fn three_sides() -> String {
-    let text = reykjavik_scenario::builtin::find("kent-thaler-notional").unwrap().toml;
+    let text = reykjavik_scenario::builtin::find("kent-thaler-notional")
+        .unwrap()
+        .toml;
     let second = text.match_indices("[[side]]").nth(1).unwrap().0;
     let side_c = text[second..].replacen("name = \"Side B\"", "name = \"Side C\"", 1);
     format!("{text}\n{side_c}")
@@ -45,7 +47,10 @@ fn three_powers_give_every_pair_and_the_index() {
         .product();
     assert!((product - index).abs() < 1e-12);
     assert_eq!(doc["standard_regimes"].as_array().unwrap().len(), 4);
-    let text = reykjavik().args(["analyze", "us-russia-china-2025"]).output().unwrap();
+    let text = reykjavik()
+        .args(["analyze", "us-russia-china-2025"])
+        .output()
+        .unwrap();
     assert!(text.status.success());
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("United States -> China") && text.contains("N-side index"));
@@ -60,32 +65,60 @@ fn reserves_and_third_parties_are_options() {
         ("none", "stay-out"),
     ] {
         let doc = json_of(&[
-            "analyze", "us-russia-china-2025", "--alert", "generated", "--reserve", reserve,
-            "--third-parties", third, "--format", "json",
+            "analyze",
+            "us-russia-china-2025",
+            "--alert",
+            "generated",
+            "--reserve",
+            reserve,
+            "--third-parties",
+            third,
+            "--format",
+            "json",
         ]);
         assert_eq!(doc["options"]["third_parties"], third);
         assert_eq!(doc["options"]["alert"]["China"], "generated");
         no_nan_or_infinity(&doc.to_string());
     }
     let doc = json_of(&[
-        "analyze", "us-russia-china-2025", "--reserve", "fixed-share=0.25", "--format", "json",
+        "analyze",
+        "us-russia-china-2025",
+        "--reserve",
+        "fixed-share=0.25",
+        "--format",
+        "json",
     ]);
     for pair in doc["actual"]["pairs"].as_array().unwrap() {
         assert_eq!(pair["reserve_share"].as_f64(), Some(0.25));
     }
     rejects(
-        &["analyze", "us-russia-china-2025", "--reserve", "fixed-share=1.5"],
+        &[
+            "analyze",
+            "us-russia-china-2025",
+            "--reserve",
+            "fixed-share=1.5",
+        ],
         "out of range (valid: 0 to 1)",
     );
     rejects(
-        &["analyze", "us-russia-china-2025", "--third-parties", "joins"],
+        &[
+            "analyze",
+            "us-russia-china-2025",
+            "--third-parties",
+            "joins",
+        ],
         "expected `stay-out`",
     );
 }
 
 #[test]
 fn the_beliefs_example_reports_perceived_and_actual() {
-    let doc = json_of(&["analyze", "us-russia-china-2025-beliefs", "--format", "json"]);
+    let doc = json_of(&[
+        "analyze",
+        "us-russia-china-2025-beliefs",
+        "--format",
+        "json",
+    ]);
     let beliefs = doc["beliefs"].as_array().unwrap();
     assert_eq!(beliefs.len(), 1);
     assert_eq!(beliefs[0]["holder"], "China");
@@ -138,10 +171,21 @@ fn bad_n_side_input_is_located_with_exit_code_2() {
             "alliance[0].members[1]: no side `Side Z`",
         ),
     ];
-    let side_share = base.replacen("name = \"Side C\"", "name = \"Side C\"\nreserve_share = -0.5", 1);
-    let side_share = format!("{side_share}\n[multilateral]\nreserve = \"fixed-share\"\nreserve_share = 0.1\n");
-    let cases = cases.into_iter().map(|(name, tail, message)| (name, format!("{base}\n{tail}"), message));
-    let side_case = ("side-share.toml", side_share, "side[2].reserve_share = -0.5 is out of range (valid: 0 to 1)");
+    let side_share = base.replacen(
+        "name = \"Side C\"",
+        "name = \"Side C\"\nreserve_share = -0.5",
+        1,
+    );
+    let side_share =
+        format!("{side_share}\n[multilateral]\nreserve = \"fixed-share\"\nreserve_share = 0.1\n");
+    let cases = cases
+        .into_iter()
+        .map(|(name, tail, message)| (name, format!("{base}\n{tail}"), message));
+    let side_case = (
+        "side-share.toml",
+        side_share,
+        "side[2].reserve_share = -0.5 is out of range (valid: 0 to 1)",
+    );
     for (name, text, message) in cases.chain([side_case]) {
         let path = scratch(name, &text);
         let output = reykjavik().args(["analyze", &path]).output().unwrap();
@@ -189,7 +233,11 @@ fn sweep_writes_the_n_side_index_over_a_grid() {
         ])
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let csv = String::from_utf8(output.stdout).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 4);

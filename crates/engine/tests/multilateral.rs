@@ -11,12 +11,22 @@ use reykjavik_engine::multilateral::{
 use reykjavik_engine::params;
 use reykjavik_engine::stability::{self, AnalysisOptions};
 
-fn element(name: &str, basing: Basing, launchers: u32, warheads: u32, hidden: f64, kill: f64) -> ForceElement {
+fn element(
+    name: &str,
+    basing: Basing,
+    launchers: u32,
+    warheads: u32,
+    hidden: f64,
+    kill: f64,
+) -> ForceElement {
     let mut element = ForceElement::ballistic(name, basing, launchers, warheads, 300.0, 200.0);
     for target in Basing::ALL {
         element.kill_probability.set(target, kill);
     }
-    element.untargetable_share = ByAlert { day_to_day: hidden, generated: hidden };
+    element.untargetable_share = ByAlert {
+        day_to_day: hidden,
+        generated: hidden,
+    };
     element
 }
 
@@ -32,15 +42,31 @@ struct Force {
 }
 
 fn forces() -> impl Strategy<Value = Force> {
-    (1u32..200, 1u32..8, 0u32..40, 0.0f64..1.0, 0.05f64..1.0, 50.0f64..2_000.0).prop_map(
-        |(silos, mirv, subs, hidden, kill, w80)| Force { silos, mirv, subs, hidden, kill, w80 },
+    (
+        1u32..200,
+        1u32..8,
+        0u32..40,
+        0.0f64..1.0,
+        0.05f64..1.0,
+        50.0f64..2_000.0,
     )
+        .prop_map(|(silos, mirv, subs, hidden, kill, w80)| Force {
+            silos,
+            mirv,
+            subs,
+            hidden,
+            kill,
+            w80,
+        })
 }
 
 fn side(name: &str, f: Force) -> Side {
     Side {
         name: name.into(),
-        value: ValueModel { unit: ValueUnit::Warheads, w80: f.w80 },
+        value: ValueModel {
+            unit: ValueUnit::Warheads,
+            w80: f.w80,
+        },
         forces: vec![
             element("silo", Basing::Silo, f.silos, f.mirv, 0.0, f.kill),
             element("sub", Basing::Submarine, f.subs, 8, f.hidden, f.kill),
@@ -78,7 +104,10 @@ fn behaviours() -> impl Strategy<Value = ThirdParties> {
 }
 
 fn two_side(s: &Scenario, alert: Alert, lua: bool) -> stability::StabilityReport {
-    let options = AnalysisOptions { alert: [alert; 2], launch_under_attack: [lua; 2] };
+    let options = AnalysisOptions {
+        alert: [alert; 2],
+        launch_under_attack: [lua; 2],
+    };
     stability::analyze(s, options).unwrap()
 }
 
@@ -89,8 +118,14 @@ fn assert_same_as_two_side(
 ) -> Result<(), TestCaseError> {
     for (a, b) in [(0, 1), (1, 0)] {
         let r = report.ratio(a, b).unwrap();
-        prop_assert_eq!(r.cost_striking_first.to_bits(), two.sides[a].cost_striking_first.to_bits());
-        prop_assert_eq!(r.cost_struck_first.to_bits(), two.sides[a].cost_struck_first.to_bits());
+        prop_assert_eq!(
+            r.cost_striking_first.to_bits(),
+            two.sides[a].cost_striking_first.to_bits()
+        );
+        prop_assert_eq!(
+            r.cost_struck_first.to_bits(),
+            two.sides[a].cost_struck_first.to_bits()
+        );
         prop_assert_eq!(r.ratio.to_bits(), two.sides[a].ratio.to_bits());
         prop_assert_eq!(report.overall[a].to_bits(), two.sides[a].ratio.to_bits());
     }
@@ -186,14 +221,30 @@ proptest! {
 #[test]
 fn damage_from_two_sides_combines() {
     assert!((combined(0.5, 0.6) - 0.8).abs() < 1e-15);
-    let value = ValueModel { unit: ValueUnit::Warheads, w80: 100.0 };
-    assert!((combined(value.damage(100.0), value.damage(100.0)) - value.damage(200.0)).abs() < 1e-12);
+    let value = ValueModel {
+        unit: ValueUnit::Warheads,
+        w80: 100.0,
+    };
+    assert!(
+        (combined(value.damage(100.0), value.damage(100.0)) - value.damage(200.0)).abs() < 1e-12
+    );
     assert!((value.damage(200.0) - 0.96).abs() < 1e-12);
 }
 
 fn three_powers() -> Scenario {
-    let f = |silos, subs| Force { silos, mirv: 3, subs, hidden: 0.7, kill: 0.8, w80: 400.0 };
-    scenario(vec![side("A", f(150, 20)), side("B", f(120, 20)), side("C", f(40, 6))])
+    let f = |silos, subs| Force {
+        silos,
+        mirv: 3,
+        subs,
+        hidden: 0.7,
+        kill: 0.8,
+        w80: 400.0,
+    };
+    scenario(vec![
+        side("A", f(150, 20)),
+        side("B", f(120, 20)),
+        side("C", f(40, 6)),
+    ])
 }
 
 /// The N-side index is the product of the overall ratios, each the side's lowest pairwise ratio
@@ -201,11 +252,16 @@ fn three_powers() -> Scenario {
 #[test]
 fn the_index_is_the_product_of_each_sides_lowest_ratio() {
     let ms = MultiScenario::plain(three_powers());
-    let report = multilateral::analyze(&ms, &MultiOptions::uniform(3, Alert::DayToDay, false)).unwrap().actual;
+    let report = multilateral::analyze(&ms, &MultiOptions::uniform(3, Alert::DayToDay, false))
+        .unwrap()
+        .actual;
     assert_eq!(report.strikes.len(), 6);
     let mut product = 1.0;
     for a in 0..3 {
-        let lowest = (0..3).filter(|&b| b != a).map(|b| report.ratio(a, b).unwrap().ratio).fold(1.0, f64::min);
+        let lowest = (0..3)
+            .filter(|&b| b != a)
+            .map(|b| report.ratio(a, b).unwrap().ratio)
+            .fold(1.0, f64::min);
         assert_eq!(report.overall[a], lowest);
         product *= lowest;
     }
@@ -217,13 +273,28 @@ fn the_index_is_the_product_of_each_sides_lowest_ratio() {
 /// its cost of striking the weakened striker is at least its cost of restraint.
 #[test]
 fn the_deterring_reserve_deters() {
-    let ms = MultiScenario { reserve: Reserve::DeterThirdParties, third_parties: ThirdParties::JoinVictim, ..MultiScenario::plain(three_powers()) };
-    let report = multilateral::analyze(&ms, &MultiOptions::uniform(3, Alert::DayToDay, false)).unwrap().actual;
+    let ms = MultiScenario {
+        reserve: Reserve::DeterThirdParties,
+        third_parties: ThirdParties::JoinVictim,
+        ..MultiScenario::plain(three_powers())
+    };
+    let report = multilateral::analyze(&ms, &MultiOptions::uniform(3, Alert::DayToDay, false))
+        .unwrap()
+        .actual;
     let held: Vec<f64> = report.strikes.iter().map(|s| s.reserve_share).collect();
-    assert!(held.iter().any(|&r| r > 0.0), "some reserve is held: {held:?}");
+    assert!(
+        held.iter().any(|&r| r > 0.0),
+        "some reserve is held: {held:?}"
+    );
     for s in &report.strikes {
         if s.reserve_share > 0.0 {
-            assert!(s.joiners.iter().all(|j| j.target != s.striker), "{} -> {}: {:?}", s.striker, s.victim, s.joiners);
+            assert!(
+                s.joiners.iter().all(|j| j.target != s.striker),
+                "{} -> {}: {:?}",
+                s.striker,
+                s.victim,
+                s.joiners
+            );
         }
     }
 }
@@ -233,40 +304,93 @@ fn the_deterring_reserve_deters() {
 #[test]
 fn an_alliance_plans_as_one_actor() {
     let ms = MultiScenario {
-        alliances: vec![Alliance { name: "AB".into(), members: vec![0, 1] }],
+        alliances: vec![Alliance {
+            name: "AB".into(),
+            members: vec![0, 1],
+        }],
         ..MultiScenario::plain(three_powers())
     };
-    let report = multilateral::analyze(&ms, &MultiOptions::uniform(3, Alert::DayToDay, false)).unwrap().actual;
+    let report = multilateral::analyze(&ms, &MultiOptions::uniform(3, Alert::DayToDay, false))
+        .unwrap()
+        .actual;
     assert_eq!(report.actors.len(), 2);
     assert_eq!(report.actors[0].name, "AB");
     assert_eq!(report.actors[0].members, vec![0, 1]);
     assert_eq!(report.strikes.len(), 2);
     let alone = MultiScenario::plain(three_powers());
-    let a_alone = multilateral::analyze(&alone, &MultiOptions::uniform(3, Alert::DayToDay, false)).unwrap().actual;
+    let a_alone = multilateral::analyze(&alone, &MultiOptions::uniform(3, Alert::DayToDay, false))
+        .unwrap()
+        .actual;
     // Together they destroy more of C than A alone.
-    assert!(report.strike(0, 1).unwrap().damage_to_victim > a_alone.strike(0, 2).unwrap().damage_to_victim);
+    assert!(
+        report.strike(0, 1).unwrap().damage_to_victim
+            > a_alone.strike(0, 2).unwrap().damage_to_victim
+    );
 }
 
 /// Bad N-side input: each names its field.
 #[test]
 fn bad_n_side_input_is_located() {
     let fields = |ms: &MultiScenario| -> Vec<String> {
-        multilateral::validate(ms).unwrap_err().iter().map(|e| e.field().unwrap_or("").to_string()).collect()
+        multilateral::validate(ms)
+            .unwrap_err()
+            .iter()
+            .map(|e| e.field().unwrap_or("").to_string())
+            .collect()
     };
     let base = MultiScenario::plain(three_powers());
-    let twice = MultiScenario { alliances: vec![Alliance { name: "X".into(), members: vec![0, 0] }], ..base.clone() };
+    let twice = MultiScenario {
+        alliances: vec![Alliance {
+            name: "X".into(),
+            members: vec![0, 0],
+        }],
+        ..base.clone()
+    };
     assert_eq!(fields(&twice), ["alliance[0].members[1]"]);
     let two_alliances = MultiScenario {
-        alliances: vec![Alliance { name: "X".into(), members: vec![0, 1] }, Alliance { name: "Y".into(), members: vec![1, 2] }],
+        alliances: vec![
+            Alliance {
+                name: "X".into(),
+                members: vec![0, 1],
+            },
+            Alliance {
+                name: "Y".into(),
+                members: vec![1, 2],
+            },
+        ],
         ..base.clone()
     };
     assert_eq!(fields(&two_alliances), ["alliance[1].members[0]"]);
-    let share = MultiScenario { reserve: Reserve::FixedShare(1.5), ..base.clone() };
+    let share = MultiScenario {
+        reserve: Reserve::FixedShare(1.5),
+        ..base.clone()
+    };
     assert_eq!(fields(&share), ["multilateral.reserve_share"]);
-    let no_field = MultiScenario { beliefs: vec![Belief { holder: 2, path: "side[A].force[silo].cep_mm".into(), value: 100.0 }], ..base.clone() };
+    let no_field = MultiScenario {
+        beliefs: vec![Belief {
+            holder: 2,
+            path: "side[A].force[silo].cep_mm".into(),
+            value: 100.0,
+        }],
+        ..base.clone()
+    };
     assert_eq!(fields(&no_field), ["side[2].belief[0].field"]);
-    let no_side = MultiScenario { beliefs: vec![Belief { holder: 0, path: "side[Z].value.w80".into(), value: 100.0 }], ..base.clone() };
+    let no_side = MultiScenario {
+        beliefs: vec![Belief {
+            holder: 0,
+            path: "side[Z].value.w80".into(),
+            value: 100.0,
+        }],
+        ..base.clone()
+    };
     assert_eq!(fields(&no_side), ["side[0].belief[0].field"]);
-    let out_of_range = MultiScenario { beliefs: vec![Belief { holder: 0, path: "side[B].force[sub].reliability".into(), value: 2.0 }], ..base };
+    let out_of_range = MultiScenario {
+        beliefs: vec![Belief {
+            holder: 0,
+            path: "side[B].force[sub].reliability".into(),
+            value: 2.0,
+        }],
+        ..base
+    };
     assert_eq!(fields(&out_of_range), ["side[0].belief[0].value"]);
 }

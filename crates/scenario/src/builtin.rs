@@ -53,8 +53,5 @@ pub const MULTILATERAL: &[Builtin] = &[
 pub const DEFAULT: &str = "us-russia-2021";
 
 pub fn find(name: &str) -> Option<&'static Builtin> {
-    BUILTINS
-        .iter()
-        .chain(MULTILATERAL)
-        .find(|b| b.name == name)
+    BUILTINS.iter().chain(MULTILATERAL).find(|b| b.name == name)
 }

@@ -7,11 +7,11 @@ mod convert;
 pub mod diagnostic;
 pub mod document;
 pub mod format;
+/// N sides, alliances, beliefs and reserves (issue 10).
+pub mod multilateral;
 mod number;
 pub mod proposal;
 pub mod treaty;
-/// N sides, alliances, beliefs and reserves (issue 10).
-pub mod multilateral;
 
 use std::fmt;
 use std::path::Path;

@@ -17,10 +17,16 @@ pub fn two_side_refusals(file: &ScenarioFile) -> Vec<EngineError> {
     const WHY: &str = "is read by `analyze` and `sweep` (the N-side analysis) only; this command compares two sides: remove it or use `analyze`";
     let mut found = Vec::new();
     if file.multilateral.is_some() {
-        found.push(EngineError::rule("multilateral", format!("[multilateral] {WHY}")));
+        found.push(EngineError::rule(
+            "multilateral",
+            format!("[multilateral] {WHY}"),
+        ));
     }
     if !file.alliance.is_empty() {
-        found.push(EngineError::rule("alliance[0]", format!("[[alliance]] {WHY}")));
+        found.push(EngineError::rule(
+            "alliance[0]",
+            format!("[[alliance]] {WHY}"),
+        ));
     }
     for (s, side) in file.side.iter().enumerate() {
         if side.reserve_share.is_some() {

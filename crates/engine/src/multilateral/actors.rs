@@ -46,7 +46,11 @@ pub fn plan(ms: &MultiScenario, world: &Scenario, options: &MultiOptions) -> Act
         actors.push(Actor {
             name,
             alert: options.alert.get(lead).copied().unwrap_or(Alert::DayToDay),
-            launch_under_attack: options.launch_under_attack.get(lead).copied().unwrap_or(false),
+            launch_under_attack: options
+                .launch_under_attack
+                .get(lead)
+                .copied()
+                .unwrap_or(false),
             fixed_share: ms.fixed_share(lead),
             members,
         });
@@ -97,11 +101,12 @@ fn merge(name: &str, members: &[usize], world: &Scenario) -> Side {
                 d.name = prefix(&d.name);
                 d
             }));
-        side.air_defenses.extend(member.air_defenses.iter().map(|d| {
-            let mut d = d.clone();
-            d.name = prefix(&d.name);
-            d
-        }));
+        side.air_defenses
+            .extend(member.air_defenses.iter().map(|d| {
+                let mut d = d.clone();
+                d.name = prefix(&d.name);
+                d
+            }));
     }
     side
 }

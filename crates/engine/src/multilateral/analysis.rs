@@ -120,7 +120,6 @@ fn commitments_of(report: &MultiReport, a: usize) -> Vec<Option<Commitment>> {
         .collect()
 }
 
-
 /// The analysis of one world: strikes, ratios, overall ratios, index. `commitments` replace the
 /// plans of believing strikers (the actual outcome).
 fn report_of(

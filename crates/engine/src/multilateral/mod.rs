@@ -310,7 +310,10 @@ fn check_beliefs(ms: &MultiScenario) -> Vec<EngineError> {
                     errors.extend(problems.into_iter().map(|p| {
                         EngineError::rule(
                             format!("side[{holder}].belief"),
-                            format!("the world side `{}` believes in is invalid: {p}", ms.scenario.sides[holder].name),
+                            format!(
+                                "the world side `{}` believes in is invalid: {p}",
+                                ms.scenario.sides[holder].name
+                            ),
                         )
                     }));
                 }

@@ -156,7 +156,13 @@ impl Context<'_> {
         }
         match (self.reserve, self.actors.actors[a].fixed_share) {
             (Reserve::DeterThirdParties, _) => thirds
-                .map(|t| self.deterring.get(a).and_then(|d| d.get(t)).copied().unwrap_or(0.0))
+                .map(|t| {
+                    self.deterring
+                        .get(a)
+                        .and_then(|d| d.get(t))
+                        .copied()
+                        .unwrap_or(0.0)
+                })
                 .fold(0.0, f64::max),
             (_, Some(share)) => share,
             (_, None) => 0.0,

@@ -38,7 +38,10 @@ pub fn check_axes(ms: &MultiScenario, axes: &[Axis]) -> Result<(), EngineError> 
             if limit.integer && v.fract() != 0.0 {
                 return Err(EngineError::rule(
                     &axis.path,
-                    format!("grid value {} is not a whole number, and this field is a count", limits::show(v)),
+                    format!(
+                        "grid value {} is not a whole number, and this field is a count",
+                        limits::show(v)
+                    ),
                 ));
             }
             if let Some(e) = limits::check_size_sides(&probe, limits::size::MULTILATERAL_SIDES)
@@ -53,7 +56,11 @@ pub fn check_axes(ms: &MultiScenario, axes: &[Axis]) -> Result<(), EngineError> 
 }
 
 /// The scenario at one grid point: the truth changed (beliefs stay as written).
-fn at_point(ms: &MultiScenario, axes: &[Axis], coordinates: &[f64]) -> Result<MultiScenario, EngineError> {
+fn at_point(
+    ms: &MultiScenario,
+    axes: &[Axis],
+    coordinates: &[f64],
+) -> Result<MultiScenario, EngineError> {
     let mut point = ms.clone();
     for (axis, &v) in axes.iter().zip(coordinates) {
         params::set_field(&mut point.scenario, &axis.path, v)?;
