@@ -263,10 +263,14 @@ fn run_n_side(args: &AnalyzeArgs) -> Result<String, Failure> {
         alert,
         launch_under_attack,
         matches!(args.format, Format::Json),
-        crate::multilateral::Unsupported {
-            trials: args.trials.is_some(),
+        crate::multilateral::Extras {
+            trials: args.trials,
+            seed: args.seed,
+            planning_fixed: matches!(args.planning, Some(PlanningArg::Fixed)),
+            at_least: !args.at_least.is_empty(),
             curve: args.curve,
             certify: args.certify,
+            quiet: args.quiet,
             scenario: &args.scenario,
         },
     )

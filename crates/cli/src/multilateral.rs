@@ -3,12 +3,13 @@
 
 use clap::Args;
 use reykjavik_engine::model::Alert;
+use reykjavik_engine::multilateral::montecarlo as nmc;
 use reykjavik_engine::multilateral::sweep::{self as nsweep, MultiPoint};
 use reykjavik_engine::multilateral::{self, MultiOptions, MultiScenario, Reserve, ThirdParties};
 use reykjavik_engine::stability::STANDARD_REGIMES;
 use reykjavik_engine::sweep::Axis;
 
-use crate::multilateral_report::{NSideOutput, RegimeLine, n_side_json, n_side_text};
+use crate::multilateral_report::{NSideOutput, NSideTrials, RegimeLine, n_side_json, n_side_text};
 use crate::{Failure, montecarlo};
 
 /// Options of the N-side analysis; they replace the scenario's `[multilateral]` table.
@@ -165,17 +166,23 @@ pub fn options(
     Ok(options)
 }
 
-/// What `analyze` cannot do on N sides yet: refused by name.
-pub struct Unsupported<'a> {
-    pub trials: bool,
+/// `analyze` options beyond the posture: Monte Carlo, and what N sides cannot do yet.
+pub struct Extras<'a> {
+    pub trials: Option<u64>,
+    pub seed: Option<u64>,
+    /// `--planning fixed` was given: N-side trials always plan on their draws.
+    pub planning_fixed: bool,
+    pub at_least: bool,
     pub curve: bool,
     pub certify: bool,
+    pub quiet: bool,
     pub scenario: &'a str,
 }
 
-fn refuse_unsupported(u: &Unsupported) -> Result<(), Failure> {
+fn refuse_unsupported(u: &Extras) -> Result<(), Failure> {
     let given: Vec<&str> = [
-        (u.trials, "--trials (Monte Carlo)"),
+        (u.planning_fixed, "--planning fixed"),
+        (u.at_least, "--at-least"),
         (u.curve, "--curve"),
         (u.certify, "--certify"),
     ]
@@ -186,26 +193,31 @@ fn refuse_unsupported(u: &Unsupported) -> Result<(), Failure> {
         Ok(())
     } else {
         Err(Failure::Input(format!(
-            "{}: `analyze` {} does not handle N-side scenarios yet (more than two sides, alliances, beliefs or reserves); run it without, or on a two-side scenario",
+            "{}: `analyze` {} does not handle N-side scenarios yet (more than two sides, alliances, beliefs or reserves; N-side --trials draws the inputs and plans on each draw, without random outcomes); run it without, or on a two-side scenario",
             u.scenario,
             given.join(", ")
         )))
     }
 }
 
-/// `analyze` on an N-side scenario: text or JSON.
+/// `analyze` on an N-side scenario: text or JSON, with Monte Carlo over the inputs for
+/// `--trials`.
 pub fn analyze(
     scenario: &str,
     args: &NSideArgs,
     alert: &[String],
     launch_under_attack: &[String],
     json: bool,
-    unsupported: Unsupported,
+    extras: Extras,
 ) -> Result<String, Failure> {
-    refuse_unsupported(&unsupported)?;
+    refuse_unsupported(&extras)?;
     let ms = load(scenario, args)?;
     let options = options(&ms, alert, launch_under_attack)?;
     let computation = |e: reykjavik_engine::EngineError| Failure::Computation(e.to_string());
+    let trials = match extras.trials {
+        Some(n) => Some(monte_carlo(&ms, &options, n, &extras)?),
+        None => None,
+    };
     let analysis = multilateral::analyze(&ms, &options).map_err(computation)?;
     let regimes = STANDARD_REGIMES
         .iter()
@@ -224,6 +236,7 @@ pub fn analyze(
         options: &options,
         analysis: &analysis,
         regimes: &regimes,
+        trials: trials.as_ref(),
     };
     Ok(if json {
         let mut text = serde_json::to_string_pretty(&n_side_json(&out))
@@ -233,6 +246,27 @@ pub fn analyze(
     } else {
         n_side_text(&out)
     })
+}
+
+/// `--trials N` on N sides: the inputs drawn, the analysis in expectation on each draw.
+fn monte_carlo(
+    ms: &MultiScenario,
+    options: &MultiOptions,
+    trials: u64,
+    extras: &Extras,
+) -> Result<NSideTrials, Failure> {
+    let most = nmc::max_trials(ms);
+    if !(1..=most).contains(&trials) {
+        return Err(Failure::Input(format!(
+            "--trials {trials} is out of range (valid for this N-side scenario: 1 to {most}; trials x warheads x elements x pairs bounds the time)"
+        )));
+    }
+    let seed = extras.seed.unwrap_or(1);
+    let bar = montecarlo::progress_bar(trials, extras.quiet, "trials");
+    let run = nmc::run(ms, options, trials, seed, &|done| bar.set_position(done));
+    bar.finish_and_clear();
+    let run = run.map_err(|e| Failure::Computation(e.to_string()))?;
+    Ok(NSideTrials { seed, trials: run })
 }
 
 /// `sweep` on an N-side scenario: CSV (the index, each actor's overall ratio, every ordered

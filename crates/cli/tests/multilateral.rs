@@ -212,8 +212,15 @@ fn commands_that_compare_two_sides_refuse_n_sides_by_name() {
         "`compare` compares two sides",
     );
     rejects(
-        &["analyze", "us-russia-china-2025", "--trials", "10"],
-        "`analyze` --trials (Monte Carlo) does not handle N-side scenarios yet",
+        &[
+            "analyze",
+            "us-russia-china-2025",
+            "--trials",
+            "10",
+            "--planning",
+            "fixed",
+        ],
+        "`analyze` --planning fixed does not handle N-side scenarios yet",
     );
     rejects(
         &["analyze", "us-russia-china-2025", "--curve"],
@@ -265,4 +272,34 @@ fn two_side_builtins_keep_the_two_side_document() {
         assert!(doc.get("kind").is_none(), "{name}");
         assert!(doc.get("first_strike_stability").is_some(), "{name}");
     }
+}
+
+#[test]
+fn monte_carlo_over_the_inputs_summarises_the_index() {
+    let args = [
+        "analyze",
+        "us-russia-china-2025",
+        "--trials",
+        "40",
+        "--seed",
+        "7",
+        "--quiet",
+        "--format",
+        "json",
+    ];
+    let doc = json_of(&args);
+    let mc = &doc["monte_carlo"];
+    assert_eq!(mc["trials"], 40);
+    assert_eq!(mc["planning"], "informed");
+    let index = &mc["index"];
+    let (low, high) = (
+        index["min"].as_f64().unwrap(),
+        index["max"].as_f64().unwrap(),
+    );
+    assert!(0.0 < low && low <= index["mean"].as_f64().unwrap() && high <= 1.0);
+    // The silo-field loading is drawn: the index varies between trials.
+    assert!(high > low);
+    assert_eq!(mc["overall_ratio"].as_object().unwrap().len(), 3);
+    // Same seed, same numbers.
+    assert_eq!(json_of(&args)["monte_carlo"], doc["monte_carlo"]);
 }

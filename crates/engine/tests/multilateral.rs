@@ -394,3 +394,32 @@ fn bad_n_side_input_is_located() {
     };
     assert_eq!(fields(&out_of_range), ["side[0].belief[0].value"]);
 }
+
+/// N-side Monte Carlo: trial t depends only on (seed, t), whatever the thread count.
+#[test]
+fn n_side_trials_do_not_depend_on_the_thread_count() {
+    use reykjavik_engine::params::{Distribution, UncertainInput};
+    let mut world = three_powers();
+    world.uncertain.push(UncertainInput {
+        paths: vec!["side[2].force[0].launchers".into()],
+        distribution: Distribution::Uniform {
+            low: 0.0,
+            high: 80.0,
+        },
+    });
+    let ms = MultiScenario::plain(world);
+    let options = MultiOptions::uniform(3, Alert::DayToDay, false);
+    let on = |threads| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| multilateral::montecarlo::run(&ms, &options, 24, 5, &|_| {}).unwrap())
+    };
+    let one = on(1);
+    assert_eq!(one, on(2));
+    assert!(
+        one.iter().any(|t| t.index != one[0].index),
+        "the draws change the index"
+    );
+}

@@ -11,10 +11,12 @@
 //! Stages: [`actors`] (alliances merged into planning actors), [`views`] (a striker with a reserve
 //! withheld, a side weakened to part of its force), [`pair`] (one ordered pair: the reserve, the
 //! exchange, the third parties' choices, both costs), [`analysis`] (every pair, ratios, the N-side
-//! index, each side's view), [`sweep`] (the analysis over a grid).
+//! index, each side's view), [`sweep`] (the analysis over a grid), [`montecarlo`] (the analysis
+//! over drawn inputs).
 
 pub mod actors;
 pub mod analysis;
+pub mod montecarlo;
 pub mod pair;
 pub mod sweep;
 pub mod views;
