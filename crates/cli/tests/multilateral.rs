@@ -303,3 +303,89 @@ fn monte_carlo_over_the_inputs_summarises_the_index() {
     // Same seed, same numbers.
     assert_eq!(json_of(&args)["monte_carlo"], doc["monte_carlo"]);
 }
+
+mod invariants {
+    //! The N-side report on random three- and four-side scenarios, in-process: every ratio and
+    //! damage in [0, 1], the index in (0, 1] and equal to the product of the overall ratios, no
+    //! NaN or infinity in the text or the JSON.
+    use super::scratch;
+    use proptest::prelude::*;
+
+    fn side(name: &str, silos: u32, mirv: u32, subs: u32, w80: f64, share: Option<f64>) -> String {
+        let share = share.map_or(String::new(), |s| format!("reserve_share = {s}\n"));
+        format!(
+            "[[side]]\nname = \"{name}\"\n{share}[side.value]\nunit = \"warheads\"\nw80 = {w80}\n\n\
+             [[side.force]]\nname = \"silo\"\ndelivery = \"ballistic-missile\"\nbasing = \"silo\"\n\
+             launchers = {silos}\nwarheads_per_launcher = {mirv}\nyield_kt = 300\ncep_m = 150\nreliability = 0.8\n\
+             untargetable_share = {{ day_to_day = 0.0, generated = 0.0 }}\naimpoint_hardness_psi = 2000\n\n\
+             [[side.force]]\nname = \"sub\"\ndelivery = \"ballistic-missile\"\nbasing = \"submarine\"\n\
+             launchers = {subs}\nwarheads_per_launcher = 4\nyield_kt = 100\ncep_m = 150\nreliability = 0.8\n\
+             untargetable_share = {{ day_to_day = 0.6, generated = 0.9 }}\nlaunchers_per_aimpoint = 16\n\
+             aimpoint_hardness_psi = 300\n\n"
+        )
+    }
+
+    fn run(args: &[&str]) -> String {
+        let mut argv = vec!["reykjavik"];
+        argv.extend_from_slice(args);
+        let cli = <reykjavik::Cli as clap::Parser>::try_parse_from(&argv).unwrap();
+        reykjavik::run(cli).unwrap_or_else(|f| panic!("{f:?}"))
+    }
+
+    fn in_unit(v: &serde_json::Value) -> bool {
+        v.as_f64().is_some_and(|x| (0.0..=1.0).contains(&x))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+        #[test]
+        fn n_side_reports_keep_their_invariants(
+            forces in prop::collection::vec((0u32..120, 1u32..6, 0u32..30, 50.0f64..1500.0), 3..5),
+            reserve in 0usize..3, share in 0.0f64..=1.0, third in 0usize..3, allied in any::<bool>(),
+            generated in any::<bool>(), case in 0u32..1_000_000,
+        ) {
+            let mut text = String::from("[scenario]\nname = \"random\"\ndescription = \"random\"\n\n");
+            for (k, (silos, mirv, subs, w80)) in forces.iter().enumerate() {
+                let own = (k == 1).then_some(share);
+                text += &side(&format!("S{k}"), *silos, *mirv, *subs, *w80, own);
+            }
+            let rule = ["none", "fixed-share", "deter-third-parties"][reserve];
+            let behaviour = ["stay-out", "join-victim", "join-against-weaker"][third];
+            text += &format!("[multilateral]\nreserve = \"{rule}\"\nthird_parties = \"{behaviour}\"\n");
+            if rule == "fixed-share" {
+                text += &format!("reserve_share = {share}\n");
+            }
+            if allied && forces.len() == 4 {
+                text += "\n[[alliance]]\nname = \"S2+S3\"\nmembers = [\"S2\", \"S3\"]\n";
+            }
+            let file = scratch(&format!("random-{case}.toml"), &text);
+            let alert = if generated { "generated" } else { "day-to-day" };
+            let json = run(&["analyze", &file, "--alert", alert, "--format", "json"]);
+            let plain = run(&["analyze", &file, "--alert", alert]);
+            std::fs::remove_file(&file).ok();
+            for out in [&json, &plain] {
+                prop_assert!(!out.contains("NaN") && !out.contains("inf"), "{}", out);
+            }
+            let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+            let actual = &doc["actual"];
+            let index = actual["index"].as_f64().unwrap();
+            prop_assert!(index > 0.0 && index <= 1.0);
+            let mut product = 1.0;
+            for actor in actual["actors"].as_array().unwrap() {
+                prop_assert!(in_unit(&actor["overall_ratio"]));
+                if actor["armed"].as_bool().unwrap() {
+                    product *= actor["overall_ratio"].as_f64().unwrap();
+                }
+            }
+            prop_assert!((product - index).abs() < 1e-12);
+            for pair in actual["pairs"].as_array().unwrap() {
+                for key in ["reserve_share", "damage_to_striker", "damage_to_victim"] {
+                    prop_assert!(in_unit(&pair[key]), "{key}: {}", pair[key]);
+                }
+            }
+            for r in actual["ratios"].as_array().unwrap() {
+                prop_assert!(in_unit(&r["ratio"]));
+            }
+        }
+    }
+}
