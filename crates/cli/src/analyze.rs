@@ -74,7 +74,7 @@ impl From<PlanningArg> for reykjavik_engine::montecarlo::Planning {
 #[derive(Debug, Args)]
 pub struct AnalysisArgs {
     /// Alert posture: `day-to-day` or `generated` for both sides, or `SIDE=POSTURE` for one side
-    /// (SIDE is its name or its number, 1 or 2). Repeatable.
+    /// (SIDE is its name or its number, 1 or 2; 1 to N on an N-side scenario). Repeatable.
     #[arg(long, value_name = "[SIDE=]POSTURE")]
     alert: Vec<String>,
     /// The victim launches under attack: a share (options.launch_under_attack_share, default 0.9)
