@@ -423,3 +423,47 @@ fn n_side_trials_do_not_depend_on_the_thread_count() {
         "the draws change the index"
     );
 }
+
+/// A joiner's damage enters the striker's cost through the Kent & Thaler cost of the combined
+/// damages: C_A = D_A^0.75 + 0.3 (1 - D_B^0.75), D_A = 1 - (1 - D_from_B)(1 - D_from_joiner).
+#[test]
+fn a_joiners_damage_is_counted_in_the_strikers_cost() {
+    let ms = MultiScenario {
+        third_parties: ThirdParties::JoinVictim,
+        ..MultiScenario::plain(three_powers())
+    };
+    let report = multilateral::analyze(&ms, &MultiOptions::uniform(3, Alert::DayToDay, false))
+        .unwrap()
+        .actual;
+    let joined: Vec<_> = report
+        .strikes
+        .iter()
+        .filter(|s| !s.joiners.is_empty())
+        .collect();
+    assert!(
+        !joined.is_empty(),
+        "with no reserve, a third party strikes the spent striker"
+    );
+    for s in joined {
+        let stop = s.exchange.at_stop();
+        let mut on_striker = stop.damage_to_striker;
+        for j in &s.joiners {
+            assert_eq!(j.target, s.striker);
+            assert!(
+                j.cost < 0.3,
+                "a joiner strikes only below its cost of restraint"
+            );
+            on_striker = 1.0 - (1.0 - on_striker) * (1.0 - j.damage_to_target);
+        }
+        let by_hand = on_striker.powf(0.75) + 0.3 * (1.0 - stop.damage_to_victim.powf(0.75));
+        assert!(
+            (s.cost_to_striker - by_hand).abs() < 1e-12,
+            "{} vs {by_hand}",
+            s.cost_to_striker
+        );
+        assert!(
+            s.cost_to_striker > stop.cost_to_striker,
+            "joining raises the striker's cost"
+        );
+    }
+}

@@ -21,9 +21,14 @@ fn notional_with(tail: &str) -> String {
 #[test]
 fn two_side_reading_refuses_n_side_content_at_its_line() {
     let text = notional_with("[[side.belief]]\nfield = \"side[0].value.w80\"\nvalue = 300\n");
-    let error = reykjavik_scenario::parse(&text, "two.toml").unwrap_err().to_string();
+    let error = reykjavik_scenario::parse(&text, "two.toml")
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("side[1].belief[0]"), "{error}");
-    assert!(error.contains("is read by `analyze` and `sweep`"), "{error}");
+    assert!(
+        error.contains("is read by `analyze` and `sweep`"),
+        "{error}"
+    );
     let line = text.lines().position(|l| l == "[[side.belief]]").unwrap() + 1;
     assert!(error.contains(&format!("two.toml:{line}:")), "{error}");
     // The N-side reader takes it: a two-side scenario with a belief.
@@ -36,16 +41,25 @@ fn two_side_reading_refuses_n_side_content_at_its_line() {
 #[test]
 fn fixed_share_needs_its_share() {
     let text = notional_with("[multilateral]\nreserve = \"fixed-share\"\n");
-    let error = multilateral::parse(&text, "m.toml").unwrap_err().to_string();
-    assert!(error.contains("multilateral.reserve: `fixed-share` needs `reserve_share`"), "{error}");
+    let error = multilateral::parse(&text, "m.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("multilateral.reserve: `fixed-share` needs `reserve_share`"),
+        "{error}"
+    );
     let text = notional_with("[multilateral]\nreserve_share = 0.2\n");
-    let error = multilateral::parse(&text, "m.toml").unwrap_err().to_string();
+    let error = multilateral::parse(&text, "m.toml")
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("needs reserve = \"fixed-share\""), "{error}");
 }
 
 #[test]
 fn n_side_built_ins_are_refused_by_the_two_side_reader() {
-    let error = reykjavik_scenario::load("us-russia-china-2025").unwrap_err().to_string();
+    let error = reykjavik_scenario::load("us-russia-china-2025")
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("side[2]"), "{error}");
     assert!(multilateral::is_n_side("us-russia-china-2025"));
     assert!(!multilateral::is_n_side("us-russia-2021"));
