@@ -289,10 +289,10 @@ pub fn sweep(
     let options = options(&ms, alert, launch_under_attack)?;
     nsweep::check_axes(&ms, axes).map_err(|e| Failure::Input(format!("--vary: {e}")))?;
     let total = reykjavik_engine::sweep::size(axes);
-    if total > reykjavik_engine::limits::size::SWEEP_POINTS {
+    let most = nsweep::max_points(&ms);
+    if total > most {
         return Err(Failure::Input(format!(
-            "--vary: {total} grid points is too many (at most {})",
-            reykjavik_engine::limits::size::SWEEP_POINTS
+            "--vary: {total} grid points is too many for this N-side scenario (at most {most}; grid points x warheads x elements x pairs bounds the time); use fewer STEPS"
         )));
     }
     let bar = montecarlo::progress_bar(total as u64, quiet, "points");

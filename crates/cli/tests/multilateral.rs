@@ -263,6 +263,17 @@ fn sweep_writes_the_n_side_index_over_a_grid() {
         .assert()
         .code(2)
         .stderr(contains("CSV only"));
+    rejects(
+        &[
+            "sweep",
+            "us-russia-china-2025",
+            "--vary",
+            "side[0].force[0].cep_m=100:200:10000",
+            "--vary",
+            "side[1].force[0].cep_m=100:300:100",
+        ],
+        "grid points is too many for this N-side scenario",
+    );
 }
 
 #[test]

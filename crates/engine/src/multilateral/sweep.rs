@@ -19,6 +19,17 @@ pub struct MultiPoint {
     pub pair_ratios: Vec<f64>,
 }
 
+/// The most grid points for this scenario: the two-side work cap shared among the
+/// N (N - 1) / 2 pairs (each point is one N-side analysis), and at most `SWEEP_POINTS`.
+pub fn max_points(ms: &MultiScenario) -> usize {
+    let n = ms.scenario.sides.len() as u64;
+    let pairs = (n * n.saturating_sub(1) / 2).max(1);
+    let per_point = limits::work_units(&ms.scenario).saturating_mul(pairs);
+    usize::try_from(limits::size::SWEEP_WORK / per_point)
+        .unwrap_or(usize::MAX)
+        .clamp(1, limits::size::SWEEP_POINTS)
+}
+
 /// Checks every axis (path, range, whole counts, no field twice, size caps at the corners)
 /// before any work.
 pub fn check_axes(ms: &MultiScenario, axes: &[Axis]) -> Result<(), EngineError> {
