@@ -146,7 +146,7 @@ pub const INTERCEPTORS_PER_RV: Limit = Limit::count(1.0, 64.0);
 /// warheads a side) and low enough that the largest accepted scenario analyses in seconds
 /// (docs/scenario-format.md, "Size limits").
 pub mod size {
-    /// The analysis compares two sides (Kent & Thaler); a third is never computed with.
+    /// The two-side analysis compares two sides (Kent & Thaler); more go to `multilateral`.
     pub const SIDES: usize = 2;
     /// Sides of an N-side analysis (`multilateral`: `analyze` and `sweep`). Each ordered pair is
     /// one exchange plus the third parties' strikes, so work grows as N^3.

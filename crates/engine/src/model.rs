@@ -694,9 +694,9 @@ pub fn validate_sides(scenario: &Scenario, max_sides: usize) -> Result<(), Vec<E
     }
 }
 
-/// The analysis compares exactly two sides (an N-side analysis is a later issue): every command
-/// refuses other counts with this one message, pointing at the first side too many.
-/// With `max_sides` above 2 (the N-side commands), 2 to `max_sides` sides are accepted.
+/// The two-side commands compare exactly two sides: each refuses other counts with this one
+/// message, pointing at the first side too many. With `max_sides` above 2 (the N-side analysis,
+/// `multilateral`), 2 to `max_sides` sides are accepted.
 pub(crate) fn side_count_error_for(scenario: &Scenario, max_sides: usize) -> Option<EngineError> {
     let n = scenario.sides.len();
     if max_sides > limits::size::SIDES {
