@@ -40,6 +40,11 @@ pub const MULTILATERAL: &[Builtin] = &[
         ),
     },
     Builtin {
+        name: "us-russia-china-2021",
+        description: "US, Russian and Chinese strategic forces in 2021 (us-russia-2021 and China's NN-CN21 forces; silo fields empty)",
+        toml: include_str!("../builtin/multilateral/us-russia-china-2021.toml"),
+    },
+    Builtin {
         name: "us-russia-china-2025-beliefs",
         description: "us-russia-china-2025 with China overestimating US silo-killing accuracy (beliefs)",
         toml: concat!(

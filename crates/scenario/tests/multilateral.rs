@@ -64,3 +64,25 @@ fn n_side_built_ins_are_refused_by_the_two_side_reader() {
     assert!(multilateral::is_n_side("us-russia-china-2025"));
     assert!(!multilateral::is_n_side("us-russia-2021"));
 }
+
+/// us-russia-china-2021 copies us-russia-2021's sides: they must stay identical. Its China is
+/// us-russia-china-2025's with the silo fields empty.
+#[test]
+fn the_2021_three_powers_carry_us_russia_2021_and_chinas_2021_forces() {
+    let three = multilateral::load("us-russia-china-2021").unwrap().scenario;
+    let two = reykjavik_scenario::load("us-russia-2021").unwrap();
+    assert_eq!(three.sides[..2], two.sides[..]);
+    let mut china_2025 = multilateral::load("us-russia-china-2025")
+        .unwrap()
+        .scenario
+        .sides[2]
+        .clone();
+    for force in china_2025
+        .forces
+        .iter_mut()
+        .filter(|f| f.name.contains("field"))
+    {
+        force.launchers = 0;
+    }
+    assert_eq!(three.sides[2], china_2025);
+}
