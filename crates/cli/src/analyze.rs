@@ -51,6 +51,8 @@ pub struct AnalyzeArgs {
     /// No progress bar.
     #[arg(long)]
     quiet: bool,
+    #[command(flatten)]
+    n_side: crate::multilateral::NSideArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -72,7 +74,7 @@ impl From<PlanningArg> for reykjavik_engine::montecarlo::Planning {
 #[derive(Debug, Args)]
 pub struct AnalysisArgs {
     /// Alert posture: `day-to-day` or `generated` for both sides, or `SIDE=POSTURE` for one side
-    /// (SIDE is its name or its number, 1 or 2). Repeatable.
+    /// (SIDE is its name or its number, 1 or 2; 1 to N on an N-side scenario). Repeatable.
     #[arg(long, value_name = "[SIDE=]POSTURE")]
     alert: Vec<String>,
     /// The victim launches under attack: a share (options.launch_under_attack_share, default 0.9)
@@ -82,6 +84,11 @@ pub struct AnalysisArgs {
 }
 
 impl AnalysisArgs {
+    /// `--alert` and `--launch-under-attack` as written (the N-side analysis reads them).
+    pub fn raw(&self) -> (&[String], &[String]) {
+        (&self.alert, &self.launch_under_attack)
+    }
+
     /// The options given, as they were written (for commands where they do not apply).
     pub fn given(&self) -> Vec<&'static str> {
         let mut given = Vec::new();
@@ -199,6 +206,9 @@ fn check_monte_carlo_options(args: &AnalyzeArgs) -> Result<(), Failure> {
 
 pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
     check_monte_carlo_options(&args)?;
+    if crate::multilateral::wanted(&args.scenario, &args.n_side) {
+        return run_n_side(&args);
+    }
     let scenario = commands::load(&args.scenario)?;
     let planning = args.planning.unwrap_or(PlanningArg::Fixed).into();
     let seed = args.seed.unwrap_or(1);
@@ -242,6 +252,28 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
         Format::Json => report::analyze::json(&analysis, &output),
         Format::Text => report::analyze::text(&analysis, &output),
     })
+}
+
+/// An N-side scenario (issue 10): the N-side report.
+fn run_n_side(args: &AnalyzeArgs) -> Result<String, Failure> {
+    let (alert, launch_under_attack) = args.analysis.raw();
+    crate::multilateral::analyze(
+        &args.scenario,
+        &args.n_side,
+        alert,
+        launch_under_attack,
+        matches!(args.format, Format::Json),
+        crate::multilateral::Extras {
+            trials: args.trials,
+            seed: args.seed,
+            planning_fixed: matches!(args.planning, Some(PlanningArg::Fixed)),
+            at_least: !args.at_least.is_empty(),
+            curve: args.curve,
+            certify: args.certify,
+            quiet: args.quiet,
+            scenario: &args.scenario,
+        },
+    )
 }
 
 /// `--trials` within the caps of `limits::size`, which depend on the scenario's size.

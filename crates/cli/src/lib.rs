@@ -10,6 +10,8 @@ mod calc;
 pub mod commands;
 mod compare;
 pub mod montecarlo;
+/// N-side scenarios (issue 10): routing and options; the report is `reykjavik_report::multilateral`.
+pub mod multilateral;
 mod optimize;
 pub mod sweep;
 mod treaty;

@@ -19,3 +19,6 @@ pub mod stats;
 pub mod sweep;
 
 pub use error::EngineError;
+
+/// Three and more sides, alliances and beliefs (issue 10), on top of `exchange`.
+pub mod multilateral;

@@ -15,6 +15,7 @@ pub mod calc;
 pub mod compare;
 mod curve_json;
 pub mod montecarlo;
+pub mod multilateral;
 pub mod optimize;
 pub mod reciprocity;
 pub mod richardson;

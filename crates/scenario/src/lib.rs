@@ -8,6 +8,8 @@ pub mod diagnostic;
 pub mod document;
 pub mod events;
 pub mod format;
+/// N sides, alliances, beliefs and reserves (issue 10).
+pub mod multilateral;
 mod number;
 pub mod proposal;
 pub mod treaty;
@@ -62,6 +64,15 @@ impl std::error::Error for ScenarioError {}
 
 /// Parses and validates scenario text. `file` names it in diagnostics.
 pub fn parse(source: &str, file: &str) -> Result<Scenario, ScenarioError> {
+    parse_with(source, file, convert::to_engine)
+}
+
+/// Parses scenario text and converts it with `convert`, locating its errors in the file.
+fn parse_with<T>(
+    source: &str,
+    file: &str,
+    convert: impl Fn(&format::ScenarioFile) -> Result<T, Vec<reykjavik_engine::EngineError>>,
+) -> Result<T, ScenarioError> {
     let invalid = |span, field, message| {
         ScenarioError::Invalid(vec![Diagnostic::at(file, source, span, field, message)])
     };
@@ -84,7 +95,7 @@ pub fn parse(source: &str, file: &str) -> Result<Scenario, ScenarioError> {
         };
         invalid(span, field, message)
     })?;
-    convert::to_engine(&raw).map_err(|errors| {
+    convert(&raw).map_err(|errors| {
         ScenarioError::Invalid(
             errors
                 .into_iter()
