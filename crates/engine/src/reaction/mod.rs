@@ -1,0 +1,14 @@
+//! Action and reaction (issue 11): how one side answers the other's change of forces.
+//!
+//! `best_response`: the cheapest combination of options from a side's response menu that
+//! restores a named position (its cost when struck first, its ratio, or its surviving
+//! retaliation). `race`: best responses alternated round by round and classified.
+//! `arms_race`: the response each side needs per unit of the other's most provocative move, and
+//! Richardson reaction coefficients estimated from the best-response function.
+//!
+//! What they know: a menu as data (field paths, steps, caps and a cost per step in one unit).
+//! What they do not: budgets, politics, production lead times beyond the caps a menu states.
+
+pub mod arms_race;
+pub mod best_response;
+pub mod race;
