@@ -51,6 +51,8 @@ pub struct AnalyzeArgs {
     /// No progress bar.
     #[arg(long)]
     quiet: bool,
+    #[command(flatten)]
+    arms_race: crate::race::ArmsRaceArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -223,6 +225,7 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
         )?),
         None => None,
     };
+    let arms_race = crate::race::arms_race_section(&args.arms_race, &scenario, &report)?;
     Ok(match args.format {
         Format::Json => {
             let mut value = to_json(&scenario, &report, args.certify);
@@ -231,6 +234,9 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
                 value["monte_carlo"] =
                     montecarlo::to_json(&scenario, trials, seed, planning, &args.at_least);
             }
+            if let Some((json, _)) = &arms_race {
+                value["arms_race"] = json.clone();
+            }
             let curves: Vec<_> = report.exchanges.iter().map(|x| &x.curve[..]).collect();
             curve_json::to_string_pretty(&value, &curves)
         }
@@ -238,6 +244,9 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
             let mut text = to_text(&scenario, &report, &regimes, &args);
             if let Some(trials) = &trials {
                 text += &montecarlo::to_text(&scenario, trials, seed, planning, &args.at_least);
+            }
+            if let Some((_, section)) = &arms_race {
+                text += section;
             }
             text
         }

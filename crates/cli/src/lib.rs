@@ -12,6 +12,8 @@ mod compare;
 mod curve_json;
 pub mod montecarlo;
 mod optimize;
+mod race;
+mod race_report;
 pub mod sweep;
 mod treaty;
 
@@ -134,6 +136,11 @@ enum Command {
     /// Example: reykjavik optimize us-russia-2021 --side Russia --treaty new-start -o best.toml
     #[command(after_help = EXIT_CODES)]
     Optimize(optimize::OptimizeArgs),
+    /// Action and reaction: after one side's move, best responses round by round, classified.
+    ///
+    /// Example: reykjavik race us-russia-2021 --move us-homeland-defense --rounds 10 --svg race.svg
+    #[command(after_help = EXIT_CODES)]
+    Race(race::RaceArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -174,6 +181,7 @@ pub fn run(cli: Cli) -> Result<String, Failure> {
         Command::Treaty(args) => treaty::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Optimize(args) => optimize::run(args),
+        Command::Race(args) => race::run(args),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod document;
 pub mod format;
 mod number;
 pub mod proposal;
+pub mod response;
 pub mod treaty;
 
 use std::fmt;
