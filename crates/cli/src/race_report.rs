@@ -479,11 +479,16 @@ fn draw(c: &RaceContext, race: &Race, svg: &mut String) -> Result<(), Box<dyn st
             ("sans-serif", 15),
         )
         .margin(10)
-        .x_label_area_size(24)
+        .x_label_area_size(36)
         .y_label_area_size(52)
         .build_cartesian_2d(-1.0..last, 0.0..most)?;
+    let labels = (last as usize + 2).min(21);
+    let whole = |x: &f64| format!("{x:.0}");
     forces
         .configure_mesh()
+        .x_labels(labels)
+        .x_label_formatter(&whole)
+        .y_label_formatter(&whole)
         .x_desc("round (-1: before the move; 0: the move)")
         .y_desc("count")
         .draw()?;
@@ -516,7 +521,12 @@ fn draw(c: &RaceContext, race: &Race, svg: &mut String) -> Result<(), Box<dyn st
         .x_label_area_size(24)
         .y_label_area_size(52)
         .build_cartesian_2d(-1.0..last, 0.0..1.0)?;
-    index.configure_mesh().y_desc("index").draw()?;
+    index
+        .configure_mesh()
+        .x_labels(labels)
+        .x_label_formatter(&whole)
+        .y_desc("index")
+        .draw()?;
     index.draw_series(LineSeries::new(
         points.iter().map(|(x, _, i)| (*x, *i)),
         BLACK.stroke_width(2),
