@@ -29,7 +29,9 @@ fn best_responses(c: &mut Criterion) {
     let mut group = c.benchmark_group("best response us-russia-2021");
     group.sample_size(10);
     group.bench_function("Russia to us-homeland-defense", |b| {
-        b.iter(|| best_response::best_response(black_box(&moved), &menu, 1, target, &search).unwrap())
+        b.iter(|| {
+            best_response::best_response(black_box(&moved), &menu, 1, target, &search).unwrap()
+        })
     });
     // The worst case: a target only the whole menu reaches, so the cost-ordered search spends
     // its budget and the greedy search runs to the end.

@@ -25,7 +25,11 @@ pub struct RaceArgs {
     #[arg(required_unless_present = "show_menu")]
     scenario: Option<String>,
     /// The move that starts the race: a proposal file or built-in name (`reykjavik compare --list`).
-    #[arg(long = "move", value_name = "PROPOSAL", required_unless_present = "show_menu")]
+    #[arg(
+        long = "move",
+        value_name = "PROPOSAL",
+        required_unless_present = "show_menu"
+    )]
     move_: Option<String>,
     /// The side that moves (its name, or 1 or 2). Default: the one side the move changes.
     #[arg(long, value_name = "SIDE")]
@@ -159,13 +163,15 @@ fn search(args: &MenuArgs, analysis: AnalysisOptions) -> Search {
 }
 
 fn show_menu(name: &str) -> Result<String, Failure> {
-    response::builtin_text(name).map(str::to_string).ok_or_else(|| {
-        let names: Vec<&str> = response::BUILTINS.iter().map(|(n, _)| *n).collect();
-        Failure::Input(format!(
-            "no built-in response menu named `{name}` (built-in: {})",
-            names.join(", ")
-        ))
-    })
+    response::builtin_text(name)
+        .map(str::to_string)
+        .ok_or_else(|| {
+            let names: Vec<&str> = response::BUILTINS.iter().map(|(n, _)| *n).collect();
+            Failure::Input(format!(
+                "no built-in response menu named `{name}` (built-in: {})",
+                names.join(", ")
+            ))
+        })
 }
 
 /// The menu given, or the built-in one named after the scenario; every side must have an
@@ -238,8 +244,7 @@ pub fn arms_race_section(
     let menu = menu_for(scenario, args.menu.as_deref(), false)?;
     let position: Position = args.position.unwrap_or(PositionArg::Retaliation).into();
     let search = Search::new(position, report.options);
-    let exposure =
-        arms_race::arms_race_stability(scenario, &menu, &search).map_err(computation)?;
+    let exposure = arms_race::arms_race_stability(scenario, &menu, &search).map_err(computation)?;
     Ok(Some((
         race_report::arms_race_json(scenario, &menu, position, &exposure),
         race_report::arms_race_text(scenario, &menu, position, &exposure),

@@ -196,7 +196,11 @@ pub fn arms_race_json(
 // ---------------------------------------------------------------------------------------------
 // Text
 
-pub fn race_text(c: &RaceContext, race: &Race, richardson: Option<&ReactionCoefficients>) -> String {
+pub fn race_text(
+    c: &RaceContext,
+    race: &Race,
+    richardson: Option<&ReactionCoefficients>,
+) -> String {
     let mut out = String::new();
     let search = &race.settings.search;
     let names = [&c.base.sides[0].name, &c.base.sides[1].name];
@@ -215,7 +219,11 @@ pub fn race_text(c: &RaceContext, race: &Race, richardson: Option<&ReactionCoeff
     );
     let alerts: Vec<String> = (0..2)
         .map(|s| {
-            let lua = if search.analysis.launch_under_attack[s] { ", launches under attack" } else { "" };
+            let lua = if search.analysis.launch_under_attack[s] {
+                ", launches under attack"
+            } else {
+                ""
+            };
             format!("{} {}{lua}", names[s], search.analysis.alert[s].name())
         })
         .collect();
@@ -331,7 +339,11 @@ pub fn response_summary(b: &BestResponse) -> String {
 pub fn number(x: f64) -> String {
     let text = format!("{x:.3}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".into() } else { text.to_string() }
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.to_string()
+    }
 }
 
 pub fn outcome_sentence(scenario: &Scenario, race: &Race) -> String {
@@ -379,7 +391,11 @@ pub fn richardson_text(scenario: &Scenario, r: &ReactionCoefficients, unit: &str
         r.k,
         number(r.response_cost[0]),
         number(r.build_cost[1]),
-        if r.restored[0] { "" } else { " (not restored: a lower bound)" }
+        if r.restored[0] {
+            ""
+        } else {
+            " (not restored: a lower bound)"
+        }
     );
     say!(
         out,
@@ -387,7 +403,11 @@ pub fn richardson_text(scenario: &Scenario, r: &ReactionCoefficients, unit: &str
         r.l,
         number(r.response_cost[1]),
         number(r.build_cost[0]),
-        if r.restored[1] { "" } else { " (not restored: a lower bound)" }
+        if r.restored[1] {
+            ""
+        } else {
+            " (not restored: a lower bound)"
+        }
     );
     say!(out, "  Caution: {RICHARDSON_WARNING}.");
     out
@@ -424,7 +444,11 @@ pub fn arms_race_text(
             "per unit"
         );
         for p in &e.provocations {
-            let flag = if p.response.restored() { "" } else { "  (cannot restore)" };
+            let flag = if p.response.restored() {
+                ""
+            } else {
+                "  (cannot restore)"
+            };
             say!(
                 out,
                 "    {:<52} {:>8} {:>9} {:>9}{flag}",
@@ -461,9 +485,14 @@ const COLOURS: [RGBColor; 2] = [RGBColor(31, 119, 180), RGBColor(214, 39, 40)];
 
 fn draw(c: &RaceContext, race: &Race, svg: &mut String) -> Result<(), Box<dyn std::error::Error>> {
     // x = -1 is the start, 0 the move, k the k-th response.
-    let points: Vec<(f64, &[SideState; 2], f64)> = std::iter::once((-1.0, &race.start, race.start_index))
-        .chain(race.rounds.iter().map(|r| (f64::from(r.round), &r.sides, r.index)))
-        .collect();
+    let points: Vec<(f64, &[SideState; 2], f64)> =
+        std::iter::once((-1.0, &race.start, race.start_index))
+            .chain(
+                race.rounds
+                    .iter()
+                    .map(|r| (f64::from(r.round), &r.sides, r.index)),
+            )
+            .collect();
     let last = points.last().map_or(1.0, |p| p.0.max(1.0));
     let most = points
         .iter()
@@ -497,14 +526,20 @@ fn draw(c: &RaceContext, race: &Race, svg: &mut String) -> Result<(), Box<dyn st
         let name = c.base.sides[s].name.clone();
         forces
             .draw_series(LineSeries::new(
-                points.iter().map(|(x, sides, _)| (*x, sides[s].warheads as f64)),
+                points
+                    .iter()
+                    .map(|(x, sides, _)| (*x, sides[s].warheads as f64)),
                 colour.stroke_width(2),
             ))?
             .label(format!("{name} nuclear warheads"))
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(2)));
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(2))
+            });
         forces
             .draw_series(LineSeries::new(
-                points.iter().map(|(x, sides, _)| (*x, sides[s].interceptors as f64)),
+                points
+                    .iter()
+                    .map(|(x, sides, _)| (*x, sides[s].interceptors as f64)),
                 colour.mix(0.5).stroke_width(1),
             ))?
             .label(format!("{name} interceptors"))
@@ -531,7 +566,11 @@ fn draw(c: &RaceContext, race: &Race, svg: &mut String) -> Result<(), Box<dyn st
         points.iter().map(|(x, _, i)| (*x, *i)),
         BLACK.stroke_width(2),
     ))?;
-    index.draw_series(points.iter().map(|(x, _, i)| Circle::new((*x, *i), 3, BLACK.filled())))?;
+    index.draw_series(
+        points
+            .iter()
+            .map(|(x, _, i)| Circle::new((*x, *i), 3, BLACK.filled())),
+    )?;
     root.present()?;
     Ok(())
 }

@@ -37,7 +37,10 @@ fn the_race_json_has_every_round_and_the_outcome() {
     assert_eq!(first["response"]["method"], "exact");
     assert_eq!(first["response"]["restored"], true);
     assert_eq!(first["response"]["options"][0]["steps"], 1);
-    assert!(first["sides"][1]["warheads"].as_u64().unwrap() > v["start"]["sides"][1]["warheads"].as_u64().unwrap());
+    assert!(
+        first["sides"][1]["warheads"].as_u64().unwrap()
+            > v["start"]["sides"][1]["warheads"].as_u64().unwrap()
+    );
     assert_eq!(v["outcome"]["class"], "settles");
     for key in ["index", "sides"] {
         assert!(!first[key].is_null(), "{key}");
@@ -64,7 +67,10 @@ fn the_built_in_menu_can_be_shown() {
         .assert()
         .success()
         .stdout(contains("[[option]]"));
-    rejects(["race", "--show-menu", "nope"].as_slice(), "no built-in response menu named `nope`");
+    rejects(
+        ["race", "--show-menu", "nope"].as_slice(),
+        "no built-in response menu named `nope`",
+    );
 }
 
 #[test]
@@ -104,7 +110,15 @@ fn a_bound_out_of_range_is_refused() {
 #[test]
 fn a_scenario_without_a_menu_asks_for_one() {
     rejects(
-        ["race", "us-china-2010-wu", "--move", "interceptor-cap", "--by", "1"].as_slice(),
+        [
+            "race",
+            "us-china-2010-wu",
+            "--move",
+            "interceptor-cap",
+            "--by",
+            "1",
+        ]
+        .as_slice(),
         "no built-in response menu for scenario `us-china-2010-wu`",
     );
 }
@@ -130,13 +144,20 @@ fn analyze_reports_arms_race_stability_only_when_asked() {
     let v = json_of(&["analyze", "--arms-race", "--format", "json"]);
     let sides = v["arms_race"]["sides"].as_array().unwrap();
     assert_eq!(sides.len(), 2);
-    assert!(sides[1]["most_provocative"]["response_per_unit"].as_f64().is_some());
+    assert!(
+        sides[1]["most_provocative"]["response_per_unit"]
+            .as_f64()
+            .is_some()
+    );
     let plain = json_of(&["analyze", "--format", "json"]);
     assert!(plain.get("arms_race").is_none());
 }
 
 #[test]
 fn menu_options_of_analyze_need_the_arms_race_flag() {
-    let output = reykjavik().args(["analyze", "--menu", "us-russia-2021"]).output().unwrap();
+    let output = reykjavik()
+        .args(["analyze", "--menu", "us-russia-2021"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }

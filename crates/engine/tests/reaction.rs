@@ -60,7 +60,13 @@ fn menu(launcher_cap: f64, warhead_cap: f64) -> ResponseMenu {
         cost_unit: "units".into(),
         options: vec![
             option(0, "side[0].force[0].launchers", 1.0, launcher_cap, 1.0),
-            option(0, "side[0].force[0].warheads_per_launcher", 1.0, warhead_cap, 8.0),
+            option(
+                0,
+                "side[0].force[0].warheads_per_launcher",
+                1.0,
+                warhead_cap,
+                8.0,
+            ),
             option(1, "side[1].force[0].launchers", 10.0, 100.0, 5.0),
         ],
     }
@@ -159,7 +165,14 @@ fn settings(rounds: u32, bound: f64) -> RaceSettings {
 /// bound of 1.5 that is past the bound in round 1.
 #[test]
 fn a_response_past_the_bound_is_a_spiral() {
-    let r = race::race(&hand_scenario(), &halved(), 1, &menu(30.0, 4.0), &settings(5, 1.5)).unwrap();
+    let r = race::race(
+        &hand_scenario(),
+        &halved(),
+        1,
+        &menu(30.0, 4.0),
+        &settings(5, 1.5),
+    )
+    .unwrap();
     assert_eq!(
         r.outcome,
         Outcome::Spiral {
@@ -175,7 +188,14 @@ fn a_response_past_the_bound_is_a_spiral() {
 
 #[test]
 fn a_response_short_of_its_target_is_a_spiral_at_the_caps() {
-    let r = race::race(&hand_scenario(), &halved(), 1, &menu(12.0, 1.0), &settings(5, 50.0)).unwrap();
+    let r = race::race(
+        &hand_scenario(),
+        &halved(),
+        1,
+        &menu(12.0, 1.0),
+        &settings(5, 50.0),
+    )
+    .unwrap();
     let caps = Outcome::Spiral {
         round: 1,
         side: 0,
@@ -189,16 +209,33 @@ fn a_response_short_of_its_target_is_a_spiral_at_the_caps() {
 /// the way restored its target.
 #[test]
 fn responses_on_the_way_restore_their_targets() {
-    let r = race::race(&hand_scenario(), &halved(), 1, &menu(30.0, 4.0), &settings(6, 50.0)).unwrap();
+    let r = race::race(
+        &hand_scenario(),
+        &halved(),
+        1,
+        &menu(30.0, 4.0),
+        &settings(6, 50.0),
+    )
+    .unwrap();
     for round in &r.rounds[1..] {
         let b = round.response.as_ref().unwrap();
         assert!(b.restored());
-        assert!(search().position.holds(b.after, b.target, search().tolerance));
+        assert!(
+            search()
+                .position
+                .holds(b.after, b.target, search().tolerance)
+        );
         assert_eq!(round.sides[round.actor].position, b.after);
     }
     match r.outcome {
         Outcome::Settles { round } => {
-            assert!(r.rounds[round as usize].response.as_ref().unwrap().is_none());
+            assert!(
+                r.rounds[round as usize]
+                    .response
+                    .as_ref()
+                    .unwrap()
+                    .is_none()
+            );
             assert_eq!(r.rounds.len(), round as usize + 1);
         }
         Outcome::Bounded => assert_eq!(r.rounds.len(), 7),
@@ -208,7 +245,14 @@ fn responses_on_the_way_restore_their_targets() {
 
 #[test]
 fn one_round_with_a_response_within_the_bound_is_bounded() {
-    let r = race::race(&hand_scenario(), &halved(), 1, &menu(30.0, 4.0), &settings(1, 50.0)).unwrap();
+    let r = race::race(
+        &hand_scenario(),
+        &halved(),
+        1,
+        &menu(30.0, 4.0),
+        &settings(1, 50.0),
+    )
+    .unwrap();
     assert_eq!(r.outcome, Outcome::Bounded);
     assert_eq!(r.rounds.len(), 2);
 }
@@ -255,7 +299,8 @@ fn a_build_that_threatens_nothing_gives_a_zero_coefficient() {
 /// The most provocative move has the largest response per unit.
 #[test]
 fn the_most_provocative_move_draws_the_largest_response_per_unit() {
-    let exposure = arms_race::arms_race_stability(&hand_scenario(), &menu(30.0, 4.0), &search()).unwrap();
+    let exposure =
+        arms_race::arms_race_stability(&hand_scenario(), &menu(30.0, 4.0), &search()).unwrap();
     for e in &exposure {
         if let Some(worst) = e.worst() {
             assert!(e.provocations.iter().all(|p| p.per_unit <= worst.per_unit));
@@ -273,14 +318,21 @@ fn random_scenario() -> impl Strategy<Value = Scenario> {
         .prop_map(|(a, b, (ra, rb))| {
             let mut s = hand_scenario();
             for (side, (silos, warheads, sea), reliability) in [(0, a, ra), (1, b, rb)] {
-                let mut boats =
-                    ForceElement::ballistic("boats", Basing::Submarine, silos / 2 + 1, warheads, 100.0, 100.0);
+                let mut boats = ForceElement::ballistic(
+                    "boats",
+                    Basing::Submarine,
+                    silos / 2 + 1,
+                    warheads,
+                    100.0,
+                    100.0,
+                );
                 boats.untargetable_share = ByAlert {
                     day_to_day: sea,
                     generated: sea,
                 };
                 boats.reliability = reliability;
-                let mut silo = ForceElement::ballistic("silos", Basing::Silo, silos, warheads, 300.0, 150.0);
+                let mut silo =
+                    ForceElement::ballistic("silos", Basing::Silo, silos, warheads, 300.0, 150.0);
                 silo.reliability = reliability;
                 s.sides[side].forces = vec![silo, boats];
             }
@@ -299,7 +351,13 @@ fn responder_menu() -> ResponseMenu {
         cost_unit: "units".into(),
         options: vec![
             option(1, "side[1].force[0].launchers", 5.0, 200.0, 3.0),
-            option(1, "side[1].force[1].untargetable_share.day_to_day", 0.1, 1.0, 2.0),
+            option(
+                1,
+                "side[1].force[1].untargetable_share.day_to_day",
+                0.1,
+                1.0,
+                2.0,
+            ),
         ],
     }
 }

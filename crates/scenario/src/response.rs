@@ -155,7 +155,11 @@ impl LoadedMenu {
     pub fn resolve(&self, scenario: &Scenario) -> Result<ResponseMenu, DocumentError> {
         let mut problems = Vec::new();
         let options: Vec<ResponseOption> = (self.file.option.iter().enumerate())
-            .filter_map(|(i, o)| resolve_option(scenario, i, o).map_err(|p| problems.push(p)).ok())
+            .filter_map(|(i, o)| {
+                resolve_option(scenario, i, o)
+                    .map_err(|p| problems.push(p))
+                    .ok()
+            })
             .collect();
         if !problems.is_empty() {
             return Err(self.located(problems));
@@ -207,15 +211,22 @@ fn resolve_option(
         let message = format!("no side `{}` (sides: {})", option.side, names.join(", "));
         (at("side"), message)
     })?;
-    let path = params::canonical_path(scenario, &option.path).map_err(|e| (at("path"), e.to_string()))?;
+    let path =
+        params::canonical_path(scenario, &option.path).map_err(|e| (at("path"), e.to_string()))?;
     if !path.starts_with(&format!("side[{side}].")) {
-        let message = format!("the path must be a field of side `{}`'s own forces or defenses", scenario.sides[side].name);
+        let message = format!(
+            "the path must be a field of side `{}`'s own forces or defenses",
+            scenario.sides[side].name
+        );
         return Err((at("path"), message));
     }
     let (value, limit) =
         params::get_field(scenario, &path).map_err(|e| (at("path"), e.to_string()))?;
     if limit.integer && option.step.fract() != 0.0 {
-        return Err((at("step"), out_of_range(option.step, "a whole number: the field is a count")));
+        return Err((
+            at("step"),
+            out_of_range(option.step, "a whole number: the field is a count"),
+        ));
     }
     if !limit.contains(option.cap) {
         return Err((at("cap"), out_of_range(option.cap, &limit.describe())));

@@ -77,10 +77,17 @@ fn costs_and_steps_out_of_range_are_located() {
     let text = format!("{HEAD}{}", option("Russia", YARS, "9", "198", "0"));
     assert_error(
         &text,
-        &["menu.toml:12:", "option[0].cost", "0 is out of range (valid: above 0 and at most 1000000)"],
+        &[
+            "menu.toml:12:",
+            "option[0].cost",
+            "0 is out of range (valid: above 0 and at most 1000000)",
+        ],
     );
     let text = format!("{HEAD}{}", option("Russia", YARS, "-9", "198", "1e7"));
-    assert_error(&text, &["menu.toml:10:", "option[0].step", "menu.toml:12:", "1e7"]);
+    assert_error(
+        &text,
+        &["menu.toml:10:", "option[0].step", "menu.toml:12:", "1e7"],
+    );
     let text = format!("{HEAD}{}", option("Russia", YARS, "4.5", "198", "1"));
     assert_error(&text, &["option[0].step", "a whole number"]);
 }
@@ -89,9 +96,22 @@ fn costs_and_steps_out_of_range_are_located() {
 fn caps_out_of_range_are_located() {
     let share = "side[Russia].force[SS-N-32 Bulava (Borei)].untargetable_share.day_to_day";
     let text = format!("{HEAD}{}", option("Russia", share, "0.1", "1.5", "1"));
-    assert_error(&text, &["menu.toml:11:", "option[0].cap", "1.5 is out of range (valid: 0 to 1"]);
+    assert_error(
+        &text,
+        &[
+            "menu.toml:11:",
+            "option[0].cap",
+            "1.5 is out of range (valid: 0 to 1",
+        ],
+    );
     let text = format!("{HEAD}{}", option("Russia", YARS, "9", "100", "1"));
-    assert_error(&text, &["option[0].cap", "below the field's value in the scenario (144)"]);
+    assert_error(
+        &text,
+        &[
+            "option[0].cap",
+            "below the field's value in the scenario (144)",
+        ],
+    );
     let text = format!("{HEAD}{}", option("Russia", YARS, "9", "nan", "1"));
     assert_error(&text, &["option[0].cap", "a finite number"]);
 }
@@ -100,7 +120,16 @@ fn caps_out_of_range_are_located() {
 fn sides_and_paths_that_do_not_fit_the_scenario_are_located() {
     let text = format!("{HEAD}{}", option("Ruritania", YARS, "9", "198", "1"));
     assert_error(&text, &["menu.toml:7:", "no side `Ruritania`"]);
-    let text = format!("{HEAD}{}", option("Russia", "side[Russia].force[Yars].launchers", "9", "198", "1"));
+    let text = format!(
+        "{HEAD}{}",
+        option(
+            "Russia",
+            "side[Russia].force[Yars].launchers",
+            "9",
+            "198",
+            "1"
+        )
+    );
     assert_error(&text, &["menu.toml:9:", "option[0].path"]);
     let us = "side[United States].force[0].launchers";
     let text = format!("{HEAD}{}", option("Russia", us, "9", "300", "1"));
@@ -110,7 +139,10 @@ fn sides_and_paths_that_do_not_fit_the_scenario_are_located() {
 #[test]
 fn a_side_without_options_is_located_at_the_menu() {
     let text = format!("{HEAD}{}", option("Russia", YARS, "9", "198", "1"));
-    assert_error(&text, &["menu.toml:1:", "no [[option]] for side `United States`"]);
+    assert_error(
+        &text,
+        &["menu.toml:1:", "no [[option]] for side `United States`"],
+    );
 }
 
 /// The ABM Treaty's rationale and Kent & Thaler (1989): a defense of value lowers first-strike
@@ -122,7 +154,12 @@ fn the_homeland_defense_move_lowers_the_index_and_russian_retaliation() {
     let options = AnalysisOptions::default();
     let before = stability::analyze_stop_only(&base, options).unwrap();
     let after = stability::analyze_stop_only(&moved, options).unwrap();
-    assert!(after.index < before.index, "{} -> {}", before.index, after.index);
+    assert!(
+        after.index < before.index,
+        "{} -> {}",
+        before.index,
+        after.index
+    );
     let search = Search::new(Position::Retaliation, options);
     let r0 = best_response::position_of(&base, 1, &search).unwrap();
     let r1 = best_response::position_of(&moved, 1, &search).unwrap();
@@ -154,7 +191,11 @@ fn the_homeland_defense_race_settles() {
         .collect();
     assert_eq!(taken, ["Upload Bulava by one RV (64 warheads)"]);
     assert!(first.after >= first.target && first.before < first.target);
-    assert!(matches!(r.outcome, Outcome::Settles { .. }), "{:?}", r.outcome);
+    assert!(
+        matches!(r.outcome, Outcome::Settles { .. }),
+        "{:?}",
+        r.outcome
+    );
     for round in &r.rounds[1..] {
         assert!(round.response.as_ref().unwrap().restored());
     }

@@ -78,10 +78,11 @@ fn exposure(
             response,
         });
     }
+    // Unanswerable first, then the largest response per unit; ties keep the first.
+    let rank = |p: &Provocation| (u8::from(!p.response.restored()), p.per_unit);
     let most_provocative = (0..provocations.len()).reduce(|best, i| {
-        let key = |p: &Provocation| (!p.response.restored(), p.per_unit);
-        let (a, b) = (key(&provocations[i]), key(&provocations[best]));
-        if a.0 > b.0 || (a.0 == b.0 && a.1 > b.1) {
+        let (a, b) = (rank(&provocations[i]), rank(&provocations[best]));
+        if a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).is_gt() {
             i
         } else {
             best

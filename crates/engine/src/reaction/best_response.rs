@@ -178,11 +178,7 @@ impl BestResponse {
 }
 
 /// The position of `side` in `scenario` (one exchange for C2 and retaliation, both for the ratio).
-pub fn position_of(
-    scenario: &Scenario,
-    side: usize,
-    search: &Search,
-) -> Result<f64, EngineError> {
+pub fn position_of(scenario: &Scenario, side: usize, search: &Search) -> Result<f64, EngineError> {
     check_two_sides(scenario)?;
     let analysis = search.analysis;
     if search.position == Position::Ratio {
@@ -377,8 +373,7 @@ impl Solver<'_> {
             steps[i] += 1;
             steps[..i].iter_mut().for_each(|s| *s = 0);
         }
-        let mut keyed: Vec<(f64, Vec<u32>)> =
-            all.into_iter().map(|s| (self.cost(&s), s)).collect();
+        let mut keyed: Vec<(f64, Vec<u32>)> = all.into_iter().map(|s| (self.cost(&s), s)).collect();
         keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
         Some(keyed.into_iter().map(|(_, s)| s).collect())
     }
@@ -414,9 +409,15 @@ impl Solver<'_> {
 
     /// The option whose next step gains most per cost (or, if none gains, the cheapest), with
     /// the position it gives.
-    fn best_step(&mut self, steps: &[u32], value: f64) -> Result<Option<(usize, f64)>, EngineError> {
+    fn best_step(
+        &mut self,
+        steps: &[u32],
+        value: f64,
+    ) -> Result<Option<(usize, f64)>, EngineError> {
         let mut best: Option<(usize, f64, f64)> = None;
-        let open: Vec<usize> = (0..steps.len()).filter(|&i| steps[i] < self.room[i]).collect();
+        let open: Vec<usize> = (0..steps.len())
+            .filter(|&i| steps[i] < self.room[i])
+            .collect();
         for i in open {
             let mut trial = steps.to_vec();
             trial[i] += 1;
@@ -430,7 +431,11 @@ impl Solver<'_> {
         Ok(best.map(|(i, next, _)| (i, next)))
     }
 
-    fn trim(&mut self, mut steps: Vec<u32>, mut value: f64) -> Result<(Vec<u32>, f64), EngineError> {
+    fn trim(
+        &mut self,
+        mut steps: Vec<u32>,
+        mut value: f64,
+    ) -> Result<(Vec<u32>, f64), EngineError> {
         let mut order: Vec<usize> = (0..steps.len()).collect();
         order.sort_by(|&a, &b| {
             let cost = |i: usize| self.menu.options[self.chosen[i]].cost;

@@ -208,9 +208,8 @@ fn classify_round(
             cause: SpiralCause::Caps,
         });
     }
-    let past = (0..2).find(|&s| {
-        sides[s].weapons() as f64 > settings.bound * start[s].weapons().max(1) as f64
-    });
+    let past = (0..2)
+        .find(|&s| sides[s].weapons() as f64 > settings.bound * start[s].weapons().max(1) as f64);
     past.map(|side| Outcome::Spiral {
         round,
         side,
