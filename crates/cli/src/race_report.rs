@@ -34,7 +34,7 @@ fn method_name(method: Method) -> &'static str {
     match method {
         Method::Exact => "exact",
         Method::Search { .. } => "search",
-        Method::CannotRestore => "cannot-restore",
+        Method::CannotRestore { .. } => "cannot-restore",
     }
 }
 
@@ -112,6 +112,10 @@ pub fn response_json(menu: &ResponseMenu, b: &BestResponse) -> Value {
         "restored": b.restored(),
         "method": method_name(b.method),
         "lower_bound": lower_bound,
+        "exhaustive": match b.method {
+            Method::CannotRestore { exhaustive } => Some(exhaustive),
+            _ => None,
+        },
         "gap": b.gap(),
         "evaluations": b.evaluations,
         "options": b.steps.iter().filter(|(_, n)| *n > 0).map(|&(k, n)| {
@@ -326,7 +330,12 @@ pub fn response_summary(b: &BestResponse) -> String {
             number(lower_bound),
             number(b.gap())
         ),
-        Method::CannotRestore => "cannot restore: the whole remaining menu".to_string(),
+        Method::CannotRestore { exhaustive: true } => {
+            "cannot restore: no combination does (all evaluated); the whole remaining menu".into()
+        }
+        Method::CannotRestore { exhaustive: false } => {
+            "cannot restore: the searches found no combination; the whole remaining menu".into()
+        }
     };
     format!(
         "cost {} ({how}; {} positions evaluated)",

@@ -133,9 +133,9 @@ pub enum Method {
     Exact,
     /// A greedy search; the optimum costs at least `lower_bound`.
     Search { lower_bound: f64 },
-    /// Even every option at its cap does not restore the position: the response is the whole
-    /// remaining menu.
-    CannotRestore,
+    /// No combination found restores the position: the response is the whole remaining menu.
+    /// `exhaustive`: every combination was evaluated (proven); else the searches found none.
+    CannotRestore { exhaustive: bool },
 }
 
 /// A side's best response to the scenario it faces.
@@ -165,7 +165,7 @@ impl BestResponse {
     }
 
     pub fn restored(&self) -> bool {
-        self.method != Method::CannotRestore
+        !matches!(self.method, Method::CannotRestore { .. })
     }
 
     /// Cost above the proven lower bound (0 when exact).
@@ -280,6 +280,16 @@ pub fn best_response(
     solver.solve()
 }
 
+/// How the search in cost order ended.
+enum Ordered {
+    /// The cheapest restoring combination and its position.
+    Found(Vec<u32>, f64),
+    /// Every combination was evaluated; none restores.
+    NoneRestores,
+    /// The budget ran out; every combination cheaper than `lower_bound` falls short.
+    OutOfBudget { lower_bound: f64 },
+}
+
 /// One best-response problem and its evaluation count.
 struct Solver<'a> {
     scenario: &'a Scenario,
@@ -299,16 +309,21 @@ impl Solver<'_> {
         if self.holds(before) {
             return self.answer(none, before, before, Method::Exact);
         }
-        let most = self.room.clone();
-        let at_most = self.evaluate(&most)?;
-        if !self.holds(at_most) {
-            return self.answer(most, before, at_most, Method::CannotRestore);
-        }
         match self.in_cost_order()? {
-            Ok((steps, after)) => self.answer(steps, before, after, Method::Exact),
-            Err(lower_bound) => {
+            Ordered::Found(steps, after) => self.answer(steps, before, after, Method::Exact),
+            Ordered::NoneRestores => {
+                let most = self.room.clone();
+                let after = self.evaluate(&most)?;
+                let method = Method::CannotRestore { exhaustive: true };
+                self.answer(most, before, after, method)
+            }
+            Ordered::OutOfBudget { lower_bound } => {
                 let (steps, after) = self.greedy(before)?;
-                let method = Method::Search { lower_bound };
+                let method = if self.holds(after) {
+                    Method::Search { lower_bound }
+                } else {
+                    Method::CannotRestore { exhaustive: false }
+                };
                 self.answer(steps, before, after, method)
             }
         }
@@ -334,26 +349,24 @@ impl Solver<'_> {
             .sum()
     }
 
-    /// Combinations in cost order until one restores (`Ok`) or the budget runs out (`Err`
-    /// with the cost of the first untried combination, a lower bound on the optimum).
-    #[allow(clippy::type_complexity)]
-    fn in_cost_order(&mut self) -> Result<Result<(Vec<u32>, f64), f64>, EngineError> {
+    /// Combinations in cost order until one restores or the budget runs out.
+    fn in_cost_order(&mut self) -> Result<Ordered, EngineError> {
         let Some(combinations) = self.combinations() else {
-            return Ok(Err(self.cheapest_step()));
+            let lower_bound = self.cheapest_step();
+            return Ok(Ordered::OutOfBudget { lower_bound });
         };
         // The first (no response) was evaluated already.
         for steps in combinations.iter().skip(1) {
             if self.evaluations >= self.search.max_evaluations {
-                return Ok(Err(self.cost(steps)));
+                let lower_bound = self.cost(steps);
+                return Ok(Ordered::OutOfBudget { lower_bound });
             }
             let value = self.evaluate(steps)?;
             if self.holds(value) {
-                return Ok(Ok((steps.clone(), value)));
+                return Ok(Ordered::Found(steps.clone(), value));
             }
         }
-        Err(EngineError::Undefined(
-            "no combination restores the position although every option at its cap does".into(),
-        ))
+        Ok(Ordered::NoneRestores)
     }
 
     /// Every combination, cheapest first (ties: fewer steps of earlier options), or `None`
@@ -388,8 +401,7 @@ impl Solver<'_> {
     }
 
     /// Adds the step with the largest gain per cost until the position holds, then drops steps
-    /// that are not needed (most expensive first). Every option at its cap restores, so this
-    /// ends restored.
+    /// that are not needed (most expensive first). Ends at every cap if nothing restores.
     fn greedy(&mut self, before: f64) -> Result<(Vec<u32>, f64), EngineError> {
         let mut steps = vec![0; self.chosen.len()];
         let mut value = before;
