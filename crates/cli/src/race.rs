@@ -117,6 +117,12 @@ pub fn run(args: RaceArgs) -> Result<String, Failure> {
         return show_menu(name);
     }
     let base = commands::load(args.scenario.as_deref().unwrap_or_default())?;
+    if base.sides.len() != 2 {
+        return Err(Failure::Input(format!(
+            "`race` is between exactly 2 sides; this scenario has {}",
+            base.sides.len()
+        )));
+    }
     let loaded = reykjavik_scenario::proposal::load(args.move_.as_deref().unwrap_or_default())
         .map_err(input)?;
     let moved = reykjavik_scenario::proposal::apply(&base, &loaded).map_err(input)?;
