@@ -161,3 +161,29 @@ fn menu_options_of_analyze_need_the_arms_race_flag() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// Every position gives finite numbers in text and JSON; the struck-cost race ends at Russia's
+/// caps, and its last response says the search was not exhaustive.
+#[test]
+fn every_position_reports_finite_numbers() {
+    for position in ["retaliation", "struck-cost", "ratio"] {
+        for format in ["text", "json"] {
+            let mut args = RACE.to_vec();
+            args.extend(["--position", position, "--format", format, "--richardson"]);
+            let output = reykjavik().args(&args).output().unwrap();
+            assert!(output.status.success(), "{position} {format}");
+            let text = String::from_utf8_lossy(&output.stdout).to_lowercase();
+            for bad in ["nan", "inf"] {
+                assert!(!text.contains(bad), "{position} {format}: `{bad}`");
+            }
+        }
+    }
+    let mut args = RACE.to_vec();
+    args.extend(["--position", "struck-cost", "--format", "json"]);
+    let v = json_of(&args);
+    assert_eq!(v["outcome"]["class"], "spiral");
+    assert_eq!(v["outcome"]["cause"], "caps");
+    let last = v["rounds"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["response"]["method"], "cannot-restore");
+    assert_eq!(last["response"]["exhaustive"], false);
+}
