@@ -6,6 +6,7 @@ use reykjavik_engine::limits;
 use reykjavik_engine::model::{Alert, Scenario};
 use reykjavik_engine::stability::{self, AnalysisOptions};
 
+use reykjavik_report::race::ArmsRace;
 use reykjavik_report::{self as report, montecarlo::MonteCarlo};
 
 use crate::{Failure, commands, montecarlo};
@@ -53,6 +54,8 @@ pub struct AnalyzeArgs {
     quiet: bool,
     #[command(flatten)]
     n_side: crate::multilateral::NSideArgs,
+    #[command(flatten)]
+    arms_race: crate::race::ArmsRaceArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -233,10 +236,18 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
         )?),
         None => None,
     };
+    let arms_race = crate::race::arms_race_section(&args.arms_race, &scenario, &report)?;
     let analysis = report::analyze::Analysis {
         scenario: &scenario,
         report: &report,
         regimes: &regimes,
+        arms_race: arms_race
+            .as_ref()
+            .map(|(menu, position, exposure)| ArmsRace {
+                menu,
+                position: *position,
+                exposure,
+            }),
         monte_carlo: trials.as_deref().map(|trials| MonteCarlo {
             trials,
             seed,

@@ -12,6 +12,7 @@ pub mod format;
 pub mod multilateral;
 mod number;
 pub mod proposal;
+pub mod response;
 pub mod treaty;
 
 use std::fmt;
