@@ -281,6 +281,7 @@ fn run_n_side(args: &AnalyzeArgs) -> Result<String, Failure> {
             at_least: !args.at_least.is_empty(),
             curve: args.curve,
             certify: args.certify,
+            arms_race: args.arms_race.wanted(),
             quiet: args.quiet,
             scenario: &args.scenario,
         },

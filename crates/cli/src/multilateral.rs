@@ -177,6 +177,7 @@ pub struct Extras<'a> {
     pub at_least: bool,
     pub curve: bool,
     pub certify: bool,
+    pub arms_race: bool,
     pub quiet: bool,
     pub scenario: &'a str,
 }
@@ -187,6 +188,7 @@ fn refuse_unsupported(u: &Extras) -> Result<(), Failure> {
         (u.at_least, "--at-least"),
         (u.curve, "--curve"),
         (u.certify, "--certify"),
+        (u.arms_race, "--arms-race"),
     ]
     .into_iter()
     .filter_map(|(set, name)| set.then_some(name))

@@ -113,11 +113,19 @@ pub struct ArmsRaceArgs {
     position: Option<PositionArg>,
 }
 
+impl ArmsRaceArgs {
+    /// `--arms-race` was given.
+    pub fn wanted(&self) -> bool {
+        self.arms_race
+    }
+}
+
 pub fn run(args: RaceArgs) -> Result<String, Failure> {
     if let Some(name) = &args.show_menu {
         return show_menu(name);
     }
-    let base = commands::load(args.scenario.as_deref().unwrap_or_default())?;
+    let base =
+        crate::multilateral::load_two_sided("race", args.scenario.as_deref().unwrap_or_default())?;
     if base.sides.len() != 2 {
         return Err(Failure::Input(format!(
             "`race` is between exactly 2 sides; this scenario has {}",

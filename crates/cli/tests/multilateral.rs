@@ -226,6 +226,19 @@ fn commands_that_compare_two_sides_refuse_n_sides_by_name() {
         &["analyze", "us-russia-china-2025", "--curve"],
         "does not handle N-side scenarios yet",
     );
+    rejects(
+        &["analyze", "us-russia-china-2025", "--arms-race"],
+        "`analyze` --arms-race does not handle N-side scenarios yet",
+    );
+    rejects(
+        &[
+            "race",
+            "us-russia-china-2025",
+            "--move",
+            "us-homeland-defense",
+        ],
+        "`race` compares two sides",
+    );
 }
 
 #[test]
