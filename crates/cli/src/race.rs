@@ -17,7 +17,7 @@ use reykjavik_scenario::response;
 
 use crate::analyze::AnalysisArgs;
 use crate::race_chart::race_svg;
-use crate::{Failure, commands};
+use crate::Failure;
 use reykjavik_report::race::{self as report_race, RaceContext};
 
 #[derive(Debug, Args)]
