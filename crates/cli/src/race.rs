@@ -15,10 +15,11 @@ use reykjavik_engine::reaction::{arms_race, race};
 use reykjavik_engine::stability::{AnalysisOptions, StabilityReport};
 use reykjavik_scenario::response;
 
+use crate::Failure;
 use crate::analyze::AnalysisArgs;
 use crate::race_chart::race_svg;
-use crate::Failure;
 use reykjavik_report::race::{self as report_race, RaceContext};
+use reykjavik_report::richardson as report_richardson;
 
 #[derive(Debug, Args)]
 pub struct RaceArgs {
@@ -168,6 +169,26 @@ pub fn run(args: RaceArgs) -> Result<String, Failure> {
             report_race::race_json(&context, &race, richardson.as_ref())
         ),
     })
+}
+
+/// `richardson --estimate`: k and l around a scenario at its default regime (day-to-day, riding
+/// out), positions as surviving retaliation, on its menu.
+pub fn estimate_coefficients(
+    scenario: &str,
+    menu: Option<&str>,
+) -> Result<(arms_race::ReactionCoefficients, report_richardson::Estimate), Failure> {
+    let base = crate::multilateral::load_two_sided("richardson --estimate", scenario)?;
+    let menu = menu_for(&base, menu, true)?;
+    let search = Search::new(Position::Retaliation, AnalysisOptions::default());
+    let c = arms_race::reaction_coefficients(&base, &menu, &search).map_err(computation)?;
+    let estimate = report_richardson::Estimate {
+        scenario: base.name.clone(),
+        sides: [base.sides[0].name.clone(), base.sides[1].name.clone()],
+        menu: menu.name.clone(),
+        cost_unit: menu.cost_unit.clone(),
+        restored: c.restored,
+    };
+    Ok((c, estimate))
 }
 
 fn search(args: &MenuArgs, analysis: AnalysisOptions) -> Search {
