@@ -11,6 +11,7 @@ pub mod commands;
 mod compare;
 pub mod montecarlo;
 mod optimize;
+mod serve;
 pub mod sweep;
 mod treaty;
 
@@ -133,6 +134,11 @@ enum Command {
     /// Example: reykjavik optimize us-russia-2021 --side Russia --treaty new-start -o best.toml
     #[command(after_help = EXIT_CODES)]
     Optimize(optimize::OptimizeArgs),
+    /// The web explorer: a local page for every analysis (http://127.0.0.1:8765/ by default).
+    ///
+    /// Example: reykjavik serve --port 0 --open
+    #[command(after_help = EXIT_CODES)]
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -173,6 +179,7 @@ pub fn run(cli: Cli) -> Result<String, Failure> {
         Command::Treaty(args) => treaty::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Optimize(args) => optimize::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 
