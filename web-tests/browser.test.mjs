@@ -63,13 +63,15 @@ test('the index on the page equals the CLI JSON for us-russia-2021', async () =>
   const { context, page, problems } = await freshBrowser();
   try {
     await ready(page, url);
+    await page.waitForSelector('#index');
     await page.selectOption('#builtin', 'kent-thaler-notional');
-    await page.waitForFunction(() => document.querySelector('#index'));
+    await page.waitForFunction((other) => { const v = document.querySelector('#index')?.dataset.value; return v && v !== String(other); }, expected, { timeout: 60000 });
     await page.selectOption('#builtin', 'us-russia-2021');
     await page.waitForFunction((want) => document.querySelector('#index')?.dataset.value === String(want), expected, { timeout: 60000 });
     const shown = Number(await page.getAttribute('#index', 'data-value'));
     assert.equal(shown, expected);
     assert.equal(await page.textContent('#index'), expected.toFixed(3));
+    await page.waitForSelector('#regimes');
     assert.match(await page.textContent('#band'), /not a probability of war/);
     assert.equal(await page.locator('#regimes tbody tr').count(), 2);
     assert.ok(await page.locator('svg polyline.drawdown').count() === 2, 'both draw-down curves');

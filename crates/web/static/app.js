@@ -44,8 +44,9 @@ function renderTabs() {
 
 async function renderView() {
   const view = VIEWS.find((v) => v.id === state.view) || VIEWS[0];
-  const container = $('view');
-  container.replaceChildren(h('h2', {}, view.title));
+  // A fresh container per render: a slower, older render finishes into a detached node.
+  const container = h('div', { dataset: { view: view.id } }, h('h2', {}, view.title));
+  $('view').replaceChildren(container);
   try {
     await view.render(container, context(view));
   } catch (error) {
