@@ -375,17 +375,18 @@ pub async fn compare(
             "proposals: give 1 to {MAX_PROPOSALS} built-in proposal names"
         )));
     }
-    if let Some(n) = request.trials {
-        if !(1..=MAX_PAIRED_TRIALS).contains(&n) {
-            return Err(ApiError {
-                status: axum::http::StatusCode::BAD_REQUEST,
-                body: json!({
-                    "error": format!("trials {n} is out of range (valid: 1 to {MAX_PAIRED_TRIALS}, the web server's cap per request)"),
-                    "field": "trials",
-                    "max": MAX_PAIRED_TRIALS,
-                }),
-            });
-        }
+    if let Some(n) = request
+        .trials
+        .filter(|n| !(1..=MAX_PAIRED_TRIALS).contains(n))
+    {
+        return Err(ApiError {
+            status: axum::http::StatusCode::BAD_REQUEST,
+            body: json!({
+                "error": format!("trials {n} is out of range (valid: 1 to {MAX_PAIRED_TRIALS}, the web server's cap per request)"),
+                "field": "trials",
+                "max": MAX_PAIRED_TRIALS,
+            }),
+        });
     }
     let mut proposals = Vec::new();
     for name in &request.proposals {
@@ -556,12 +557,13 @@ pub async fn breakout(
         cases::BreakoutError::Invalid(d) => ApiError::diagnostics(e.to_string(), d),
         _ => ApiError::bad(e.to_string()),
     })?;
-    if let Some(n) = request.trials {
-        if !(1..=MAX_BREAKOUT_TRIALS).contains(&n) {
-            return Err(ApiError::bad(format!(
-                "trials {n} is out of range (valid: 1 to {MAX_BREAKOUT_TRIALS})"
-            )));
-        }
+    if let Some(n) = request
+        .trials
+        .filter(|n| !(1..=MAX_BREAKOUT_TRIALS).contains(n))
+    {
+        return Err(ApiError::bad(format!(
+            "trials {n} is out of range (valid: 1 to {MAX_BREAKOUT_TRIALS})"
+        )));
     }
     let value = heavy(&state, move || {
         let inputs = case.central();
