@@ -149,6 +149,30 @@ test('a 2-D sweep draws one heat-map cell per grid point, and its shared URL res
   }
 });
 
+test('every view renders its result without errors', async () => {
+  const { context, page, problems } = await freshBrowser();
+  try {
+    await ready(page, url);
+    await page.waitForSelector('#index');
+    const sliders = page.locator('#controls input[type=range]');
+    assert.ok(await sliders.count() > 20, 'sliders for alert shares, CEPs, loadings, interceptors, value');
+    await page.locator('#controls details').first().evaluate((d) => { d.open = true; });
+    assert.match(await page.locator('#controls .note.source').first().textContent(), /source: /);
+    for (const [view, result] of [['treaty', '#treaty-result table'], ['breakout', '#months'], ['compare', '#compare-table'], ['optimize', '#optimize-table']]) {
+      await page.click(`nav button[data-view="${view}"]`);
+      if (view === 'compare') await page.click('#run-compare');
+      if (view === 'optimize') { await page.fill('#opt-budget', '20'); await page.fill('#opt-starts', '1'); await page.click('#run-optimize'); }
+      await page.waitForSelector(result, { timeout: 120000 });
+      await page.screenshot({ path: path.join(SHOTS, `6-${view}.png`), fullPage: true });
+    }
+    await page.goto(url + 'help');
+    assert.match(await page.textContent('body'), /not a probability of war/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('measured: the analysis request on loopback and the first load transfer', async () => {
   const body = JSON.stringify({ builtin: 'us-russia-2021' });
   const times = [];

@@ -96,7 +96,33 @@ function sliderRange(f) {
   return [low, high, f.integer ? 1 : +(v / 100).toPrecision(2)];
 }
 
+/// The comment the scenario file gives a field (its source and confidence), found by walking the
+/// TOML's [[side]], [[side.force]] and [[side.missile_defense]] tables: `path -> comment`.
+function sourceNotes(text) {
+  const notes = {};
+  let side = -1, table = '', index = { force: -1, missile_defense: -1 };
+  for (const line of text.split('\n')) {
+    const header = line.match(/^\s*\[\[?([a-z_.]+)\]\]?/);
+    if (header) {
+      table = header[1];
+      if (table === 'side') { side += 1; index = { force: -1, missile_defense: -1 }; }
+      if (table === 'side.force') index.force += 1;
+      if (table === 'side.missile_defense') index.missile_defense += 1;
+      continue;
+    }
+    const entry = line.match(/^\s*([a-z_0-9]+)\s*=.*?#\s*(.+)$/);
+    if (!entry || side < 0) continue;
+    const [, key, comment] = entry;
+    const base = table === 'side.force' ? `side[${side}].force[${index.force}]`
+      : table === 'side.missile_defense' ? `side[${side}].missile_defense[${index.missile_defense}]`
+        : table === 'side.value' ? `side[${side}].value` : null;
+    if (base) notes[`${base}.${key}`] = comment.trim();
+  }
+  return notes;
+}
+
 function renderControls() {
+  const notes = sourceNotes(state.toml ?? builtinText);
   const groups = sides.map((name, s) => {
     const mine = fields.filter((f) => f.path.startsWith(`side[${s}].`) && sliderField(f));
     return h('details', { class: 'control-group' }, h('summary', {}, `${name} (${mine.length} sliders)`),
@@ -109,7 +135,8 @@ function renderControls() {
             h('input', { type: 'range', min: low, max: high, step, value, 'data-path': f.path,
               oninput: (e) => { shown.textContent = `${e.target.value} ${f.unit}`; },
               onchange: (e) => { state.set[f.path] = Number(e.target.value); changed(); } })),
-          h('div', { class: 'note' }, `${f.note}; valid ${f.min} to ${f.max}${state.set[f.path] !== undefined ? ' (moved)' : ''}`));
+          h('div', { class: 'note' }, `${f.note}; valid ${f.min} to ${f.max}${state.set[f.path] !== undefined ? ' (moved)' : ''}`),
+          h('div', { class: 'note source' }, `source: ${notes[f.path] || notes[f.path.replace(/\.day_to_day$/, '')] || 'see the scenario TOML'}`));
       }));
   });
   $('controls').replaceChildren(...groups);

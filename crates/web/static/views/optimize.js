@@ -6,7 +6,7 @@ import { resultButtons } from '../export.js';
 export default {
   id: 'optimize',
   title: 'Optimize',
-  defaults: { side: 1, objective: 'index', grid_budget: 100, starts: 3, seed: 1, ran: false },
+  defaults: { side: 1, objective: 'index', grid_budget: 40, starts: 2, seed: 1, ran: false },
   async render(container, ctx) {
     const vs = ctx.vs;
     const side = h('select', { id: 'opt-side' }, ctx.sides.map((s, k) => h('option', { value: k, selected: k === vs.side }, s)));
