@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -23,7 +23,7 @@ const profiles = [];
 async function freshBrowser() {
   const dir = mkdtempSync(path.join(tmpdir(), `reykjavik-web-${process.pid}-`));
   profiles.push(dir);
-  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1400, height: 1000 } });
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: FLAGS, acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
   const page = context.pages()[0] || await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
@@ -165,6 +165,17 @@ test('every view renders its result without errors', async () => {
       await page.waitForSelector(result, { timeout: 120000 });
       await page.screenshot({ path: path.join(SHOTS, `6-${view}.png`), fullPage: true });
     }
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#optimize-result button', { hasText: 'Download JSON' }).click()]);
+    const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.match(saved.generated_by, /^Reykjavik \d+\.\d+\.\d+ · us-russia-2021 · \d{4}-\d{2}-\d{2}$/);
+    assert.equal(saved.side, 'Russia');
+    await page.click('nav button[data-view="analyze"]');
+    await page.waitForSelector('#index');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('figure', { has: page.locator('svg polyline.drawdown') }).getByRole('button', { name: 'SVG' }).click()]);
+    const text = readFileSync(await svg.path(), 'utf8');
+    assert.match(text, /^<svg/);
+    assert.match(text, /Reykjavik \d+\.\d+\.\d+ · us-russia-2021 · \d{4}-/);
+    assert.match(svg.suggestedFilename(), /^us-russia-2021-weapons-domain-\d{4}-\d{2}-\d{2}\.svg$/);
     await page.goto(url + 'help');
     assert.match(await page.textContent('body'), /not a probability of war/);
     assert.deepEqual(problems, []);

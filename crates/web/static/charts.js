@@ -141,7 +141,7 @@ export function heatMap({ title, xlabel, ylabel, xs, ys, values, metric, width =
 /// Vertical bars: bars = [{ label, value }].
 export function barChart({ title, ylabel, bars, width = 520, height = 300, yDomain = null, colour = COLOURS[0] }) {
   const svg = frame(width, height, title);
-  const yd = yDomain || [Math.min(0, ...bars.map((b) => b.value)), Math.max(1e-9, ...bars.map((b) => b.value))];
+  const yd = yDomain || [Math.min(0, ...bars.map((b) => b.value)) * 1.1, Math.max(1e-9, ...bars.map((b) => b.value)) * 1.1];
   const y = linear(yd, [height - M.bottom, M.top]);
   const bw = (width - M.left - M.right) / Math.max(1, bars.length);
   axes(svg, linear([0, 1], [M.left, width - M.right]), y, [NaN, NaN], yd, '', ylabel, width, height);
