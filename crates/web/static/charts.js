@@ -170,8 +170,8 @@ export function probabilitySquare({ names, ratios, index, size = 300 }) {
   return svg;
 }
 
-/// Survivors by element after one first strike: stacked bars (surviving, launched under attack,
-/// beyond reach, destroyed).
+/// Survivors by element after one first strike: stacked bars (surviving and not launched,
+/// launched under attack, destroyed), which add up to the element's warheads.
 export function survivors({ exchange, width = 560 }) {
   const elements = exchange.victim_elements;
   const height = 70 + elements.length * 22 + 56;
@@ -179,19 +179,21 @@ export function survivors({ exchange, width = 560 }) {
   const left = 190, right = width - 20;
   const max = Math.max(1, ...elements.map((e) => e.warheads));
   const x = linear([0, max], [left, right]);
-  const parts = [['surviving', '#2e8b57'], ['launched_under_attack', '#8fbc8f'], ['destroyed', '#c0392b']];
+  // `surviving` includes the warheads launched under attack: drawn apart, they are not counted twice.
+  const parts = [['surviving, not launched', '#2e8b57', (e) => e.surviving - e.launched_under_attack],
+    ['launched under attack', '#8fbc8f', (e) => e.launched_under_attack], ['destroyed', '#c0392b', (e) => e.destroyed]];
   elements.forEach((e, k) => {
     const yy = 34 + k * 22;
     el('text', { x: left - 6, y: yy + 12, 'text-anchor': 'end' }, svg, e.name.length > 28 ? e.name.slice(0, 27) + '…' : e.name);
     let at = 0;
-    for (const [key, colour] of parts) {
-      const v = Math.max(0, e[key] || 0);
-      const bar = el('rect', { x: x(at), y: yy, width: Math.max(0, x(at + v) - x(at)), height: 16, fill: colour }, svg);
-      el('title', {}, bar, `${e.name}: ${key.replace(/_/g, ' ')} ${fmt(v)} of ${fmt(e.warheads)} warheads`);
+    for (const [key, colour, amount] of parts) {
+      const v = Math.max(0, amount(e) || 0);
+      const bar = el('rect', { class: 'part', x: x(at), y: yy, width: Math.max(0, x(at + v) - x(at)), height: 16, fill: colour }, svg);
+      el('title', {}, bar, `${e.name}: ${key} ${fmt(v)} of ${fmt(e.warheads)} warheads`);
       at += v;
     }
   });
-  legend(svg, parts.map(([k, c]) => [k.replace(/_/g, ' '), c]), left, height - 40);
+  legend(svg, parts.map(([k, c]) => [k, c]), left, height - 40);
   for (const t of ticks(0, max)) el('text', { x: x(t), y: 30, 'text-anchor': 'middle', fill: '#666' }, svg, fmt(t));
   return svg;
 }
