@@ -78,6 +78,7 @@ test('the index on the page equals the CLI JSON for us-russia-2021', async () =>
     assert.ok(await page.locator('svg circle.stop').count() === 2, 'both stop points');
     assert.ok(await page.locator('svg polyline.isocost').count() >= 2, 'lines of constant cost');
     assert.equal(await page.locator('svg rect.index-area').count(), 1);
+    assert.doesNotMatch(await page.locator('#view').innerText(), /\bnull\b|\bNaN\b|\bundefined\b|Infinity/);
     await page.screenshot({ path: path.join(SHOTS, '1-analysis.png'), fullPage: true });
     await page.fill('#trials', '300');
     await page.click('#run-mc');
@@ -163,6 +164,8 @@ test('every view renders its result without errors', async () => {
       if (view === 'compare') await page.click('#run-compare');
       if (view === 'optimize') { await page.fill('#opt-budget', '20'); await page.fill('#opt-starts', '1'); await page.click('#run-optimize'); }
       await page.waitForSelector(result, { timeout: 120000 });
+      // Rendered numbers and words only: never a placeholder of a missing value.
+      assert.doesNotMatch(await page.locator('#view').innerText(), /\bnull\b|\bNaN\b|\bundefined\b|Infinity/, view);
       await page.screenshot({ path: path.join(SHOTS, `6-${view}.png`), fullPage: true });
     }
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#optimize-result button', { hasText: 'Download JSON' }).click()]);

@@ -26,7 +26,7 @@ export default {
         out.replaceChildren(
           h('p', {}, 'Months to the first significant quantity: ', h('span', { class: 'big', id: 'months' }, doc.months_to_first === null ? 'never' : f3(doc.months_to_first))),
           table(['SQ', 'months', 'SWU'], doc.quantities.map((q) => [q.number, f3(q.months), Math.round(q.swu)])),
-          mc && mc.months_to_first ? h('p', {}, `Monte Carlo (${mc.trials} trials): median ${f3(mc.months_to_first.median)} months, 5 % ${f3(mc.months_to_first.p05)}, 95 % ${f3(mc.months_to_first.p95)}`) : null,
+          h('p', { id: 'breakout-mc' }, mc && mc.months_to_first ? `Monte Carlo (${mc.trials} trials): median ${f3(mc.months_to_first.median)} months, 5 % ${f3(mc.months_to_first.p05)}, 95 % ${f3(mc.months_to_first.p95)}` : 'No Monte Carlo (give trials).'),
           resultButtons('breakout', doc),
           h('pre', { class: 'report' }, data.text));
       } catch (error) {
