@@ -81,8 +81,17 @@ test('the index on the page equals the CLI JSON for us-russia-2021', async () =>
     assert.doesNotMatch(await page.locator('#view').innerText(), /\bnull\b|\bNaN\b|\bundefined\b|Infinity/);
     await page.screenshot({ path: path.join(SHOTS, '1-analysis.png'), fullPage: true });
     await page.fill('#trials', '300');
+    // The server streams its progress: record that the bar filled while the trials ran.
+    await page.evaluate(() => {
+      window.sawProgress = 0;
+      new MutationObserver(() => {
+        const bar = document.querySelector('#mc-result progress');
+        if (bar && bar.max === 300 && bar.value > 0) window.sawProgress = Math.max(window.sawProgress, bar.value);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
     await page.click('#run-mc');
     await page.waitForSelector('#mc-summary', { timeout: 60000 });
+    assert.ok(await page.evaluate(() => window.sawProgress) > 0, 'the progress bar counted trials');
     assert.equal(await page.locator('#mc-result svg').count(), 5, 'index histogram, and per strike a histogram and P(at least k)');
     await page.locator('#mc-result').screenshot({ path: path.join(SHOTS, '2-monte-carlo.png') });
     assert.deepEqual(problems, []);

@@ -142,6 +142,71 @@ pub async fn analyze(
     given: Result<Json<AnalyzeRequest>, JsonRejection>,
 ) -> Answer {
     let request = body(given)?;
+    let prepared = prepare_analysis(request)?;
+    let text = heavy(&state, move || prepared.compute(&|_| {})).await?;
+    Ok(json_text(text))
+}
+
+/// `POST /api/analyze-stream`: the same analysis as newline-delimited JSON, so that the page can
+/// show real progress: `{"progress":DONE,"total":TRIALS}` lines (at most one per percent), then
+/// one `{"result":{document, text}}` or `{"error":{...},"status":CODE}` line. Bad input is
+/// refused before the stream starts, with the status `/api/analyze` gives.
+pub async fn analyze_stream(
+    Shared(state): Shared<State>,
+    given: Result<Json<AnalyzeRequest>, JsonRejection>,
+) -> Answer {
+    let request = body(given)?;
+    let prepared = prepare_analysis(request)?;
+    let total = prepared.request.trials.unwrap_or(0);
+    let (lines, receiver) = tokio::sync::mpsc::unbounded_channel::<String>();
+    let progress_lines = lines.clone();
+    tokio::spawn(async move {
+        let result = heavy(&state, move || {
+            let last = std::sync::atomic::AtomicU64::new(0);
+            let progress = |done: u64| {
+                let percent = done * 100 / total.max(1);
+                if percent > last.fetch_max(percent, std::sync::atomic::Ordering::Relaxed) {
+                    let _ =
+                        progress_lines.send(format!("{{\"progress\":{done},\"total\":{total}}}\n"));
+                }
+            };
+            prepared.compute(&progress)
+        })
+        .await;
+        let last = match result {
+            // One line: a JSON string never holds a raw line break, so the pretty-printed
+            // document's line breaks are all layout.
+            Ok(text) => format!("{{\"result\":{}}}\n", text.replace('\n', "")),
+            Err(e) => format!(
+                "{}\n",
+                json!({ "error": e.body, "status": e.status.as_u16() })
+            ),
+        };
+        let _ = lines.send(last);
+    });
+    let stream = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        receiver
+            .recv()
+            .await
+            .map(|line| (Ok::<_, std::convert::Infallible>(line), receiver))
+    });
+    Ok((
+        [(header::CONTENT_TYPE, "application/x-ndjson")],
+        axum::body::Body::from_stream(stream),
+    )
+        .into_response())
+}
+
+/// An analysis request checked and ready to compute.
+struct PreparedAnalysis {
+    request: AnalyzeRequest,
+    scenario: Scenario,
+    options: reykjavik_engine::stability::AnalysisOptions,
+    planning: Planning,
+}
+
+/// Reads the scenario and checks the request against the caps (before any computation).
+fn prepare_analysis(request: AnalyzeRequest) -> Result<PreparedAnalysis, ApiError> {
     let scenario = request.scenario.scenario()?;
     two_sides(&scenario)?;
     let options = request.scenario.options(&scenario)?;
@@ -160,30 +225,41 @@ pub async fn analyze(
     if request.at_least.len() > 20 {
         return Err(ApiError::bad("at_least: at most 20 thresholds"));
     }
-    let text = heavy(&state, move || {
+    Ok(PreparedAnalysis {
+        request,
+        scenario,
+        options,
+        planning,
+    })
+}
+
+impl PreparedAnalysis {
+    /// The answer `{"text":...,"document":...}`, the document as the CLI's JSON.
+    fn compute(&self, progress: &(dyn Fn(u64) + Sync)) -> Result<String, ApiError> {
+        let (scenario, options, planning) = (&self.scenario, self.options, self.planning);
         let report =
-            stability::analyze_with(&scenario, options, request.certify).map_err(engine)?;
-        let regimes = stability::standard_regimes(&scenario).map_err(engine)?;
-        let seed = request.seed.unwrap_or(1);
-        let trials = match request.trials {
+            stability::analyze_with(scenario, options, self.request.certify).map_err(engine)?;
+        let regimes = stability::standard_regimes(scenario).map_err(engine)?;
+        let seed = self.request.seed.unwrap_or(1);
+        let trials = match self.request.trials {
             Some(n) => Some(
-                montecarlo::run(&scenario, options, planning, n, seed, &|_| {}).map_err(engine)?,
+                montecarlo::run(scenario, options, planning, n, seed, progress).map_err(engine)?,
             ),
             None => None,
         };
         let analysis = reykjavik_report::analyze::Analysis {
-            scenario: &scenario,
+            scenario,
             report: &report,
             regimes: &regimes,
             monte_carlo: trials.as_deref().map(|trials| MonteCarlo {
                 trials,
                 seed,
                 planning,
-                at_least: &request.at_least,
+                at_least: &self.request.at_least,
             }),
         };
         let output = reykjavik_report::analyze::Options {
-            certify: request.certify,
+            certify: self.request.certify,
             curve: false,
         };
         let document = reykjavik_report::analyze::json(&analysis, &output);
@@ -193,9 +269,7 @@ pub async fn analyze(
             Value::String(text),
             document.trim_end()
         ))
-    })
-    .await?;
-    Ok(json_text(text))
+    }
 }
 
 fn check_trials(scenario: &Scenario, trials: u64, planning: Planning) -> Result<(), ApiError> {

@@ -69,6 +69,7 @@ pub fn router(config: Config) -> Router {
         .route("/api/catalog", get(api::catalog))
         .route("/api/fields", post(api::fields))
         .route("/api/analyze", post(api::analyze))
+        .route("/api/analyze-stream", post(api::analyze_stream))
         .route("/api/sweep", post(api::sweep))
         .route("/api/compare", post(api::compare))
         .route("/api/treaty", post(api::treaty))

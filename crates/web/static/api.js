@@ -40,3 +40,37 @@ export function showError(error) {
     box.appendChild(div);
   }
 }
+
+/// A POST whose answer is newline-delimited JSON: progress lines (`onProgress(done, total)`),
+/// then the result (returned) or an error (thrown, as `post` throws it).
+export async function postStream(path, body, onProgress) {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    let data;
+    try { data = await response.json(); } catch { data = { error: `${response.status} ${response.statusText}` }; }
+    throw Object.assign(new Error(data.error || response.statusText), { data, status: response.status });
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end;
+    while ((end = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + 1);
+      if (!line) continue;
+      const message = JSON.parse(line);
+      if (message.result) return message.result;
+      if (message.error) throw Object.assign(new Error(message.error.error), { data: message.error, status: message.status });
+      onProgress(message.progress, message.total);
+    }
+  }
+  throw new Error('the answer ended before its result');
+}

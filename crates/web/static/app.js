@@ -2,7 +2,7 @@
 // view registered in views/index.js that is open. Everything the page shows follows from
 // `state`, which lives in the URL.
 
-import { get, post, showError } from './api.js';
+import { get, post, postStream, showError } from './api.js';
 import { h } from './dom.js';
 import { stamp } from './export.js';
 import { load, save, scenarioRequest, state, viewState } from './state.js';
@@ -25,6 +25,16 @@ function context(view) {
     async post(path, body) {
       try {
         const data = await post(path, body);
+        showError(null);
+        return data;
+      } catch (error) {
+        showError(error);
+        throw error;
+      }
+    },
+    async postStream(path, body, onProgress) {
+      try {
+        const data = await postStream(path, body, onProgress);
         showError(null);
         return data;
       } catch (error) {

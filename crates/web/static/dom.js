@@ -26,13 +26,17 @@ export function table(headers, rows, attrs = {}) {
 
 export function f3(v) { return typeof v === 'number' && isFinite(v) ? v.toFixed(3) : '–'; }
 
-/// A busy indicator with elapsed seconds (the server answers when the computation is done).
+/// A busy indicator with elapsed seconds; `set(done, total)` turns it into a progress bar when
+/// the server reports progress (Monte Carlo), otherwise it stays indeterminate.
 export function busy(what) {
   const started = performance.now();
   const bar = h('progress', {});
   const label = h('span', {}, ` ${what}…`);
   const node = h('span', { class: 'busy', role: 'status' }, bar, label);
-  const timer = setInterval(() => { label.textContent = ` ${what}… ${((performance.now() - started) / 1000).toFixed(1)} s`; }, 200);
+  let count = '';
+  const tick = () => { label.textContent = ` ${what}${count}… ${((performance.now() - started) / 1000).toFixed(1)} s`; };
+  const timer = setInterval(tick, 200);
+  node.set = (done, total) => { bar.max = total; bar.value = done; count = `: ${done} of ${total}`; tick(); };
   node.stop = () => { clearInterval(timer); node.remove(); };
   return node;
 }

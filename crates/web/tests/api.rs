@@ -257,3 +257,33 @@ async fn the_other_views_answer() {
             .any(|f| f["path"] == "side[0].force[0].cep_m" && f["unit"] == "m")
     );
 }
+
+#[tokio::test]
+async fn the_analysis_stream_reports_progress_then_the_same_document() {
+    let request = json!({ "builtin": "kent-thaler-notional", "trials": 400, "seed": 3 });
+    let response = router(Config::default())
+        .oneshot(post("/api/analyze-stream", &request))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let lines: Vec<Value> = std::str::from_utf8(&bytes)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let (last, progress) = lines.split_last().unwrap();
+    assert!(!progress.is_empty() && progress.len() <= 100);
+    let done: Vec<u64> = progress
+        .iter()
+        .map(|p| p["progress"].as_u64().unwrap())
+        .collect();
+    assert!(done.windows(2).all(|w| w[0] < w[1]), "{done:?}");
+    assert!(progress.iter().all(|p| p["total"] == 400));
+    let (_, plain, _) = send(Config::default(), post("/api/analyze", &request)).await;
+    assert_eq!(last["result"], plain);
+    let bad = json!({ "builtin": "kent-thaler-notional", "trials": 0 });
+    let (status, value, _) = send(Config::default(), post("/api/analyze-stream", &bad)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(value["field"], "trials");
+}

@@ -1,5 +1,6 @@
-// Monte Carlo for the analysis view: a trials box, a busy indicator while the server draws, the
-// distribution of the index and of arriving warheads, and P(at least k arrive).
+// Monte Carlo for the analysis view: a trials box, a progress bar while the server draws (it
+// streams its progress: /api/analyze-stream), the distribution of the index and of arriving
+// warheads, and P(at least k arrive).
 
 import { barChart, histogram } from '../charts.js';
 import { busy, f3, h, table } from '../dom.js';
@@ -46,7 +47,8 @@ export function monteCarloSection(ctx) {
     const waiting = busy(`drawing ${vs.trials} trials`);
     out.replaceChildren(waiting);
     try {
-      const data = await ctx.post('/api/analyze', { ...ctx.scenarioRequest(), trials: vs.trials, seed: vs.seed, planning: vs.planning });
+      const data = await ctx.postStream('/api/analyze-stream', { ...ctx.scenarioRequest(), trials: vs.trials, seed: vs.seed, planning: vs.planning },
+        (done, total) => waiting.set(done, total));
       render(out, data.document.monte_carlo);
     } catch (error) {
       out.replaceChildren(h('p', { class: 'error', id: 'mc-error' }, error.message));
