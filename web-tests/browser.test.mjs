@@ -196,6 +196,34 @@ test('every view renders its result without errors', async () => {
   }
 });
 
+test('posture and a slider change the analysis, and a reload restores them', async () => {
+  const { context, page, problems } = await freshBrowser();
+  try {
+    await ready(page, url);
+    await page.waitForSelector('#index');
+    const before = await page.getAttribute('#index', 'data-value');
+    await page.selectOption('#alert-0', 'generated');
+    await page.selectOption('#alert-1', 'generated');
+    await page.waitForFunction(() => document.querySelector('#regimes .marked')?.textContent.startsWith('0.754'), null, { timeout: 60000 });
+    const generated = await page.getAttribute('#index', 'data-value');
+    assert.notEqual(generated, before);
+    const slider = page.locator('input[data-path="side[1].force[0].cep_m"]');
+    await slider.evaluate((input) => { input.value = input.max; input.dispatchEvent(new Event('change')); });
+    await page.waitForFunction((old) => { const v = document.querySelector('#index')?.dataset.value; return v && v !== old; }, generated, { timeout: 60000 });
+    const moved = await page.getAttribute('#index', 'data-value');
+    const cep = await slider.inputValue();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForFunction((want) => document.querySelector('#index')?.dataset.value === want, moved, { timeout: 60000 });
+    assert.equal(await page.inputValue('#alert-1'), 'generated');
+    assert.equal(await page.locator('input[data-path="side[1].force[0].cep_m"]').inputValue(), cep);
+    await page.screenshot({ path: path.join(SHOTS, '7-posture-and-slider.png'), fullPage: false });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('measured: the analysis request on loopback and the first load transfer', async () => {
   const body = JSON.stringify({ builtin: 'us-russia-2021' });
   const times = [];
