@@ -544,7 +544,7 @@ impl TierGreedy {
 /// probability per unit cost, then by index (the heap key's order for one aimpoint). Fills
 /// `preference`, reusing its vectors.
 fn weapon_preference(preference: &mut Vec<Vec<usize>>, kill: &[Vec<f64>], cost: &[f64]) {
-    preference.resize_with(kill.len(), Vec::new);
+    preference.resize_with(kill.len(), || Vec::with_capacity(cost.len()));
     for (weapons, kills) in preference.iter_mut().zip(kill) {
         weapons.clear();
         weapons.extend((0..kills.len()).filter(|&w| kills[w] > 0.0));
@@ -552,7 +552,8 @@ fn weapon_preference(preference: &mut Vec<Vec<usize>>, kill: &[Vec<f64>], cost: 
             let c = cost[w];
             (c <= 0.0, if c > 0.0 { kills[w] / c } else { kills[w] })
         };
-        weapons.sort_by(|&a, &b| {
+        // The order is total (ties end on the index), so an unstable sort gives the same list.
+        weapons.sort_unstable_by(|&a, &b| {
             let (free_a, ratio_a) = key(a);
             let (free_b, ratio_b) = key(b);
             free_b
