@@ -590,6 +590,51 @@ mod tests {
         }
     }
 
+    /// Hypergeometric draws against the exact probabilities C(K, k) C(N - K, n - k) / C(N, n)
+    /// (chi-square, 5 sd), through each symmetry; and the edges.
+    #[test]
+    fn hypergeometric_draws_follow_the_hypergeometric_distribution() {
+        let log_choose = |n: u32, k: u32| -> f64 {
+            (1..=k)
+                .map(|i| (f64::from(n - k + i) / f64::from(i)).ln())
+                .sum()
+        };
+        for (total, successes, draws) in [(20, 7, 5), (50, 40, 12), (60, 20, 45), (30, 25, 28)] {
+            let mut draw = Draw::new(3, u64::from(total + draws));
+            let n = 40_000;
+            let mut counts = vec![0u32; draws as usize + 1];
+            for _ in 0..n {
+                counts[draw.hypergeometric(total, successes, draws) as usize] += 1;
+            }
+            let (mut statistic, mut cells) = (0.0, 0);
+            for (k, &seen) in counts.iter().enumerate() {
+                let k = k as u32;
+                if k > successes || draws - k > total - successes {
+                    assert_eq!(seen, 0, "impossible count {k}");
+                    continue;
+                }
+                let p = (log_choose(successes, k) + log_choose(total - successes, draws - k)
+                    - log_choose(total, draws))
+                .exp();
+                let expected = p * f64::from(n);
+                if expected >= 5.0 {
+                    statistic += (f64::from(seen) - expected).powi(2) / expected;
+                    cells += 1;
+                }
+            }
+            let dof = (cells - 1) as f64;
+            assert!(
+                statistic < dof + 5.0 * (2.0 * dof).sqrt(),
+                "({total}, {successes}, {draws}): chi-square {statistic:.1} on {dof}"
+            );
+        }
+        let mut draw = Draw::new(1, 2);
+        assert_eq!(draw.hypergeometric(10, 0, 5), 0);
+        assert_eq!(draw.hypergeometric(10, 10, 5), 5);
+        assert_eq!(draw.hypergeometric(10, 4, 10), 4);
+        assert_eq!(draw.hypergeometric(10, 4, 0), 0);
+    }
+
     #[test]
     fn binomial_draws_handle_the_edges() {
         let mut draw = Draw::new(1, 1);

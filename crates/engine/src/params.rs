@@ -772,8 +772,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn canonical_paths_resolve_names_and_aliases() {
+    /// Two sides, `US` and `Russia`, with one ten-silo element each.
+    fn two_sides() -> Scenario {
         use crate::model::{Basing, ForceElement, Side, ValueModel, ValueUnit};
         let side = |name: &str| Side {
             name: name.into(),
@@ -793,17 +793,51 @@ mod tests {
             air_defenses: vec![],
             warhead_storage: vec![],
         };
-        let scenario = Scenario {
+        Scenario {
             name: "t".into(),
             description: String::new(),
             sides: vec![side("US"), side("Russia")],
             options: Default::default(),
             uncertain: vec![],
-        };
+        }
+    }
+
+    #[test]
+    fn canonical_paths_resolve_names_and_aliases() {
+        let scenario = two_sides();
         let by_name =
             canonical_path(&scenario, "side[Russia].force[0].generated_launchers").unwrap();
         let by_index = canonical_path(&scenario, "side[1].force[0].launchers.generated").unwrap();
         assert_eq!(by_name, by_index);
+    }
+
+    /// A path parsed once sets what `set_field` sets, and its errors name the path as shown.
+    #[test]
+    fn parsed_paths_set_as_set_field_does() {
+        let paths = [
+            ("side[Russia].force[silo].cep_m", 150.0),
+            ("side[1].force[0].launchers", 7.4),
+            ("side[US].force[0].kill_probability.silo", 0.6),
+            ("options.cost_exponent", 0.5),
+        ];
+        let mut by_text = two_sides();
+        let mut parsed = two_sides();
+        for (path, value) in paths {
+            let canonical = canonical_path(&parsed, path).unwrap();
+            set_field(&mut by_text, path, value).unwrap();
+            ParsedPath::shown_as(&canonical, path)
+                .set(&mut parsed, value)
+                .unwrap();
+        }
+        assert_eq!(by_text, parsed);
+        assert_eq!(parsed.sides[1].forces[0].launchers, 7);
+        let wrong = ParsedPath::shown_as("side[1].force[0].cep_m", "side[Russia].force[0].cep_m")
+            .set(&mut parsed, -1.0)
+            .unwrap_err()
+            .to_string();
+        assert!(wrong.contains("side[Russia].force[0].cep_m"), "{wrong}");
+        let unknown = ParsedPath::new("side[0].force[0].colour").set(&mut parsed, 1.0);
+        assert!(unknown.is_err());
     }
 
     #[test]
