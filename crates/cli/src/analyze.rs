@@ -8,6 +8,7 @@ use reykjavik_engine::model::{Alert, Payload, Scenario};
 use reykjavik_engine::stability::{self, AnalysisOptions, RegimeResult, StabilityReport};
 use serde_json::{Value, json};
 
+use crate::precision::Precision;
 use crate::{Failure, commands, curve_json, montecarlo, say};
 
 /// Version of the JSON output; raised only when a field changes meaning or disappears.
@@ -260,11 +261,6 @@ fn check_trials(
     }
 }
 
-fn round(x: f64, digits: i32) -> f64 {
-    let scale = 10f64.powi(digits);
-    (x * scale).round() / scale
-}
-
 /// Names of what a striker spends warheads on, in the order of `spent_on`: the victim's force
 /// elements, then its warhead storage sites (names are unique across both).
 fn target_names(victim: &reykjavik_engine::model::Side) -> impl Iterator<Item = &str> {
@@ -376,7 +372,7 @@ fn possessive(name: &str) -> String {
     }
 }
 
-fn reading(report: &StabilityReport) -> String {
+fn reading(report: &StabilityReport, precision: Precision) -> String {
     let mut out = String::new();
     for x in &report.exchanges {
         let striker = &report.sides[x.striker].name;
@@ -403,17 +399,17 @@ fn reading(report: &StabilityReport) -> String {
         if side.ratio >= 0.95 {
             say!(
                 out,
-                "- {} gains little or nothing by striking first (ratio {:.2}).",
+                "- {} gains little or nothing by striking first (ratio {}).",
                 side.name,
-                side.ratio
+                precision.show(side.ratio)
             );
         } else {
             say!(
                 out,
-                "- {} would cut its expected cost from {:.2} to {:.2} ({:.0} %) by striking first rather than being struck.",
+                "- {} would cut its expected cost from {} to {} ({:.0} %) by striking first rather than being struck.",
                 side.name,
-                side.cost_struck_first,
-                side.cost_striking_first,
+                precision.show(side.cost_struck_first),
+                precision.show(side.cost_striking_first),
                 100.0 * (1.0 - side.ratio)
             );
         }
@@ -446,7 +442,7 @@ fn regimes_json(regimes: &[RegimeResult]) -> Value {
 
 /// The small table a report opens with: the index under the four standard regimes, the one
 /// asked for marked.
-fn regimes_text(regimes: &[RegimeResult], asked: &AnalysisOptions) -> String {
+fn regimes_text(regimes: &[RegimeResult], asked: &AnalysisOptions, precision: Precision) -> String {
     let mut out = String::new();
     let marked = |alert: Alert, lua: bool| {
         let r = regimes
@@ -454,7 +450,11 @@ fn regimes_text(regimes: &[RegimeResult], asked: &AnalysisOptions) -> String {
             .find(|r| r.alert == alert && r.launch_under_attack == lua)
             .expect("every standard regime is computed");
         let this = asked.alert == [alert; 2] && asked.launch_under_attack == [lua; 2];
-        format!("{:.2}{}", r.index, if this { " *" } else { "  " })
+        format!(
+            "{}{}",
+            precision.show(r.index),
+            if this { " *" } else { "  " }
+        )
     };
     say!(
         out,
@@ -481,7 +481,7 @@ fn regimes_text(regimes: &[RegimeResult], asked: &AnalysisOptions) -> String {
 
 /// The text of one first strike: the counterforce plan, the victim's forces after it, defenses,
 /// what is launched and arrives, damage, cost and the plan's certificate.
-fn exchange_text(scenario: &Scenario, x: &Exchange) -> String {
+fn exchange_text(scenario: &Scenario, x: &Exchange, precision: Precision) -> String {
     let mut out = String::new();
     let names = [
         scenario.sides[0].name.as_str(),
@@ -550,11 +550,11 @@ fn exchange_text(scenario: &Scenario, x: &Exchange) -> String {
     out += &value_attack_text(scenario, x);
     say!(
         out,
-        "  Damage to value: {striker} {:.3}, {victim} {:.3}. Cost: {striker} {:.3}, {victim} {:.3}.",
-        stop.damage_to_striker,
-        stop.damage_to_victim,
-        stop.cost_to_striker,
-        stop.cost_to_victim
+        "  Damage to value: {striker} {}, {victim} {}. Cost: {striker} {}, {victim} {}.",
+        precision.show(stop.damage_to_striker),
+        precision.show(stop.damage_to_victim),
+        precision.show(stop.cost_to_striker),
+        precision.show(stop.cost_to_victim)
     );
     if let (Some(bound), Some(gap)) = (x.cost_lower_bound, x.cost_gap()) {
         say!(
@@ -713,7 +713,8 @@ fn to_text(
         })
         .collect();
     say!(out, "");
-    out += &regimes_text(regimes, &report.options);
+    let precision = Precision::of(scenario);
+    out += &regimes_text(regimes, &report.options, precision);
     say!(out, "");
     say!(out, "Posture: {}", postures.join("; "));
     say!(out, "");
@@ -734,7 +735,7 @@ fn to_text(
     );
 
     for x in &report.exchanges {
-        out += &exchange_text(scenario, x);
+        out += &exchange_text(scenario, x, precision);
         if args.curve {
             out += &curve_text(x);
         }
@@ -751,20 +752,21 @@ fn to_text(
     for side in &report.sides {
         say!(
             out,
-            "{:<20} {:>20.3} {:>18.3} {:>7.3}",
+            "{:<20} {:>20} {:>18} {:>7}",
             side.name,
-            side.cost_striking_first,
-            side.cost_struck_first,
-            side.ratio
+            precision.show(side.cost_striking_first),
+            precision.show(side.cost_struck_first),
+            precision.show(side.ratio)
         );
     }
     say!(
         out,
-        "First-strike stability index: {:.3}",
-        round(report.index, 3)
+        "First-strike stability index: {}",
+        precision.show(report.index)
     );
+    say!(out, "{}", precision.note());
     say!(out, "");
     say!(out, "Reading:");
-    out.push_str(&reading(report));
+    out.push_str(&reading(report, precision));
     out
 }

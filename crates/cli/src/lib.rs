@@ -12,6 +12,7 @@ mod compare;
 mod curve_json;
 pub mod montecarlo;
 mod optimize;
+mod precision;
 pub mod sweep;
 mod treaty;
 
