@@ -17,6 +17,7 @@ mod curve_json;
 pub mod montecarlo;
 pub mod multilateral;
 pub mod optimize;
+pub mod precision;
 pub mod race;
 pub mod reciprocity;
 pub mod richardson;
