@@ -68,6 +68,10 @@ pub fn run(args: CompareArgs) -> Result<String, Failure> {
                 Failure::Input(format!("no built-in proposal named `{name}` ({})", names()))
             });
     }
+    let name = args.scenario.as_deref().unwrap_or_default();
+    if reykjavik_scenario::multilateral::is_n_side(name) {
+        return n_side(&args, name);
+    }
     let comparison = build(&args)?;
     if let Some(path) = &args.plot {
         let svg = chart_svg(&comparison)?;
@@ -81,6 +85,21 @@ pub fn run(args: CompareArgs) -> Result<String, Failure> {
         Format::Text => report::compare::text(&comparison),
         Format::Json => format!("{:#}\n", report::compare::json(&comparison)),
     })
+}
+
+/// `compare` on an N-side scenario (no Monte Carlo, chart or brief).
+fn n_side(args: &CompareArgs, scenario: &str) -> Result<String, Failure> {
+    let extras = crate::multilateral_commands::CompareExtras {
+        trials: args.trials.is_some(),
+        plot: args.plot.is_some(),
+        brief: args.brief.is_some(),
+    };
+    let treaty = (load_treaty(&args.treaty)?, counting(args.count_disputed));
+    let c = crate::multilateral_commands::compare(scenario, &args.proposals, treaty, &extras)?;
+    Ok(crate::multilateral_commands::compare_output(
+        &c,
+        args.format == Format::Json,
+    ))
 }
 
 fn build(args: &CompareArgs) -> Result<Comparison, Failure> {

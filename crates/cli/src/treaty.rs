@@ -47,6 +47,13 @@ pub fn run(args: TreatyArgs) -> Result<String, Failure> {
                 Failure::Input(format!("no built-in treaty named `{name}` ({})", names()))
             });
     }
+    let name = args.scenario.as_deref().unwrap_or_default();
+    if reykjavik_scenario::multilateral::is_n_side(name) {
+        let treaty = load_treaty(&args.treaty)?;
+        let json = args.format == Format::Json;
+        let counting = counting(args.count_disputed);
+        return crate::multilateral_commands::treaty(name, &treaty, counting, json);
+    }
     let scenario = crate::multilateral::load_two_sided(
         "treaty",
         args.scenario.as_deref().unwrap_or_default(),
