@@ -87,10 +87,12 @@ pub fn run(args: CompareArgs) -> Result<String, Failure> {
     })
 }
 
-/// `compare` on an N-side scenario (no Monte Carlo, chart or brief).
+/// `compare` on an N-side scenario (no chart or brief).
 fn n_side(args: &CompareArgs, scenario: &str) -> Result<String, Failure> {
     let extras = crate::multilateral_commands::CompareExtras {
-        trials: args.trials.is_some(),
+        trials: args.trials,
+        seed: args.seed,
+        quiet: args.quiet,
         plot: args.plot.is_some(),
         brief: args.brief.is_some(),
     };

@@ -1,7 +1,8 @@
 //! `treaty` and `compare` on N-side scenarios (issue 10): loading, applying proposals to the
-//! truth and running the engine; the documents are `reykjavik_report::multilateral_treaty` and
+//! truth and running the engine (with the paired Monte Carlo over the inputs); the documents are `reykjavik_report::multilateral_treaty` and
 //! `multilateral_compare`.
 
+use reykjavik_engine::arms_control::compare::PairedChange;
 use reykjavik_engine::arms_control::treaty::{Counting, SideCount, Treaty};
 use reykjavik_engine::limits::size::MULTILATERAL_SIDES;
 use reykjavik_engine::multilateral::compare::{self as ncompare, RegimeReport};
@@ -34,29 +35,44 @@ pub fn treaty(
     })
 }
 
-/// What N-side `compare` does not do, refused by name before any work.
+/// `compare` options beyond the proposals: the paired Monte Carlo, and what N sides refuse.
 pub struct CompareExtras {
-    pub trials: bool,
+    pub trials: Option<u64>,
+    pub seed: u64,
+    pub quiet: bool,
     pub plot: bool,
     pub brief: bool,
 }
 
 fn refuse_unsupported(scenario: &str, extras: &CompareExtras) -> Result<(), Failure> {
-    let given: Vec<&str> = [
-        (extras.trials, "--trials"),
-        (extras.plot, "--plot"),
-        (extras.brief, "--brief"),
-    ]
-    .into_iter()
-    .filter_map(|(set, name)| set.then_some(name))
-    .collect();
+    let given: Vec<&str> = [(extras.plot, "--plot"), (extras.brief, "--brief")]
+        .into_iter()
+        .filter_map(|(set, name)| set.then_some(name))
+        .collect();
     if given.is_empty() {
         return Ok(());
     }
     Err(Failure::Input(format!(
-        "{scenario}: `compare` {} does not handle N-side scenarios: the paired Monte Carlo pairs the two-side exchange's random outcomes trial by trial, and the N-side Monte Carlo draws the inputs only (no random outcomes to pair); the chart and the brief draw the two-side comparison. Run without, or `analyze --trials` on each scenario",
+        "{scenario}: `compare` {} does not handle N-side scenarios: the chart and the brief draw the two-side comparison (the index r_A x r_B and two sides' terms); run without, or use the text or JSON",
         given.join(", ")
     )))
+}
+
+/// Paired trials of one proposal against the base, after checking the count.
+fn paired(
+    base: &MultiScenario,
+    changed: &MultiScenario,
+    (trials, seed): (u64, u64),
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Vec<PairedChange>, Failure> {
+    let most = ncompare::max_paired_trials(base, changed);
+    if !(1..=most).contains(&trials) {
+        return Err(Failure::Input(format!(
+            "--trials {trials} is out of range (valid for this N-side comparison: 1 to {most}; 8 N-side Monte Carlo runs per proposal share the cap of `analyze --trials`)"
+        )));
+    }
+    ncompare::paired_monte_carlo(base, changed, trials, seed, progress)
+        .map_err(|e| Failure::Computation(e.to_string()))
 }
 
 /// `compare` on an N-side scenario: the base and each proposal (applied to the truth) under
@@ -70,7 +86,10 @@ pub fn compare(
     refuse_unsupported(scenario, extras)?;
     let base = load(scenario)?;
     let mut entries = vec![entry(&base, "base".into(), None, (&treaty, counting))?];
-    for name in proposals {
+    let trials = extras.trials.map(|t| (t, extras.seed));
+    let total = extras.trials.unwrap_or(0) * 8 * proposals.len() as u64;
+    let bar = crate::montecarlo::progress_bar(total, extras.quiet, "paired trials");
+    for (k, name) in proposals.iter().enumerate() {
         let loaded =
             reykjavik_scenario::proposal::load(name).map_err(|e| Failure::Input(e.to_string()))?;
         let truth =
@@ -78,20 +97,28 @@ pub fn compare(
                 .map_err(|e| Failure::Input(e.to_string()))?;
         let changed = ncompare::with_truth(&base, truth);
         let proposal = loaded.proposal;
-        let e = entry(
+        let mut e = entry(
             &changed,
             proposal.name.clone(),
             Some(proposal),
             (&treaty, counting),
         )?;
+        if let Some(t) = trials {
+            let offset = k as u64 * t.0 * 8;
+            e.paired = Some(paired(&base, &changed, t, &|done| {
+                bar.set_position(offset + done)
+            })?);
+        }
         entries.push(e);
     }
+    bar.finish_and_clear();
     Ok(NSideComparison {
         scenario: base.scenario.name.clone(),
         sides: base.scenario.sides.iter().map(|s| s.name.clone()).collect(),
         has_beliefs: !base.beliefs.is_empty(),
         treaty,
         counting,
+        trials,
         entries,
     })
 }
@@ -119,6 +146,7 @@ fn entry(
         proposal,
         regimes,
         counts,
+        paired: None,
     })
 }
 

@@ -198,17 +198,7 @@ side = "United States"
 }
 
 #[test]
-fn n_side_compare_refuses_monte_carlo_chart_and_brief_by_name() {
-    rejects(
-        &[
-            "compare",
-            "us-russia-china-2025",
-            "de-mirv-icbms",
-            "--trials",
-            "10",
-        ],
-        "`compare` --trials does not handle N-side scenarios",
-    );
+fn n_side_compare_refuses_the_chart_and_the_brief_by_name() {
     rejects(
         &[
             "compare",
@@ -221,4 +211,58 @@ fn n_side_compare_refuses_monte_carlo_chart_and_brief_by_name() {
         ],
         "`compare` --plot, --brief does not handle N-side scenarios",
     );
+    rejects(
+        &[
+            "compare",
+            "us-russia-china-2025",
+            "de-mirv-icbms",
+            "--trials",
+            "1000000",
+        ],
+        "--trials 1000000 is out of range (valid for this N-side comparison: 1 to",
+    );
+}
+
+#[test]
+fn n_side_paired_trials_of_a_proposal_that_changes_nothing_are_all_zero() {
+    // Setting a field to its own value: every paired trial draws the same inputs (the silo
+    // fields' loading) for base and proposal, so every change is exactly 0.
+    let proposal = scratch(
+        "same.toml",
+        r#"[proposal]
+name = "same"
+description = "t"
+expected = "none stated"
+
+[[change]]
+set = "side[Russia].force[0].launchers"
+value = 42
+"#,
+    );
+    let doc = json_of(&[
+        "compare",
+        "us-russia-china-2025",
+        &proposal,
+        "de-mirv-icbms",
+        "--trials",
+        "20",
+        "--seed",
+        "7",
+        "--quiet",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(doc["trials"], 20);
+    assert_eq!(doc["seed"], 7);
+    assert!(doc["entries"][0]["monte_carlo"].is_null());
+    let same = doc["entries"][1]["monte_carlo"].as_array().unwrap();
+    assert_eq!(same.len(), 4);
+    for regime in same {
+        assert_eq!(regime["mean_change"], 0.0);
+        assert_eq!(regime["p_improves"], 0.0);
+        assert_eq!(regime["p_worsens"], 0.0);
+    }
+    // De-MIRVing changes the index in some trial under the day-to-day regime.
+    let de_mirv = &doc["entries"][2]["monte_carlo"][0];
+    assert!(de_mirv["p_improves"].as_f64().unwrap() + de_mirv["p_worsens"].as_f64().unwrap() > 0.0);
 }

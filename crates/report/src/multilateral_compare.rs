@@ -1,15 +1,17 @@
 //! `reykjavik compare` on an N-side scenario (issue 10): the base and each proposal under the
 //! N-side analysis at the four standard regimes (the N-side index, each actor's overall ratio,
-//! every pairwise ratio) and each side's treaty counts, as text or JSON (docs/output-format.md,
-//! "N-side compare"). Proposals change the truth; beliefs stay as written.
+//! every pairwise ratio), each side's treaty counts and the paired Monte Carlo over the inputs,
+//! as text or JSON (docs/output-format.md, "N-side compare"). Proposals change the truth;
+//! beliefs stay as written.
 
+use reykjavik_engine::arms_control::compare::PairedChange;
 use reykjavik_engine::arms_control::proposal::Proposal;
 use reykjavik_engine::arms_control::treaty::{Counting, SideCount, Treaty};
 use reykjavik_engine::multilateral::MultiReport;
 use reykjavik_engine::multilateral::compare::RegimeReport;
 use serde_json::{Value, json};
 
-use crate::compare::signed;
+use crate::compare::{paired_json, quantile, signed};
 use crate::multilateral::report_json;
 use crate::say;
 use crate::treaty::{counting_name, side_json};
@@ -22,6 +24,8 @@ pub struct NSideEntry {
     pub regimes: Vec<RegimeReport>,
     /// Every side of the truth, against the same limits.
     pub counts: Vec<SideCount>,
+    /// Paired Monte Carlo against the base (proposals only, with --trials).
+    pub paired: Option<Vec<PairedChange>>,
 }
 
 /// Everything an N-side comparison reports.
@@ -31,6 +35,8 @@ pub struct NSideComparison {
     pub has_beliefs: bool,
     pub treaty: Treaty,
     pub counting: Counting,
+    /// Trials and seed of the paired Monte Carlo, if run.
+    pub trials: Option<(u64, u64)>,
     /// The base first.
     pub entries: Vec<NSideEntry>,
 }
@@ -66,6 +72,7 @@ pub fn text(c: &NSideComparison) -> String {
     overall_ratios(&mut out, c);
     pair_ratios(&mut out, c);
     treaty_counts(&mut out, c);
+    monte_carlo(&mut out, c);
     expectations(&mut out, c);
     out
 }
@@ -184,6 +191,36 @@ fn treaty_counts(out: &mut String, c: &NSideComparison) {
     );
 }
 
+/// What the N-side trials draw (the two-side trials also draw outcomes).
+pub const TRIALS_NOTE: &str = "inputs drawn, each trial planned on its draw, no random outcomes";
+
+fn monte_carlo(out: &mut String, c: &NSideComparison) {
+    let Some((trials, seed)) = c.trials else {
+        return;
+    };
+    say!(
+        out,
+        "\nPaired Monte Carlo ({trials} trials, seed {seed}; {TRIALS_NOTE}): change in the N-side index, mean [5 %, 95 %], P(improves) / P(worsens)"
+    );
+    for e in &c.entries {
+        let Some(paired) = &e.paired else { continue };
+        say!(out, "  {}", e.name);
+        for p in paired {
+            let lua = if p.launch_under_attack { " LUA" } else { "" };
+            say!(
+                out,
+                "    {:<16} {} [{}, {}]   {:.2} / {:.2}",
+                format!("{}{lua}", p.alert.name()),
+                signed(p.summary.mean),
+                signed(quantile(p, 0.05)),
+                signed(quantile(p, 0.95)),
+                p.p_improves,
+                p.p_worsens
+            );
+        }
+    }
+}
+
 fn expectations(out: &mut String, c: &NSideComparison) {
     say!(
         out,
@@ -205,8 +242,9 @@ pub fn json(c: &NSideComparison) -> Value {
         "sides": c.sides,
         "treaty": c.treaty.name,
         "counting": counting_name(c.counting),
-        "trials": null,
-        "seed": null,
+        "trials": c.trials.map(|t| t.0),
+        "seed": c.trials.map(|t| t.1),
+        "monte_carlo_draws": c.trials.map(|_| TRIALS_NOTE),
         "beliefs": if c.has_beliefs { BELIEFS_NOTE } else { "none" },
         "entries": c.entries.iter().map(|e| entry_json(c, e, base)).collect::<Vec<_>>(),
     })
@@ -220,7 +258,7 @@ fn entry_json(c: &NSideComparison, e: &NSideEntry, base: &NSideEntry) -> Value {
         "expected": e.proposal.as_ref().map(|p| p.expected.clone()),
         "regimes": e.regimes.iter().zip(&base.regimes).map(|(r, b)| regime_json(r, b)).collect::<Vec<_>>(),
         "treaty": e.counts.iter().map(|count| side_json(&c.treaty, count)).collect::<Vec<_>>(),
-        "monte_carlo": null,
+        "monte_carlo": e.paired.as_ref().map(|paired| paired.iter().map(paired_json).collect::<Vec<_>>()),
     })
 }
 
