@@ -78,7 +78,7 @@ fn two_side_treaty_and_compare_documents_have_no_n_side_additions() {
     assert!(compare["entries"][0]["regimes"][0]["sides"].is_array());
 }
 
-fn regime<'a>(entry: &'a serde_json::Value, k: usize) -> &'a serde_json::Value {
+fn regime(entry: &serde_json::Value, k: usize) -> &serde_json::Value {
     &entry["regimes"][k]
 }
 
