@@ -20,7 +20,8 @@ use crate::{Failure, say};
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// A scenario TOML file or a built-in name.
+    /// A scenario TOML file or a built-in name (N sides: the N-side index, each side's overall
+    /// and pairwise ratios; proposals change the truth, beliefs stay as written).
     #[arg(required_unless_present_any = ["list", "show"])]
     scenario: Option<String>,
     /// Proposal TOML files or built-in names (see --list).
@@ -38,7 +39,8 @@ pub struct CompareArgs {
     /// Count converted launchers as the other party does (see `reykjavik treaty --help`).
     #[arg(long)]
     count_disputed: bool,
-    /// Paired Monte Carlo: N trials of base and proposal on the same random streams.
+    /// Paired Monte Carlo: N trials of base and proposal on the same random streams (on N sides:
+    /// the inputs drawn, no random outcomes).
     #[arg(long, value_name = "N")]
     trials: Option<u64>,
     /// Master seed of the Monte Carlo streams.

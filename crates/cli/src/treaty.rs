@@ -10,7 +10,7 @@ use crate::{Failure, say};
 
 #[derive(Debug, Args)]
 pub struct TreatyArgs {
-    /// A scenario TOML file or a built-in name.
+    /// A scenario TOML file or a built-in name (N sides: every side against the same limits).
     #[arg(required_unless_present_any = ["list", "show"])]
     scenario: Option<String>,
     /// List the built-in treaties.

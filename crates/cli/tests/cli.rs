@@ -795,7 +795,10 @@ aimpoint_hardness_psi = 2000
         };
         reykjavik().args(["treaty", file]).assert().success();
         let optimize = stderr(&["optimize", file, "--side", "A"]);
-        assert!(optimize.contains("`optimize` compares two sides"), "{optimize}");
+        assert!(
+            optimize.contains("`optimize` compares two sides"),
+            "{optimize}"
+        );
         let more: String = ["C", "D", "E", "F", "G", "H", "I"]
             .iter()
             .map(|n| format!("\n[[side]]{}", side(n)))
