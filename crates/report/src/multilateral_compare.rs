@@ -114,7 +114,7 @@ fn index_table(out: &mut String, c: &NSideComparison) {
 fn overall_ratios(out: &mut String, c: &NSideComparison) {
     say!(
         out,
-        "\nEach side's overall ratio (its lowest pairwise ratio)"
+        "\nEach side's (or alliance's) overall ratio (its lowest pairwise ratio)"
     );
     for e in &c.entries {
         say!(out, "  {}", e.name);
