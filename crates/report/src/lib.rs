@@ -16,6 +16,8 @@ pub mod compare;
 mod curve_json;
 pub mod montecarlo;
 pub mod multilateral;
+pub mod multilateral_compare;
+pub mod multilateral_treaty;
 pub mod optimize;
 pub mod precision;
 pub mod race;
