@@ -20,6 +20,7 @@ pub mod montecarlo;
 pub mod pair;
 pub mod sweep;
 pub mod views;
+pub mod words;
 
 use crate::error::EngineError;
 use crate::limits;
