@@ -68,12 +68,16 @@ pub async fn version() -> Json<Value> {
     }))
 }
 
-/// The built-in scenarios: name and description.
+/// The built-in scenarios: name, description and whether it has N sides (read by the
+/// Analysis view only).
 pub async fn scenarios() -> Json<Value> {
     Json(json!(
         builtin::BUILTINS
             .iter()
-            .map(|b| json!({ "name": b.name, "description": b.description }))
+            .map(|b| json!({ "name": b.name, "description": b.description, "n_side": false }))
+            .chain(builtin::MULTILATERAL.iter().map(
+                |b| json!({ "name": b.name, "description": b.description, "n_side": true })
+            ))
             .collect::<Vec<_>>()
     ))
 }
