@@ -379,7 +379,7 @@ test('the reciprocity view: a game, the round-robin table, the event series, a b
 });
 
 test('the Richardson view: equilibrium and class, the trajectory chart, an estimate, a bad rate refused', async () => {
-  const cli = cliJson(['richardson', '--k', '0.5', '--l', '0.5', '--a', '1', '--b', '1', '--g', '1', '--h', '1']);
+  const cli = cliJson(['richardson', '--k', '0.5', '--l', '0.5', '--a', '1', '--b', '1', '--g', '1', '--h', '0.5']);
   const { context, page, problems } = await freshBrowser();
   try {
     await ready(page, url);

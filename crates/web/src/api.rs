@@ -75,9 +75,11 @@ pub async fn scenarios() -> Json<Value> {
         builtin::BUILTINS
             .iter()
             .map(|b| json!({ "name": b.name, "description": b.description, "n_side": false }))
-            .chain(builtin::MULTILATERAL.iter().map(
-                |b| json!({ "name": b.name, "description": b.description, "n_side": true })
-            ))
+            .chain(
+                builtin::MULTILATERAL.iter().map(
+                    |b| json!({ "name": b.name, "description": b.description, "n_side": true })
+                )
+            )
             .collect::<Vec<_>>()
     ))
 }

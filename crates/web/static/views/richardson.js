@@ -39,7 +39,7 @@ export default {
   id: 'richardson',
   scenario: false, // works without the scenario on the left (no two-side notice)
   title: 'Richardson',
-  defaults: { k: 0.5, l: 0.5, a: 1, b: 1, g: 1, h: 1, x0: 0, y0: 0, years: 20, estimate: false },
+  defaults: { k: 0.5, l: 0.5, a: 1, b: 1, g: 1, h: 0.5, x0: 0, y0: 0, years: 20, estimate: false },
   async render(container, ctx) {
     const vs = ctx.vs;
     const boxes = Object.fromEntries(INPUTS.map(([key, note]) => [key, h('input', { type: 'number', id: `rich-${key}`, step: 'any', value: vs[key], title: note, class: 'narrow' })]));
