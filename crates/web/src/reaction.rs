@@ -247,14 +247,7 @@ fn payoffs_and_forgiveness(request: &ReciprocityRequest) -> Result<(Payoffs, f64
     };
     payoffs.validate().map_err(ApiError::engine)?;
     let max = reciprocity::generous_max_forgiveness(&payoffs);
-    let q = request.forgiveness.unwrap_or(max);
-    if !(0.0..=1.0).contains(&q) {
-        return Err(ApiError::engine(reykjavik_engine::EngineError::invalid(
-            "forgiveness",
-            q,
-            "0 to 1",
-        )));
-    }
+    let q = reciprocity::forgiveness(&payoffs, request.forgiveness).map_err(ApiError::engine)?;
     Ok((payoffs, q, max))
 }
 

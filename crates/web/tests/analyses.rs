@@ -211,3 +211,38 @@ async fn richardson_estimate_from_a_scenario() {
         "us-russia-2021"
     );
 }
+
+#[tokio::test]
+async fn quick_controls_set_fields_of_an_n_side_scenario() {
+    let base = json!({ "builtin": "us-russia-china-2025" });
+    let (_, fields) = send("/api/fields", base.clone()).await;
+    let cep = fields["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "side[1].force[0].cep_m")
+        .expect("a CEP of Russia's first force")
+        .clone();
+    let (_, before) = send("/api/analyze", base).await;
+    let moved = cep["max"]
+        .as_f64()
+        .unwrap()
+        .min(cep["value"].as_f64().unwrap() * 3.0);
+    let (status, after) = send(
+        "/api/analyze",
+        json!({ "builtin": "us-russia-china-2025", "set": { "side[1].force[0].cep_m": moved } }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{after}");
+    assert_ne!(
+        before["document"]["actual"]["index"],
+        after["document"]["actual"]["index"]
+    );
+    let (status, value) = send(
+        "/api/analyze",
+        json!({ "builtin": "us-russia-china-2025", "set": { "side[1].force[0].cep_m": -1.0 } }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(value["field"], "side[1].force[0].cep_m", "{value}");
+}
