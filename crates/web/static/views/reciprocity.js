@@ -56,6 +56,8 @@ export default {
     const noise = h('input', { type: 'number', id: 'noise', min: 0, max: 1, step: 0.005, value: vs.noise });
     const forgiveness = h('input', { type: 'number', id: 'forgiveness', min: 0, max: 1, step: 0.01, value: vs.forgiveness, placeholder: 'largest stable' });
     const payoffs = 'TRPS'.split('').map((letter, k) => h('input', { type: 'number', id: `payoff-${letter}`, step: 0.5, value: vs.payoffs[k], 'aria-label': letter, class: 'narrow' }));
+    // The two strategies matter to a game only (the table plays every one; a series is recorded).
+    const gameOnly = h('span', { hidden: vs.mode !== 'game' }, h('label', {}, 'A ', a), ' ', h('label', {}, 'B ', b));
     const out = h('div', { id: 'reciprocity-result' });
     const run = async () => {
       Object.assign(vs, { mode: mode.value, a: a.value, b: b.value, noise: Number(noise.value), forgiveness: forgiveness.value, payoffs: payoffs.map((p) => Number(p.value)) });
@@ -76,10 +78,9 @@ export default {
         waiting.stop();
       }
     };
-    mode.addEventListener('change', run);
+    mode.addEventListener('change', () => { gameOnly.hidden = mode.value !== 'game'; run(); });
     container.append(h('p', { class: 'small' }, 'The iterated prisoner\'s dilemma under noise, solved exactly as a Markov chain; separate from the scenario on the left (docs/action-reaction.md).'),
-      h('div', { class: 'row' }, h('label', {}, 'show ', mode), h('label', {}, 'A ', a), h('label', {}, 'B ', b),
-        h('label', {}, 'noise (0 to 1) ', noise), h('label', {}, 'forgiveness (0 to 1) ', forgiveness),
+      h('div', { class: 'row' }, h('label', {}, 'show ', mode), gameOnly, h('label', {}, 'noise (0 to 1) ', noise), h('label', {}, 'forgiveness (0 to 1) ', forgiveness),
         h('span', {}, 'payoffs T, R, P, S ', ...payoffs), h('button', { type: 'button', id: 'run-reciprocity', onclick: run }, 'Compute')), out);
     await run();
   },
