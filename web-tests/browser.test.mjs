@@ -248,3 +248,159 @@ test('measured: the analysis request on loopback and the first load transfer', a
   console.log(`measured: POST /api/analyze us-russia-2021 median ${median.toFixed(1)} ms (min ${times[0].toFixed(1)}, max ${times[times.length - 1].toFixed(1)}) over ${times.length}; first load ${(bytes / 1024).toFixed(0)} KiB`);
   assert.ok(bytes < 1 << 20, `first load ${bytes} bytes is under 1 MiB`);
 });
+
+// ---- Views of the N-side, race, reciprocity and Richardson analyses (issue 13 follow-up) ----
+
+function cliJson(args) {
+  return JSON.parse(execFileSync(BIN, [...args, '--format', 'json'], { maxBuffer: 64 << 20 }));
+}
+
+const clean = async (page, what) => assert.doesNotMatch(await page.locator('#view').innerText(), /\bnull\b|\bNaN\b|\bundefined\b|Infinity/, what);
+
+test('an N-side scenario shows the N-side document, its options change it, two-side views say so', async () => {
+  const plain = cliJson(['analyze', 'us-russia-china-2025']);
+  const reserved = cliJson(['analyze', 'us-russia-china-2025', '--reserve', 'fixed-share=0.3', '--third-parties', 'join-victim']);
+  const { context, page, problems } = await freshBrowser();
+  try {
+    await ready(page, url);
+    await page.waitForSelector('#index');
+    await page.selectOption('#builtin', 'us-russia-china-2025');
+    await page.waitForSelector('#index[data-kind="n-side"]', { timeout: 60000 });
+    assert.equal(Number(await page.getAttribute('#index', 'data-value')), plain.actual.index);
+    assert.equal(await page.locator('#n-regimes tbody tr').count(), 4);
+    assert.equal(await page.locator('#n-matrix tbody tr').count(), 3);
+    assert.equal(await page.locator('#n-pairs tbody tr').count(), 6);
+    assert.equal(await page.locator('#posture select').count(), 3, 'a posture per side');
+    await clean(page, 'n-side');
+    await page.screenshot({ path: path.join(SHOTS, '8-n-side.png'), fullPage: true });
+    await page.selectOption('#reserve', 'fixed-share');
+    await page.waitForSelector('#reserve-share:not([disabled])', { timeout: 60000 });
+    await page.fill('#reserve-share', '0.3');
+    await page.dispatchEvent('#reserve-share', 'change');
+    await page.waitForSelector('#index[data-kind="n-side"]', { timeout: 60000 });
+    await page.selectOption('#third-parties', 'join-victim');
+    await page.waitForFunction((want) => document.querySelector('#index')?.dataset.value === String(want), reserved.actual.index, { timeout: 60000 });
+    assert.match(await page.locator('#view').innerText(), /Reserve: fixed-share 0\.3; third parties: join-victim/);
+    await page.selectOption('#builtin', 'us-russia-china-2025-beliefs');
+    await page.waitForSelector('#n-beliefs p', { timeout: 60000 });
+    assert.match(await page.textContent('#n-beliefs'), /believes .* perceived N-side index/);
+    await clean(page, 'beliefs');
+    await page.screenshot({ path: path.join(SHOTS, '9-n-side-beliefs.png'), fullPage: true });
+    for (const view of ['treaty', 'race', 'sweep']) {
+      await page.click(`nav button[data-view="${view}"]`);
+      await page.waitForSelector('#two-side-only', { timeout: 60000 });
+      assert.match(await page.textContent('#two-side-only'), /compares two sides and does not read N-side scenarios \(3 sides/);
+    }
+    // The server's own refusal, as a view that asks it shows it.
+    await page.click('nav button[data-view="treaty"]');
+    await page.waitForSelector('#treaty-result .error', { timeout: 60000 });
+    assert.match(await page.textContent('#treaty-result .error'), /does not read N-side scenarios.*the Analysis view does/);
+    await page.screenshot({ path: path.join(SHOTS, '10-n-side-refused.png'), fullPage: false });
+    assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('analyze --arms-race as a checkbox', async () => {
+  const cli = cliJson(['analyze', 'us-russia-2021', '--arms-race']);
+  const { context, page, problems } = await freshBrowser();
+  try {
+    await ready(page, url);
+    await page.waitForSelector('#index');
+    await page.check('#arms-race');
+    await page.waitForSelector('#arms-race-table', { timeout: 120000 });
+    assert.equal(await page.locator('#arms-race-table tbody tr').count(), 2);
+    assert.match(await page.locator('#arms-race-table').innerText(), new RegExp(cli.arms_race.sides[0].most_provocative.move.replace(/[()+]/g, '.')));
+    await clean(page, 'arms race');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the race view: rounds, outcome, charts, Richardson coefficients, state in the URL', async () => {
+  const cli = cliJson(['race', 'us-russia-2021', '--move', 'us-homeland-defense', '--rounds', '4', '--richardson']);
+  const { context, page, problems } = await freshBrowser();
+  try {
+    await ready(page, url);
+    await page.click('nav button[data-view="race"]');
+    await page.waitForSelector('#race-outcome', { timeout: 120000 });
+    await page.fill('#race-rounds', '4');
+    await page.check('#race-richardson');
+    await page.click('#run-race');
+    await page.waitForSelector('#race-coefficients', { timeout: 120000 });
+    assert.equal(await page.getAttribute('#race-outcome', 'data-class'), cli.outcome.class);
+    assert.equal(await page.locator('#race-rounds tbody tr').count(), cli.rounds.length + 1);
+    assert.match(await page.textContent('#race-coefficients'), new RegExp(cli.richardson.k.toFixed(3)));
+    assert.equal(await page.locator('#race-result svg').count(), 2);
+    await clean(page, 'race');
+    await page.screenshot({ path: path.join(SHOTS, '11-race.png'), fullPage: true });
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('#race-result figure').first().getByRole('button', { name: 'SVG' }).click()]);
+    assert.match(readFileSync(await svg.path(), 'utf8'), /^<svg[\s\S]*Forces by round/);
+    await page.reload();
+    await page.waitForSelector('#race-coefficients', { timeout: 120000 });
+    assert.equal(await page.inputValue('#race-rounds'), '4');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the reciprocity view: a game, the round-robin table, the event series, a bad noise refused', async () => {
+  const game = cliJson(['reciprocity', 'tft', 'gtft']);
+  const events = cliJson(['reciprocity', '--events', 'us-russia-2016-2018']);
+  const { context, page, problems } = await freshBrowser();
+  try {
+    await ready(page, url);
+    await page.click('nav button[data-view="reciprocity"]');
+    await page.waitForSelector('#reciprocity-long-run', { timeout: 60000 });
+    assert.match(await page.locator('#reciprocity-long-run').innerText(), new RegExp(game.long_run.payoff[0].toFixed(3)));
+    await page.screenshot({ path: path.join(SHOTS, '12-reciprocity.png'), fullPage: true });
+    await page.selectOption('#reciprocity-mode', 'table');
+    await page.waitForSelector('#reciprocity-table', { timeout: 60000 });
+    assert.equal(await page.locator('#reciprocity-table tbody tr').count(), 7);
+    await page.selectOption('#reciprocity-mode', 'events');
+    await page.waitForSelector('#events-ratios', { timeout: 60000 });
+    const ratios = events.responses.reduce((n, r) => n + r.ratios.length, 0);
+    assert.equal(await page.locator('#events-ratios tbody tr').count(), ratios);
+    await clean(page, 'reciprocity');
+    await page.screenshot({ path: path.join(SHOTS, '13-reciprocity-events.png'), fullPage: true });
+    await page.selectOption('#reciprocity-mode', 'game');
+    await page.waitForSelector('#reciprocity-long-run', { timeout: 60000 });
+    await page.fill('#noise', '2');
+    await page.click('#run-reciprocity');
+    await page.waitForSelector('#reciprocity-result .error', { timeout: 60000 });
+    assert.match(await page.textContent('#reciprocity-result .error'), /noise/);
+    assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the Richardson view: equilibrium and class, the trajectory chart, an estimate, a bad rate refused', async () => {
+  const cli = cliJson(['richardson', '--k', '0.5', '--l', '0.5', '--a', '1', '--b', '1', '--g', '1', '--h', '0.5']);
+  const { context, page, problems } = await freshBrowser();
+  try {
+    await ready(page, url);
+    await page.click('nav button[data-view="richardson"]');
+    await page.waitForSelector('#richardson-class', { timeout: 60000 });
+    assert.equal(await page.textContent('#richardson-class'), cli.classification);
+    assert.match(await page.locator('#richardson-table').innerText(), new RegExp(cli.equilibrium.x.toFixed(3)));
+    assert.equal(await page.locator('#richardson-result svg polyline.series').count(), 2);
+    await clean(page, 'richardson');
+    await page.screenshot({ path: path.join(SHOTS, '14-richardson.png'), fullPage: true });
+    await page.check('#rich-estimate');
+    await page.click('#run-richardson');
+    await page.waitForSelector('#richardson-estimate', { timeout: 120000 });
+    assert.match(await page.textContent('#richardson-estimate'), /estimated around us-russia-2021/);
+    await page.uncheck('#rich-estimate');
+    await page.fill('#rich-k', '500');
+    await page.click('#run-richardson');
+    await page.waitForSelector('#richardson-result .error', { timeout: 60000 });
+    assert.match(await page.textContent('#richardson-result .error'), /\bk\b/);
+    assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
+  } finally {
+    await context.close();
+  }
+});

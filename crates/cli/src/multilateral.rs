@@ -6,13 +6,14 @@ use clap::Args;
 use reykjavik_engine::model::Alert;
 use reykjavik_engine::multilateral::montecarlo as nmc;
 use reykjavik_engine::multilateral::sweep::{self as nsweep, MultiPoint};
-use reykjavik_engine::multilateral::{self, MultiOptions, MultiScenario, Reserve, ThirdParties};
-use reykjavik_engine::stability::STANDARD_REGIMES;
+use reykjavik_engine::multilateral::{
+    self, MultiOptions, MultiScenario, Reserve, ThirdParties, words,
+};
 use reykjavik_engine::sweep::Axis;
 
 use crate::{Failure, montecarlo};
 use reykjavik_report::multilateral::{
-    NSideOutput, NSideTrials, RegimeLine, n_side_json, n_side_text,
+    NSideOutput, NSideTrials, n_side_json, n_side_text, standard_regimes,
 };
 
 /// Options of the N-side analysis; they replace the scenario's `[multilateral]` table.
@@ -83,37 +84,12 @@ fn load(name_or_path: &str, args: &NSideArgs) -> Result<MultiScenario, Failure> 
 }
 
 fn parse_reserve(text: &str) -> Result<Reserve, Failure> {
-    let bad = || {
-        Failure::Input(format!(
-            "--reserve {text}: expected `none`, `fixed-share=S` (S from 0 to 1) or `deter-third-parties`"
-        ))
-    };
-    match text.split_once('=') {
-        None if text == "none" => Ok(Reserve::None),
-        None if text == "deter-third-parties" => Ok(Reserve::DeterThirdParties),
-        Some(("fixed-share", share)) => {
-            let share: f64 = share.trim().parse().map_err(|_| bad())?;
-            if (0.0..=1.0).contains(&share) {
-                Ok(Reserve::FixedShare(share))
-            } else {
-                Err(Failure::Input(format!(
-                    "--reserve {text}: the share {share} is out of range (valid: 0 to 1)"
-                )))
-            }
-        }
-        _ => Err(bad()),
-    }
+    words::parse_reserve(text).map_err(|e| Failure::Input(format!("--reserve {text}: {e}")))
 }
 
 fn parse_third_parties(text: &str) -> Result<ThirdParties, Failure> {
-    match text {
-        "stay-out" => Ok(ThirdParties::StayOut),
-        "join-victim" => Ok(ThirdParties::JoinVictim),
-        "join-against-weaker" => Ok(ThirdParties::JoinAgainstWeaker),
-        _ => Err(Failure::Input(format!(
-            "--third-parties {text}: expected `stay-out`, `join-victim` or `join-against-weaker`"
-        ))),
-    }
+    words::parse_third_parties(text)
+        .map_err(|e| Failure::Input(format!("--third-parties {text}: {e}")))
 }
 
 /// A side by name (case-insensitive) or number (1 to N).
@@ -238,18 +214,7 @@ pub fn analyze(
         None => None,
     };
     let analysis = multilateral::analyze(&ms, &options).map_err(computation)?;
-    let regimes = STANDARD_REGIMES
-        .iter()
-        .map(|&(alert, lua)| {
-            let uniform = MultiOptions::uniform(ms.scenario.sides.len(), alert, lua);
-            Ok(RegimeLine {
-                alert: alert.name(),
-                launch_under_attack: lua,
-                report: multilateral::analyze(&ms, &uniform)?.actual,
-            })
-        })
-        .collect::<Result<Vec<_>, reykjavik_engine::EngineError>>()
-        .map_err(computation)?;
+    let regimes = standard_regimes(&ms).map_err(computation)?;
     let out = NSideOutput {
         ms: &ms,
         options: &options,

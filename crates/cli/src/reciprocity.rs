@@ -103,7 +103,7 @@ fn game_report(args: &ReciprocityArgs) -> Result<GameReport, Failure> {
     let payoffs = parse_payoffs(&args.payoffs)?;
     payoffs.validate().map_err(bad_input)?;
     let max_forgiveness = reciprocity::generous_max_forgiveness(&payoffs);
-    let forgiveness = args.forgiveness.unwrap_or(max_forgiveness);
+    let forgiveness = reciprocity::forgiveness(&payoffs, args.forgiveness).map_err(bad_input)?;
     let strategy = |name: &Option<String>| {
         Strategy::from_name(name.as_deref().expect("clap requires it"), forgiveness)
             .expect("clap checks the names")
@@ -114,7 +114,6 @@ fn game_report(args: &ReciprocityArgs) -> Result<GameReport, Failure> {
         noise: args.noise,
         payoffs,
     };
-    check_forgiveness(forgiveness)?;
     let long_run = game.long_run().map_err(bad_input)?;
     let echo = |side, noise| game.echo(side, noise).map_err(bad_input);
     Ok(GameReport {
@@ -135,10 +134,7 @@ fn game_report(args: &ReciprocityArgs) -> Result<GameReport, Failure> {
 fn table_report(args: &ReciprocityArgs) -> Result<output::TableReport, Failure> {
     let payoffs = parse_payoffs(&args.payoffs)?;
     payoffs.validate().map_err(bad_input)?;
-    let forgiveness = args
-        .forgiveness
-        .unwrap_or(reciprocity::generous_max_forgiveness(&payoffs));
-    check_forgiveness(forgiveness)?;
+    let forgiveness = reciprocity::forgiveness(&payoffs, args.forgiveness).map_err(bad_input)?;
     let strategies: Vec<Strategy> = Strategy::NAMES
         .iter()
         .map(|n| Strategy::from_name(n, forgiveness).expect("a listed name"))
@@ -151,16 +147,6 @@ fn table_report(args: &ReciprocityArgs) -> Result<output::TableReport, Failure> 
         payoffs,
         payoff,
     })
-}
-
-/// Forgiveness is checked even when neither side plays generous tit-for-tat: a wrong value is
-/// a mistake in the command line either way.
-fn check_forgiveness(q: f64) -> Result<(), Failure> {
-    if (0.0..=1.0).contains(&q) {
-        Ok(())
-    } else {
-        Err(bad_input(EngineError::invalid("forgiveness", q, "0 to 1")))
-    }
 }
 
 fn parse_payoffs(text: &str) -> Result<Payoffs, Failure> {

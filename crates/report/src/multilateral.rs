@@ -401,3 +401,21 @@ pub fn n_side_text(out: &NSideOutput) -> String {
     );
     text
 }
+
+/// The N-side index under the four standard regimes (every side at the same posture), as
+/// every face shows it.
+pub fn standard_regimes(
+    ms: &MultiScenario,
+) -> Result<Vec<RegimeLine>, reykjavik_engine::EngineError> {
+    reykjavik_engine::stability::STANDARD_REGIMES
+        .iter()
+        .map(|&(alert, lua)| {
+            let uniform = MultiOptions::uniform(ms.scenario.sides.len(), alert, lua);
+            Ok(RegimeLine {
+                alert: alert.name(),
+                launch_under_attack: lua,
+                report: reykjavik_engine::multilateral::analysis::analyze(ms, &uniform)?.actual,
+            })
+        })
+        .collect()
+}

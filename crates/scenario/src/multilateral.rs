@@ -149,6 +149,12 @@ pub fn is_n_side(name_or_path: &str) -> bool {
     let Ok((text, _)) = crate::source_text(name_or_path) else {
         return false;
     };
-    toml::from_str::<ScenarioFile>(&text)
+    is_n_side_text(&text)
+}
+
+/// Whether scenario text is an N-side scenario (as [`is_n_side`], for text already in hand:
+/// the web server never reads a path).
+pub fn is_n_side_text(text: &str) -> bool {
+    toml::from_str::<ScenarioFile>(text)
         .is_ok_and(|raw| raw.side.len() > 2 || !two_side_refusals(&raw).is_empty())
 }

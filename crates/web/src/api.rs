@@ -13,10 +13,12 @@ use reykjavik_engine::arms_control::treaty::{self, Counting, Treaty};
 use reykjavik_engine::limits::{self, size};
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::montecarlo::{self, Planning};
+use reykjavik_engine::reaction::best_response::Position;
 use reykjavik_engine::stability;
 use reykjavik_engine::sweep::{self, Axis};
 use reykjavik_report::compare::{Comparison, Entry};
 use reykjavik_report::montecarlo::MonteCarlo;
+use reykjavik_report::race::ArmsRace;
 use reykjavik_scenario::builtin;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -66,12 +68,18 @@ pub async fn version() -> Json<Value> {
     }))
 }
 
-/// The built-in scenarios: name and description.
+/// The built-in scenarios: name, description and whether it has N sides (read by the
+/// Analysis view only).
 pub async fn scenarios() -> Json<Value> {
     Json(json!(
         builtin::BUILTINS
             .iter()
-            .map(|b| json!({ "name": b.name, "description": b.description }))
+            .map(|b| json!({ "name": b.name, "description": b.description, "n_side": false }))
+            .chain(
+                builtin::MULTILATERAL.iter().map(
+                    |b| json!({ "name": b.name, "description": b.description, "n_side": true })
+                )
+            )
             .collect::<Vec<_>>()
     ))
 }
@@ -108,12 +116,17 @@ pub async fn catalog() -> Json<Value> {
 /// The fields offered to quick controls and sweeps, for the scenario given.
 pub async fn fields(given: Result<Json<ScenarioInput>, JsonRejection>) -> Answer {
     let input = body(given)?;
-    let scenario = input.scenario()?;
+    let n_side = crate::nsides::scenario(&input)?;
+    let scenario = match &n_side {
+        Some(ms) => ms.scenario.clone(),
+        None => input.scenario()?,
+    };
     let sides: Vec<&str> = scenario.sides.iter().map(|s| s.name.as_str()).collect();
     Ok(Json(json!({
         "scenario": scenario.name,
         "sides": sides,
         "fields": crate::fields::list(&scenario),
+        "n_side": n_side.is_some(),
     }))
     .into_response())
 }
@@ -134,6 +147,12 @@ pub struct AnalyzeRequest {
     planning: Option<String>,
     #[serde(default)]
     certify: bool,
+    /// Also the arms-race stability section (`analyze --arms-race`, the default menu).
+    #[serde(default)]
+    arms_race: bool,
+    /// N-side scenarios: reserve and third-party options.
+    #[serde(flatten)]
+    n_side: crate::nsides::NSideRequest,
 }
 
 /// `POST /api/analyze`: `{ "document": <analyze JSON, as the CLI's>, "text": <the text report> }`.
@@ -142,9 +161,30 @@ pub async fn analyze(
     given: Result<Json<AnalyzeRequest>, JsonRejection>,
 ) -> Answer {
     let request = body(given)?;
+    if let Some(mut ms) = crate::nsides::scenario(&request.scenario)? {
+        return analyze_n_sides(&state, &request, &mut ms).await;
+    }
     let prepared = prepare_analysis(request)?;
     let text = heavy(&state, move || prepared.compute(&|_| {})).await?;
     Ok(json_text(text))
+}
+
+/// `POST /api/analyze` on an N-side scenario: the CLI's N-side document (no Monte Carlo here).
+async fn analyze_n_sides(
+    state: &State,
+    request: &AnalyzeRequest,
+    ms: &mut reykjavik_engine::multilateral::MultiScenario,
+) -> Answer {
+    if request.trials.is_some() || request.certify || request.arms_race {
+        return Err(ApiError::bad(
+            "N-side scenarios: Monte Carlo, certify and the arms-race section are not offered on the web (the CLI's `analyze --trials` draws N-side inputs)",
+        ));
+    }
+    crate::nsides::apply_options(ms, &request.n_side)?;
+    let options = crate::nsides::options(ms, &request.scenario)?;
+    let ms = ms.clone();
+    let value = heavy(state, move || crate::nsides::analyze(&ms, &options)).await?;
+    Ok(Json(value).into_response())
 }
 
 /// `POST /api/analyze-stream`: the same analysis as newline-delimited JSON, so that the page can
@@ -241,6 +281,11 @@ impl PreparedAnalysis {
             stability::analyze_with(scenario, options, self.request.certify).map_err(engine)?;
         let regimes = stability::standard_regimes(scenario).map_err(engine)?;
         let seed = self.request.seed.unwrap_or(1);
+        let arms_race = self
+            .request
+            .arms_race
+            .then(|| crate::reaction::arms_race_section(scenario, options))
+            .transpose()?;
         let trials = match self.request.trials {
             Some(n) => Some(
                 montecarlo::run(scenario, options, planning, n, seed, progress).map_err(engine)?,
@@ -257,7 +302,11 @@ impl PreparedAnalysis {
                 planning,
                 at_least: &self.request.at_least,
             }),
-            arms_race: None,
+            arms_race: arms_race.as_ref().map(|(menu, exposure)| ArmsRace {
+                menu,
+                position: Position::Retaliation,
+                exposure,
+            }),
         };
         let output = reykjavik_report::analyze::Options {
             certify: self.request.certify,

@@ -69,6 +69,9 @@ impl ScenarioInput {
 
     fn parsed(&self) -> Result<Scenario, ApiError> {
         let (text, label) = self.source()?;
+        if reykjavik_scenario::multilateral::is_n_side_text(&text) {
+            return Err(crate::nsides::refusal());
+        }
         reykjavik_scenario::parse(&text, &label).map_err(scenario_error)
     }
 

@@ -11,6 +11,8 @@ mod compute;
 mod error;
 mod fields;
 mod input;
+mod nsides;
+mod reaction;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -75,6 +77,9 @@ pub fn router(config: Config) -> Router {
         .route("/api/treaty", post(api::treaty))
         .route("/api/optimize", post(api::optimize))
         .route("/api/breakout", post(api::breakout))
+        .route("/api/race", post(reaction::race))
+        .route("/api/reciprocity", post(reaction::reciprocity))
+        .route("/api/richardson", post(reaction::richardson))
         .with_state(state);
     Router::new()
         .merge(api)

@@ -11,6 +11,8 @@ import { VIEWS } from './views/index.js';
 const $ = (id) => document.getElementById(id);
 let fields = [];
 let sides = ['Side 1', 'Side 2'];
+let nSide = false;
+let rerendering = null;
 let builtinText = '';
 
 /// What every view is given.
@@ -20,8 +22,12 @@ function context(view) {
     vs: viewState(view.id, view.defaults || {}),
     fields,
     sides,
+    nSide,
     scenarioRequest,
     save,
+    // Later, not now: a change event fired by a blur while the view is being replaced must
+    // not replace it again from inside that replacement.
+    rerender: () => { clearTimeout(rerendering); rerendering = setTimeout(renderView, 0); },
     async post(path, body) {
       try {
         const data = await post(path, body);
@@ -57,11 +63,15 @@ async function renderView() {
   // A fresh container per render: a slower, older render finishes into a detached node.
   const container = h('div', { dataset: { view: view.id } }, h('h2', {}, view.title));
   $('view').replaceChildren(container);
+  if (nSide && view.id !== 'analyze' && view.scenario !== false) {
+    container.appendChild(h('p', { class: 'error', id: 'two-side-only' }, `This view compares two sides and does not read N-side scenarios (${sides.length} sides: ${sides.join(', ')}, or alliances, beliefs, reserves); the Analysis view does. Pick a two-side scenario on the left to use it.`));
+  }
   try {
     await view.render(container, context(view));
   } catch (error) {
-    // Shown in the scenario panel by ctx.post; nothing more to draw.
-    if (!error.data) container.appendChild(h('p', { class: 'error' }, String(error.message || error)));
+    // A located scenario error is shown in the scenario panel by ctx.post; any other message
+    // (an N-side scenario refused by a two-side view, a bad setting) is shown here as well.
+    if (!error.data || !error.data.diagnostics) container.appendChild(h('p', { class: 'error', id: 'view-error' }, String(error.message || error)));
   }
 }
 
@@ -72,6 +82,8 @@ async function refreshScenario() {
     showError(null);
     fields = data.fields;
     sides = data.sides;
+    nSide = !!data.n_side;
+    fitPosture();
     stamp.scenario = data.scenario;
     renderPosture();
     renderControls();
@@ -85,8 +97,15 @@ async function refreshScenario() {
   }
 }
 
+/// One posture entry per side (an N-side scenario has more than two).
+function fitPosture() {
+  const n = nSide ? sides.length : 2;
+  state.alert = Array.from({ length: n }, (_, s) => state.alert[s] || 'day-to-day');
+  state.lua = Array.from({ length: n }, (_, s) => !!state.lua[s]);
+}
+
 function renderPosture() {
-  $('posture').replaceChildren(...sides.slice(0, 2).map((name, s) => h('div', { class: 'row' },
+  $('posture').replaceChildren(...sides.slice(0, nSide ? sides.length : 2).map((name, s) => h('div', { class: 'row' },
     h('strong', {}, name),
     h('select', { 'aria-label': `${name} alert`, id: `alert-${s}`, onchange: (e) => { state.alert[s] = e.target.value; changed(); } },
       ['day-to-day', 'generated'].map((a) => h('option', { value: a, selected: state.alert[s] === a }, a))),
@@ -174,7 +193,7 @@ async function start() {
   const [list, version] = await Promise.all([get('/api/scenarios'), get('/api/version')]);
   stamp.version = version.version;
   $('version').textContent = `Reykjavik ${version.version}, output schema ${version.schema_version}`;
-  $('builtin').replaceChildren(...list.map((b) => h('option', { value: b.name, title: b.description, selected: b.name === state.builtin }, `${b.name}: ${b.description}`)));
+  $('builtin').replaceChildren(...list.map((b) => h('option', { value: b.name, title: b.description, selected: b.name === state.builtin }, `${b.name}: ${b.description}${b.n_side ? ' (N sides: Analysis view only)' : ''}`)));
   $('builtin').addEventListener('change', async (e) => { await pickBuiltin(e.target.value); changed(); });
   const data = await get(`/api/scenarios/${encodeURIComponent(state.builtin)}`).catch(() => ({ toml: '' }));
   builtinText = data.toml;

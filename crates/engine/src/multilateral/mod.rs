@@ -21,6 +21,7 @@ pub mod montecarlo;
 pub mod pair;
 pub mod sweep;
 pub mod views;
+pub mod words;
 
 use crate::error::EngineError;
 use crate::limits;

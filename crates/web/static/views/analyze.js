@@ -6,6 +6,7 @@ import { probabilitySquare, survivors, weaponsDomain } from '../charts.js';
 import { busy, f3, h, table } from '../dom.js';
 import { figure, resultButtons } from '../export.js';
 import { monteCarloSection } from './montecarlo.js';
+import { nSideControls, nSideRequest, nSideResult } from './nside.js';
 
 const BANDS = [
   [0.75, 'robust (above 0.75)'],
@@ -41,16 +42,47 @@ function costsTable(doc) {
     doc.sides.map((s) => [s.name, s.alert + (s.launches_under_attack ? ', LUA' : ''), f3(s.cost_striking_first), f3(s.cost_struck_first), f3(s.ratio)]), { id: 'costs' });
 }
 
+/// The arms-race section (`analyze --arms-race`): each side's exposure to the other's steps.
+function armsRaceSection(doc) {
+  const a = doc.arms_race;
+  if (!a) return [];
+  const rows = a.sides.map((s) => {
+    const w = s.most_provocative;
+    return [s.side, w ? w.move : 'none', w ? f3(w.move_cost) : '–', w ? f3(w.response_cost) : '–', w ? f3(w.response_per_unit) : '–', w ? (w.restored ? 'yes' : 'no (the whole menu falls short)') : ''];
+  });
+  return [h('h3', {}, 'Arms-race stability'),
+    h('p', { class: 'small' }, `Menu ${a.menu.name} (${a.menu.cost_unit}); position restored: ${a.position}. Each row: the other side's most provocative one-step move against this side, and this side's cheapest response.`),
+    table(['side responding', 'most provocative move of the other', 'move cost', 'response cost', 'response per unit of move', 'restored'], rows, { id: 'arms-race-table' })];
+}
+
+async function renderNSide(container, ctx) {
+  container.appendChild(nSideControls(ctx.vs, ctx, ctx.rerender));
+  const waiting = busy('analysing N sides');
+  container.appendChild(waiting);
+  let data;
+  try {
+    data = await ctx.post('/api/analyze', { ...ctx.scenarioRequest(), ...nSideRequest(ctx.vs) });
+  } finally {
+    waiting.stop();
+  }
+  container.append(...nSideResult(data));
+}
+
 export default {
   id: 'analyze',
   title: 'Analysis',
-  defaults: { trials: null, seed: 1, planning: 'fixed' },
+  defaults: { trials: null, seed: 1, planning: 'fixed', armsRace: false, reserve: '', share: 0.1, third: '' },
   async render(container, ctx) {
+    if (ctx.nSide) return renderNSide(container, ctx);
+    const armsRace = h('input', { type: 'checkbox', id: 'arms-race', checked: ctx.vs.armsRace,
+      onchange: (e) => { ctx.vs.armsRace = e.target.checked; ctx.save(); ctx.rerender(); } });
+    container.appendChild(h('div', { class: 'row' }, h('label', {}, armsRace,
+      ' arms-race stability: each side\'s cheapest response per unit of the other\'s most provocative step (analyze --arms-race, the scenario\'s response menu)')));
     const waiting = busy('analysing');
     container.appendChild(waiting);
     let data;
     try {
-      data = await ctx.post('/api/analyze', ctx.scenarioRequest());
+      data = await ctx.post('/api/analyze', { ...ctx.scenarioRequest(), arms_race: ctx.vs.armsRace });
     } finally {
       waiting.stop();
     }
@@ -64,6 +96,7 @@ export default {
       h('h3', {}, 'Index under the standard regimes'), regimesTable(doc, ctx.state),
       h('h3', {}, 'Costs and ratios'), costsTable(doc),
       h('h3', {}, 'Reading'), h('ul', { id: 'reading' }, reading(data.text).map((l) => h('li', {}, l))),
+      ...armsRaceSection(doc),
       resultButtons('analysis', doc),
       h('h3', {}, 'Charts'),
       h('div', { class: 'charts' },

@@ -5,6 +5,7 @@ import { resultButtons } from '../export.js';
 
 export default {
   id: 'breakout',
+  scenario: false, // works without the scenario on the left (no two-side notice)
   title: 'Breakout',
   defaults: { case: 'iran-jcpoa', trials: 0, seed: 1 },
   async render(container, ctx) {

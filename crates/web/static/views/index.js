@@ -7,5 +7,8 @@ import compare from './compare.js';
 import treaty from './treaty.js';
 import optimize from './optimize.js';
 import breakout from './breakout.js';
+import race from './race.js';
+import reciprocity from './reciprocity.js';
+import richardson from './richardson.js';
 
-export const VIEWS = [analyze, sweep, compare, treaty, optimize, breakout];
+export const VIEWS = [analyze, sweep, compare, treaty, optimize, breakout, race, reciprocity, richardson];

@@ -99,6 +99,18 @@ pub fn generous_max_forgiveness(p: &Payoffs) -> f64 {
     exploitation.min(invasion).max(0.0)
 }
 
+/// Generous tit-for-tat's forgiveness: the one given, checked from 0 to 1 (a wrong value is a
+/// mistake even when neither side plays it), or the largest stable one for the payoffs. Shared
+/// by every face (the CLI's `--forgiveness`, the web's `forgiveness`).
+pub fn forgiveness(p: &Payoffs, given: Option<f64>) -> Result<f64, EngineError> {
+    let q = given.unwrap_or_else(|| generous_max_forgiveness(p));
+    if (0.0..=1.0).contains(&q) {
+        Ok(q)
+    } else {
+        Err(EngineError::invalid("forgiveness", q, "0 to 1"))
+    }
+}
+
 /// Two strategies, the noise and the payoffs.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Game {
@@ -291,6 +303,21 @@ pub fn round_robin(
                 .collect()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod forgiveness_tests {
+    use super::*;
+
+    #[test]
+    fn forgiveness_defaults_to_the_largest_stable_and_checks_its_range() {
+        let p = Payoffs::default();
+        assert!((forgiveness(&p, None).unwrap() - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(forgiveness(&p, Some(0.1)).unwrap(), 0.1);
+        let e = forgiveness(&p, Some(1.5)).unwrap_err();
+        assert_eq!(e.field(), Some("forgiveness"));
+        assert!(forgiveness(&p, Some(f64::NAN)).is_err());
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,111 @@
+//! N-side scenarios on the web (issue 10): detection, the N-side analysis behind
+//! `POST /api/analyze`, and the fields of an N-side scenario. The document is the CLI's
+//! `analyze --format json` on an N-side scenario (`reykjavik_report::multilateral`).
+
+use reykjavik_engine::model::Alert;
+use reykjavik_engine::multilateral::{self, MultiOptions, MultiScenario, words};
+use reykjavik_engine::params;
+use reykjavik_report::multilateral::{NSideOutput, n_side_json, n_side_text, standard_regimes};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::error::ApiError;
+use crate::input::{ScenarioInput, scenario_error};
+
+/// The N-side options of a request (they replace the scenario's `[multilateral]` table).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NSideRequest {
+    /// `none`, `fixed-share` (with `reserve_share`) or `deter-third-parties`.
+    pub reserve: Option<String>,
+    pub reserve_share: Option<f64>,
+    /// `stay-out`, `join-victim` or `join-against-weaker`.
+    pub third_parties: Option<String>,
+}
+
+/// The refusal of a view that compares two sides, naming the view that reads N sides.
+pub fn refusal() -> ApiError {
+    ApiError::bad(
+        "this view compares two sides and does not read N-side scenarios (more than two sides, alliances, beliefs or reserves); the Analysis view does",
+    )
+}
+
+/// The N-side scenario of a request with its quick-control overrides, or `None` for a
+/// scenario of two sides.
+pub fn scenario(input: &ScenarioInput) -> Result<Option<MultiScenario>, ApiError> {
+    let (text, label) = input.source()?;
+    if !reykjavik_scenario::multilateral::is_n_side_text(&text) {
+        return Ok(None);
+    }
+    let mut ms = reykjavik_scenario::multilateral::parse(&text, &label).map_err(scenario_error)?;
+    for (path, value) in &input.set {
+        params::set_field(&mut ms.scenario, path, *value).map_err(ApiError::engine)?;
+    }
+    Ok(Some(ms))
+}
+
+/// Applies the request's reserve and third-party options (checked with the CLI's words).
+pub fn apply_options(ms: &mut MultiScenario, given: &NSideRequest) -> Result<(), ApiError> {
+    if let Some(rule) = &given.reserve {
+        let words_given = match (rule.as_str(), given.reserve_share) {
+            ("fixed-share", Some(share)) => format!("fixed-share={share}"),
+            ("fixed-share", None) => "fixed-share=".to_string(),
+            (other, _) => other.to_string(),
+        };
+        ms.reserve = words::parse_reserve(&words_given).map_err(|e| field("reserve", &e))?;
+    }
+    if let Some(behaviour) = &given.third_parties {
+        ms.third_parties =
+            words::parse_third_parties(behaviour).map_err(|e| field("third_parties", &e))?;
+    }
+    Ok(())
+}
+
+fn field(name: &str, message: &str) -> ApiError {
+    ApiError {
+        status: axum::http::StatusCode::BAD_REQUEST,
+        body: json!({ "error": format!("{name}: {message}"), "field": name }),
+    }
+}
+
+/// Each side's posture: `alert[s]` and `launch_under_attack[s]`, missing entries day-to-day
+/// and riding out.
+pub fn options(ms: &MultiScenario, input: &ScenarioInput) -> Result<MultiOptions, ApiError> {
+    let n = ms.scenario.sides.len();
+    if input.alert.len() > n || input.launch_under_attack.len() > n {
+        return Err(ApiError::bad(format!(
+            "alert and launch_under_attack take one entry per side ({n})"
+        )));
+    }
+    let mut options = MultiOptions::uniform(n, Alert::DayToDay, false);
+    for (s, given) in input.alert.iter().enumerate() {
+        options.alert[s] = match given.as_str() {
+            "day-to-day" => Alert::DayToDay,
+            "generated" => Alert::Generated,
+            other => {
+                return Err(ApiError::bad(format!(
+                    "alert[{s}] = `{other}`: unknown posture (valid: day-to-day, generated) for {}",
+                    ms.scenario.sides[s].name
+                )));
+            }
+        };
+    }
+    for (s, lua) in input.launch_under_attack.iter().enumerate() {
+        options.launch_under_attack[s] = *lua;
+    }
+    Ok(options)
+}
+
+/// The answer `{"kind":"n-side","document":...,"text":...}` (Monte Carlo is the CLI's).
+pub fn analyze(ms: &MultiScenario, options: &MultiOptions) -> Result<Value, ApiError> {
+    let analysis = multilateral::analysis::analyze(ms, options).map_err(ApiError::engine)?;
+    let regimes = standard_regimes(ms).map_err(ApiError::engine)?;
+    let out = NSideOutput {
+        ms,
+        options,
+        analysis: &analysis,
+        regimes: &regimes,
+        trials: None,
+    };
+    Ok(json!({ "kind": "n-side", "document": n_side_json(&out), "text": n_side_text(&out) }))
+}

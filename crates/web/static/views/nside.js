@@ -1,0 +1,92 @@
+// The N-side analysis (issue 10) inside the Analysis view: the N-side index under the four
+// standard regimes, each side's overall ratio, every ordered pair's C1, C2 and ratio (a table
+// and a matrix), the perceived figures of each belief holder beside the actual ones, and the
+// reserve and third-party options as controls. The document is `analyze --format json`'s.
+
+import { f3, h, table } from '../dom.js';
+import { resultButtons } from '../export.js';
+
+const RESERVES = [['', 'as the scenario says'], ['none', 'none'], ['fixed-share', 'fixed share'], ['deter-third-parties', 'deter third parties']];
+const THIRD = [['', 'as the scenario says'], ['stay-out', 'stay out'], ['join-victim', 'join the victim'], ['join-against-weaker', 'join against the weaker']];
+
+/// The request fields of the N-side options kept in the view's state.
+export function nSideRequest(vs) {
+  const request = {};
+  if (vs.reserve) request.reserve = vs.reserve;
+  if (vs.reserve === 'fixed-share') request.reserve_share = Number(vs.share);
+  if (vs.third) request.third_parties = vs.third;
+  return request;
+}
+
+/// The reserve and third-party controls; `rerun` is called after a change is saved.
+export function nSideControls(vs, ctx, rerun) {
+  const choose = (id, options, key) => h('select', { id, onchange: (e) => { vs[key] = e.target.value; ctx.save(); rerun(); } },
+    options.map(([value, label]) => h('option', { value, selected: (vs[key] || '') === value }, label)));
+  const share = h('input', { type: 'number', id: 'reserve-share', min: 0, max: 1, step: 0.05, value: vs.share,
+    disabled: vs.reserve !== 'fixed-share', onchange: (e) => { vs.share = Number(e.target.value); ctx.save(); rerun(); } });
+  return h('div', { class: 'row', id: 'nside-controls' },
+    h('label', {}, 'reserve ', choose('reserve', RESERVES, 'reserve')),
+    h('label', {}, 'share withheld (0 to 1) ', share),
+    h('label', {}, 'third parties ', choose('third-parties', THIRD, 'third')));
+}
+
+function regimesTable(doc) {
+  const names = doc.sides;
+  return table(['alert (every side)', 'launch under attack', 'N-side index', ...names.map((n) => `overall ratio: ${n}`)],
+    doc.standard_regimes.map((r) => [r.alert, r.launch_under_attack ? 'yes' : 'no', f3(r.index), ...names.map((n) => f3(r.overall_ratio[n]))]),
+    { id: 'n-regimes' });
+}
+
+function pairsTable(report, id) {
+  return table(['side', 'against', 'cost striking first (C1)', 'cost struck first (C2)', 'ratio C1/C2'],
+    report.ratios.map((r) => [r.side, r.opponent, f3(r.cost_striking_first), f3(r.cost_struck_first), f3(r.ratio)]), { id });
+}
+
+/// Rows strike, columns are struck: each cell the row side's ratio against the column side.
+function ratioMatrix(report) {
+  const names = report.actors.map((a) => a.name);
+  const cell = (a, b) => {
+    if (a === b) return h('span', { class: 'small' }, '—');
+    const r = report.ratios.find((x) => x.side === a && x.opponent === b);
+    return r ? h('span', { title: `C1 ${f3(r.cost_striking_first)}, C2 ${f3(r.cost_struck_first)}` }, f3(r.ratio)) : h('span', { class: 'small' }, 'unarmed');
+  };
+  return table(['ratio of (row) against (column)', ...names], names.map((a) => [a, ...names.map((b) => cell(a, b))]), { id: 'n-matrix' });
+}
+
+function actorsTable(doc) {
+  const perceived = doc.beliefs.map((b) => [b.holder, b.perceived]);
+  return table(['side (or alliance)', 'overall ratio (actual)', ...perceived.map(([holder]) => `as ${holder} believes`)],
+    doc.actual.actors.map((a) => [a.name + (a.members.length > 1 ? ` (${a.members.map((m) => doc.sides[m]).join(', ')})` : ''),
+      f3(a.overall_ratio), ...perceived.map(([, p]) => f3((p.actors.find((x) => x.name === a.name) || {}).overall_ratio))]),
+    { id: 'n-actors' });
+}
+
+function beliefsSection(doc) {
+  if (!doc.beliefs.length) return [h('p', { class: 'small', id: 'n-beliefs' }, 'No beliefs in this scenario: every side sees the others as they are.')];
+  return [h('h3', {}, 'Perceived and actual'),
+    h('div', { id: 'n-beliefs' }, doc.beliefs.map((b) => h('div', {},
+      h('p', {}, `${b.holder} believes `, b.beliefs.map((x) => `${x.field} = ${x.value}`).join('; '),
+        `: perceived N-side index ${f3(b.perceived.index)} (actual ${f3(doc.actual.index)}).`),
+      pairsTable(b.perceived, null))))];
+}
+
+/// The whole N-side result.
+export function nSideResult(data) {
+  const doc = data.document;
+  const index = doc.actual.index;
+  const o = doc.options;
+  return [
+    h('p', {}, 'N-side index (the lowest overall ratio): ', h('span', { id: 'index', class: 'big', dataset: { value: String(index), kind: 'n-side' } }, f3(index))),
+    h('p', { class: 'small' }, `${doc.sides.length} sides: ${doc.sides.join(', ')}`,
+      doc.alliances.length ? `; alliances: ${doc.alliances.map((a) => `${a.name} (${a.members.join(', ')})`).join('; ')}` : '',
+      `. Reserve: ${o.reserve}${o.reserve_share !== null ? ` ${o.reserve_share}` : ''}; third parties: ${o.third_parties}.`,
+      h('span', { class: 'caveat' }, ' It ranks postures; it is not a probability of war.')),
+    h('h3', {}, 'Index under the standard regimes'), regimesTable(doc),
+    h('h3', {}, 'Each side\'s overall ratio'), actorsTable(doc),
+    h('h3', {}, 'Every ordered pair'), ratioMatrix(doc.actual), pairsTable(doc.actual, 'n-pairs'),
+    ...beliefsSection(doc),
+    resultButtons('analysis-n-side', doc),
+    h('p', { class: 'small' }, 'Monte Carlo over N-side inputs is the CLI\'s (reykjavik analyze SCENARIO --trials N); the charts of the two-side analysis do not apply.'),
+    h('details', {}, h('summary', {}, 'Text report (as reykjavik analyze prints it)'), h('pre', { class: 'report' }, data.text)),
+  ];
+}

@@ -1,0 +1,248 @@
+//! The web API of the N-side, race, reciprocity and Richardson analyses (issue 13 views): each
+//! answers the document the report layer builds for the CLI's `--format json`, and bad input is a
+//! 400 with the engine's message.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use reykjavik_web::{Config, router};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+async fn send(path: &str, body: Value) -> (StatusCode, Value) {
+    let request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    let response = router(Config::default()).oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
+}
+
+fn error(value: &Value) -> &str {
+    value["error"].as_str().unwrap_or_default()
+}
+
+/// The N-side document as the CLI builds it, for a built-in and reserve/third-party words.
+fn cli_n_side(name: &str, reserve: &str, third: &str) -> Value {
+    use reykjavik_engine::multilateral::{self, MultiOptions, words};
+    let mut ms = reykjavik_scenario::multilateral::load(name).unwrap();
+    ms.reserve = words::parse_reserve(reserve).unwrap();
+    ms.third_parties = words::parse_third_parties(third).unwrap();
+    let n = ms.scenario.sides.len();
+    let options = MultiOptions::uniform(n, reykjavik_engine::model::Alert::DayToDay, false);
+    let analysis = multilateral::analysis::analyze(&ms, &options).unwrap();
+    let regimes = reykjavik_report::multilateral::standard_regimes(&ms).unwrap();
+    reykjavik_report::multilateral::n_side_json(&reykjavik_report::multilateral::NSideOutput {
+        ms: &ms,
+        options: &options,
+        analysis: &analysis,
+        regimes: &regimes,
+        trials: None,
+    })
+}
+
+#[tokio::test]
+async fn an_n_side_analysis_is_the_cli_document() {
+    let (status, value) = send(
+        "/api/analyze",
+        json!({ "builtin": "us-russia-china-2025", "reserve": "fixed-share", "reserve_share": 0.2, "third_parties": "join-victim" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(value["kind"], "n-side");
+    let expected = cli_n_side("us-russia-china-2025", "fixed-share=0.2", "join-victim");
+    // Through text as the answer went, so that both sides read the same decimal digits.
+    let expected: Value = serde_json::from_str(&expected.to_string()).unwrap();
+    assert_eq!(value["document"], expected);
+    assert_eq!(value["document"]["sides"].as_array().unwrap().len(), 3);
+    assert_eq!(value["document"]["options"]["reserve_share"], 0.2);
+    assert!(value["text"].as_str().unwrap().contains("N-side"));
+}
+
+#[tokio::test]
+async fn n_side_beliefs_give_perceived_figures() {
+    let (status, value) = send(
+        "/api/analyze",
+        json!({ "builtin": "us-russia-china-2025-beliefs" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert!(!value["document"]["beliefs"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn n_side_fields_say_so_and_two_side_views_refuse_by_name() {
+    let (status, value) = send("/api/fields", json!({ "builtin": "us-russia-china-2021" })).await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(value["n_side"], true);
+    assert_eq!(value["sides"].as_array().unwrap().len(), 3);
+    let (status, value) = send("/api/treaty", json!({ "builtin": "us-russia-china-2025" })).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        error(&value).contains("does not read N-side scenarios"),
+        "{value}"
+    );
+}
+
+#[tokio::test]
+async fn bad_n_side_options_are_400_naming_the_valid_words() {
+    let (status, value) = send(
+        "/api/analyze",
+        json!({ "builtin": "us-russia-china-2025", "reserve": "fixed-share", "reserve_share": 1.5 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error(&value).contains("0 to 1"), "{value}");
+    let (status, value) = send(
+        "/api/analyze",
+        json!({ "builtin": "us-russia-china-2025", "third_parties": "bandwagon" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error(&value).contains("join-against-weaker"), "{value}");
+}
+
+#[tokio::test]
+async fn a_race_is_the_cli_document_and_refuses_bad_rounds() {
+    let (status, value) = send(
+        "/api/race",
+        json!({ "builtin": "us-russia-2021", "move": "us-homeland-defense", "rounds": 3, "richardson": true }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    let doc = &value["document"];
+    assert!(doc["rounds"].as_array().unwrap().len() <= 4, "{doc}");
+    assert_eq!(doc["outcome"]["class"], "settles", "{doc}");
+    assert!(doc["richardson"]["k"].as_f64().unwrap() >= 0.0);
+    let (status, value) = send(
+        "/api/race",
+        json!({ "builtin": "us-russia-2021", "move": "us-homeland-defense", "rounds": 0 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error(&value).contains("rounds"), "{value}");
+    let (status, value) = send(
+        "/api/race",
+        json!({ "builtin": "us-russia-2021", "move": "/etc/passwd" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error(&value).contains("no built-in proposal"), "{value}");
+}
+
+#[tokio::test]
+async fn analyze_with_the_arms_race_section() {
+    let (status, value) = send(
+        "/api/analyze",
+        json!({ "builtin": "us-russia-2021", "arms_race": true }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert!(value["document"]["arms_race"].is_object(), "{value}");
+}
+
+#[tokio::test]
+async fn reciprocity_game_table_and_events() {
+    let (status, value) = send(
+        "/api/reciprocity",
+        json!({ "a": "tft", "b": "tft", "noise": 0.01 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    let doc = &value["document"];
+    assert!(doc["long_run"].is_object(), "{doc}");
+    let (status, value) = send("/api/reciprocity", json!({ "mode": "table" })).await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(value["document"]["strategies"].as_array().unwrap().len(), 7);
+    let (status, value) = send("/api/reciprocity", json!({ "mode": "events" })).await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(value["document"]["events"].as_array().unwrap().len(), 6);
+    let (status, value) = send(
+        "/api/reciprocity",
+        json!({ "a": "tft", "b": "tft", "noise": 1.5 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error(&value).contains("noise"), "{value}");
+    let (status, value) = send("/api/reciprocity", json!({ "payoffs": [3, 5, 1, 0] })).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{value}");
+}
+
+#[tokio::test]
+async fn richardson_gives_the_equilibrium_and_refuses_bad_rates() {
+    // dx/dt = 0.5 y - 1 x + 1, dy/dt = 0.5 x - 1 y + 1: equilibrium x = y = 1 / (1 - 0.5) = 2.
+    let (status, value) = send(
+        "/api/richardson",
+        json!({ "k": 0.5, "l": 0.5, "a": 1, "b": 1, "g": 1, "h": 1, "years": 10, "steps": 50 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    let doc = &value["document"];
+    for axis in ["x", "y"] {
+        let at = doc["equilibrium"][axis].as_f64().unwrap();
+        assert!((at - 2.0).abs() < 1e-12, "{doc}");
+    }
+    assert_eq!(doc["classification"], "stable node");
+    assert_eq!(doc["trajectory"]["points"].as_array().unwrap().len(), 51);
+    let (status, value) = send(
+        "/api/richardson",
+        json!({ "k": 500, "l": 0.5, "a": 1, "b": 1 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error(&value).contains('k'), "{value}");
+}
+
+#[tokio::test]
+async fn richardson_estimate_from_a_scenario() {
+    let (status, value) = send(
+        "/api/richardson",
+        json!({ "a": 1, "b": 1, "estimate": { "builtin": "us-russia-2021" } }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(
+        value["document"]["estimated_from"]["scenario"],
+        "us-russia-2021"
+    );
+}
+
+#[tokio::test]
+async fn quick_controls_set_fields_of_an_n_side_scenario() {
+    let base = json!({ "builtin": "us-russia-china-2025" });
+    let (_, fields) = send("/api/fields", base.clone()).await;
+    let cep = fields["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "side[1].force[0].cep_m")
+        .expect("a CEP of Russia's first force")
+        .clone();
+    let (_, before) = send("/api/analyze", base).await;
+    let moved = cep["max"]
+        .as_f64()
+        .unwrap()
+        .min(cep["value"].as_f64().unwrap() * 3.0);
+    let (status, after) = send(
+        "/api/analyze",
+        json!({ "builtin": "us-russia-china-2025", "set": { "side[1].force[0].cep_m": moved } }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{after}");
+    assert_ne!(
+        before["document"]["actual"]["index"],
+        after["document"]["actual"]["index"]
+    );
+    let (status, value) = send(
+        "/api/analyze",
+        json!({ "builtin": "us-russia-china-2025", "set": { "side[1].force[0].cep_m": -1.0 } }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(value["field"], "side[1].force[0].cep_m", "{value}");
+}
