@@ -18,3 +18,4 @@ pub mod stats;
 pub mod sweep;
 
 pub use error::EngineError;
+pub mod work_units;
