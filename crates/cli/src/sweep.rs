@@ -86,8 +86,12 @@ fn parse_axis(text: &str) -> Result<Axis, Failure> {
     ))
 }
 
-/// Column names and values of one point, in CSV order.
-fn columns(scenario: &Scenario, axes: &[Axis], point: Option<&SweepPoint>) -> Vec<(String, f64)> {
+/// Column names and values of one point, in CSV order (also the Python package's sweep table).
+pub fn columns(
+    scenario: &Scenario,
+    axes: &[Axis],
+    point: Option<&SweepPoint>,
+) -> Vec<(String, f64)> {
     let names = [
         scenario.sides[0].name.as_str(),
         scenario.sides[1].name.as_str(),

@@ -7,6 +7,7 @@ mod convert;
 pub mod diagnostic;
 pub mod document;
 pub mod format;
+pub mod from_json;
 mod number;
 pub mod proposal;
 pub mod treaty;
@@ -15,6 +16,7 @@ use std::fmt;
 use std::path::Path;
 
 pub use diagnostic::Diagnostic;
+pub use from_json::json_to_toml;
 use reykjavik_engine::model::Scenario;
 
 /// Why a scenario could not be loaded.

@@ -1,0 +1,174 @@
+//! The CLI's JSON documents for the Python functions, built by the CLI's own code so that they
+//! are the same documents, key for key. The one place that knows how: while the shared output
+//! crate (`crates/report`, issue 13) is not merged, commands run in-process through the CLI
+//! library (`reykjavik::run` on a command line) and the Monte Carlo summary through
+//! `reykjavik::montecarlo::to_json`; switching to `crates/report` changes only this module.
+
+use clap::Parser;
+use reykjavik::Failure;
+use reykjavik::analyze::AnalysisArgs;
+use reykjavik_engine::model::Scenario;
+use reykjavik_engine::montecarlo::{Planning, Trial};
+use reykjavik_engine::stability::AnalysisOptions;
+
+use crate::source::CliFile;
+
+/// How the analysis is posed: the CLI's `--alert` and `--launch-under-attack` values.
+#[derive(Debug, Clone, Default)]
+pub struct Posing {
+    pub alert: Vec<String>,
+    pub launch_under_attack: Vec<String>,
+}
+
+/// Parses the posing exactly as the CLI does (same checks, same messages).
+#[derive(Parser)]
+struct PosingArgs {
+    #[command(flatten)]
+    analysis: AnalysisArgs,
+}
+
+impl Posing {
+    fn args(&self) -> Vec<String> {
+        let alert = self.alert.iter().map(|a| format!("--alert={a}"));
+        let lua = self
+            .launch_under_attack
+            .iter()
+            .map(|s| format!("--launch-under-attack={s}"));
+        alert.chain(lua).collect()
+    }
+
+    pub fn options(&self, scenario: &Scenario) -> Result<AnalysisOptions, Failure> {
+        let argv = std::iter::once("reykjavik".to_string()).chain(self.args());
+        let parsed = PosingArgs::try_parse_from(argv).map_err(clap_failure)?;
+        parsed.analysis.options(scenario)
+    }
+}
+
+fn clap_failure(e: clap::Error) -> Failure {
+    Failure::Input(e.to_string().trim_end().to_string())
+}
+
+/// Runs one command line in-process; its standard output.
+fn run_cli(args: Vec<String>) -> Result<String, Failure> {
+    let argv = std::iter::once("reykjavik".to_string()).chain(args);
+    let cli = reykjavik::Cli::try_parse_from(argv).map_err(clap_failure)?;
+    reykjavik::run(cli)
+}
+
+fn words(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+/// `reykjavik analyze FILE --format json [--certify]` with the posing.
+pub fn analyze(file: &CliFile, posing: &Posing, certify: bool) -> Result<String, Failure> {
+    let mut args = words(&["analyze", &file.arg, "--format", "json", "--quiet"]);
+    args.extend(posing.args());
+    if certify {
+        args.push("--certify".into());
+    }
+    run_cli(args)
+}
+
+/// The `monte_carlo` object of `reykjavik analyze --trials N --format json`.
+pub fn monte_carlo(
+    scenario: &Scenario,
+    trials: &[Trial],
+    seed: u64,
+    planning: Planning,
+    at_least: &[u32],
+) -> String {
+    reykjavik::montecarlo::to_json(scenario, trials, seed, planning, at_least).to_string()
+}
+
+/// `reykjavik compare FILE PROPOSAL... --format json`.
+pub struct CompareSpec {
+    pub proposals: Vec<String>,
+    pub treaty: Option<String>,
+    pub count_disputed: bool,
+    pub trials: Option<u64>,
+    pub seed: u64,
+}
+
+pub fn compare(file: &CliFile, spec: &CompareSpec) -> Result<String, Failure> {
+    let mut args = words(&["compare", "--format", "json", "--quiet"]);
+    args.extend(treaty_args(&spec.treaty, spec.count_disputed));
+    if let Some(n) = spec.trials {
+        args.push(format!("--trials={n}"));
+    }
+    args.push(format!("--seed={}", spec.seed));
+    // After `--`, a name that starts with a dash is still a name.
+    args.extend(["--".to_string(), file.arg.clone()]);
+    args.extend(spec.proposals.iter().cloned());
+    run_cli(args)
+}
+
+fn treaty_args(treaty: &Option<String>, count_disputed: bool) -> Vec<String> {
+    let mut args = Vec::new();
+    if let Some(t) = treaty {
+        args.push(format!("--treaty={t}"));
+    }
+    if count_disputed {
+        args.push("--count-disputed".into());
+    }
+    args
+}
+
+/// `reykjavik optimize FILE --side S --format json` and its search settings.
+pub struct OptimizeSpec {
+    pub side: String,
+    pub treaty: Option<String>,
+    pub objective: String,
+    pub seed: u64,
+    pub starts: u64,
+    pub grid_budget: u64,
+    pub max_growth: f64,
+    pub min_warheads: Option<u64>,
+}
+
+pub fn optimize(file: &CliFile, spec: &OptimizeSpec) -> Result<String, Failure> {
+    let mut args = words(&["optimize", "--format", "json", "--quiet"]);
+    args.push(format!("--side={}", spec.side));
+    args.extend(treaty_args(&spec.treaty, false));
+    args.push(format!("--objective={}", spec.objective));
+    args.push(format!("--seed={}", spec.seed));
+    args.push(format!("--starts={}", spec.starts));
+    args.push(format!("--grid-budget={}", spec.grid_budget));
+    args.push(format!("--max-growth={}", spec.max_growth));
+    if let Some(n) = spec.min_warheads {
+        args.push(format!("--min-warheads={n}"));
+    }
+    args.extend(["--".to_string(), file.arg.clone()]);
+    run_cli(args)
+}
+
+/// `reykjavik treaty FILE --format json`.
+pub fn treaty(
+    file: &CliFile,
+    treaty: &Option<String>,
+    count_disputed: bool,
+) -> Result<String, Failure> {
+    let mut args = words(&["treaty", "--format", "json"]);
+    args.extend(treaty_args(treaty, count_disputed));
+    args.extend(["--".to_string(), file.arg.clone()]);
+    run_cli(args)
+}
+
+/// `reykjavik breakout CASE --format json` with Monte Carlo or the solver.
+pub fn breakout(
+    file: &CliFile,
+    trials: Option<u64>,
+    seed: u64,
+    solve: Option<(String, f64)>,
+) -> Result<String, Failure> {
+    let mut args = words(&["breakout", "--format", "json"]);
+    if let Some(n) = trials {
+        args.push(format!("--trials={n}"));
+    }
+    args.push(format!("--seed={seed}"));
+    if let Some((field, months)) = solve {
+        args.push(format!("--solve={field}"));
+        args.push(format!("--target-months={months}"));
+    }
+    args.extend(["--".to_string(), file.arg.clone()]);
+    run_cli(args)
+}
