@@ -167,7 +167,7 @@ def monte_carlo_trials(
     surviving (by victim element), damage and cost. Column names: docs/python.md.
 
     >>> df = reykjavik.monte_carlo_trials("us-china-2010-wu", 500, seed=1)
-    >>> len(df), df["trial"].iloc[-1]
+    >>> len(df), int(df["trial"].iloc[-1])
     (500, 499)
     """
     stop = int(trials) if stop is None else int(stop)
