@@ -4,8 +4,8 @@ use clap::{Args, Subcommand, ValueEnum};
 use reykjavik_engine::EngineError;
 use reykjavik_engine::defense::{Coverage, FiringDoctrine, MissileDefenseLayer};
 use reykjavik_engine::limits::{self, Limit};
-use reykjavik_engine::physics::{self, LethalRadiusModel, METRES_PER_NMI};
-use serde_json::json;
+use reykjavik_engine::physics::{self, LethalRadiusModel};
+use reykjavik_report as report;
 
 use crate::Failure;
 
@@ -115,7 +115,8 @@ fn engine_failure(error: EngineError) -> Failure {
     }
 }
 
-fn lethal_radius(blast: &Blast) -> Result<f64, Failure> {
+/// The lethal radius of a blast, its inputs checked.
+fn lethal_radius(blast: &Blast) -> Result<report::calc::LethalRadius, Failure> {
     check("yield-kt", blast.yield_kt, &limits::YIELD_KT)?;
     // The model's own range: brown-1976 is refused outside its fit.
     check(
@@ -123,8 +124,14 @@ fn lethal_radius(blast: &Blast) -> Result<f64, Failure> {
         blast.hardness_psi,
         &limits::hardness_psi(blast.model.into()),
     )?;
-    physics::lethal_radius_m(blast.yield_kt, blast.hardness_psi, blast.model.into())
-        .map_err(engine_failure)
+    let radius_m = physics::lethal_radius_m(blast.yield_kt, blast.hardness_psi, blast.model.into())
+        .map_err(engine_failure)?;
+    Ok(report::calc::LethalRadius {
+        model: blast.model.into(),
+        yield_kt: blast.yield_kt,
+        hardness_psi: blast.hardness_psi,
+        radius_m,
+    })
 }
 
 fn emit(json: bool, value: serde_json::Value, text: String) -> String {
@@ -138,19 +145,8 @@ fn emit(json: bool, value: serde_json::Value, text: String) -> String {
 pub fn run(calculator: Calculator) -> Result<String, Failure> {
     Ok(match calculator {
         Calculator::LethalRadius { blast, json } => {
-            let radius_m = lethal_radius(&blast)?;
-            let model = LethalRadiusModel::from(blast.model).name();
-            emit(
-                json,
-                json!({ "model": model, "yield_kt": blast.yield_kt, "hardness_psi": blast.hardness_psi,
-                        "lethal_radius_m": radius_m, "lethal_radius_nmi": radius_m / METRES_PER_NMI }),
-                format!(
-                    "lethal radius ({model}): {radius_m:.1} m ({:.4} nmi) for {} kt against {} psi\n",
-                    radius_m / METRES_PER_NMI,
-                    limits::show(blast.yield_kt),
-                    limits::show(blast.hardness_psi)
-                ),
-            )
+            let result = lethal_radius(&blast)?;
+            emit(json, result.json(), result.text())
         }
         Calculator::Sspk {
             blast,
@@ -177,38 +173,25 @@ pub fn run(calculator: Calculator) -> Result<String, Failure> {
                 max_per_aimpoint.into(),
                 &limits::MAX_WARHEADS_PER_AIMPOINT,
             )?;
-            let radius_m = lethal_radius(&blast)?;
-            let sspk = physics::sspk(radius_m, cep_m, bias_m).map_err(engine_failure)?;
+            let blast = lethal_radius(&blast)?;
+            let sspk = physics::sspk(blast.radius_m, cep_m, bias_m).map_err(engine_failure)?;
             let tkp = physics::terminal_kill_probability(reliability, sspk, 1.0);
             let salvo = vec![tkp; warheads as usize];
-            let kill = physics::salvo_kill_probability(&salvo, max_per_aimpoint as usize);
-            let model = LethalRadiusModel::from(blast.model).name();
-            let mut text = format!(
-                "lethal radius ({model}): {radius_m:.1} m\nsingle-shot kill probability (SSPK): {sspk:.4}\n"
-            );
-            if reliability < 1.0 {
-                text +=
-                    &format!("terminal kill probability (reliability {reliability}): {tkp:.4}\n");
-            }
-            if warheads > 1 {
-                let useful = warheads.min(max_per_aimpoint);
-                text += &format!(
-                    "kill probability with {warheads} warheads from different launchers: {kill:.4}{}\n",
-                    if useful < warheads {
-                        format!(" (only {useful} arrive usefully: fratricide cap)")
-                    } else {
-                        String::new()
-                    }
-                );
-            }
-            emit(
-                json,
-                json!({ "model": model, "yield_kt": blast.yield_kt, "hardness_psi": blast.hardness_psi,
-                        "cep_m": cep_m, "bias_m": bias_m, "reliability": reliability, "warheads": warheads,
-                        "max_per_aimpoint": max_per_aimpoint, "lethal_radius_m": radius_m, "sspk": sspk,
-                        "terminal_kill_probability": tkp, "kill_probability": kill }),
-                text,
-            )
+            let result = report::calc::Sspk {
+                blast,
+                cep_m,
+                bias_m,
+                reliability,
+                warheads,
+                max_per_aimpoint,
+                sspk,
+                terminal_kill_probability: tkp,
+                kill_probability: physics::salvo_kill_probability(
+                    &salvo,
+                    max_per_aimpoint as usize,
+                ),
+            };
+            emit(json, result.json(), result.text())
         }
         Calculator::Defense {
             interceptors_per_rv,
@@ -243,23 +226,17 @@ pub fn run(calculator: Calculator) -> Result<String, Failure> {
                 discrimination,
                 covers: Coverage::Value,
             };
-            let per_rv = layer.intercept_probability();
-            let zero = layer.probability_of_zero_leakers(rvs);
-            let leakers = layer.expected_leakers(rvs as f64);
-            emit(
-                json,
-                json!({ "interceptors_per_rv": interceptors_per_rv, "interceptor_sspk": interceptor_sspk,
-                        "discrimination": discrimination, "rvs": rvs, "interceptors": inventory,
-                        "intercept_probability_per_rv": per_rv, "probability_zero_leakers": zero,
-                        "probability_at_least_one_leaker": 1.0 - zero, "expected_leakers": leakers }),
-                format!(
-                    "per-RV intercept probability: {per_rv:.4}\n\
-                     probability of zero leakers against {rvs} RVs: {zero:.4}\n\
-                     probability of at least one leaker: {:.4}\n\
-                     expected leakers: {leakers:.2} ({inventory} interceptors)\n",
-                    1.0 - zero
-                ),
-            )
+            let result = report::calc::Defense {
+                interceptors_per_rv,
+                interceptor_sspk,
+                discrimination,
+                rvs,
+                interceptors: inventory,
+                intercept_probability_per_rv: layer.intercept_probability(),
+                probability_zero_leakers: layer.probability_of_zero_leakers(rvs),
+                expected_leakers: layer.expected_leakers(rvs as f64),
+            };
+            emit(json, result.json(), result.text())
         }
     })
 }

@@ -1,15 +1,14 @@
-//! `reykjavik`: the command-line face of the engine. Parsing arguments, rendering and exit codes
-//! live here; all computation is in `reykjavik-engine`, all file-format knowledge in
-//! `reykjavik-scenario`. A library so that the fuzz targets and tests can run a command line
+//! `reykjavik`: the command-line face of the engine. Parsing arguments, files, terminals,
+//! progress bars and exit codes live here; all computation is in `reykjavik-engine`, all
+//! file-format knowledge in `reykjavik-scenario`, the JSON documents and text reports in
+//! `reykjavik-report`. A library so that the fuzz targets and tests can run a command line
 //! in-process ([`run`]); `main.rs` only parses the arguments and exits.
 
 pub mod analyze;
 mod breakout;
-mod brief;
 mod calc;
 pub mod commands;
 mod compare;
-mod curve_json;
 pub mod montecarlo;
 mod optimize;
 pub mod sweep;
@@ -73,9 +72,11 @@ const BREAKOUT_EXAMPLES: &str = concat!(
 ///
 /// Reykjavik reads a scenario (forces, postures, defenses and value for each side), computes
 /// engagement physics, missile defense and counterforce allocation, and the Kent & Thaler
-/// first-strike stability calculus: for each side, its cost striking first and being struck first. Every assumption is in the scenario file: print a built-in one with
+/// first-strike stability calculus: for each side, its cost striking first and being struck
+/// first. Every assumption is in the scenario file: print a built-in one with
 /// `reykjavik scenarios show NAME`, edit it, and check it with `reykjavik check FILE`.
-/// The parsed command line (`Cli::parse()`, or `Cli::try_parse_from` in tests and fuzzing).
+//  (The parsed command line: `Cli::parse()`, or `Cli::try_parse_from` in tests and fuzzing.
+//  A plain comment, not a doc comment, so that it stays out of `--help`.)
 #[derive(Debug, Parser)]
 #[command(name = "reykjavik", version, after_help = EXIT_CODES, max_term_width = 100)]
 pub struct Cli {

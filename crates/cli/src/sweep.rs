@@ -10,6 +10,9 @@ use reykjavik_engine::model::Scenario;
 use reykjavik_engine::sweep::{self, Axis, SweepPoint};
 
 use crate::analyze::AnalysisArgs;
+use reykjavik_report as report;
+use reykjavik_report::sweep::label;
+
 use crate::{Failure, commands, montecarlo};
 
 #[derive(Debug, Args)]
@@ -86,107 +89,6 @@ fn parse_axis(text: &str) -> Result<Axis, Failure> {
     ))
 }
 
-/// Column names and values of one point, in CSV order (also the Python package's sweep table).
-pub fn columns(
-    scenario: &Scenario,
-    axes: &[Axis],
-    point: Option<&SweepPoint>,
-) -> Vec<(String, f64)> {
-    let names = [
-        scenario.sides[0].name.as_str(),
-        scenario.sides[1].name.as_str(),
-    ];
-    let mut out: Vec<(String, f64)> = axes
-        .iter()
-        .enumerate()
-        .map(|(k, a)| (a.path.clone(), point.map_or(0.0, |p| p.coordinates[k])))
-        .collect();
-    let m = point.map(|p| &p.metrics);
-    out.push(("index".into(), m.map_or(0.0, |m| m.index)));
-    for (s, name) in names.iter().enumerate() {
-        out.push((format!("ratio[{name}]"), m.map_or(0.0, |m| m.ratio[s])));
-        out.push((
-            format!("cost_striking_first[{name}]"),
-            m.map_or(0.0, |m| m.cost_striking_first[s]),
-        ));
-        out.push((
-            format!("cost_struck_first[{name}]"),
-            m.map_or(0.0, |m| m.cost_struck_first[s]),
-        ));
-    }
-    for (e, name) in names.iter().enumerate() {
-        let first = format!("{name} first");
-        out.push((
-            format!("counterforce_warheads_spent[{first}]"),
-            m.map_or(0.0, |m| m.counterforce_warheads_spent[e]),
-        ));
-        out.push((
-            format!("victim_surviving_warheads[{first}]"),
-            m.map_or(0.0, |m| m.victim_surviving_warheads[e]),
-        ));
-        out.push((
-            format!("damage_to_striker[{first}]"),
-            m.map_or(0.0, |m| m.damage_to_striker[e]),
-        ));
-        out.push((
-            format!("damage_to_victim[{first}]"),
-            m.map_or(0.0, |m| m.damage_to_victim[e]),
-        ));
-    }
-    out
-}
-
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
-fn to_csv(scenario: &Scenario, axes: &[Axis], points: &[SweepPoint]) -> String {
-    let header: Vec<String> = columns(scenario, axes, None)
-        .into_iter()
-        .map(|(n, _)| csv_field(&n))
-        .collect();
-    let mut out = header.join(",") + "\n";
-    for p in points {
-        let row: Vec<String> = columns(scenario, axes, Some(p))
-            .into_iter()
-            .map(|(_, v)| format!("{v}"))
-            .collect();
-        out += &(row.join(",") + "\n");
-    }
-    out
-}
-
-/// The unit of a path, from its name, for axis labels.
-fn unit_of(path: &str) -> &'static str {
-    let last = path.rsplit('.').next().unwrap_or(path);
-    match last {
-        l if l.ends_with("_m") => "m",
-        l if l.ends_with("_psi") => "psi",
-        l if l.ends_with("_kt") => "kt",
-        "w80" => "weapons",
-        "launchers"
-        | "launchers_per_aimpoint"
-        | "interceptors"
-        | "warheads_per_launcher"
-        | "generated_launchers" => "count",
-        "day_to_day" | "generated" | "launch_under_attack_share" => "share",
-        _ if path.contains("availability") => "share",
-        "cost_exponent" | "cost_surcharge" => "",
-        _ => "probability",
-    }
-}
-
-fn label(path: &str) -> String {
-    match unit_of(path) {
-        "" => path.to_string(),
-        unit => format!("{path} ({unit})"),
-    }
-}
-
 /// A perceptually ordered colour scale (viridis anchors), for t in [0, 1].
 fn viridis(t: f64) -> RGBColor {
     const ANCHORS: [(u8, u8, u8); 5] = [
@@ -210,7 +112,7 @@ fn plot_error(e: impl std::fmt::Display) -> Failure {
 
 /// The CSV column of `metric`, or an error listing the columns.
 fn metric_column(scenario: &Scenario, axes: &[Axis], metric: &str) -> Result<usize, Failure> {
-    let header = columns(scenario, axes, None);
+    let header = report::sweep::columns(scenario, axes, None);
     header.iter().position(|(n, _)| n == metric).ok_or_else(|| {
         let names: Vec<&str> = header
             .iter()
@@ -231,9 +133,9 @@ fn plot(
     points: &[SweepPoint],
     metric: &str,
 ) -> Result<(), Failure> {
-    let header = columns(scenario, axes, None);
+    let header = report::sweep::columns(scenario, axes, None);
     let column = metric_column(scenario, axes, metric)?;
-    let value = |p: &SweepPoint| columns(scenario, axes, Some(p))[column].1;
+    let value = |p: &SweepPoint| report::sweep::columns(scenario, axes, Some(p))[column].1;
     let root = SVGBackend::new(path, (900, 640)).into_drawing_area();
     root.fill(&WHITE).map_err(plot_error)?;
     let title = format!("{}: {metric}", scenario.name);
@@ -260,7 +162,7 @@ fn plot(
         let all: Vec<f64> = points
             .iter()
             .flat_map(|p| {
-                let row = columns(scenario, axes, Some(p));
+                let row = report::sweep::columns(scenario, axes, Some(p));
                 series
                     .iter()
                     .map(move |(_, c)| row[*c].1)
@@ -298,7 +200,12 @@ fn plot(
             let color = palette[k % palette.len()];
             let line: Vec<(f64, f64)> = points
                 .iter()
-                .map(|p| (p.coordinates[0], columns(scenario, axes, Some(p))[*c].1))
+                .map(|p| {
+                    (
+                        p.coordinates[0],
+                        report::sweep::columns(scenario, axes, Some(p))[*c].1,
+                    )
+                })
                 .collect();
             chart
                 .draw_series(LineSeries::new(line.clone(), color.stroke_width(2)))
@@ -514,11 +421,11 @@ fn write_table(
             Ok(String::new())
         }
         Some(path) => {
-            std::fs::write(path, to_csv(scenario, axes, points))
+            std::fs::write(path, report::sweep::csv(scenario, axes, points))
                 .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
             Ok(String::new())
         }
-        None => Ok(to_csv(scenario, axes, points)),
+        None => Ok(report::sweep::csv(scenario, axes, points)),
     }
 }
 
@@ -538,10 +445,10 @@ fn write_parquet(
     use arrow::record_batch::RecordBatch;
     use parquet::arrow::ArrowWriter;
 
-    let header = columns(scenario, axes, None);
+    let header = report::sweep::columns(scenario, axes, None);
     let rows: Vec<Vec<(String, f64)>> = points
         .iter()
-        .map(|p| columns(scenario, axes, Some(p)))
+        .map(|p| report::sweep::columns(scenario, axes, Some(p)))
         .collect();
     let schema = Arc::new(Schema::new(
         header

@@ -4,7 +4,7 @@
 use clap::{Args, ValueEnum};
 use reykjavik_engine::arms_control::treaty::{self, Counting, SideCount, Treaty};
 use reykjavik_engine::model::Scenario;
-use serde_json::{Value, json};
+use reykjavik_report as report;
 
 use crate::{Failure, commands, say};
 
@@ -52,16 +52,11 @@ pub fn run(args: TreatyArgs) -> Result<String, Failure> {
     let counting = counting(args.count_disputed);
     let counts = count_sides(&treaty, &scenario, counting);
     Ok(match args.format {
-        Format::Text => text(&treaty, &scenario, &counts, counting),
-        Format::Json => {
-            let value = json!({
-                "scenario": scenario.name,
-                "treaty": treaty.name,
-                "counting": counting_name(counting),
-                "sides": counts.iter().map(|c| side_json(&treaty, c)).collect::<Vec<_>>(),
-            });
-            format!("{value:#}\n")
-        }
+        Format::Text => report::treaty::text(&treaty, &scenario, &counts, counting),
+        Format::Json => format!(
+            "{:#}\n",
+            report::treaty::json(&treaty, &scenario, &counts, counting)
+        ),
     })
 }
 
@@ -70,13 +65,6 @@ pub fn counting(disputed: bool) -> Counting {
         Counting::Disputed
     } else {
         Counting::Declared
-    }
-}
-
-pub fn counting_name(counting: Counting) -> &'static str {
-    match counting {
-        Counting::Declared => "declared",
-        Counting::Disputed => "disputed",
     }
 }
 
@@ -114,87 +102,4 @@ fn list() -> String {
         "\nPrint one with `reykjavik treaty --show NAME`; count a scenario with `reykjavik treaty SCENARIO --treaty NAME`."
     );
     out
-}
-
-fn text(treaty: &Treaty, scenario: &Scenario, counts: &[SideCount], counting: Counting) -> String {
-    let mut out = String::new();
-    say!(
-        out,
-        "{} under {} ({} counting)",
-        scenario.name,
-        treaty.name,
-        counting_name(counting)
-    );
-    for count in counts {
-        say!(out, "\n{}", count.side);
-        say!(
-            out,
-            "  {:<16} {:>9} {:>9} {:>13} {:>9}",
-            "class",
-            "deployed",
-            "warheads",
-            "non-deployed",
-            "converted"
-        );
-        for (class, c) in treaty.classes.iter().zip(&count.classes) {
-            say!(
-                out,
-                "  {:<16} {:>9} {:>9} {:>13} {:>9}",
-                class.name,
-                c.deployed_launchers,
-                c.deployed_warheads,
-                c.non_deployed_launchers,
-                c.converted_launchers
-            );
-        }
-        say!(
-            out,
-            "  {:<42} {:>7} {:>7} {:>9}  {}",
-            "limit",
-            "counted",
-            "limit",
-            "headroom",
-            "complies"
-        );
-        for limit in &count.limits {
-            say!(
-                out,
-                "  {:<42} {:>7} {:>7} {:>9}  {}",
-                limit.name,
-                limit.counted,
-                limit.max,
-                limit.headroom(),
-                if limit.complies() { "yes" } else { "NO" }
-            );
-        }
-    }
-    if counting == Counting::Declared {
-        say!(
-            out,
-            "\nConverted launchers are out of accountability; --count-disputed counts them among all launchers."
-        );
-    }
-    out
-}
-
-pub fn side_json(treaty: &Treaty, count: &SideCount) -> Value {
-    json!({
-        "side": count.side,
-        "complies": count.complies(),
-        "classes": treaty.classes.iter().zip(&count.classes).map(|(class, c)| json!({
-            "name": class.name,
-            "deployed_launchers": c.deployed_launchers,
-            "deployed_warheads": c.deployed_warheads,
-            "non_deployed_launchers": c.non_deployed_launchers,
-            "converted_launchers": c.converted_launchers,
-        })).collect::<Vec<_>>(),
-        "limits": count.limits.iter().map(|l| json!({
-            "name": l.name,
-            "counts": l.quantity.name(),
-            "counted": l.counted,
-            "max": l.max,
-            "headroom": l.headroom(),
-            "complies": l.complies(),
-        })).collect::<Vec<_>>(),
-    })
 }

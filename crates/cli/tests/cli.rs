@@ -1104,3 +1104,13 @@ aimpoint_hardness_psi = 2000
         );
     }
 }
+
+#[test]
+fn help_speaks_to_users_not_to_rust_programmers() {
+    // A doc comment meant for the library's readers once leaked into `--help`.
+    reykjavik().arg("--help").assert().success().stdout(
+        contains("Cli::")
+            .not()
+            .and(contains("try_parse_from").not()),
+    );
+}

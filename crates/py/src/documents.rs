@@ -1,15 +1,19 @@
-//! The CLI's JSON documents for the Python functions, built by the CLI's own code so that they
-//! are the same documents, key for key. The one place that knows how: while the shared output
-//! crate (`crates/report`, issue 13) is not merged, commands run in-process through the CLI
-//! library (`reykjavik::run` on a command line) and the Monte Carlo summary through
-//! `reykjavik::montecarlo::to_json`; switching to `crates/report` changes only this module.
+//! The CLI's JSON documents for the Python functions, built by the same code so that they are
+//! the same documents, key for key. `analyze`, the Monte Carlo summary and `treaty` compute with
+//! the engine and render with the shared output crate (`reykjavik-report`), as the CLI does.
+//! `compare`, `optimize` and `breakout` keep their orchestration (loading proposals, the posture
+//! search, the breakout solver) in the CLI, so they run in-process through the CLI library
+//! (`reykjavik::run` on a command line, which renders with `reykjavik-report` too); when that
+//! orchestration moves into a library, only this module changes.
 
 use clap::Parser;
 use reykjavik::Failure;
 use reykjavik::analyze::AnalysisArgs;
+use reykjavik_engine::arms_control::{self, treaty::Counting};
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::montecarlo::{Planning, Trial};
-use reykjavik_engine::stability::AnalysisOptions;
+use reykjavik_engine::stability::{self, AnalysisOptions};
+use reykjavik_report::{self as report, montecarlo::MonteCarlo};
 
 use crate::source::CliFile;
 
@@ -59,14 +63,38 @@ fn words(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
 
-/// `reykjavik analyze FILE --format json [--certify]` with the posing.
-pub fn analyze(file: &CliFile, posing: &Posing, certify: bool) -> Result<String, Failure> {
-    let mut args = words(&["analyze", &file.arg, "--format", "json", "--quiet"]);
-    args.extend(posing.args());
-    if certify {
-        args.push("--certify".into());
+fn computation(e: reykjavik_engine::EngineError) -> Failure {
+    Failure::Computation(e.to_string())
+}
+
+/// `reykjavik analyze SCENARIO --format json [--certify]` with the posing; `label` names the
+/// scenario in messages.
+pub fn analyze(
+    scenario: &Scenario,
+    label: &str,
+    posing: &Posing,
+    certify: bool,
+) -> Result<String, Failure> {
+    if scenario.sides.len() != 2 {
+        return Err(Failure::Input(format!(
+            "{label}: `analyze` compares exactly 2 sides; this scenario has {}",
+            scenario.sides.len()
+        )));
     }
-    run_cli(args)
+    let options = posing.options(scenario)?;
+    let report = stability::analyze_with(scenario, options, certify).map_err(computation)?;
+    let regimes = stability::standard_regimes(scenario).map_err(computation)?;
+    let analysis = report::analyze::Analysis {
+        scenario,
+        report: &report,
+        regimes: &regimes,
+        monte_carlo: None,
+    };
+    let output = report::analyze::Options {
+        certify,
+        curve: false,
+    };
+    Ok(report::analyze::json(&analysis, &output))
 }
 
 /// The `monte_carlo` object of `reykjavik analyze --trials N --format json`.
@@ -77,7 +105,37 @@ pub fn monte_carlo(
     planning: Planning,
     at_least: &[u32],
 ) -> String {
-    reykjavik::montecarlo::to_json(scenario, trials, seed, planning, at_least).to_string()
+    let mc = MonteCarlo {
+        trials,
+        seed,
+        planning,
+        at_least,
+    };
+    report::montecarlo::json(scenario, &mc).to_string()
+}
+
+/// `reykjavik treaty SCENARIO --format json [--treaty T] [--count-disputed]`.
+pub fn treaty(
+    scenario: &Scenario,
+    treaty: &Option<String>,
+    count_disputed: bool,
+) -> Result<String, Failure> {
+    let name = treaty
+        .as_deref()
+        .unwrap_or(reykjavik_scenario::treaty::DEFAULT);
+    let treaty =
+        reykjavik_scenario::treaty::load(name).map_err(|e| Failure::Input(e.to_string()))?;
+    let counting = if count_disputed {
+        Counting::Disputed
+    } else {
+        Counting::Declared
+    };
+    let counts: Vec<_> = scenario
+        .sides
+        .iter()
+        .map(|side| arms_control::treaty::count(&treaty, side, counting))
+        .collect();
+    Ok(report::treaty::json(&treaty, scenario, &counts, counting).to_string())
 }
 
 /// `reykjavik compare FILE PROPOSAL... --format json`.
@@ -137,18 +195,6 @@ pub fn optimize(file: &CliFile, spec: &OptimizeSpec) -> Result<String, Failure> 
     if let Some(n) = spec.min_warheads {
         args.push(format!("--min-warheads={n}"));
     }
-    args.extend(["--".to_string(), file.arg.clone()]);
-    run_cli(args)
-}
-
-/// `reykjavik treaty FILE --format json`.
-pub fn treaty(
-    file: &CliFile,
-    treaty: &Option<String>,
-    count_disputed: bool,
-) -> Result<String, Failure> {
-    let mut args = words(&["treaty", "--format", "json"]);
-    args.extend(treaty_args(treaty, count_disputed));
     args.extend(["--".to_string(), file.arg.clone()]);
     run_cli(args)
 }

@@ -131,8 +131,13 @@ fn analyze(
 ) -> PyResult<String> {
     let (source, posing) = (source_of(source)?, posing_of(posing));
     compute(py, || {
-        load(&source)?;
-        with_file(&source, |file| documents::analyze(file, &posing, certify))
+        let scenario = load(&source)?;
+        Ok(documents::analyze(
+            &scenario,
+            source.label(),
+            &posing,
+            certify,
+        )?)
     })
 }
 
@@ -334,10 +339,8 @@ fn treaty(
 ) -> PyResult<String> {
     let source = source_of(source)?;
     compute(py, || {
-        load(&source)?;
-        with_file(&source, |file| {
-            documents::treaty(file, &treaty, count_disputed)
-        })
+        let scenario = load(&source)?;
+        Ok(documents::treaty(&scenario, &treaty, count_disputed)?)
     })
 }
 

@@ -29,6 +29,14 @@ impl Source {
         }
     }
 
+    /// How messages name it: the path or name, or the label of text.
+    pub fn label(&self) -> &str {
+        match self {
+            Self::NameOrPath(name) => name,
+            Self::Text { label, .. } => label,
+        }
+    }
+
     /// The scenario, or the scenario crate's located diagnostics.
     pub fn load(&self) -> Result<Scenario, ScenarioError> {
         match self {

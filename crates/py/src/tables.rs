@@ -160,15 +160,16 @@ pub fn trials_from_columns(scenario: &Scenario, table: &Columns) -> Result<Vec<T
     Ok(trials)
 }
 
-/// The sweep table in the CLI's CSV columns (`reykjavik sweep -o FILE.csv`).
+/// The sweep table in the CLI's CSV columns (`reykjavik sweep -o FILE.csv`), named by the
+/// shared output crate.
 pub fn sweep_table(scenario: &Scenario, axes: &[Axis], points: &[SweepPoint]) -> Columns {
-    let names = reykjavik::sweep::columns(scenario, axes, None)
+    let names = reykjavik_report::sweep::columns(scenario, axes, None)
         .into_iter()
         .map(|(name, _)| name)
         .collect::<Vec<_>>();
     let mut data = vec![Vec::with_capacity(points.len()); names.len()];
     for point in points {
-        let row = reykjavik::sweep::columns(scenario, axes, Some(point));
+        let row = reykjavik_report::sweep::columns(scenario, axes, Some(point));
         for (column, (_, value)) in data.iter_mut().zip(row) {
             column.push(value);
         }

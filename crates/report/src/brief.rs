@@ -1,4 +1,4 @@
-//! `compare --brief FILE.html`: one self-contained page for decision makers (no external
+//! The HTML brief of `compare --brief FILE.html`: one self-contained page for decision makers (no external
 //! assets): the bottom line, the proposals side by side, the change in each side's incentive
 //! under the four regimes, the Monte Carlo spread, treaty compliance, the chart as inline SVG,
 //! and the assumptions that decide the result. Printable on two A4 pages.
