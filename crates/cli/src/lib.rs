@@ -13,6 +13,10 @@ pub mod montecarlo;
 mod optimize;
 pub mod sweep;
 mod treaty;
+// Issue 11, part A: reciprocity under noise and the Richardson model.
+mod reciprocity;
+mod richardson;
+pub mod richardson_chart;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -135,6 +139,17 @@ enum Command {
     /// Example: reykjavik optimize us-russia-2021 --side Russia --treaty new-start -o best.toml
     #[command(after_help = EXIT_CODES)]
     Optimize(optimize::OptimizeArgs),
+    /// Tit-for-tat under noise: two strategies in the iterated prisoner's dilemma, exact.
+    ///
+    /// Example: reykjavik reciprocity tft ctft --noise 0.05; reykjavik reciprocity --events
+    /// us-russia-2016-2018
+    #[command(after_help = EXIT_CODES)]
+    Reciprocity(reciprocity::ReciprocityArgs),
+    /// Richardson's arms-race model: equilibrium, stability, a trajectory (text, JSON, SVG).
+    ///
+    /// Example: reykjavik richardson --k 0.4 --l 0.3 --a 0.5 --b 0.6 --g 10 --h 5 --years 30
+    #[command(after_help = EXIT_CODES)]
+    Richardson(richardson::RichardsonArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -175,6 +190,8 @@ pub fn run(cli: Cli) -> Result<String, Failure> {
         Command::Treaty(args) => treaty::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Optimize(args) => optimize::run(args),
+        Command::Reciprocity(args) => reciprocity::run(args),
+        Command::Richardson(args) => richardson::run(args),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod model;
 pub mod montecarlo;
 pub mod params;
 pub mod physics;
+pub mod reaction;
 pub mod stability;
 pub mod stats;
 pub mod sweep;

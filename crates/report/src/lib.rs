@@ -16,6 +16,8 @@ pub mod compare;
 mod curve_json;
 pub mod montecarlo;
 pub mod optimize;
+pub mod reciprocity;
+pub mod richardson;
 pub mod sweep;
 pub mod treaty;
 

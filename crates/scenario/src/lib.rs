@@ -6,6 +6,7 @@ pub mod builtin;
 mod convert;
 pub mod diagnostic;
 pub mod document;
+pub mod events;
 pub mod format;
 pub mod from_json;
 mod number;

@@ -1,0 +1,129 @@
+//! `reykjavik richardson`: Richardson's arms-race model with given coefficients: equilibrium,
+//! stability, classification and a trajectory (docs/action-reaction.md). Output in
+//! `reykjavik_report::richardson` (chart: `richardson_chart`).
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use reykjavik_engine::EngineError;
+use reykjavik_engine::reaction::richardson::RichardsonModel;
+
+use crate::Failure;
+use crate::richardson_chart::trajectory_svg;
+use reykjavik_report::richardson::{self as output, RichardsonReport};
+
+#[derive(Debug, Args)]
+pub struct RichardsonArgs {
+    /// Reaction of x to y, per year (dx/dt = k y - a x + g), -100 to 100.
+    #[arg(long, allow_negative_numbers = true)]
+    k: f64,
+    /// Reaction of y to x, per year (dy/dt = l x - b y + h), -100 to 100.
+    #[arg(long, allow_negative_numbers = true)]
+    l: f64,
+    /// Fatigue (expense) of x, per year, -100 to 100.
+    #[arg(long, allow_negative_numbers = true)]
+    a: f64,
+    /// Fatigue (expense) of y, per year, -100 to 100.
+    #[arg(long, allow_negative_numbers = true)]
+    b: f64,
+    /// Grievance of x: build per year whatever y does.
+    #[arg(long, allow_negative_numbers = true, default_value_t = 0.0)]
+    g: f64,
+    /// Grievance of y.
+    #[arg(long, allow_negative_numbers = true, default_value_t = 0.0)]
+    h: f64,
+    /// Starting levels x0,y0.
+    #[arg(
+        long,
+        value_name = "X0,Y0",
+        default_value = "0,0",
+        allow_hyphen_values = true
+    )]
+    from: String,
+    /// Years to follow, more than 0 and at most 1000.
+    #[arg(long, default_value_t = 20.0)]
+    years: f64,
+    /// Equal steps of the trajectory (points = steps + 1), 1 to 100000.
+    #[arg(long, default_value_t = 200)]
+    steps: usize,
+    /// Write an SVG chart of both levels against time.
+    #[arg(long, value_name = "FILE.svg")]
+    svg: Option<PathBuf>,
+    /// Output format (JSON schema in docs/output-format.md).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(args: RichardsonArgs) -> Result<String, Failure> {
+    let model = RichardsonModel {
+        k: args.k,
+        l: args.l,
+        a: args.a,
+        b: args.b,
+        g: args.g,
+        h: args.h,
+    };
+    model.validate().map_err(bad_input)?;
+    let start = parse_start(&args.from)?;
+    let trajectory = model
+        .trajectory(start, args.years, args.steps)
+        .map_err(bad_input)?;
+    let report = RichardsonReport {
+        analysis: model.analyse(),
+        model,
+        start,
+        years: args.years,
+        trajectory,
+    };
+    if let Some(path) = &args.svg {
+        let svg = trajectory_svg(&report).map_err(Failure::Computation)?;
+        std::fs::write(path, svg)
+            .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
+    }
+    Ok(match args.format {
+        Format::Text => output::richardson_text(&report),
+        Format::Json => {
+            serde_json::to_string_pretty(&output::richardson_json(&report))
+                .expect("JSON values serialise")
+                + "\n"
+        }
+    })
+}
+
+fn parse_start(text: &str) -> Result<(f64, f64), Failure> {
+    let values: Result<Vec<f64>, _> = text.split(',').map(|v| v.trim().parse::<f64>()).collect();
+    match values.as_deref() {
+        Ok(&[x, y]) => Ok((x, y)),
+        _ => Err(Failure::Input(format!(
+            "--from `{text}`: expected two numbers X0,Y0, for example 100,80"
+        ))),
+    }
+}
+
+/// Names the option an engine error is about (`--k`, `--from`, `--years`).
+fn bad_input(e: EngineError) -> Failure {
+    let option = match e.field() {
+        Some("x0" | "y0") => "--from".to_string(),
+        Some(f) => format!("--{f}"),
+        None => "input".to_string(),
+    };
+    Failure::Input(format!("{option}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_parses_or_fails() {
+        assert_eq!(parse_start("-1, 2.5").unwrap(), (-1.0, 2.5));
+        assert!(parse_start("1").is_err());
+        assert!(parse_start("1,2,3").is_err());
+    }
+}
