@@ -1,8 +1,9 @@
 //! The CLI's JSON documents for the Python functions, built by the same code so that they are
 //! the same documents, key for key. `analyze`, the Monte Carlo summary and `treaty` compute with
 //! the engine and render with the shared output crate (`reykjavik-report`), as the CLI does.
-//! `compare`, `optimize` and `breakout` keep their orchestration (loading proposals, the posture
-//! search, the breakout solver) in the CLI, so they run in-process through the CLI library
+//! `compare`, `optimize`, `breakout`, `reciprocity` and `richardson` keep their orchestration
+//! (loading proposals, the posture search, the breakout solver, parsing the models' options) in
+//! the CLI, so they run in-process through the CLI library
 //! (`reykjavik::run` on a command line, which renders with `reykjavik-report` too); when that
 //! orchestration moves into a library, only this module changes.
 
@@ -196,6 +197,35 @@ pub fn optimize(file: &CliFile, spec: &OptimizeSpec) -> Result<String, Failure> 
         args.push(format!("--min-warheads={n}"));
     }
     args.extend(["--".to_string(), file.arg.clone()]);
+    run_cli(args)
+}
+
+/// Commands without a scenario whose options Python passes as CLI words (issue 11's models).
+const WORD_COMMANDS: [&str; 2] = ["reciprocity", "richardson"];
+
+/// `reykjavik COMMAND WORDS... --format json` for a command of [`WORD_COMMANDS`]; options that
+/// write files (`--svg`) are refused (a document is the only output here).
+pub fn command(words: Vec<String>) -> Result<String, Failure> {
+    let known = words
+        .first()
+        .is_some_and(|c| WORD_COMMANDS.contains(&c.as_str()));
+    if !known {
+        return Err(Failure::Input(format!(
+            "command {:?} is not one of {}",
+            words.first(),
+            WORD_COMMANDS.join(", ")
+        )));
+    }
+    if words
+        .iter()
+        .any(|w| w.starts_with("--svg") || w.starts_with("--format"))
+    {
+        return Err(Failure::Input(
+            "--svg and --format are not options here: the document is returned".into(),
+        ));
+    }
+    let mut args = words;
+    args.extend(["--format".to_string(), "json".to_string()]);
     run_cli(args)
 }
 

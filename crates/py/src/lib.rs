@@ -362,6 +362,12 @@ fn breakout(
     })
 }
 
+/// `reykjavik reciprocity ...` or `reykjavik richardson ...` as CLI words; the JSON document.
+#[pyfunction]
+fn command(py: Python<'_>, words: Vec<String>) -> PyResult<String> {
+    compute(py, || Ok(documents::command(words)?))
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -381,5 +387,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(optimize, m)?)?;
     m.add_function(wrap_pyfunction!(treaty, m)?)?;
     m.add_function(wrap_pyfunction!(breakout, m)?)?;
+    m.add_function(wrap_pyfunction!(command, m)?)?;
     Ok(())
 }

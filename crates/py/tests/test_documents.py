@@ -151,3 +151,16 @@ def test_optimize_equals_the_cli_json(cli):
         "optimize", "kent-thaler-notional", "--side", "Side B", "--starts", "1", "--grid-budget", "10"
     )
     assert py == expected
+
+
+def test_reciprocity_and_richardson_equal_the_cli_json(cli):
+    assert reykjavik.reciprocity("tft", "gtft", noise=0.02, simulate=200, games=10, seed=3) == cli.json(
+        "reciprocity", "tft", "gtft", "--noise", "0.02", "--simulate", "200", "--games", "10", "--seed", "3"
+    )
+    assert reykjavik.reciprocity(table=True) == cli.json("reciprocity", "--table")
+    assert reykjavik.richardson(k=0.9, l=0.4, a=0.5, b=0.8, g=2, h=-1, start=(10, 5), years=30, steps=60) == cli.json(
+        "richardson", "--k", "0.9", "--l", "0.4", "--a", "0.5", "--b", "0.8", "--g", "2", "--h=-1",
+        "--from", "10,5", "--years", "30", "--steps", "60",
+    )
+    with pytest.raises(reykjavik.ScenarioError):
+        reykjavik.richardson(k=0.9, l=0.4, a=0.5, b=0.8, years=-1)

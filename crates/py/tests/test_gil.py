@@ -8,8 +8,8 @@ import time
 import reykjavik
 
 AXES = [
-    "side[United States].force[Trident II D5 (W76-1)].cep_m=80:200:20",
-    "side[Russia].force[SS-N-32 Bulava (Borei)].untargetable_share.day_to_day=0:1:20",
+    "side[United States].force[Trident II D5 (W76-1)].cep_m=80:200:40",
+    "side[Russia].force[SS-N-32 Bulava (Borei)].untargetable_share.day_to_day=0:1:40",
 ]
 
 
@@ -30,6 +30,6 @@ def test_another_thread_runs_while_the_engine_computes():
     worker.join()
     start, end = window
     # Holding the GIL, the call would let no tick happen between its start and its end.
-    inside = [t for t in ticks if start + 0.01 < t < end - 0.01]
-    assert end - start > 0.05, "the sweep must last long enough for the check to mean something"
-    assert len(inside) >= 5, f"{len(inside)} ticks during a {end - start:.3f} s call"
+    inside = [t for t in ticks if start + 0.005 < t < end - 0.005]
+    assert end - start > 0.03, "the sweep must last long enough for the check to mean something"
+    assert len(inside) >= 3, f"{len(inside)} ticks during a {end - start:.3f} s call"

@@ -36,6 +36,8 @@ __all__ = [
     "monte_carlo",
     "monte_carlo_trials",
     "optimize",
+    "reciprocity",
+    "richardson",
     "scenario_toml",
     "sweep",
     "treaty",
@@ -297,3 +299,74 @@ def breakout(
     pair = None if solve is None else (solve, float(target_months))  # type: ignore[arg-type]
     text = _core.breakout(_plain.source(case), None if trials is None else int(trials), int(seed), pair)
     return json.loads(text)
+
+
+def _number(x: float) -> str:
+    return repr(float(x))
+
+
+def reciprocity(
+    a: str | None = None,
+    b: str | None = None,
+    *,
+    noise: float = 0.01,
+    forgiveness: float | None = None,
+    payoffs: tuple[float, float, float, float] = (5, 3, 1, 0),
+    simulate: int | None = None,
+    games: int = 100,
+    seed: int = 1,
+    table: bool = False,
+    events: str | None = None,
+) -> dict[str, Any]:
+    """Reciprocity under noise (issue 11): strategy ``a`` against ``b`` (tft, gtft, ctft, wsls,
+    alld, allc, grim), every pair (``table=True``) or an event series (``events=``): the document
+    of ``reykjavik reciprocity --format json``.
+
+    >>> doc = reykjavik.reciprocity("tft", "ctft", noise=0.01)
+    >>> doc["command"]
+    'reciprocity'
+    """
+    words = ["reciprocity"]
+    if table:
+        words.append("--table")
+    elif events is not None:
+        words.append(f"--events={events}")
+    else:
+        words += [str(a), str(b)]
+    words.append(f"--noise={_number(noise)}")
+    if forgiveness is not None:
+        words.append(f"--forgiveness={_number(forgiveness)}")
+    words.append("--payoffs=" + ",".join(_number(p) for p in payoffs))
+    if simulate is not None:
+        words += [f"--simulate={int(simulate)}", f"--games={int(games)}", f"--seed={int(seed)}"]
+    return json.loads(_core.command(words))
+
+
+def richardson(
+    *,
+    k: float,
+    l: float,
+    a: float,
+    b: float,
+    g: float = 0.0,
+    h: float = 0.0,
+    start: tuple[float, float] = (0.0, 0.0),
+    years: float = 20.0,
+    steps: int = 200,
+) -> dict[str, Any]:
+    """Richardson's arms-race model dx/dt = k y - a x + g, dy/dt = l x - b y + h: equilibrium,
+    stability and a trajectory from ``start``; the document of
+    ``reykjavik richardson --format json``.
+
+    >>> doc = reykjavik.richardson(k=0.5, l=0.5, a=1.0, b=1.0, g=1.0, h=1.0, start=(0, 0))
+    >>> doc["command"]
+    'richardson'
+    """
+    words = [
+        "richardson",
+        f"--k={_number(k)}", f"--l={_number(l)}", f"--a={_number(a)}", f"--b={_number(b)}",
+        f"--g={_number(g)}", f"--h={_number(h)}",
+        "--from=" + ",".join(_number(v) for v in start),
+        f"--years={_number(years)}", f"--steps={int(steps)}",
+    ]
+    return json.loads(_core.command(words))
