@@ -34,6 +34,7 @@ fn python_analyze_stages(c: &mut Criterion) {
                 report: &report,
                 regimes: &regimes,
                 monte_carlo: None,
+                arms_race: None,
             };
             reykjavik_report::analyze::json(&analysis, &Default::default())
         })

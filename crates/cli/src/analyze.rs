@@ -6,6 +6,7 @@ use reykjavik_engine::limits;
 use reykjavik_engine::model::{Alert, Scenario};
 use reykjavik_engine::stability::{self, AnalysisOptions};
 
+use reykjavik_report::race::ArmsRace;
 use reykjavik_report::{self as report, montecarlo::MonteCarlo};
 
 use crate::{Failure, commands, montecarlo};
@@ -51,6 +52,10 @@ pub struct AnalyzeArgs {
     /// No progress bar.
     #[arg(long)]
     quiet: bool,
+    #[command(flatten)]
+    n_side: crate::multilateral::NSideArgs,
+    #[command(flatten)]
+    arms_race: crate::race::ArmsRaceArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -72,7 +77,7 @@ impl From<PlanningArg> for reykjavik_engine::montecarlo::Planning {
 #[derive(Debug, Args)]
 pub struct AnalysisArgs {
     /// Alert posture: `day-to-day` or `generated` for both sides, or `SIDE=POSTURE` for one side
-    /// (SIDE is its name or its number, 1 or 2). Repeatable.
+    /// (SIDE is its name or its number, 1 or 2; 1 to N on an N-side scenario). Repeatable.
     #[arg(long, value_name = "[SIDE=]POSTURE")]
     alert: Vec<String>,
     /// The victim launches under attack: a share (options.launch_under_attack_share, default 0.9)
@@ -82,6 +87,11 @@ pub struct AnalysisArgs {
 }
 
 impl AnalysisArgs {
+    /// `--alert` and `--launch-under-attack` as written (the N-side analysis reads them).
+    pub fn raw(&self) -> (&[String], &[String]) {
+        (&self.alert, &self.launch_under_attack)
+    }
+
     /// The options given, as they were written (for commands where they do not apply).
     pub fn given(&self) -> Vec<&'static str> {
         let mut given = Vec::new();
@@ -199,6 +209,9 @@ fn check_monte_carlo_options(args: &AnalyzeArgs) -> Result<(), Failure> {
 
 pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
     check_monte_carlo_options(&args)?;
+    if crate::multilateral::wanted(&args.scenario, &args.n_side) {
+        return run_n_side(&args);
+    }
     let scenario = commands::load(&args.scenario)?;
     let planning = args.planning.unwrap_or(PlanningArg::Fixed).into();
     let seed = args.seed.unwrap_or(1);
@@ -223,10 +236,18 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
         )?),
         None => None,
     };
+    let arms_race = crate::race::arms_race_section(&args.arms_race, &scenario, &report)?;
     let analysis = report::analyze::Analysis {
         scenario: &scenario,
         report: &report,
         regimes: &regimes,
+        arms_race: arms_race
+            .as_ref()
+            .map(|(menu, position, exposure)| ArmsRace {
+                menu,
+                position: *position,
+                exposure,
+            }),
         monte_carlo: trials.as_deref().map(|trials| MonteCarlo {
             trials,
             seed,
@@ -242,6 +263,29 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
         Format::Json => report::analyze::json(&analysis, &output),
         Format::Text => report::analyze::text(&analysis, &output),
     })
+}
+
+/// An N-side scenario (issue 10): the N-side report.
+fn run_n_side(args: &AnalyzeArgs) -> Result<String, Failure> {
+    let (alert, launch_under_attack) = args.analysis.raw();
+    crate::multilateral::analyze(
+        &args.scenario,
+        &args.n_side,
+        alert,
+        launch_under_attack,
+        matches!(args.format, Format::Json),
+        crate::multilateral::Extras {
+            trials: args.trials,
+            seed: args.seed,
+            planning_fixed: matches!(args.planning, Some(PlanningArg::Fixed)),
+            at_least: !args.at_least.is_empty(),
+            curve: args.curve,
+            certify: args.certify,
+            arms_race: args.arms_race.wanted(),
+            quiet: args.quiet,
+            scenario: &args.scenario,
+        },
+    )
 }
 
 /// `--trials` within the caps of `limits::size`, which depend on the scenario's size.

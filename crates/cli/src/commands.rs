@@ -17,6 +17,15 @@ pub fn list_scenarios() -> Result<String, Failure> {
     for b in builtin::BUILTINS {
         say!(out, "{:width$}  {}", b.name, b.description);
     }
+    // N-side built-ins (issue 10): read by `analyze` and `sweep`.
+    for b in builtin::MULTILATERAL {
+        say!(
+            out,
+            "{}  {} [N sides: analyze, sweep]",
+            b.name,
+            b.description
+        );
+    }
     say!(
         out,
         "\nPrint one with `reykjavik scenarios show NAME`; save it, edit it, then `reykjavik check FILE`."
@@ -43,6 +52,9 @@ pub fn load(name_or_path: &str) -> Result<Scenario, Failure> {
 }
 
 pub fn check(name_or_path: &str) -> Result<String, Failure> {
+    if reykjavik_scenario::multilateral::is_n_side(name_or_path) {
+        return check_n_side(name_or_path);
+    }
     let scenario = load(name_or_path)?;
     let mut out = String::new();
     say!(
@@ -112,4 +124,20 @@ pub fn check(name_or_path: &str) -> Result<String, Failure> {
 pub fn schema() -> Result<String, Failure> {
     let schema = reykjavik_scenario::json_schema();
     Ok(serde_json::to_string_pretty(&schema).expect("JSON values serialise") + "\n")
+}
+
+/// `check` on an N-side scenario (issue 10): valid or every located problem.
+fn check_n_side(name_or_path: &str) -> Result<String, Failure> {
+    let ms = reykjavik_scenario::multilateral::load(name_or_path)
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    let mut out = String::new();
+    say!(
+        out,
+        "{name_or_path}: valid N-side scenario `{}` with {} sides, {} alliances and {} beliefs (read by `analyze` and `sweep`)",
+        ms.scenario.name,
+        ms.scenario.sides.len(),
+        ms.alliances.len(),
+        ms.beliefs.len()
+    );
+    Ok(out)
 }

@@ -16,7 +16,7 @@ use reykjavik_report as report;
 use reykjavik_report::compare::{Comparison, Entry, regime_name};
 
 use crate::treaty::{Format, count_sides, counting, load_treaty};
-use crate::{Failure, commands, say};
+use crate::{Failure, say};
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
@@ -84,7 +84,10 @@ pub fn run(args: CompareArgs) -> Result<String, Failure> {
 }
 
 fn build(args: &CompareArgs) -> Result<Comparison, Failure> {
-    let base = commands::load(args.scenario.as_deref().unwrap_or_default())?;
+    let base = crate::multilateral::load_two_sided(
+        "compare",
+        args.scenario.as_deref().unwrap_or_default(),
+    )?;
     let treaty = load_treaty(&args.treaty)?;
     let counting = counting(args.count_disputed);
     let mut entries = vec![entry(&base, "base".into(), None, &treaty, counting)?];

@@ -10,7 +10,11 @@ mod calc;
 pub mod commands;
 mod compare;
 pub mod montecarlo;
+/// N-side scenarios (issue 10): routing and options; the report is `reykjavik_report::multilateral`.
+pub mod multilateral;
 mod optimize;
+mod race;
+mod race_chart;
 pub mod sweep;
 mod treaty;
 // Issue 11, part A: reciprocity under noise and the Richardson model.
@@ -150,6 +154,11 @@ enum Command {
     /// Example: reykjavik richardson --k 0.4 --l 0.3 --a 0.5 --b 0.6 --g 10 --h 5 --years 30
     #[command(after_help = EXIT_CODES)]
     Richardson(richardson::RichardsonArgs),
+    /// Action and reaction: after one side's move, best responses round by round, classified.
+    ///
+    /// Example: reykjavik race us-russia-2021 --move us-homeland-defense --rounds 10 --svg race.svg
+    #[command(after_help = EXIT_CODES)]
+    Race(race::RaceArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -192,6 +201,7 @@ pub fn run(cli: Cli) -> Result<String, Failure> {
         Command::Optimize(args) => optimize::run(args),
         Command::Reciprocity(args) => reciprocity::run(args),
         Command::Richardson(args) => richardson::run(args),
+        Command::Race(args) => race::run(args),
     }
 }
 

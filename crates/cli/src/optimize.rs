@@ -12,7 +12,7 @@ use serde_json::Value;
 use reykjavik_report as report;
 
 use crate::treaty::{Format, load_treaty};
-use crate::{Failure, commands, say};
+use crate::{Failure, say};
 
 #[derive(Debug, Args)]
 pub struct OptimizeArgs {
@@ -62,7 +62,7 @@ enum ObjectiveArg {
 }
 
 pub fn run(args: OptimizeArgs) -> Result<String, Failure> {
-    let scenario = commands::load(&args.scenario)?;
+    let scenario = crate::multilateral::load_two_sided("optimize", &args.scenario)?;
     let treaty = load_treaty(&args.treaty)?;
     let side = side_index(&scenario, &args.side)?;
     if !(args.max_growth.is_finite() && (1.0..=10.0).contains(&args.max_growth)) {

@@ -15,11 +15,28 @@ use reykjavik_report::richardson::{self as output, RichardsonReport};
 #[derive(Debug, Args)]
 pub struct RichardsonArgs {
     /// Reaction of x to y, per year (dx/dt = k y - a x + g), -100 to 100.
-    #[arg(long, allow_negative_numbers = true)]
-    k: f64,
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "estimate"
+    )]
+    k: Option<f64>,
     /// Reaction of y to x, per year (dy/dt = l x - b y + h), -100 to 100.
-    #[arg(long, allow_negative_numbers = true)]
-    l: f64,
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "estimate"
+    )]
+    l: Option<f64>,
+    /// Estimate k and l from the engine's best-response function around this scenario (a file
+    /// or built-in name): each side's cheapest response per unit of the other's one-step build
+    /// on the response menu (x = side 1, y = side 2; one round taken as one year).
+    #[arg(long, value_name = "SCENARIO", conflicts_with_all = ["k", "l"])]
+    estimate: Option<String>,
+    /// With --estimate: a response-menu file or built-in name (default: named after the
+    /// scenario).
+    #[arg(long, value_name = "MENU", requires = "estimate")]
+    menu: Option<String>,
     /// Fatigue (expense) of x, per year, -100 to 100.
     #[arg(long, allow_negative_numbers = true)]
     a: f64,
@@ -61,9 +78,16 @@ enum Format {
 }
 
 pub fn run(args: RichardsonArgs) -> Result<String, Failure> {
+    let (k, l, estimated_from) = match &args.estimate {
+        Some(scenario) => {
+            let (c, estimate) = crate::race::estimate_coefficients(scenario, args.menu.as_deref())?;
+            (c.k, c.l, Some(estimate))
+        }
+        None => (args.k.unwrap_or_default(), args.l.unwrap_or_default(), None),
+    };
     let model = RichardsonModel {
-        k: args.k,
-        l: args.l,
+        k,
+        l,
         a: args.a,
         b: args.b,
         g: args.g,
@@ -80,6 +104,7 @@ pub fn run(args: RichardsonArgs) -> Result<String, Failure> {
         start,
         years: args.years,
         trajectory,
+        estimated_from,
     };
     if let Some(path) = &args.svg {
         let svg = trajectory_svg(&report).map_err(Failure::Computation)?;

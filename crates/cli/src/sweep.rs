@@ -41,6 +41,8 @@ pub struct SweepArgs {
     /// No progress bar.
     #[arg(long)]
     quiet: bool,
+    #[command(flatten)]
+    n_side: crate::multilateral::NSideArgs,
 }
 
 /// Longest --vary argument: two names of at most 200 characters and the field, with room.
@@ -309,6 +311,9 @@ fn plot(
 }
 
 pub fn run(args: SweepArgs) -> Result<String, Failure> {
+    if crate::multilateral::wanted(&args.scenario, &args.n_side) {
+        return run_n_side(&args);
+    }
     let scenario = match commands::load(&args.scenario) {
         Ok(scenario) => scenario,
         Err(not_a_scenario) => {
@@ -361,6 +366,29 @@ pub fn run(args: SweepArgs) -> Result<String, Failure> {
         (Ok(stdout), Err(failure)) => Err(Failure::Partial(stdout, Box::new(failure))),
         (Err(failure), _) => Err(failure),
     }
+}
+
+/// An N-side scenario (issue 10): CSV of the N-side index and ratios.
+fn run_n_side(args: &SweepArgs) -> Result<String, Failure> {
+    if args.vary.len() > 2 {
+        return Err(Failure::Input(
+            "--vary: give one axis (a line) or two (a grid)".into(),
+        ));
+    }
+    let axes: Vec<Axis> = args
+        .vary
+        .iter()
+        .map(|v| parse_axis(v))
+        .collect::<Result<_, _>>()?;
+    crate::multilateral::sweep(
+        &args.scenario,
+        &args.n_side,
+        &axes,
+        args.analysis.raw(),
+        args.output.as_deref(),
+        args.plot.is_some() || args.metric.is_some(),
+        args.quiet,
+    )
 }
 
 /// The metric to plot: refused without --plot (it would be ignored) and checked before any work.

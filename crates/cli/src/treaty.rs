@@ -6,7 +6,7 @@ use reykjavik_engine::arms_control::treaty::{self, Counting, SideCount, Treaty};
 use reykjavik_engine::model::Scenario;
 use reykjavik_report as report;
 
-use crate::{Failure, commands, say};
+use crate::{Failure, say};
 
 #[derive(Debug, Args)]
 pub struct TreatyArgs {
@@ -47,7 +47,10 @@ pub fn run(args: TreatyArgs) -> Result<String, Failure> {
                 Failure::Input(format!("no built-in treaty named `{name}` ({})", names()))
             });
     }
-    let scenario = commands::load(args.scenario.as_deref().unwrap_or_default())?;
+    let scenario = crate::multilateral::load_two_sided(
+        "treaty",
+        args.scenario.as_deref().unwrap_or_default(),
+    )?;
     let treaty = load_treaty(&args.treaty)?;
     let counting = counting(args.count_disputed);
     let counts = count_sides(&treaty, &scenario, counting);

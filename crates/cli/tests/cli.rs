@@ -769,25 +769,45 @@ aimpoint_hardness_psi = 2000
     }
 
     // Defect 3: three sides passed `check`; `analyze` and `sweep` refused with other messages.
+    // Since issue 10 three sides are an N-side scenario that `check`, `analyze` and `sweep`
+    // read; past the cap of 8 sides the three still give one located message, and the
+    // two-side commands refuse naming themselves.
     #[test]
     fn three_sides_get_one_located_message_from_every_command() {
-        let third = MINI
-            .split("[[side]]")
-            .nth(2)
-            .unwrap()
-            .replacen("\"B\"", "\"C\"", 1);
-        let file = scratch("r8-three.toml", &format!("{MINI}\n[[side]]{third}"));
+        let side = |name: &str| {
+            MINI.split("[[side]]")
+                .nth(2)
+                .unwrap()
+                .replacen("\"B\"", &format!("\"{name}\""), 1)
+        };
+        let file = scratch("r8-three.toml", &format!("{MINI}\n[[side]]{}", side("C")));
         let file = file.to_str().unwrap();
+        reykjavik()
+            .args(["check", file])
+            .assert()
+            .success()
+            .stdout(contains("valid N-side scenario"));
+        reykjavik().args(["analyze", file]).assert().success();
         let stderr = |args: &[&str]| {
             let out = reykjavik().args(args).output().unwrap();
             assert_eq!(out.status.code(), Some(2), "{args:?}");
             String::from_utf8(out.stderr).unwrap()
         };
-        let check = stderr(&["check", file]);
-        assert!(check.contains("r8-three.toml:37:1: side[2]"), "{check}");
-        assert!(check.contains("2 sides"), "{check}");
-        assert_eq!(stderr(&["analyze", file]), check);
-        assert_eq!(stderr(&["sweep", file, "--vary", CEP_AXIS]), check);
+        assert!(stderr(&["treaty", file]).contains("`treaty` compares two sides"));
+        let more: String = ["C", "D", "E", "F", "G", "H", "I"]
+            .iter()
+            .map(|n| format!("\n[[side]]{}", side(n)))
+            .collect();
+        let nine = scratch("r8-nine.toml", &format!("{MINI}{more}"));
+        let nine = nine.to_str().unwrap();
+        let check = stderr(&["check", nine]);
+        assert!(
+            check.contains("r8-nine.toml:") && check.contains("side[8]"),
+            "{check}"
+        );
+        assert!(check.contains("at most 8 sides"), "{check}");
+        assert_eq!(stderr(&["analyze", nine]), check);
+        assert_eq!(stderr(&["sweep", nine, "--vary", CEP_AXIS]), check);
     }
 
     fn brown_file(name: &str, hardness: &str) -> String {

@@ -326,3 +326,60 @@ fn round_robin_table_has_every_pair() {
     );
     rejects(&["reciprocity", "--table", "tft"], "cannot be used with");
 }
+
+#[test]
+fn richardson_estimates_k_and_l_from_the_best_response_function() {
+    // The same forward difference `race --richardson` reports, fed into the model.
+    let race = json_of(&[
+        "race",
+        "us-russia-2021",
+        "--move",
+        "us-homeland-defense",
+        "--richardson",
+        "--format",
+        "json",
+    ]);
+    let model = json_of(&[
+        "richardson",
+        "--estimate",
+        "us-russia-2021",
+        "--a",
+        "0.5",
+        "--b",
+        "0.5",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(model["model"]["k"], race["richardson"]["k"]);
+    assert_eq!(model["model"]["l"], race["richardson"]["l"]);
+    assert!(model["model"]["k"].as_f64().unwrap() > 0.0);
+    assert_eq!(model["estimated_from"]["x"], "United States");
+    // With small reactions and a = b = 0.5 the model is stable (a b > k l).
+    assert_eq!(model["stable"], true);
+    rejects(
+        &[
+            "richardson",
+            "--estimate",
+            "us-russia-2021",
+            "--k",
+            "1",
+            "--a",
+            "1",
+            "--b",
+            "1",
+        ],
+        "cannot be used with",
+    );
+    rejects(
+        &[
+            "richardson",
+            "--estimate",
+            "us-russia-china-2025",
+            "--a",
+            "1",
+            "--b",
+            "1",
+        ],
+        "compares two sides",
+    );
+}

@@ -19,4 +19,7 @@ pub mod stats;
 pub mod sweep;
 
 pub use error::EngineError;
+
+/// Three and more sides, alliances and beliefs (issue 10), on top of `exchange`.
+pub mod multilateral;
 pub mod work_units;

@@ -146,8 +146,11 @@ pub const INTERCEPTORS_PER_RV: Limit = Limit::count(1.0, 64.0);
 /// warheads a side) and low enough that the largest accepted scenario analyses in seconds
 /// (docs/scenario-format.md, "Size limits").
 pub mod size {
-    /// The analysis compares two sides (Kent & Thaler); a third is never computed with.
+    /// The two-side analysis compares two sides (Kent & Thaler); more go to `multilateral`.
     pub const SIDES: usize = 2;
+    /// Sides of an N-side analysis (`multilateral`: `analyze` and `sweep`). Each ordered pair is
+    /// one exchange plus the third parties' strikes, so work grows as N^3.
+    pub const MULTILATERAL_SIDES: usize = 8;
     /// Force elements per side: a detailed order of battle needs a few dozen.
     pub const FORCE_ELEMENTS: usize = 64;
     pub const MISSILE_DEFENSE_LAYERS: usize = 8;
@@ -220,9 +223,14 @@ fn widest_counts(scenario: &Scenario) -> Option<Scenario> {
 /// name the first element beyond a cap (or the largest element of a side with too many
 /// warheads), so the scenario layer can point at it.
 pub fn check_size(scenario: &Scenario) -> Vec<EngineError> {
-    // More sides than size::SIDES is refused by the model's one side-count rule.
-    let mut errors: Vec<EngineError> = crate::model::side_count_error(scenario)
-        .filter(|_| scenario.sides.len() > size::SIDES)
+    check_size_sides(scenario, size::SIDES)
+}
+
+/// As [`check_size`] for a command that handles up to `max_sides` sides.
+pub fn check_size_sides(scenario: &Scenario, max_sides: usize) -> Vec<EngineError> {
+    // More sides than the cap is refused by the model's one side-count rule.
+    let mut errors: Vec<EngineError> = crate::model::side_count_error_for(scenario, max_sides)
+        .filter(|_| scenario.sides.len() > max_sides)
         .into_iter()
         .collect();
     for (s, side) in scenario.sides.iter().enumerate() {

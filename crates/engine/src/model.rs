@@ -427,8 +427,14 @@ pub struct Scenario {
 /// Checks every value of a scenario against its valid range and the rules that tie fields
 /// together. Returns every problem found, each naming its field path.
 pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
+    validate_sides(scenario, limits::size::SIDES)
+}
+
+/// As [`validate`], accepting 2 to `max_sides` sides: the N-side analysis (`multilateral`) calls it
+/// with [`limits::size::MULTILATERAL_SIDES`]; every two-side command goes through [`validate`].
+pub fn validate_sides(scenario: &Scenario, max_sides: usize) -> Result<(), Vec<EngineError>> {
     // Past a size cap, stop: the rest could be millions of messages.
-    let too_big = limits::check_size(scenario);
+    let too_big = limits::check_size_sides(scenario, max_sides);
     if !too_big.is_empty() {
         return Err(too_big);
     }
@@ -616,7 +622,7 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
         }
     }
     // Rules that tie fields together.
-    errors.extend(side_count_error(scenario));
+    errors.extend(side_count_error_for(scenario, max_sides));
     for (s, side) in scenario.sides.iter().enumerate() {
         if side.forces.is_empty() {
             errors.push(EngineError::rule(
@@ -688,10 +694,14 @@ pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {
     }
 }
 
-/// The analysis compares exactly two sides (an N-side analysis is a later issue): every command
-/// refuses other counts with this one message, pointing at the first side too many.
-pub(crate) fn side_count_error(scenario: &Scenario) -> Option<EngineError> {
+/// The two-side commands compare exactly two sides: each refuses other counts with this one
+/// message, pointing at the first side too many. With `max_sides` above 2 (the N-side analysis,
+/// `multilateral`), 2 to `max_sides` sides are accepted.
+pub(crate) fn side_count_error_for(scenario: &Scenario, max_sides: usize) -> Option<EngineError> {
     let n = scenario.sides.len();
+    if max_sides > limits::size::SIDES {
+        return multilateral_side_count_error(scenario, max_sides);
+    }
     match n {
         2 => None,
         0 | 1 => Some(EngineError::rule(
@@ -706,6 +716,26 @@ pub(crate) fn side_count_error(scenario: &Scenario) -> Option<EngineError> {
             ),
         )),
     }
+}
+
+/// N-side commands (`analyze`, `sweep`) accept 2 to `max_sides` sides.
+fn multilateral_side_count_error(scenario: &Scenario, max_sides: usize) -> Option<EngineError> {
+    let n = scenario.sides.len();
+    if n < 2 {
+        return Some(EngineError::rule(
+            "side",
+            format!("a scenario needs at least 2 sides ([[side]] tables), found {n}"),
+        ));
+    }
+    (n > max_sides).then(|| {
+        EngineError::rule(
+            format!("side[{max_sides}]"),
+            format!(
+                "at most {max_sides} sides ([[side]] tables), found {n}: remove side `{}` and any after it",
+                scenario.sides[max_sides].name
+            ),
+        )
+    })
 }
 
 /// Names address sides, elements, sites and layers in field paths (`force[NAME]`) and key the

@@ -1,9 +1,9 @@
 //! The CLI's JSON documents for the Python functions, built by the same code so that they are
 //! the same documents, key for key. `analyze`, the Monte Carlo summary and `treaty` compute with
 //! the engine and render with the shared output crate (`reykjavik-report`), as the CLI does.
-//! `compare`, `optimize`, `breakout`, `reciprocity` and `richardson` keep their orchestration
-//! (loading proposals, the posture search, the breakout solver, parsing the models' options) in
-//! the CLI, so they run in-process through the CLI library
+//! `compare`, `optimize`, `breakout`, `race`, `reciprocity`, `richardson` and the N-side
+//! `analyze` keep their orchestration (loading proposals and menus, the searches, the breakout
+//! solver, parsing the models' options, the N-side routing) in the CLI, so they run in-process through the CLI library
 //! (`reykjavik::run` on a command line, which renders with `reykjavik-report` too); when that
 //! orchestration moves into a library, only this module changes.
 
@@ -90,12 +90,22 @@ pub fn analyze(
         report: &report,
         regimes: &regimes,
         monte_carlo: None,
+        arms_race: None,
     };
     let output = report::analyze::Options {
         certify,
         curve: false,
     };
     Ok(report::analyze::json(&analysis, &output))
+}
+
+/// `reykjavik analyze FILE --format json` on an N-side scenario (issue 10): the N-side document,
+/// through the CLI library, which routes it.
+pub fn analyze_n_side(file: &CliFile, posing: &Posing) -> Result<String, Failure> {
+    let mut args = words(&["analyze", "--format", "json", "--quiet"]);
+    args.extend(posing.args());
+    args.extend(["--".to_string(), file.arg.clone()]);
+    run_cli(args)
 }
 
 /// The `monte_carlo` object of `reykjavik analyze --trials N --format json`.
@@ -196,6 +206,25 @@ pub fn optimize(file: &CliFile, spec: &OptimizeSpec) -> Result<String, Failure> 
     if let Some(n) = spec.min_warheads {
         args.push(format!("--min-warheads={n}"));
     }
+    args.extend(["--".to_string(), file.arg.clone()]);
+    run_cli(args)
+}
+
+/// `reykjavik race SCENARIO --move PROPOSAL --format json` (issue 11): `options` are the CLI's
+/// own words for the rest (`--by`, `--rounds`, `--menu`, `--position`, `--tolerance`,
+/// `--bound`, `--richardson`), built by the Python wrapper.
+pub fn race(file: &CliFile, posing: &Posing, options: &[String]) -> Result<String, Failure> {
+    if options
+        .iter()
+        .any(|w| !w.starts_with("--") || w.starts_with("--svg") || w.starts_with("--format"))
+    {
+        return Err(Failure::Input(
+            "race options are `--NAME=VALUE` words; --svg and --format are not options here".into(),
+        ));
+    }
+    let mut args = words(&["race", "--format", "json"]);
+    args.extend(posing.args());
+    args.extend(options.iter().cloned());
     args.extend(["--".to_string(), file.arg.clone()]);
     run_cli(args)
 }

@@ -73,7 +73,14 @@ fn with_file(
     run: impl FnOnce(&CliFile) -> Result<String, Failure>,
 ) -> Result<String, Problem> {
     let file = source.cli_file().map_err(Problem::Io)?;
-    run(&file).map_err(|f| {
+    on_file(&file, run)
+}
+
+fn on_file(
+    file: &CliFile,
+    run: impl FnOnce(&CliFile) -> Result<String, Failure>,
+) -> Result<String, Problem> {
+    run(file).map_err(|f| {
         let rename = file.rename().map(|(a, b)| (a.to_string(), b.to_string()));
         Problem::Failure(f, rename)
     })
@@ -131,6 +138,11 @@ fn analyze(
 ) -> PyResult<String> {
     let (source, posing) = (source_of(source)?, posing_of(posing));
     compute(py, || {
+        // An N-side scenario (issue 10) gets the CLI's N-side document, as `analyze` routes it.
+        if source.is_n_side() {
+            let file = source.cli_file().map_err(Problem::Io)?;
+            return on_file(&file, |f| documents::analyze_n_side(f, &posing));
+        }
         let scenario = load(&source)?;
         Ok(documents::analyze(
             &scenario,
@@ -362,6 +374,21 @@ fn breakout(
     })
 }
 
+/// `reykjavik race SCENARIO ...` with the CLI's option words (issue 11); the JSON document.
+#[pyfunction]
+fn race(
+    py: Python<'_>,
+    source: SourceArg,
+    posing: PosingArg,
+    options: Vec<String>,
+) -> PyResult<String> {
+    let (source, posing) = (source_of(source)?, posing_of(posing));
+    compute(py, || {
+        load(&source)?;
+        with_file(&source, |file| documents::race(file, &posing, &options))
+    })
+}
+
 /// `reykjavik reciprocity ...` or `reykjavik richardson ...` as CLI words; the JSON document.
 #[pyfunction]
 fn command(py: Python<'_>, words: Vec<String>) -> PyResult<String> {
@@ -388,5 +415,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(treaty, m)?)?;
     m.add_function(wrap_pyfunction!(breakout, m)?)?;
     m.add_function(wrap_pyfunction!(command, m)?)?;
+    m.add_function(wrap_pyfunction!(race, m)?)?;
     Ok(())
 }

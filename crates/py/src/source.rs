@@ -45,6 +45,17 @@ impl Source {
         }
     }
 
+    /// Whether it is an N-side scenario (more than two sides, alliances, beliefs or reserves),
+    /// by the scenario crate's rule for files and built-ins.
+    pub fn is_n_side(&self) -> bool {
+        match self {
+            Self::NameOrPath(name) => reykjavik_scenario::multilateral::is_n_side(name),
+            Self::Text { .. } => self
+                .cli_file()
+                .is_ok_and(|file| reykjavik_scenario::multilateral::is_n_side(&file.arg)),
+        }
+    }
+
     /// A path the CLI can read: the path or name itself, or a temporary copy of the text.
     pub fn cli_file(&self) -> std::io::Result<CliFile> {
         match self {

@@ -164,3 +164,21 @@ def test_reciprocity_and_richardson_equal_the_cli_json(cli):
     )
     with pytest.raises(reykjavik.ScenarioError):
         reykjavik.richardson(k=0.9, l=0.4, a=0.5, b=0.8, years=-1)
+
+
+def test_an_n_side_scenario_gets_the_cli_n_side_document(cli):
+    doc = reykjavik.analyze("us-russia-china-2021")
+    assert doc["kind"] == "n-side"
+    assert doc == cli.json("analyze", "us-russia-china-2021")
+
+
+def test_race_equals_the_cli_json(cli):
+    doc = reykjavik.race("us-russia-2021", "follow-on-1000", by="Russia", rounds=2)
+    assert doc == cli.json(
+        "race", "us-russia-2021", "--move", "follow-on-1000", "--by", "Russia", "--rounds", "2"
+    )
+    assert reykjavik.race("us-russia-2021", "de-mirv-icbms", rounds=2) == cli.json(
+        "race", "us-russia-2021", "--move", "de-mirv-icbms", "--rounds", "2"
+    )
+    with pytest.raises(reykjavik.ScenarioError, match="give --by SIDE"):
+        reykjavik.race("us-russia-2021", "ssbn-patrols")

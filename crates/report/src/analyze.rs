@@ -20,6 +20,8 @@ pub struct Analysis<'a> {
     pub regimes: &'a [RegimeResult],
     /// A Monte Carlo run, when one was asked for.
     pub monte_carlo: Option<MonteCarlo<'a>>,
+    /// The arms-race stability section (`analyze --arms-race`), when asked for.
+    pub arms_race: Option<crate::race::ArmsRace<'a>>,
 }
 
 /// What the output includes besides the essentials.
@@ -39,6 +41,10 @@ pub fn document(analysis: &Analysis, options: &Options) -> Value {
     value["standard_regimes"] = regimes_json(analysis.regimes);
     if let Some(mc) = &analysis.monte_carlo {
         value["monte_carlo"] = montecarlo::json(analysis.scenario, mc);
+    }
+    if let Some(a) = &analysis.arms_race {
+        value["arms_race"] =
+            crate::race::arms_race_json(analysis.scenario, a.menu, a.position, a.exposure);
     }
     value
 }
@@ -489,6 +495,7 @@ pub fn text(analysis: &Analysis, options: &Options) -> String {
         report,
         regimes,
         monte_carlo,
+        arms_race,
     } = *analysis;
     let mut out = String::new();
     let names = [
@@ -567,6 +574,9 @@ pub fn text(analysis: &Analysis, options: &Options) -> String {
     out.push_str(&reading(report));
     if let Some(mc) = &monte_carlo {
         out += &montecarlo::text(scenario, mc);
+    }
+    if let Some(a) = &arms_race {
+        out += &crate::race::arms_race_text(scenario, a.menu, a.position, a.exposure);
     }
     out
 }

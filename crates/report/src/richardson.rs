@@ -25,6 +25,29 @@ pub struct RichardsonReport {
     pub start: (f64, f64),
     pub years: f64,
     pub trajectory: Trajectory,
+    /// Where k and l came from when the engine estimated them (`richardson --estimate`).
+    pub estimated_from: Option<Estimate>,
+}
+
+/// k and l estimated from the best-response function around a scenario.
+#[derive(Debug, Clone)]
+pub struct Estimate {
+    pub scenario: String,
+    /// x, then y.
+    pub sides: [String; 2],
+    pub menu: String,
+    pub cost_unit: String,
+    /// Whether each side's response restored its position (else the coefficient is a lower
+    /// bound: the whole menu was not enough).
+    pub restored: [bool; 2],
+}
+
+fn estimate_json(e: &Estimate) -> Value {
+    json!({
+        "scenario": e.scenario, "x": e.sides[0], "y": e.sides[1],
+        "menu": e.menu, "cost_unit": e.cost_unit,
+        "position": "retaliation", "restored": e.restored,
+    })
 }
 
 pub fn richardson_json(r: &RichardsonReport) -> Value {
@@ -52,6 +75,7 @@ pub fn richardson_json(r: &RichardsonReport) -> Value {
             "runaway_at": r.trajectory.runaway_at,
             "points": points,
         },
+        "estimated_from": r.estimated_from.as_ref().map(estimate_json),
         "warning": WARNING,
     })
 }
@@ -73,11 +97,36 @@ pub fn richardson_text(r: &RichardsonReport) -> String {
         show(m.g),
         show(m.h)
     );
+    if let Some(e) = &r.estimated_from {
+        estimate_text(&mut out, e);
+    }
     analysis_text(&mut out, m, &r.analysis);
     trajectory_text(&mut out, r);
     say!(out, "");
     say!(out, "{WARNING}");
     out
+}
+
+fn estimate_text(out: &mut String, e: &Estimate) {
+    say!(
+        out,
+        "  k and l estimated from {}'s best-response function (menu {}, costs in {}): x = {}, y = {};\n  \
+         each is the cheapest response restoring surviving retaliation per unit of the other's one-step\n  \
+         build, one round taken as one year; a and b are yours to state",
+        e.scenario,
+        e.menu,
+        e.cost_unit,
+        e.sides[0],
+        e.sides[1]
+    );
+    for (side, restored) in e.sides.iter().zip(e.restored) {
+        if !restored {
+            say!(
+                out,
+                "  {side}'s whole menu did not restore its position: its coefficient is a lower bound"
+            );
+        }
+    }
 }
 
 fn analysis_text(out: &mut String, m: &RichardsonModel, a: &Analysis) {

@@ -21,6 +21,7 @@ fn analyze_json_carries_the_engine_index_and_curves() {
         report: &report,
         regimes: &regimes,
         monte_carlo: None,
+        arms_race: None,
     };
     let options = Options {
         certify: true,
@@ -57,6 +58,7 @@ fn analyze_text_states_the_index_and_the_caveat() {
         report: &report,
         regimes: &regimes,
         monte_carlo: None,
+        arms_race: None,
     };
     let text = analyze::text(&analysis, &Options::default());
     assert!(text.contains(&format!(

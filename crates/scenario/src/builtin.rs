@@ -27,9 +27,36 @@ pub const BUILTINS: &[Builtin] = &[
     },
 ];
 
+/// Built-ins of three and more sides (issue 10): read by `analyze` and `sweep` only, so kept
+/// apart from [`BUILTINS`], which every command reads. One set of forces, two scenarios: the
+/// `[scenario]` table comes last.
+pub const MULTILATERAL: &[Builtin] = &[
+    Builtin {
+        name: "us-russia-china-2025",
+        description: "US, Russian and Chinese strategic forces in 2025 (Nuclear Notebook; China's silo fields loaded as a range)",
+        toml: concat!(
+            include_str!("../builtin/multilateral/us-russia-china-2025.forces.toml"),
+            include_str!("../builtin/multilateral/us-russia-china-2025.scenario.toml")
+        ),
+    },
+    Builtin {
+        name: "us-russia-china-2021",
+        description: "US, Russian and Chinese strategic forces in 2021 (us-russia-2021 and China's NN-CN21 forces; silo fields empty)",
+        toml: include_str!("../builtin/multilateral/us-russia-china-2021.toml"),
+    },
+    Builtin {
+        name: "us-russia-china-2025-beliefs",
+        description: "us-russia-china-2025 with China overestimating US silo-killing accuracy (beliefs)",
+        toml: concat!(
+            include_str!("../builtin/multilateral/us-russia-china-2025.forces.toml"),
+            include_str!("../builtin/multilateral/us-russia-china-2025-beliefs.tail.toml")
+        ),
+    },
+];
+
 /// The default scenario of `reykjavik analyze`.
 pub const DEFAULT: &str = "us-russia-2021";
 
 pub fn find(name: &str) -> Option<&'static Builtin> {
-    BUILTINS.iter().find(|b| b.name == name)
+    BUILTINS.iter().chain(MULTILATERAL).find(|b| b.name == name)
 }

@@ -16,7 +16,26 @@ use reykjavik_engine::physics::LethalRadiusModel;
 use crate::format::*;
 
 /// Converts and validates. On failure returns every problem, each with its field path.
+/// Two sides only, and no N-side content (alliances, beliefs, reserves): commands other than
+/// `analyze` and `sweep` read scenarios this way.
 pub fn to_engine(file: &ScenarioFile) -> Result<Scenario, Vec<EngineError>> {
+    let refused = crate::multilateral::two_side_refusals(file);
+    match to_engine_sides(file, limits::size::SIDES) {
+        Ok(_) if !refused.is_empty() => Err(refused),
+        Err(mut errors) => {
+            errors.extend(refused);
+            Err(errors)
+        }
+        ok => ok,
+    }
+}
+
+/// As [`to_engine`] with 2 to `max_sides` sides and N-side content ignored (read by
+/// `crate::multilateral`).
+pub(crate) fn to_engine_sides(
+    file: &ScenarioFile,
+    max_sides: usize,
+) -> Result<Scenario, Vec<EngineError>> {
     let mut reader = Reader::default();
     reader.errors.extend(text_lengths(file));
     let options = options(&file.options, &mut reader);
@@ -39,7 +58,10 @@ pub fn to_engine(file: &ScenarioFile) -> Result<Scenario, Vec<EngineError>> {
         sides,
         uncertain,
     };
-    let validated = model::validate(&scenario).err().into_iter().flatten();
+    let validated = model::validate_sides(&scenario, max_sides)
+        .err()
+        .into_iter()
+        .flatten();
     // Counts and distributions were checked while reading: keep the first message per field.
     for error in validated.chain(model::duplicate_names(&scenario)) {
         if !errors.iter().any(|e| e.field() == error.field()) {

@@ -14,8 +14,66 @@ pub struct ScenarioFile {
     pub scenario: Metadata,
     #[serde(default)]
     pub options: OptionsFile,
-    /// The sides, in order (at least two).
+    /// The sides, in order (at least two; more than two, alliances, beliefs and reserves are
+    /// read by `analyze` and `sweep` only).
     pub side: Vec<SideFile>,
+    /// N-side options: the reserve a striker holds against third parties and what third
+    /// parties do (docs/scenario-format.md, "N sides").
+    #[serde(default)]
+    pub multilateral: Option<MultilateralFile>,
+    /// Sides that plan as one striker and one victim.
+    #[serde(default)]
+    pub alliance: Vec<AllianceFile>,
+}
+
+/// `[multilateral]`: options of the N-side analysis.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MultilateralFile {
+    /// `none` (default), `fixed-share` (needs `reserve_share`) or `deter-third-parties`.
+    pub reserve: Option<ReserveName>,
+    /// With `fixed-share`: the share of each element's available launchers withheld (0 to 1).
+    pub reserve_share: Option<f64>,
+    /// `stay-out` (default), `join-victim` or `join-against-weaker`.
+    pub third_parties: Option<ThirdPartiesName>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReserveName {
+    None,
+    FixedShare,
+    DeterThirdParties,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThirdPartiesName {
+    StayOut,
+    JoinVictim,
+    JoinAgainstWeaker,
+}
+
+/// `[[alliance]]`: sides that plan as one.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AllianceFile {
+    pub name: String,
+    /// Side names, at least two; a side is in one alliance at most.
+    pub members: Vec<String>,
+}
+
+/// `[[side.belief]]`: the value this side takes a field (of any side) to have.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BeliefFile {
+    /// A field path as for `sweep --vary` (`side[Russia].force[0].cep_m`).
+    pub field: String,
+    /// The believed value (a number in the field's range).
+    pub value: f64,
+    /// Why this belief (free text).
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -95,6 +153,11 @@ pub struct SideFile {
     pub air_defense: Vec<AirDefenseFile>,
     #[serde(default)]
     pub warhead_storage: Vec<WarheadStorageFile>,
+    /// N sides: this side's fixed reserve share (0 to 1), replacing `multilateral.reserve_share`.
+    pub reserve_share: Option<f64>,
+    /// N sides: what this side believes about any field.
+    #[serde(default)]
+    pub belief: Vec<BeliefFile>,
 }
 
 /// The side's value: damage D(w) = 1 - 0.2^(w / w80).

@@ -9,8 +9,11 @@ pub mod document;
 pub mod events;
 pub mod format;
 pub mod from_json;
+/// N sides, alliances, beliefs and reserves (issue 10).
+pub mod multilateral;
 mod number;
 pub mod proposal;
+pub mod response;
 pub mod treaty;
 
 use std::fmt;
@@ -64,6 +67,15 @@ impl std::error::Error for ScenarioError {}
 
 /// Parses and validates scenario text. `file` names it in diagnostics.
 pub fn parse(source: &str, file: &str) -> Result<Scenario, ScenarioError> {
+    parse_with(source, file, convert::to_engine)
+}
+
+/// Parses scenario text and converts it with `convert`, locating its errors in the file.
+fn parse_with<T>(
+    source: &str,
+    file: &str,
+    convert: impl Fn(&format::ScenarioFile) -> Result<T, Vec<reykjavik_engine::EngineError>>,
+) -> Result<T, ScenarioError> {
     let invalid = |span, field, message| {
         ScenarioError::Invalid(vec![Diagnostic::at(file, source, span, field, message)])
     };
@@ -86,7 +98,7 @@ pub fn parse(source: &str, file: &str) -> Result<Scenario, ScenarioError> {
         };
         invalid(span, field, message)
     })?;
-    convert::to_engine(&raw).map_err(|errors| {
+    convert(&raw).map_err(|errors| {
         ScenarioError::Invalid(
             errors
                 .into_iter()

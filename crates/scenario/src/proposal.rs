@@ -36,6 +36,10 @@ pub const BUILTINS: &[(&str, &str)] = &[
         "de-alert-icbms",
         include_str!("../builtin/proposal/de-alert-icbms.toml"),
     ),
+    (
+        "us-homeland-defense",
+        include_str!("../builtin/proposal/us-homeland-defense.toml"),
+    ),
 ];
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

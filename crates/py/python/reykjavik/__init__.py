@@ -36,6 +36,7 @@ __all__ = [
     "monte_carlo",
     "monte_carlo_trials",
     "optimize",
+    "race",
     "reciprocity",
     "richardson",
     "scenario_toml",
@@ -370,3 +371,37 @@ def richardson(
         f"--years={_number(years)}", f"--steps={int(steps)}",
     ]
     return json.loads(_core.command(words))
+
+
+def race(
+    scenario: Any,
+    move: str,
+    *,
+    by: str | None = None,
+    rounds: int = 10,
+    menu: str | None = None,
+    position: str = "retaliation",
+    tolerance: float | None = None,
+    bound: float | None = None,
+    richardson: bool = False,
+    alert: Any = None,
+    launch_under_attack: Any = None,
+) -> dict[str, Any]:
+    """An arms race (issue 11): ``move`` (a proposal) starts it, then each side's best response,
+    round by round; the document of ``reykjavik race --format json``.
+
+    >>> doc = reykjavik.race("us-russia-2021", "follow-on-1000", rounds=1)  # doctest: +SKIP
+    """
+    options = [f"--move={move}", f"--rounds={int(rounds)}", f"--position={position}"]
+    if by is not None:
+        options.append(f"--by={by}")
+    if menu is not None:
+        options.append(f"--menu={menu}")
+    if tolerance is not None:
+        options.append(f"--tolerance={_number(tolerance)}")
+    if bound is not None:
+        options.append(f"--bound={_number(bound)}")
+    if richardson:
+        options.append("--richardson")
+    text = _core.race(_plain.source(scenario), _plain.posing(alert, launch_under_attack), options)
+    return json.loads(text)

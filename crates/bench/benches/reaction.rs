@@ -1,0 +1,66 @@
+//! Action-reaction benchmarks on us-russia-2021 after the us-homeland-defense move (targets on a
+//! 2-core machine: one best response under 0.5 s, a 10-round race under 5 s). Run with
+//! `cargo bench -p reykjavik-bench --bench reaction -- --quick`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use reykjavik_engine::model::Scenario;
+use reykjavik_engine::reaction::best_response::{self, Position, ResponseMenu, Search};
+use reykjavik_engine::reaction::race::{self, RaceSettings};
+use reykjavik_engine::stability::AnalysisOptions;
+
+/// The base, the base after the move, and the built-in menu.
+fn fixture() -> (Scenario, Scenario, ResponseMenu) {
+    let base = reykjavik_scenario::load("us-russia-2021").unwrap();
+    let proposal = reykjavik_scenario::proposal::load("us-homeland-defense").unwrap();
+    let moved = reykjavik_scenario::proposal::apply(&base, &proposal).unwrap();
+    let menu = reykjavik_scenario::response::load("us-russia-2021")
+        .unwrap()
+        .resolve(&base)
+        .unwrap();
+    (base, moved, menu)
+}
+
+fn best_responses(c: &mut Criterion) {
+    let (base, moved, menu) = fixture();
+    let search = Search::new(Position::Retaliation, AnalysisOptions::default());
+    let target = best_response::position_of(&base, 1, &search).unwrap();
+    let mut group = c.benchmark_group("best response us-russia-2021");
+    group.sample_size(10);
+    group.bench_function("Russia to us-homeland-defense", |b| {
+        b.iter(|| {
+            best_response::best_response(black_box(&moved), &menu, 1, target, &search).unwrap()
+        })
+    });
+    // A hard target: 99.9 % of Russia's retaliation with every option at its cap, far above
+    // what cheap combinations give, so the cost-ordered search spends much of its budget.
+    let russia = menu.of_side(1);
+    let room = best_response::room(&moved, &menu, &russia).unwrap();
+    let everything = best_response::apply_steps(&moved, &menu, &russia, &room).unwrap();
+    let hard = best_response::position_of(&everything, 1, &search).unwrap() * 0.999;
+    group.bench_function("Russia, 99.9 % of its whole-menu retaliation", |b| {
+        b.iter(|| best_response::best_response(black_box(&moved), &menu, 1, hard, &search).unwrap())
+    });
+    group.finish();
+}
+
+fn races(c: &mut Criterion) {
+    let (base, moved, menu) = fixture();
+    let mut group = c.benchmark_group("race us-russia-2021 us-homeland-defense");
+    group.sample_size(10);
+    for position in Position::ALL {
+        let settings = RaceSettings {
+            search: Search::new(position, AnalysisOptions::default()),
+            rounds: 10,
+            bound: race::DEFAULT_BOUND,
+        };
+        group.bench_function(format!("10 rounds requested, {}", position.name()), |b| {
+            b.iter(|| race::race(black_box(&base), &moved, 0, &menu, &settings).unwrap())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, best_responses, races);
+criterion_main!(benches);

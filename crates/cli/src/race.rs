@@ -1,0 +1,297 @@
+//! `reykjavik race SCENARIO --move PROPOSAL`: the action-reaction race (docs/action-reaction.md),
+//! and the arguments `analyze --arms-race` shares. Argument handling only; the output is built by
+//! `reykjavik_report::race` (chart: `race_chart`).
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use reykjavik_engine::EngineError;
+use reykjavik_engine::model::Scenario;
+use reykjavik_engine::reaction::arms_race::SideExposure;
+use reykjavik_engine::reaction::best_response::{
+    DEFAULT_TOLERANCE, Position, ResponseMenu, Search,
+};
+use reykjavik_engine::reaction::{arms_race, race};
+use reykjavik_engine::stability::{AnalysisOptions, StabilityReport};
+use reykjavik_scenario::response;
+
+use crate::Failure;
+use crate::analyze::AnalysisArgs;
+use crate::race_chart::race_svg;
+use reykjavik_report::race::{self as report_race, RaceContext};
+use reykjavik_report::richardson as report_richardson;
+
+#[derive(Debug, Args)]
+pub struct RaceArgs {
+    /// A scenario TOML file or a built-in name.
+    #[arg(required_unless_present = "show_menu")]
+    scenario: Option<String>,
+    /// The move that starts the race: a proposal file or built-in name (`reykjavik compare --list`).
+    #[arg(
+        long = "move",
+        value_name = "PROPOSAL",
+        required_unless_present = "show_menu"
+    )]
+    move_: Option<String>,
+    /// The side that moves (its name, or 1 or 2). Default: the one side the move changes.
+    #[arg(long, value_name = "SIDE")]
+    by: Option<String>,
+    /// Best responses after the move (1 to 100).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]
+    rounds: u32,
+    #[command(flatten)]
+    menu: MenuArgs,
+    #[command(flatten)]
+    analysis: AnalysisArgs,
+    /// A spiral: a side's nuclear warheads and interceptors above this multiple of their
+    /// number before the move (above 1, at most 100).
+    #[arg(long, default_value_t = race::DEFAULT_BOUND)]
+    bound: f64,
+    /// Also estimate the Richardson reaction coefficients k and l around the scenario.
+    #[arg(long)]
+    richardson: bool,
+    /// Write an SVG chart of forces and the index by round.
+    #[arg(long, value_name = "FILE.svg")]
+    svg: Option<PathBuf>,
+    /// Print a built-in response menu's TOML (with the source of its caps and costs).
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["scenario", "move_"])]
+    show_menu: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// The menu and how a response is judged (shared with `analyze --arms-race`).
+#[derive(Debug, Args)]
+pub struct MenuArgs {
+    /// A response-menu file or built-in name. Default: the built-in menu named after the
+    /// scenario (us-russia-2021, kent-thaler-notional).
+    #[arg(long, value_name = "MENU")]
+    menu: Option<String>,
+    /// The position a side restores: its cost when struck first (C2), its ratio, or its
+    /// surviving retaliation in the other's value units.
+    #[arg(long, value_enum, default_value_t = PositionArg::Retaliation)]
+    position: PositionArg,
+    /// A share of the target a position may fall short by and still count as restored (0 to 0.5).
+    #[arg(long, default_value_t = DEFAULT_TOLERANCE)]
+    tolerance: f64,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum PositionArg {
+    StruckCost,
+    Ratio,
+    Retaliation,
+}
+
+impl From<PositionArg> for Position {
+    fn from(p: PositionArg) -> Self {
+        match p {
+            PositionArg::StruckCost => Self::StruckCost,
+            PositionArg::Ratio => Self::Ratio,
+            PositionArg::Retaliation => Self::Retaliation,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// `analyze --arms-race`: the flag and its menu options.
+#[derive(Debug, Args)]
+pub struct ArmsRaceArgs {
+    /// Also report arms-race stability: each side's cheapest response per unit of the other's
+    /// most provocative one-step move on its response menu.
+    #[arg(long)]
+    arms_race: bool,
+    /// With --arms-race: a response-menu file or built-in name (default: named after the scenario).
+    #[arg(long = "menu", value_name = "MENU", requires = "arms_race")]
+    menu: Option<String>,
+    /// With --arms-race: the position a side restores.
+    #[arg(long, value_enum, requires = "arms_race")]
+    position: Option<PositionArg>,
+}
+
+impl ArmsRaceArgs {
+    /// `--arms-race` was given.
+    pub fn wanted(&self) -> bool {
+        self.arms_race
+    }
+}
+
+pub fn run(args: RaceArgs) -> Result<String, Failure> {
+    if let Some(name) = &args.show_menu {
+        return show_menu(name);
+    }
+    let base =
+        crate::multilateral::load_two_sided("race", args.scenario.as_deref().unwrap_or_default())?;
+    if base.sides.len() != 2 {
+        return Err(Failure::Input(format!(
+            "`race` is between exactly 2 sides; this scenario has {}",
+            base.sides.len()
+        )));
+    }
+    let loaded = reykjavik_scenario::proposal::load(args.move_.as_deref().unwrap_or_default())
+        .map_err(input)?;
+    let moved = reykjavik_scenario::proposal::apply(&base, &loaded).map_err(input)?;
+    let mover = mover(&base, &moved, args.by.as_deref())?;
+    let options = args.analysis.options(&base)?;
+    let menu = menu_for(&base, args.menu.menu.as_deref(), true)?;
+    let settings = race::RaceSettings {
+        search: search(&args.menu, options),
+        rounds: args.rounds,
+        bound: args.bound,
+    };
+    race::check_settings(&settings).map_err(setting)?;
+    let race = race::race(&base, &moved, mover, &menu, &settings).map_err(computation)?;
+    let richardson = args
+        .richardson
+        .then(|| arms_race::reaction_coefficients(&base, &menu, &settings.search))
+        .transpose()
+        .map_err(computation)?;
+    let context = RaceContext {
+        base: &base,
+        move_name: &loaded.proposal.name,
+        move_description: &loaded.proposal.description,
+        menu: &menu,
+    };
+    if let Some(path) = &args.svg {
+        let svg = race_svg(&context, &race).map_err(Failure::Computation)?;
+        std::fs::write(path, svg)
+            .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
+    }
+    Ok(match args.format {
+        Format::Text => report_race::race_text(&context, &race, richardson.as_ref()),
+        Format::Json => format!(
+            "{:#}\n",
+            report_race::race_json(&context, &race, richardson.as_ref())
+        ),
+    })
+}
+
+/// `richardson --estimate`: k and l around a scenario at its default regime (day-to-day, riding
+/// out), positions as surviving retaliation, on its menu.
+pub fn estimate_coefficients(
+    scenario: &str,
+    menu: Option<&str>,
+) -> Result<(arms_race::ReactionCoefficients, report_richardson::Estimate), Failure> {
+    let base = crate::multilateral::load_two_sided("richardson --estimate", scenario)?;
+    let menu = menu_for(&base, menu, true)?;
+    let search = Search::new(Position::Retaliation, AnalysisOptions::default());
+    let c = arms_race::reaction_coefficients(&base, &menu, &search).map_err(computation)?;
+    let estimate = report_richardson::Estimate {
+        scenario: base.name.clone(),
+        sides: [base.sides[0].name.clone(), base.sides[1].name.clone()],
+        menu: menu.name.clone(),
+        cost_unit: menu.cost_unit.clone(),
+        restored: c.restored,
+    };
+    Ok((c, estimate))
+}
+
+fn search(args: &MenuArgs, analysis: AnalysisOptions) -> Search {
+    Search {
+        tolerance: args.tolerance,
+        ..Search::new(args.position.into(), analysis)
+    }
+}
+
+fn show_menu(name: &str) -> Result<String, Failure> {
+    response::builtin_text(name)
+        .map(str::to_string)
+        .ok_or_else(|| {
+            let names: Vec<&str> = response::BUILTINS.iter().map(|(n, _)| *n).collect();
+            Failure::Input(format!(
+                "no built-in response menu named `{name}` (built-in: {})",
+                names.join(", ")
+            ))
+        })
+}
+
+/// The menu given, or the built-in one named after the scenario; every side must have an
+/// option when `every_side`.
+fn menu_for(
+    scenario: &Scenario,
+    given: Option<&str>,
+    every_side: bool,
+) -> Result<ResponseMenu, Failure> {
+    let loaded = match given {
+        Some(name) => response::load(name).map_err(input)?,
+        None => response::default_for(&scenario.name).ok_or_else(|| {
+            Failure::Input(format!(
+                "no built-in response menu for scenario `{}`: give --menu FILE (start from `reykjavik race --show-menu us-russia-2021`)",
+                scenario.name
+            ))
+        })?,
+    };
+    let menu = loaded.resolve(scenario).map_err(input)?;
+    if every_side {
+        loaded.require_every_side(scenario, &menu).map_err(input)?;
+    }
+    Ok(menu)
+}
+
+/// The side given by --by, or the one side whose forces the move changed.
+fn mover(base: &Scenario, moved: &Scenario, by: Option<&str>) -> Result<usize, Failure> {
+    if let Some(given) = by {
+        return side_number(base, given);
+    }
+    let changed: Vec<usize> = (0..base.sides.len().min(moved.sides.len()))
+        .filter(|&s| base.sides[s] != moved.sides[s])
+        .collect();
+    match changed.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Failure::Input(
+            "the move changes neither side's forces: give --by SIDE to say who moves".into(),
+        )),
+        _ => Err(Failure::Input(
+            "the move changes both sides: give --by SIDE to say who moves".into(),
+        )),
+    }
+}
+
+fn side_number(scenario: &Scenario, given: &str) -> Result<usize, Failure> {
+    let names: Vec<&str> = scenario.sides.iter().map(|s| s.name.as_str()).collect();
+    given
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=names.len()).contains(n))
+        .map(|n| n - 1)
+        .or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(given)))
+        .ok_or_else(|| {
+            Failure::Input(format!(
+                "--by {given}: no such side (sides: {}, or 1 and 2)",
+                names.join(", ")
+            ))
+        })
+}
+
+/// `analyze --arms-race`: the JSON value and the text section, or `None` without the flag.
+pub fn arms_race_section(
+    args: &ArmsRaceArgs,
+    scenario: &Scenario,
+    report: &StabilityReport,
+) -> Result<Option<(ResponseMenu, Position, [SideExposure; 2])>, Failure> {
+    if !args.arms_race {
+        return Ok(None);
+    }
+    let menu = menu_for(scenario, args.menu.as_deref(), false)?;
+    let position: Position = args.position.unwrap_or(PositionArg::Retaliation).into();
+    let search = Search::new(position, report.options);
+    let exposure = arms_race::arms_race_stability(scenario, &menu, &search).map_err(computation)?;
+    Ok(Some((menu, position, exposure)))
+}
+
+fn input(e: impl std::fmt::Display) -> Failure {
+    Failure::Input(e.to_string())
+}
+
+fn setting(e: EngineError) -> Failure {
+    Failure::Input(format!("--{e}"))
+}
+
+fn computation(e: EngineError) -> Failure {
+    Failure::Computation(e.to_string())
+}
