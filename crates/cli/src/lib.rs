@@ -15,6 +15,7 @@ pub mod multilateral;
 mod optimize;
 mod race;
 mod race_chart;
+mod serve;
 pub mod sweep;
 mod treaty;
 // Issue 11, part A: reciprocity under noise and the Richardson model.
@@ -159,6 +160,11 @@ enum Command {
     /// Example: reykjavik race us-russia-2021 --move us-homeland-defense --rounds 10 --svg race.svg
     #[command(after_help = EXIT_CODES)]
     Race(race::RaceArgs),
+    /// The web explorer: a local page for every analysis (http://127.0.0.1:8765/ by default).
+    ///
+    /// Example: reykjavik serve --port 0 --open
+    #[command(after_help = EXIT_CODES)]
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -202,6 +208,7 @@ pub fn run(cli: Cli) -> Result<String, Failure> {
         Command::Reciprocity(args) => reciprocity::run(args),
         Command::Richardson(args) => richardson::run(args),
         Command::Race(args) => race::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 

@@ -107,3 +107,32 @@ pub fn label(path: &str) -> String {
         unit => format!("{path} ({unit})"),
     }
 }
+
+/// The sweep as a JSON document: each axis (path, unit, values), the column names (as in the
+/// CSV) and a row of numbers per grid point, the first axis slowest.
+pub fn json(scenario: &Scenario, axes: &[Axis], points: &[SweepPoint]) -> serde_json::Value {
+    let names: Vec<String> = columns(scenario, axes, None)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    let rows: Vec<Vec<f64>> = points
+        .iter()
+        .map(|p| {
+            columns(scenario, axes, Some(p))
+                .into_iter()
+                .map(|(_, v)| v)
+                .collect()
+        })
+        .collect();
+    serde_json::json!({
+        "scenario": scenario.name,
+        "axes": axes.iter().map(|a| serde_json::json!({
+            "path": a.path,
+            "unit": unit_of(&a.path),
+            "label": label(&a.path),
+            "values": a.values,
+        })).collect::<Vec<_>>(),
+        "columns": names,
+        "rows": rows,
+    })
+}

@@ -1,0 +1,688 @@
+//! The API: one handler per analysis. Each reads its request, checks it against the caps,
+//! computes with the engine on a blocking thread (`compute::heavy`) and answers with the
+//! report layer's JSON document, the same as `reykjavik ... --format json`.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State as Shared};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use reykjavik_engine::arms_control::compare;
+use reykjavik_engine::arms_control::optimize::{self, Objective, SearchOptions};
+use reykjavik_engine::arms_control::treaty::{self, Counting, Treaty};
+use reykjavik_engine::limits::{self, size};
+use reykjavik_engine::model::Scenario;
+use reykjavik_engine::montecarlo::{self, Planning};
+use reykjavik_engine::stability;
+use reykjavik_engine::sweep::{self, Axis};
+use reykjavik_report::compare::{Comparison, Entry};
+use reykjavik_report::montecarlo::MonteCarlo;
+use reykjavik_scenario::builtin;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::State;
+use crate::compute::heavy;
+use crate::error::ApiError;
+use crate::input::{ScenarioInput, body, two_sides};
+
+/// Most Monte Carlo trials a web request may ask for (the scenario's own cap may be lower).
+pub const MAX_TRIALS: u64 = 100_000;
+/// Most grid points of a web sweep (the scenario's own cap may be lower).
+pub const MAX_SWEEP_POINTS: usize = 2_500;
+/// Most paired trials of a comparison, per proposal.
+pub const MAX_PAIRED_TRIALS: u64 = 5_000;
+/// Most proposals compared at once.
+pub const MAX_PROPOSALS: usize = 6;
+/// Most coarse-grid points and local searches of a posture search.
+pub const MAX_GRID_BUDGET: usize = 2_000;
+pub const MAX_STARTS: usize = 20;
+/// Most breakout Monte Carlo trials.
+pub const MAX_BREAKOUT_TRIALS: u64 = 100_000;
+
+type Answer = Result<Response, ApiError>;
+
+fn json_text(text: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], text).into_response()
+}
+
+fn engine(e: reykjavik_engine::EngineError) -> ApiError {
+    ApiError::engine(e)
+}
+
+/// Anything not routed: a JSON error under `/api/`, plain text elsewhere (404 both).
+pub async fn not_found(uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        ApiError::not_found("no such API route (see docs/web.md)").into_response()
+    } else {
+        (axum::http::StatusCode::NOT_FOUND, "not found\n").into_response()
+    }
+}
+
+pub async fn version() -> Json<Value> {
+    Json(json!({
+        "version": env!("CARGO_PKG_VERSION"),
+        "schema_version": reykjavik_report::OUTPUT_SCHEMA_VERSION,
+    }))
+}
+
+/// The built-in scenarios: name and description.
+pub async fn scenarios() -> Json<Value> {
+    Json(json!(
+        builtin::BUILTINS
+            .iter()
+            .map(|b| json!({ "name": b.name, "description": b.description }))
+            .collect::<Vec<_>>()
+    ))
+}
+
+/// A built-in scenario's TOML (only built-in names: nothing else is read).
+pub async fn scenario_text(Path(name): Path<String>) -> Answer {
+    let b = builtin::find(&name)
+        .ok_or_else(|| ApiError::not_found(format!("no built-in scenario named `{name}`")))?;
+    Ok(Json(json!({ "name": b.name, "toml": b.toml })).into_response())
+}
+
+/// The built-in treaties, proposals and breakout cases, for the views' pickers.
+pub async fn catalog() -> Json<Value> {
+    let proposals: Vec<Value> = reykjavik_scenario::proposal::BUILTINS
+        .iter()
+        .map(|(name, text)| {
+            let description = reykjavik_scenario::proposal::parse(text, name)
+                .map(|p| p.description)
+                .unwrap_or_default();
+            json!({ "name": name, "description": description })
+        })
+        .collect();
+    let treaties: Vec<&str> = reykjavik_scenario::treaty::BUILTINS
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    let cases: Vec<Value> = reykjavik_scenario::breakout::BUILTINS
+        .iter()
+        .map(|b| json!({ "name": b.name, "description": b.description }))
+        .collect();
+    Json(json!({ "proposals": proposals, "treaties": treaties, "breakout_cases": cases }))
+}
+
+/// The fields offered to quick controls and sweeps, for the scenario given.
+pub async fn fields(given: Result<Json<ScenarioInput>, JsonRejection>) -> Answer {
+    let input = body(given)?;
+    let scenario = input.scenario()?;
+    let sides: Vec<&str> = scenario.sides.iter().map(|s| s.name.as_str()).collect();
+    Ok(Json(json!({
+        "scenario": scenario.name,
+        "sides": sides,
+        "fields": crate::fields::list(&scenario),
+    }))
+    .into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AnalyzeRequest {
+    #[serde(flatten)]
+    scenario: ScenarioInput,
+    /// Monte Carlo trials (none: the expected-value analysis only).
+    #[serde(default)]
+    trials: Option<u64>,
+    #[serde(default)]
+    seed: Option<u64>,
+    #[serde(default)]
+    at_least: Vec<u32>,
+    /// `fixed` (default) or `informed`.
+    #[serde(default)]
+    planning: Option<String>,
+    #[serde(default)]
+    certify: bool,
+}
+
+/// `POST /api/analyze`: `{ "document": <analyze JSON, as the CLI's>, "text": <the text report> }`.
+pub async fn analyze(
+    Shared(state): Shared<State>,
+    given: Result<Json<AnalyzeRequest>, JsonRejection>,
+) -> Answer {
+    let request = body(given)?;
+    let prepared = prepare_analysis(request)?;
+    let text = heavy(&state, move || prepared.compute(&|_| {})).await?;
+    Ok(json_text(text))
+}
+
+/// `POST /api/analyze-stream`: the same analysis as newline-delimited JSON, so that the page can
+/// show real progress: `{"progress":DONE,"total":TRIALS}` lines (at most one per percent), then
+/// one `{"result":{document, text}}` or `{"error":{...},"status":CODE}` line. Bad input is
+/// refused before the stream starts, with the status `/api/analyze` gives.
+pub async fn analyze_stream(
+    Shared(state): Shared<State>,
+    given: Result<Json<AnalyzeRequest>, JsonRejection>,
+) -> Answer {
+    let request = body(given)?;
+    let prepared = prepare_analysis(request)?;
+    let total = prepared.request.trials.unwrap_or(0);
+    let (lines, receiver) = tokio::sync::mpsc::unbounded_channel::<String>();
+    let progress_lines = lines.clone();
+    tokio::spawn(async move {
+        let result = heavy(&state, move || {
+            let last = std::sync::atomic::AtomicU64::new(0);
+            let progress = |done: u64| {
+                let percent = done * 100 / total.max(1);
+                if percent > last.fetch_max(percent, std::sync::atomic::Ordering::Relaxed) {
+                    let _ =
+                        progress_lines.send(format!("{{\"progress\":{done},\"total\":{total}}}\n"));
+                }
+            };
+            prepared.compute(&progress)
+        })
+        .await;
+        let last = match result {
+            // One line: a JSON string never holds a raw line break, so the pretty-printed
+            // document's line breaks are all layout.
+            Ok(text) => format!("{{\"result\":{}}}\n", text.replace('\n', "")),
+            Err(e) => format!(
+                "{}\n",
+                json!({ "error": e.body, "status": e.status.as_u16() })
+            ),
+        };
+        let _ = lines.send(last);
+    });
+    let stream = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        receiver
+            .recv()
+            .await
+            .map(|line| (Ok::<_, std::convert::Infallible>(line), receiver))
+    });
+    Ok((
+        [(header::CONTENT_TYPE, "application/x-ndjson")],
+        axum::body::Body::from_stream(stream),
+    )
+        .into_response())
+}
+
+/// An analysis request checked and ready to compute.
+struct PreparedAnalysis {
+    request: AnalyzeRequest,
+    scenario: Scenario,
+    options: reykjavik_engine::stability::AnalysisOptions,
+    planning: Planning,
+}
+
+/// Reads the scenario and checks the request against the caps (before any computation).
+fn prepare_analysis(request: AnalyzeRequest) -> Result<PreparedAnalysis, ApiError> {
+    let scenario = request.scenario.scenario()?;
+    two_sides(&scenario)?;
+    let options = request.scenario.options(&scenario)?;
+    let planning = match request.planning.as_deref() {
+        None | Some("fixed") => Planning::Fixed,
+        Some("informed") => Planning::Informed,
+        Some(other) => {
+            return Err(ApiError::bad(format!(
+                "planning `{other}`: unknown (valid: fixed, informed)"
+            )));
+        }
+    };
+    if let Some(n) = request.trials {
+        check_trials(&scenario, n, planning)?;
+    }
+    if request.at_least.len() > 20 {
+        return Err(ApiError::bad("at_least: at most 20 thresholds"));
+    }
+    Ok(PreparedAnalysis {
+        request,
+        scenario,
+        options,
+        planning,
+    })
+}
+
+impl PreparedAnalysis {
+    /// The answer `{"text":...,"document":...}`, the document as the CLI's JSON.
+    fn compute(&self, progress: &(dyn Fn(u64) + Sync)) -> Result<String, ApiError> {
+        let (scenario, options, planning) = (&self.scenario, self.options, self.planning);
+        let report =
+            stability::analyze_with(scenario, options, self.request.certify).map_err(engine)?;
+        let regimes = stability::standard_regimes(scenario).map_err(engine)?;
+        let seed = self.request.seed.unwrap_or(1);
+        let trials = match self.request.trials {
+            Some(n) => Some(
+                montecarlo::run(scenario, options, planning, n, seed, progress).map_err(engine)?,
+            ),
+            None => None,
+        };
+        let analysis = reykjavik_report::analyze::Analysis {
+            scenario,
+            report: &report,
+            regimes: &regimes,
+            monte_carlo: trials.as_deref().map(|trials| MonteCarlo {
+                trials,
+                seed,
+                planning,
+                at_least: &self.request.at_least,
+            }),
+            arms_race: None,
+        };
+        let output = reykjavik_report::analyze::Options {
+            certify: self.request.certify,
+            curve: false,
+        };
+        let document = reykjavik_report::analyze::json(&analysis, &output);
+        let text = reykjavik_report::analyze::text(&analysis, &output);
+        Ok(format!(
+            "{{\"text\":{},\"document\":{}}}",
+            Value::String(text),
+            document.trim_end()
+        ))
+    }
+}
+
+fn check_trials(scenario: &Scenario, trials: u64, planning: Planning) -> Result<(), ApiError> {
+    let (engine_most, why) = limits::max_trials(scenario, planning);
+    let most = engine_most.min(MAX_TRIALS);
+    if (1..=most).contains(&trials) {
+        return Ok(());
+    }
+    let why = if most < engine_most {
+        "the web server's cap per request".to_string()
+    } else {
+        why.to_string()
+    };
+    Err(ApiError {
+        status: axum::http::StatusCode::BAD_REQUEST,
+        body: json!({
+            "error": format!("trials {trials} is out of range (valid for this scenario: 1 to {most}; {why})"),
+            "field": "trials",
+            "max": most,
+        }),
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AxisRequest {
+    path: String,
+    start: f64,
+    stop: f64,
+    steps: usize,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SweepRequest {
+    #[serde(flatten)]
+    scenario: ScenarioInput,
+    axes: Vec<AxisRequest>,
+}
+
+/// `POST /api/sweep`: the report layer's sweep document (axes, columns, rows) and its CSV.
+pub async fn sweep(
+    Shared(state): Shared<State>,
+    given: Result<Json<SweepRequest>, JsonRejection>,
+) -> Answer {
+    let request = body(given)?;
+    let scenario = request.scenario.scenario()?;
+    two_sides(&scenario)?;
+    let options = request.scenario.options(&scenario)?;
+    let axes = sweep_axes(&scenario, &request.axes)?;
+    let value = heavy(&state, move || {
+        let points = sweep::run(&scenario, &axes, options, &|_| {}).map_err(engine)?;
+        let mut value = reykjavik_report::sweep::json(&scenario, &axes, &points);
+        value["csv"] = Value::String(reykjavik_report::sweep::csv(&scenario, &axes, &points));
+        Ok(value)
+    })
+    .await?;
+    Ok(Json(value).into_response())
+}
+
+fn sweep_axes(scenario: &Scenario, given: &[AxisRequest]) -> Result<Vec<Axis>, ApiError> {
+    if given.is_empty() || given.len() > 2 {
+        return Err(ApiError::bad(
+            "axes: give one axis (a line) or two (a grid)",
+        ));
+    }
+    let mut axes = Vec::new();
+    for (k, a) in given.iter().enumerate() {
+        if !(1..=size::SWEEP_STEPS).contains(&a.steps) {
+            return Err(ApiError::bad(format!(
+                "axes[{k}].steps = {} is out of range (valid: 1 to {})",
+                a.steps,
+                size::SWEEP_STEPS
+            )));
+        }
+        if !(a.start.is_finite() && a.stop.is_finite()) {
+            return Err(ApiError::bad(format!(
+                "axes[{k}]: start and stop must be numbers"
+            )));
+        }
+        axes.push(Axis::linear(a.path.trim(), a.start, a.stop, a.steps));
+    }
+    let points = sweep::size(&axes);
+    let (engine_most, why) = limits::max_sweep_points(scenario);
+    let most = engine_most.min(MAX_SWEEP_POINTS);
+    if points > most {
+        let why = if most < engine_most {
+            "the web server's cap per request"
+        } else {
+            why
+        };
+        return Err(ApiError {
+            status: axum::http::StatusCode::BAD_REQUEST,
+            body: json!({
+                "error": format!("{points} grid points is too many (at most {most}; {why}); use fewer steps"),
+                "field": "axes",
+                "max": most,
+            }),
+        });
+    }
+    sweep::check_axes(scenario, &axes).map_err(engine)?;
+    Ok(axes)
+}
+
+/// A built-in treaty by name (nothing is read from a path).
+fn builtin_treaty(name: &str) -> Result<Treaty, ApiError> {
+    let text = reykjavik_scenario::treaty::builtin_text(name)
+        .ok_or_else(|| ApiError::bad(format!("no built-in treaty named `{name}`")))?;
+    reykjavik_scenario::treaty::parse(text, &format!("<built-in treaty {name}>"))
+        .map_err(|e| ApiError::bad(e.to_string()))
+}
+
+fn counting(disputed: bool) -> Counting {
+    if disputed {
+        Counting::Disputed
+    } else {
+        Counting::Declared
+    }
+}
+
+fn default_treaty() -> String {
+    reykjavik_scenario::treaty::DEFAULT.to_string()
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TreatyRequest {
+    #[serde(flatten)]
+    scenario: ScenarioInput,
+    #[serde(default = "default_treaty")]
+    treaty: String,
+    #[serde(default)]
+    count_disputed: bool,
+}
+
+/// `POST /api/treaty`: `{ "document": <treaty JSON>, "text": <the text report> }`.
+pub async fn treaty(given: Result<Json<TreatyRequest>, JsonRejection>) -> Answer {
+    let request = body(given)?;
+    let scenario = request.scenario.scenario()?;
+    let treaty = builtin_treaty(&request.treaty)?;
+    let counting = counting(request.count_disputed);
+    let counts: Vec<_> = scenario
+        .sides
+        .iter()
+        .map(|side| treaty::count(&treaty, side, counting))
+        .collect();
+    Ok(Json(json!({
+        "document": reykjavik_report::treaty::json(&treaty, &scenario, &counts, counting),
+        "text": reykjavik_report::treaty::text(&treaty, &scenario, &counts, counting),
+    }))
+    .into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CompareRequest {
+    #[serde(flatten)]
+    scenario: ScenarioInput,
+    proposals: Vec<String>,
+    #[serde(default = "default_treaty")]
+    treaty: String,
+    #[serde(default)]
+    count_disputed: bool,
+    #[serde(default)]
+    trials: Option<u64>,
+    #[serde(default)]
+    seed: Option<u64>,
+}
+
+/// `POST /api/compare`: built-in proposals against the scenario.
+pub async fn compare(
+    Shared(state): Shared<State>,
+    given: Result<Json<CompareRequest>, JsonRejection>,
+) -> Answer {
+    let request = body(given)?;
+    let base = request.scenario.scenario()?;
+    two_sides(&base)?;
+    let treaty = builtin_treaty(&request.treaty)?;
+    if request.proposals.is_empty() || request.proposals.len() > MAX_PROPOSALS {
+        return Err(ApiError::bad(format!(
+            "proposals: give 1 to {MAX_PROPOSALS} built-in proposal names"
+        )));
+    }
+    if let Some(n) = request
+        .trials
+        .filter(|n| !(1..=MAX_PAIRED_TRIALS).contains(n))
+    {
+        return Err(ApiError {
+            status: axum::http::StatusCode::BAD_REQUEST,
+            body: json!({
+                "error": format!("trials {n} is out of range (valid: 1 to {MAX_PAIRED_TRIALS}, the web server's cap per request)"),
+                "field": "trials",
+                "max": MAX_PAIRED_TRIALS,
+            }),
+        });
+    }
+    let mut proposals = Vec::new();
+    for name in &request.proposals {
+        let text = reykjavik_scenario::proposal::builtin_text(name)
+            .ok_or_else(|| ApiError::bad(format!("no built-in proposal named `{name}`")))?;
+        proposals.push(
+            reykjavik_scenario::proposal::parse(text, &format!("<built-in proposal {name}>"))
+                .map_err(|e| ApiError::bad(e.to_string()))?,
+        );
+    }
+    let counting = counting(request.count_disputed);
+    let value = heavy(&state, move || {
+        let entry = |scenario: &Scenario, name: String, proposal| -> Result<Entry, ApiError> {
+            Ok(Entry {
+                name,
+                proposal,
+                regimes: compare::regimes(scenario).map_err(engine)?,
+                counts: scenario
+                    .sides
+                    .iter()
+                    .map(|side| treaty::count(&treaty, side, counting))
+                    .collect(),
+                paired: None,
+            })
+        };
+        let mut entries = vec![entry(&base, "base".into(), None)?];
+        let seed = request.seed.unwrap_or(1);
+        for proposal in proposals {
+            let changed = reykjavik_engine::arms_control::proposal::apply(&base, &proposal)
+                .map_err(|e| ApiError::bad(format!("{}: {}", proposal.name, e.error)))?;
+            let mut e = entry(&changed, proposal.name.clone(), Some(proposal))?;
+            if let Some(trials) = request.trials {
+                e.paired = Some(
+                    compare::paired_monte_carlo(&base, &changed, trials, seed, &|_| {})
+                        .map_err(engine)?,
+                );
+            }
+            entries.push(e);
+        }
+        let comparison = Comparison {
+            base,
+            treaty,
+            counting,
+            trials: request.trials.map(|t| (t, seed)),
+            entries,
+        };
+        Ok(json!({
+            "document": reykjavik_report::compare::json(&comparison),
+            "text": reykjavik_report::compare::text(&comparison),
+        }))
+    })
+    .await?;
+    Ok(Json(value).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct OptimizeRequest {
+    #[serde(flatten)]
+    scenario: ScenarioInput,
+    /// The side searched: 0 or 1.
+    side: usize,
+    #[serde(default = "default_treaty")]
+    treaty: String,
+    /// `index` (default), `ratio` or `struck-cost`.
+    #[serde(default)]
+    objective: Option<String>,
+    #[serde(default)]
+    seed: Option<u64>,
+    #[serde(default)]
+    starts: Option<usize>,
+    #[serde(default)]
+    grid_budget: Option<usize>,
+    #[serde(default)]
+    max_growth: Option<f64>,
+}
+
+/// `POST /api/optimize`: the posture search of one side under a built-in treaty.
+pub async fn optimize(
+    Shared(state): Shared<State>,
+    given: Result<Json<OptimizeRequest>, JsonRejection>,
+) -> Answer {
+    let request = body(given)?;
+    let scenario = request.scenario.scenario()?;
+    two_sides(&scenario)?;
+    let treaty = builtin_treaty(&request.treaty)?;
+    if request.side > 1 {
+        return Err(ApiError::bad("side: 0 or 1"));
+    }
+    let objective = match request.objective.as_deref() {
+        None | Some("index") => Objective::Index,
+        Some("ratio") => Objective::Ratio,
+        Some("struck-cost") => Objective::StruckCost,
+        Some(other) => {
+            return Err(ApiError::bad(format!(
+                "objective `{other}`: unknown (valid: index, ratio, struck-cost)"
+            )));
+        }
+    };
+    let starts = request.starts.unwrap_or(6);
+    let grid_budget = request.grid_budget.unwrap_or(400);
+    let max_growth = request.max_growth.unwrap_or(1.5);
+    if !(1..=MAX_STARTS).contains(&starts) || !(1..=MAX_GRID_BUDGET).contains(&grid_budget) {
+        return Err(ApiError::bad(format!(
+            "starts (1 to {MAX_STARTS}) or grid_budget (1 to {MAX_GRID_BUDGET}) is out of range"
+        )));
+    }
+    if !(max_growth.is_finite() && (1.0..=10.0).contains(&max_growth)) {
+        return Err(ApiError::bad("max_growth: out of range (valid: 1 to 10)"));
+    }
+    let options = SearchOptions {
+        side: request.side,
+        objective,
+        seed: request.seed.unwrap_or(1),
+        starts,
+        grid_budget,
+        max_growth,
+        min_warheads: None,
+    };
+    let value = heavy(&state, move || {
+        let result = optimize::search(&scenario, &treaty, options, &|_, _| {}).map_err(engine)?;
+        let report = reykjavik_report::optimize::Report {
+            scenario: &scenario,
+            treaty: &treaty,
+            side: options.side,
+            objective: options.objective,
+            seed: options.seed,
+            max_growth: options.max_growth,
+            result: &result,
+        };
+        Ok(json!({
+            "document": reykjavik_report::optimize::json(&report),
+            "text": reykjavik_report::optimize::text(&report),
+        }))
+    })
+    .await?;
+    Ok(Json(value).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct BreakoutRequest {
+    /// A built-in case name.
+    #[serde(default)]
+    case: Option<String>,
+    /// Case TOML text; wins over `case`.
+    #[serde(default)]
+    toml: Option<String>,
+    #[serde(default)]
+    trials: Option<u64>,
+    #[serde(default)]
+    seed: Option<u64>,
+}
+
+/// `POST /api/breakout`: months to weapons-grade material for a built-in case or TOML text.
+pub async fn breakout(
+    Shared(state): Shared<State>,
+    given: Result<Json<BreakoutRequest>, JsonRejection>,
+) -> Answer {
+    use reykjavik_scenario::breakout as cases;
+    let request = body(given)?;
+    let (text, label) = match (&request.toml, &request.case) {
+        (Some(text), _) => (text.clone(), "case.toml".to_string()),
+        (None, Some(name)) => cases::find(name)
+            .map(|b| (b.toml.to_string(), format!("<built-in {}>", b.name)))
+            .ok_or_else(|| ApiError::bad(format!("no built-in breakout case named `{name}`")))?,
+        (None, None) => return Err(ApiError::bad("give a built-in `case` or its `toml`")),
+    };
+    let case = cases::parse(&text, &label).map_err(|e| match &e {
+        cases::BreakoutError::Invalid(d) => ApiError::diagnostics(e.to_string(), d),
+        _ => ApiError::bad(e.to_string()),
+    })?;
+    if let Some(n) = request
+        .trials
+        .filter(|n| !(1..=MAX_BREAKOUT_TRIALS).contains(n))
+    {
+        return Err(ApiError::bad(format!(
+            "trials {n} is out of range (valid: 1 to {MAX_BREAKOUT_TRIALS})"
+        )));
+    }
+    let value = heavy(&state, move || {
+        let inputs = case.central();
+        let seed = request.seed.unwrap_or(1);
+        let report = reykjavik_report::breakout::Report {
+            breakout: reykjavik_fissile::breakout::compute(&case, &inputs),
+            plutonium: inputs
+                .plutonium
+                .as_ref()
+                .map(reykjavik_fissile::plutonium::compute),
+            monte_carlo: request.trials.map(|n| breakout_monte_carlo(&case, n, seed)),
+            solution: None,
+            case: &case,
+            label,
+        };
+        Ok(json!({
+            "document": reykjavik_report::breakout::json(&report),
+            "text": reykjavik_report::breakout::text(&report),
+        }))
+    })
+    .await?;
+    Ok(Json(value).into_response())
+}
+
+fn breakout_monte_carlo(
+    case: &reykjavik_fissile::case::Case,
+    trials: u64,
+    seed: u64,
+) -> reykjavik_report::breakout::MonteCarlo {
+    use reykjavik_fissile::montecarlo as mc;
+    let results = mc::run(case, trials, seed);
+    let months: Vec<f64> = results.iter().filter_map(|t| t.months_to_first).collect();
+    let pu: Vec<_> = results
+        .iter()
+        .filter_map(|t| t.plutonium.as_ref())
+        .collect();
+    let weapons: Vec<f64> = pu.iter().map(|p| f64::from(p.weapons_at_horizon)).collect();
+    let kg_per_year: Vec<f64> = pu.iter().map(|p| p.produced_kg_per_year).collect();
+    reykjavik_report::breakout::MonteCarlo {
+        trials,
+        seed,
+        never: results.len() - months.len(),
+        months: mc::summarize(&months),
+        plutonium_weapons: mc::summarize(&weapons),
+        plutonium_kg_per_year: mc::summarize(&kg_per_year),
+    }
+}
