@@ -17,7 +17,7 @@ pub fn list_scenarios() -> Result<String, Failure> {
     for b in builtin::BUILTINS {
         say!(out, "{:width$}  {}", b.name, b.description);
     }
-    // N-side built-ins (issue 10): read by `analyze` and `sweep`.
+    // N-side built-ins (issue 10): read by `analyze`, `sweep`, `treaty` and `compare`.
     for b in builtin::MULTILATERAL {
         say!(
             out,
@@ -133,7 +133,7 @@ fn check_n_side(name_or_path: &str) -> Result<String, Failure> {
     let mut out = String::new();
     say!(
         out,
-        "{name_or_path}: valid N-side scenario `{}` with {} sides, {} alliances and {} beliefs (read by `analyze` and `sweep`)",
+        "{name_or_path}: valid N-side scenario `{}` with {} sides, {} alliances and {} beliefs (read by `analyze`, `sweep`, `treaty` and `compare`)",
         ms.scenario.name,
         ms.scenario.sides.len(),
         ms.alliances.len(),

@@ -20,7 +20,8 @@ use crate::{Failure, say};
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// A scenario TOML file or a built-in name.
+    /// A scenario TOML file or a built-in name (N sides: the N-side index, each side's overall
+    /// and pairwise ratios; proposals change the truth, beliefs stay as written).
     #[arg(required_unless_present_any = ["list", "show"])]
     scenario: Option<String>,
     /// Proposal TOML files or built-in names (see --list).
@@ -38,7 +39,8 @@ pub struct CompareArgs {
     /// Count converted launchers as the other party does (see `reykjavik treaty --help`).
     #[arg(long)]
     count_disputed: bool,
-    /// Paired Monte Carlo: N trials of base and proposal on the same random streams.
+    /// Paired Monte Carlo: N trials of base and proposal on the same random streams (on N sides:
+    /// the inputs drawn, no random outcomes).
     #[arg(long, value_name = "N")]
     trials: Option<u64>,
     /// Master seed of the Monte Carlo streams.
@@ -68,6 +70,10 @@ pub fn run(args: CompareArgs) -> Result<String, Failure> {
                 Failure::Input(format!("no built-in proposal named `{name}` ({})", names()))
             });
     }
+    let name = args.scenario.as_deref().unwrap_or_default();
+    if reykjavik_scenario::multilateral::is_n_side(name) {
+        return n_side(&args, name);
+    }
     let comparison = build(&args)?;
     if let Some(path) = &args.plot {
         let svg = chart_svg(&comparison)?;
@@ -81,6 +87,23 @@ pub fn run(args: CompareArgs) -> Result<String, Failure> {
         Format::Text => report::compare::text(&comparison),
         Format::Json => format!("{:#}\n", report::compare::json(&comparison)),
     })
+}
+
+/// `compare` on an N-side scenario (no chart or brief).
+fn n_side(args: &CompareArgs, scenario: &str) -> Result<String, Failure> {
+    let extras = crate::multilateral_commands::CompareExtras {
+        trials: args.trials,
+        seed: args.seed,
+        quiet: args.quiet,
+        plot: args.plot.is_some(),
+        brief: args.brief.is_some(),
+    };
+    let treaty = (load_treaty(&args.treaty)?, counting(args.count_disputed));
+    let c = crate::multilateral_commands::compare(scenario, &args.proposals, treaty, &extras)?;
+    Ok(crate::multilateral_commands::compare_output(
+        &c,
+        args.format == Format::Json,
+    ))
 }
 
 fn build(args: &CompareArgs) -> Result<Comparison, Failure> {

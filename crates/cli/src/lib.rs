@@ -12,6 +12,8 @@ mod compare;
 pub mod montecarlo;
 /// N-side scenarios (issue 10): routing and options; the report is `reykjavik_report::multilateral`.
 pub mod multilateral;
+/// `treaty` and `compare` on N-side scenarios (issue 10 item 4).
+mod multilateral_commands;
 mod optimize;
 mod race;
 mod race_chart;

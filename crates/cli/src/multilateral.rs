@@ -1,5 +1,6 @@
 //! N-side scenarios on the command line (issue 10): routing, the N-side options of `analyze`
-//! and `sweep`, and the refusal of every command that compares two sides only.
+//! and `sweep`, and the refusal of every command that compares two sides only (`treaty` and
+//! `compare` on N sides: [`crate::multilateral_commands`]).
 
 use clap::Args;
 use reykjavik_engine::model::Alert;
@@ -38,8 +39,21 @@ pub fn wanted(scenario: &str, args: &NSideArgs) -> bool {
     args.given() || reykjavik_scenario::multilateral::is_n_side(scenario)
 }
 
+/// Why a two-side command cannot take N sides (the refusal says it).
+fn two_side_reason(command: &str) -> &'static str {
+    match command {
+        "race" | "richardson --estimate" => {
+            "best responses alternate between two actors: each move answers the one other side's last move, and the Richardson model couples two arsenals; with three or more there is no single opponent to answer, and the order of the moves would decide the outcome"
+        }
+        "optimize" => {
+            "its search scores every posture by the two-side regimes (r_A x r_B and each side's C1 / C2 of one pairwise exchange) and takes no other objective, so it cannot maximise the N-side index or a side's overall ratio"
+        }
+        _ => "it compares two sides",
+    }
+}
+
 /// Loads for a command that compares two sides: an N-side scenario is refused naming the
-/// command, with the located reason.
+/// command and why, with the located reason.
 pub fn load_two_sided(
     command: &str,
     name_or_path: &str,
@@ -47,7 +61,8 @@ pub fn load_two_sided(
     reykjavik_scenario::load(name_or_path).map_err(|e| {
         if reykjavik_scenario::multilateral::is_n_side(name_or_path) {
             Failure::Input(format!(
-                "`{command}` compares two sides and does not read N-side scenarios (more than two sides, alliances, beliefs, reserves); `analyze` and `sweep` do:\n{e}"
+                "`{command}` compares two sides and does not read N-side scenarios (more than two sides, alliances, beliefs, reserves): {}. `analyze`, `sweep`, `treaty` and `compare` do:\n{e}",
+                two_side_reason(command)
             ))
         } else {
             Failure::Input(e.to_string())

@@ -10,7 +10,7 @@ use crate::{Failure, say};
 
 #[derive(Debug, Args)]
 pub struct TreatyArgs {
-    /// A scenario TOML file or a built-in name.
+    /// A scenario TOML file or a built-in name (N sides: every side against the same limits).
     #[arg(required_unless_present_any = ["list", "show"])]
     scenario: Option<String>,
     /// List the built-in treaties.
@@ -46,6 +46,13 @@ pub fn run(args: TreatyArgs) -> Result<String, Failure> {
             .ok_or_else(|| {
                 Failure::Input(format!("no built-in treaty named `{name}` ({})", names()))
             });
+    }
+    let name = args.scenario.as_deref().unwrap_or_default();
+    if reykjavik_scenario::multilateral::is_n_side(name) {
+        let treaty = load_treaty(&args.treaty)?;
+        let json = args.format == Format::Json;
+        let counting = counting(args.count_disputed);
+        return crate::multilateral_commands::treaty(name, &treaty, counting, json);
     }
     let scenario = crate::multilateral::load_two_sided(
         "treaty",

@@ -769,9 +769,9 @@ aimpoint_hardness_psi = 2000
     }
 
     // Defect 3: three sides passed `check`; `analyze` and `sweep` refused with other messages.
-    // Since issue 10 three sides are an N-side scenario that `check`, `analyze` and `sweep`
-    // read; past the cap of 8 sides the three still give one located message, and the
-    // two-side commands refuse naming themselves.
+    // Since issue 10 three sides are an N-side scenario that `check`, `analyze`, `sweep`,
+    // `treaty` and `compare` read; past the cap of 8 sides they all give one located message,
+    // and the two-side commands refuse naming themselves.
     #[test]
     fn three_sides_get_one_located_message_from_every_command() {
         let side = |name: &str| {
@@ -793,7 +793,12 @@ aimpoint_hardness_psi = 2000
             assert_eq!(out.status.code(), Some(2), "{args:?}");
             String::from_utf8(out.stderr).unwrap()
         };
-        assert!(stderr(&["treaty", file]).contains("`treaty` compares two sides"));
+        reykjavik().args(["treaty", file]).assert().success();
+        let optimize = stderr(&["optimize", file, "--side", "A"]);
+        assert!(
+            optimize.contains("`optimize` compares two sides"),
+            "{optimize}"
+        );
         let more: String = ["C", "D", "E", "F", "G", "H", "I"]
             .iter()
             .map(|n| format!("\n[[side]]{}", side(n)))
@@ -808,6 +813,8 @@ aimpoint_hardness_psi = 2000
         assert!(check.contains("at most 8 sides"), "{check}");
         assert_eq!(stderr(&["analyze", nine]), check);
         assert_eq!(stderr(&["sweep", nine, "--vary", CEP_AXIS]), check);
+        assert_eq!(stderr(&["treaty", nine]), check);
+        assert_eq!(stderr(&["compare", nine, "de-mirv-icbms"]), check);
     }
 
     fn brown_file(name: &str, hardness: &str) -> String {

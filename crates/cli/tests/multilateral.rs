@@ -199,17 +199,14 @@ fn bad_n_side_input_is_located_with_exit_code_2() {
 
 #[test]
 fn commands_that_compare_two_sides_refuse_n_sides_by_name() {
+    // `treaty` and `compare` read N sides (tests/multilateral_commands.rs).
     rejects(
-        &["treaty", "us-russia-china-2025"],
-        "`treaty` compares two sides and does not read N-side scenarios",
+        &["optimize", "us-russia-china-2025", "--side", "China"],
+        "`optimize` compares two sides and does not read N-side scenarios",
     );
     rejects(
         &["optimize", "us-russia-china-2025", "--side", "China"],
-        "`optimize` compares two sides",
-    );
-    rejects(
-        &["compare", "us-russia-china-2025", "start-limits"],
-        "`compare` compares two sides",
+        "takes no other objective, so it cannot maximise the N-side index",
     );
     rejects(
         &[
@@ -238,6 +235,15 @@ fn commands_that_compare_two_sides_refuse_n_sides_by_name() {
             "us-homeland-defense",
         ],
         "`race` compares two sides",
+    );
+    rejects(
+        &[
+            "race",
+            "us-russia-china-2025",
+            "--move",
+            "us-homeland-defense",
+        ],
+        "best responses alternate between two actors",
     );
 }
 

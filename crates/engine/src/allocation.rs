@@ -544,17 +544,23 @@ impl TierGreedy {
 /// probability per unit cost, then by index (the heap key's order for one aimpoint). Fills
 /// `preference`, reusing its vectors.
 fn weapon_preference(preference: &mut Vec<Vec<usize>>, kill: &[Vec<f64>], cost: &[f64]) {
-    preference.resize_with(kill.len(), Vec::new);
+    preference.resize_with(kill.len(), || Vec::with_capacity(cost.len()));
+    // Each weapon's key is computed once per group, not once per comparison.
+    let mut keys: Vec<(bool, f64)> = Vec::with_capacity(cost.len());
     for (weapons, kills) in preference.iter_mut().zip(kill) {
         weapons.clear();
         weapons.extend((0..kills.len()).filter(|&w| kills[w] > 0.0));
-        let key = |w: usize| {
-            let c = cost[w];
-            (c <= 0.0, if c > 0.0 { kills[w] / c } else { kills[w] })
-        };
-        weapons.sort_by(|&a, &b| {
-            let (free_a, ratio_a) = key(a);
-            let (free_b, ratio_b) = key(b);
+        keys.clear();
+        keys.extend(
+            kills
+                .iter()
+                .zip(cost)
+                .map(|(&k, &c)| (c <= 0.0, if c > 0.0 { k / c } else { k })),
+        );
+        // The order is total (ties end on the index), so an unstable sort gives the same list.
+        weapons.sort_unstable_by(|&a, &b| {
+            let (free_a, ratio_a) = keys[a];
+            let (free_b, ratio_b) = keys[b];
             free_b
                 .cmp(&free_a)
                 .then(ratio_b.total_cmp(&ratio_a))

@@ -775,10 +775,19 @@ pub fn first_strike(
 ) -> Result<Exchange, EngineError> {
     // One set-up (aimpoint classes, kill probabilities) serves every ranking.
     let setup = set_up(scenario, striker, victim, posture)?;
-    cheapest_for_striker(rankings(&setup).iter().map(|&power| {
+    // Outcomes are accounted for the kept ranking only: the choice needs only stop points.
+    let mut best: Option<Traced> = None;
+    for &power in rankings(&setup) {
         let traced = plan_and_trace(&setup, detail, power);
-        Ok(account_outcomes(&setup, traced, (striker, victim), certify))
-    }))
+        if best
+            .as_ref()
+            .is_none_or(|b| stops_better(&traced.stop_point, &b.stop_point))
+        {
+            best = Some(traced);
+        }
+    }
+    let traced = best.expect("RANKINGS is not empty");
+    Ok(account_outcomes(&setup, traced, (striker, victim), certify))
 }
 
 /// The rankings that can differ: with one value cost for every nuclear warhead they coincide.
@@ -808,7 +817,11 @@ fn cheapest_for_striker(
 /// Whether `candidate`'s stop point costs the striker less than `best`'s (ties: costs the
 /// victim more).
 fn better(candidate: &Exchange, best: &Exchange) -> bool {
-    let (c, o) = (candidate.stop_point, best.stop_point);
+    stops_better(&candidate.stop_point, &best.stop_point)
+}
+
+/// [`better`] on two stop points.
+fn stops_better(c: &CurvePoint, o: &CurvePoint) -> bool {
     c.cost_to_striker < o.cost_to_striker - COST_TIE
         || (c.cost_to_striker <= o.cost_to_striker + COST_TIE
             && c.cost_to_victim > o.cost_to_victim)
@@ -1193,6 +1206,17 @@ fn kill_table(
     Ok(base_kill)
 }
 
+/// `c^power`, skipping `powf` for the powers of [`RANKINGS`] (both exact: x^1 = x, x^0 = 1).
+fn raised(c: f64, power: f64) -> f64 {
+    if power == 1.0 {
+        c
+    } else if power == 0.0 {
+        1.0
+    } else {
+        c.powf(power)
+    }
+}
+
 impl Setup<'_> {
     /// Kill probabilities with the victim's forces defense at `capacity`.
     fn kill_with_defense(&self, capacity: &[f64]) -> Vec<Vec<f64>> {
@@ -1219,7 +1243,7 @@ impl Setup<'_> {
                 .zip(&self.attacker.forces)
                 .map(|(&c, f)| {
                     if f.is_nuclear() {
-                        c.powf(cost_power)
+                        raised(c, cost_power)
                     } else {
                         0.0
                     }

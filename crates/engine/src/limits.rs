@@ -198,11 +198,14 @@ fn element_warheads(force: &ForceElement) -> u64 {
 
 /// A copy with every uncertain input at its upper bound, when there are any.
 fn widest_counts(scenario: &Scenario) -> Option<Scenario> {
-    if scenario.uncertain.is_empty() {
+    // Only counts move the warheads: without an uncertain count, no copy (validation runs once
+    // per analysis, and Monte Carlo and sweeps analyse thousands of times).
+    let counts = |input: &&params::UncertainInput| input.paths.iter().any(|p| sets_a_count(p));
+    if !scenario.uncertain.iter().any(|input| counts(&input)) {
         return None;
     }
     let mut widest = scenario.clone();
-    for input in &scenario.uncertain {
+    for input in scenario.uncertain.iter().filter(counts) {
         for path in &input.paths {
             // A path that cannot be set is reported by validation; only the counts matter here.
             let _ = params::set_field(&mut widest, path, input.distribution.upper());
@@ -217,6 +220,14 @@ fn widest_counts(scenario: &Scenario) -> Option<Scenario> {
         }
     }
     Some(widest)
+}
+
+/// Whether a field path may set a count that [`element_warheads`] reads (launchers at either
+/// alert, warheads per launcher). Errs on the side of yes: a false yes only costs a copy.
+fn sets_a_count(path: &str) -> bool {
+    ["launchers", "warheads_per_launcher"]
+        .iter()
+        .any(|field| path.contains(field))
 }
 
 /// Checks the size caps: counts of sides, elements and layers, and warheads per side. Errors

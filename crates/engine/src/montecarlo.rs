@@ -10,13 +10,14 @@ use rand::rngs::ChaCha8Rng;
 use rand::{Rng, SeedableRng};
 use rayon::prelude::*;
 
-use crate::allocation::Batch;
 use crate::defense::{FiringDoctrine, MissileDefenseLayer};
 use crate::error::EngineError;
-use crate::exchange::{self, Exchange, Target};
+use crate::exchange::{self, Exchange};
 use crate::model::{Delivery, Scenario, Side};
 use crate::params;
 use crate::stability::{self, AnalysisOptions, StabilityReport};
+
+mod counterforce;
 
 /// Random outcomes of one first strike.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,6 +116,38 @@ impl Draw {
         }
         k
     }
+    /// Successes in `draws` draws without replacement from `total` items of which `successes`
+    /// are successes (hypergeometric), drawn exactly: one item at a time, after the symmetries
+    /// that make the count of steps the least of draws, successes and their complements.
+    fn hypergeometric(&mut self, total: u32, successes: u32, draws: u32) -> u32 {
+        if draws == 0 || successes == 0 {
+            return 0;
+        }
+        if successes == total {
+            return draws;
+        }
+        if draws == total {
+            return successes;
+        }
+        if draws > total - draws {
+            return successes - self.hypergeometric(total, successes, total - draws);
+        }
+        if successes > total - successes {
+            return draws - self.hypergeometric(total, total - successes, draws);
+        }
+        let (mut left, mut successes_left, mut got) = (total, successes, 0);
+        for _ in 0..draws {
+            if self.uniform() * f64::from(left) < f64::from(successes_left) {
+                got += 1;
+                successes_left -= 1;
+                if successes_left == 0 {
+                    break;
+                }
+            }
+            left -= 1;
+        }
+        got
+    }
     /// A whole number whose expectation is `x` (>= 0): floor(x), plus 1 with probability
     /// x - floor(x). Keeps Monte Carlo means equal to the expected-value analysis where that
     /// analysis holds fractions (targetable launchers, available warheads).
@@ -165,16 +198,58 @@ pub fn run(
     } else {
         None
     };
+    let inputs = prepare_inputs(scenario);
     let done = std::sync::atomic::AtomicU64::new(0);
     (0..trials)
         .into_par_iter()
-        .map(|t| {
-            let trial = run_trial(scenario, fixed_plan.as_ref(), options, seed, t);
-            let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if finished.is_multiple_of(256) || finished == trials {
-                progress(finished);
-            }
-            trial
+        // One scenario copy per rayon job, made when first needed and reused by its trials:
+        // every trial sets every uncertain field, so what an earlier trial left there is
+        // overwritten before it is read.
+        .map_init(
+            || None,
+            |copy, t| {
+                let trial = trial_on(
+                    scenario,
+                    &inputs,
+                    copy,
+                    fixed_plan.as_ref(),
+                    options,
+                    seed,
+                    t,
+                );
+                let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if finished.is_multiple_of(256) || finished == trials {
+                    progress(finished);
+                }
+                trial
+            },
+        )
+        .collect()
+}
+
+/// An uncertain input with its paths resolved once per run (sides and elements by index, so
+/// a trial sets each field without looking names up).
+struct PreparedInput<'a> {
+    distribution: &'a params::Distribution,
+    paths: Vec<params::ParsedPath>,
+}
+
+/// The scenario's uncertain inputs, paths in canonical form; a path that does not resolve is
+/// kept as given, so that setting it fails in the trial with the same error as before.
+fn prepare_inputs(scenario: &Scenario) -> Vec<PreparedInput<'_>> {
+    scenario
+        .uncertain
+        .iter()
+        .map(|input| PreparedInput {
+            distribution: &input.distribution,
+            paths: input
+                .paths
+                .iter()
+                .map(|p| {
+                    let canonical = params::canonical_path(scenario, p);
+                    params::ParsedPath::shown_as(canonical.as_deref().unwrap_or(p), p)
+                })
+                .collect(),
         })
         .collect()
 }
@@ -188,20 +263,41 @@ pub fn run_trial(
     seed: u64,
     t: u64,
 ) -> Result<Trial, EngineError> {
+    trial_on(
+        scenario,
+        &prepare_inputs(scenario),
+        &mut None,
+        fixed_plan,
+        options,
+        seed,
+        t,
+    )
+}
+
+/// [`run_trial`] with the inputs prepared and a scenario copy to draw into (made on first use,
+/// reused by later trials).
+fn trial_on(
+    scenario: &Scenario,
+    inputs: &[PreparedInput],
+    copy: &mut Option<Scenario>,
+    fixed_plan: Option<&StabilityReport>,
+    options: AnalysisOptions,
+    seed: u64,
+    t: u64,
+) -> Result<Trial, EngineError> {
     let mut draw = Draw::new(seed, t);
-    let drawn = if scenario.uncertain.is_empty() {
-        None
+    let scenario = if inputs.is_empty() {
+        scenario
     } else {
-        let mut copy = scenario.clone();
-        for input in &scenario.uncertain {
+        let drawn = copy.get_or_insert_with(|| scenario.clone());
+        for input in inputs {
             let value = input.distribution.sample(&mut || draw.uniform());
             for path in &input.paths {
-                params::set_field(&mut copy, path, value)?;
+                path.set(drawn, value)?;
             }
         }
-        Some(copy)
+        &*drawn
     };
-    let scenario = drawn.as_ref().unwrap_or(scenario);
     let planned;
     let report = match fixed_plan {
         Some(report) => report,
@@ -355,19 +451,6 @@ fn first_salvo(layer: &MissileDefenseLayer) -> u32 {
     }
 }
 
-/// The aimpoints of `target`, in order.
-fn aimpoints_of(x: &Exchange, target: Target) -> impl Iterator<Item = usize> + '_ {
-    x.classes
-        .iter()
-        .filter(move |c| c.target == target)
-        .flat_map(|c| c.first..c.first + c.count)
-}
-
-/// What aimpoint `k` is (classes are in aimpoint order).
-fn target_of(x: &Exchange, k: usize) -> Target {
-    x.classes[x.classes.partition_point(|c| c.first + c.count <= k)].target
-}
-
 /// Executes an exchange's plan with random outcomes.
 fn sample_exchange(
     scenario: &Scenario,
@@ -378,146 +461,12 @@ fn sample_exchange(
     let attacker = &scenario.sides[x.striker];
     let defender = &scenario.sides[x.victim];
     let posture = x.posture;
-    let n = defender.forces.len();
-    // Aimpoints are numbered class by class; the classes say what each one is.
-    let aimpoint_count: usize = x.classes.iter().map(|c| c.count).sum();
-
-    // Victim launchers: untargetable, escaped under attack, and on aimpoints (whole launchers).
-    let mut surviving_launchers = vec![0u32; n];
-    let mut on_aimpoint = vec![0u32; aimpoint_count];
-    let mut exists = vec![false; aimpoint_count];
-    for (j, element) in defender.forces.iter().enumerate() {
-        let launchers = element.launchers_at(posture.victim_alert);
-        let targetable = draw
-            .whole(
-                f64::from(launchers) * (1.0 - element.untargetable_share.at(posture.victim_alert)),
-            )
-            .min(launchers);
-        surviving_launchers[j] = launchers - targetable.min(launchers);
-        let stay = exchange::stay_share(element, &posture, options);
-        let mut planned = aimpoints_of(x, Target::Element(j));
-        let mut left = targetable;
-        while left > 0 {
-            let here = left.min(element.launchers_per_aimpoint);
-            left -= here;
-            let staying = if stay < 1.0 {
-                draw.binomial(here, stay)
-            } else {
-                here
-            };
-            surviving_launchers[j] += here - staying; // launched under attack
-            match planned.next() {
-                Some(k) => {
-                    on_aimpoint[k] = staying;
-                    exists[k] = true;
-                }
-                None => surviving_launchers[j] += staying, // an aimpoint the plan did not expect
-            }
-        }
-    }
-    let mut storage_alive = vec![true; defender.warhead_storage.len()];
-    for c in &x.classes {
-        if let Target::Storage(_) = c.target {
-            exists[c.first..c.first + c.count].fill(true);
-        }
-    }
-    // Detection from this trial's scenario (the plan may have been made on central values).
-    let mut found = exists.clone();
-    for c in &x.classes {
-        let detection = match c.target {
-            Target::Element(j) => defender.forces[j].detection_probability,
-            Target::Storage(w) => defender.warhead_storage[w].detection_probability,
-        };
-        for seen in &mut found[c.first..c.first + c.count] {
-            *seen = *seen && draw.bernoulli(detection);
-        }
-    }
-
-    // Counterforce, in plan order.
-    // Conditional kill probabilities, computed once per (target group, weapon).
-    let groups = n + defender.warhead_storage.len();
-    let mut kill_cache: Vec<Option<f64>> = vec![None; groups * attacker.forces.len()];
-    let mut alive = vec![true; aimpoint_count];
-    let mut spent = vec![0u32; attacker.forces.len()];
-    let mut inventory: Vec<u32> = defender
-        .missile_defenses
-        .iter()
-        .map(|l| l.interceptors)
-        .collect();
-    let mut launcher_works = vec![false; attacker.forces.len()];
-    // Warheads of each kind (nuclear, conventional) committed to each aimpoint so far.
-    let mut committed = vec![[0usize; 2]; aimpoint_count];
-    let executed = x.executed();
-    for a in executed.iter().flat_map(Batch::assignments) {
-        if !found[a.aimpoint] {
-            continue;
-        }
-        let weapon = &attacker.forces[a.weapon];
-        spent[a.weapon] += 1;
-        let kind = usize::from(!weapon.is_nuclear());
-        let fratricide = options.fratricide.factor(committed[a.aimpoint][kind]);
-        committed[a.aimpoint][kind] += 1;
-        // Reliability belongs to the launcher: the element's warheads fly in plan order,
-        // `warheads_per_launcher` to a missile, and share its one draw.
-        if (spent[a.weapon] - 1).is_multiple_of(weapon.warheads_per_launcher.max(1)) {
-            launcher_works[a.weapon] = draw.bernoulli(weapon.reliability);
-        }
-        if !launcher_works[a.weapon] {
-            continue;
-        }
-        match weapon.delivery {
-            Delivery::BallisticMissile => {
-                let mut intercepted = false;
-                for (layer, inv) in defender.missile_defenses.iter().zip(inventory.iter_mut()) {
-                    if layer.covers.covers_forces() && !intercepted {
-                        intercepted = engage(layer, inv, draw);
-                    }
-                }
-                if intercepted {
-                    continue;
-                }
-            }
-            // A weapon on a destroyed aimpoint changes nothing: its outcome is not drawn.
-            Delivery::Aircraft | Delivery::CruiseMissile => {
-                if !alive[a.aimpoint]
-                    || !draw.bernoulli(exchange::air_penetration(defender, weapon.delivery, false))
-                {
-                    continue;
-                }
-            }
-            Delivery::GlideVehicle => {}
-        }
-        if !alive[a.aimpoint] {
-            continue;
-        }
-        let target = target_of(x, a.aimpoint);
-        let group = match target {
-            Target::Element(j) => j,
-            Target::Storage(w) => n + w,
-        };
-        let slot = group * attacker.forces.len() + a.weapon;
-        let p = match kill_cache[slot] {
-            Some(p) => p,
-            None => {
-                let (class, hardness) = exchange::target_class(defender, target);
-                let p = exchange::conditional_kill_probability(weapon, class, hardness, options)?;
-                kill_cache[slot] = Some(p);
-                p
-            }
-        };
-        if draw.bernoulli(p * fratricide) {
-            alive[a.aimpoint] = false;
-        }
-    }
-    for c in &x.classes {
-        for k in c.first..c.first + c.count {
-            match c.target {
-                Target::Element(j) if alive[k] => surviving_launchers[j] += on_aimpoint[k],
-                Target::Storage(w) => storage_alive[w] = alive[k],
-                Target::Element(_) => {}
-            }
-        }
-    }
+    let counterforce::Outcome {
+        surviving_launchers,
+        storage_alive,
+        spent,
+        inventory,
+    } = counterforce::strike(scenario, x, draw)?;
 
     // Retaliation on the striker's value.
     let victim_surviving: Vec<u32> = defender
@@ -639,6 +588,51 @@ mod tests {
                 "n {n}, p {p}: chi-square {statistic:.1} on {dof} degrees of freedom"
             );
         }
+    }
+
+    /// Hypergeometric draws against the exact probabilities C(K, k) C(N - K, n - k) / C(N, n)
+    /// (chi-square, 5 sd), through each symmetry; and the edges.
+    #[test]
+    fn hypergeometric_draws_follow_the_hypergeometric_distribution() {
+        let log_choose = |n: u32, k: u32| -> f64 {
+            (1..=k)
+                .map(|i| (f64::from(n - k + i) / f64::from(i)).ln())
+                .sum()
+        };
+        for (total, successes, draws) in [(20, 7, 5), (50, 40, 12), (60, 20, 45), (30, 25, 28)] {
+            let mut draw = Draw::new(3, u64::from(total + draws));
+            let n = 40_000;
+            let mut counts = vec![0u32; draws as usize + 1];
+            for _ in 0..n {
+                counts[draw.hypergeometric(total, successes, draws) as usize] += 1;
+            }
+            let (mut statistic, mut cells) = (0.0, 0);
+            for (k, &seen) in counts.iter().enumerate() {
+                let k = k as u32;
+                if k > successes || draws - k > total - successes {
+                    assert_eq!(seen, 0, "impossible count {k}");
+                    continue;
+                }
+                let p = (log_choose(successes, k) + log_choose(total - successes, draws - k)
+                    - log_choose(total, draws))
+                .exp();
+                let expected = p * f64::from(n);
+                if expected >= 5.0 {
+                    statistic += (f64::from(seen) - expected).powi(2) / expected;
+                    cells += 1;
+                }
+            }
+            let dof = (cells - 1) as f64;
+            assert!(
+                statistic < dof + 5.0 * (2.0 * dof).sqrt(),
+                "({total}, {successes}, {draws}): chi-square {statistic:.1} on {dof}"
+            );
+        }
+        let mut draw = Draw::new(1, 2);
+        assert_eq!(draw.hypergeometric(10, 0, 5), 0);
+        assert_eq!(draw.hypergeometric(10, 10, 5), 5);
+        assert_eq!(draw.hypergeometric(10, 4, 10), 4);
+        assert_eq!(draw.hypergeometric(10, 4, 0), 0);
     }
 
     #[test]

@@ -150,6 +150,7 @@ pub struct UncertainInput {
     pub distribution: Distribution,
 }
 
+#[derive(Clone, Copy)]
 enum Segment<'a> {
     Key(&'a str),
     Index(&'a str),
@@ -236,6 +237,71 @@ pub fn canonical_path(scenario: &Scenario, path: &str) -> Result<String, EngineE
 /// Counts are rounded to the nearest whole number. Returns the field's range.
 pub fn set_field(scenario: &mut Scenario, path: &str, value: f64) -> Result<Limit, EngineError> {
     let (limit, slot) = slot(scenario, path)?;
+    write(limit, slot, path, value)
+}
+
+/// Most segments a [`ParsedPath`] keeps on the stack (the longest field path has 6).
+const MOST_SEGMENTS: usize = 8;
+
+/// A field path split into segments once, to set the same field many times (a Monte Carlo
+/// trial sets every uncertain field): [`ParsedPath::set`] is [`set_field`] without parsing.
+#[derive(Debug, Clone)]
+pub struct ParsedPath {
+    text: String,
+    /// Each segment as (is an index, byte range in `text`).
+    spans: Vec<(bool, usize, usize)>,
+    /// The path as errors name it.
+    shown: String,
+}
+
+impl ParsedPath {
+    pub fn new(path: &str) -> Self {
+        Self::shown_as(path, path)
+    }
+
+    /// `path` (for example in canonical form, which is quicker to resolve), named `shown` in
+    /// errors (the spelling the user wrote).
+    pub fn shown_as(path: &str, shown: &str) -> Self {
+        let spans = segments(path)
+            .iter()
+            .map(|segment| {
+                let (index, part) = match segment {
+                    Segment::Key(k) => (false, *k),
+                    Segment::Index(i) => (true, *i),
+                };
+                // Each segment is a slice of `path`: its offset is the pointers' distance.
+                let start = part.as_ptr() as usize - path.as_ptr() as usize;
+                (index, start, start + part.len())
+            })
+            .collect();
+        Self {
+            text: path.to_string(),
+            spans,
+            shown: shown.to_string(),
+        }
+    }
+
+    /// [`set_field`] at this path.
+    pub fn set(&self, scenario: &mut Scenario, value: f64) -> Result<Limit, EngineError> {
+        if self.spans.len() > MOST_SEGMENTS {
+            return set_field(scenario, &self.shown, value);
+        }
+        let mut segs = [Segment::Key(""); MOST_SEGMENTS];
+        for (seg, &(index, start, end)) in segs.iter_mut().zip(&self.spans) {
+            let part = &self.text[start..end];
+            *seg = if index {
+                Segment::Index(part)
+            } else {
+                Segment::Key(part)
+            };
+        }
+        let (limit, slot) = slot_in(scenario, &segs[..self.spans.len()], &self.shown)?;
+        write(limit, slot, &self.shown, value)
+    }
+}
+
+/// Writes `value` to a field after checking it against the field's range (counts rounded).
+fn write(limit: Limit, slot: Slot, path: &str, value: f64) -> Result<Limit, EngineError> {
     let value = if limit.integer { value.round() } else { value };
     if !limit.contains(value) {
         return Err(EngineError::invalid(path, value, &limit.describe()));
@@ -274,6 +340,15 @@ pub fn get_field(scenario: &Scenario, path: &str) -> Result<(f64, Limit), Engine
 
 /// The storage behind a path, with its valid range.
 fn slot<'a>(scenario: &'a mut Scenario, path: &str) -> Result<(Limit, Slot<'a>), EngineError> {
+    slot_in(scenario, &segments(path), path)
+}
+
+/// [`slot`] with the path already split into segments.
+fn slot_in<'a>(
+    scenario: &'a mut Scenario,
+    segs: &[Segment],
+    path: &str,
+) -> Result<(Limit, Slot<'a>), EngineError> {
     let unknown = || {
         EngineError::rule(
             path,
@@ -281,8 +356,7 @@ fn slot<'a>(scenario: &'a mut Scenario, path: &str) -> Result<(Limit, Slot<'a>),
         )
     };
     let hardness = limits::hardness_psi(scenario.options.lethal_radius_model);
-    let segs = segments(path);
-    let (limit, slot): (Limit, Slot) = match segs.as_slice() {
+    let (limit, slot): (Limit, Slot) = match segs {
         [Segment::Key("options"), Segment::Key(field)] => {
             let o = &mut scenario.options;
             match *field {
@@ -698,8 +772,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn canonical_paths_resolve_names_and_aliases() {
+    /// Two sides, `US` and `Russia`, with one ten-silo element each.
+    fn two_sides() -> Scenario {
         use crate::model::{Basing, ForceElement, Side, ValueModel, ValueUnit};
         let side = |name: &str| Side {
             name: name.into(),
@@ -719,17 +793,51 @@ mod tests {
             air_defenses: vec![],
             warhead_storage: vec![],
         };
-        let scenario = Scenario {
+        Scenario {
             name: "t".into(),
             description: String::new(),
             sides: vec![side("US"), side("Russia")],
             options: Default::default(),
             uncertain: vec![],
-        };
+        }
+    }
+
+    #[test]
+    fn canonical_paths_resolve_names_and_aliases() {
+        let scenario = two_sides();
         let by_name =
             canonical_path(&scenario, "side[Russia].force[0].generated_launchers").unwrap();
         let by_index = canonical_path(&scenario, "side[1].force[0].launchers.generated").unwrap();
         assert_eq!(by_name, by_index);
+    }
+
+    /// A path parsed once sets what `set_field` sets, and its errors name the path as shown.
+    #[test]
+    fn parsed_paths_set_as_set_field_does() {
+        let paths = [
+            ("side[Russia].force[silo].cep_m", 150.0),
+            ("side[1].force[0].launchers", 7.4),
+            ("side[US].force[0].kill_probability.silo", 0.6),
+            ("options.cost_exponent", 0.5),
+        ];
+        let mut by_text = two_sides();
+        let mut parsed = two_sides();
+        for (path, value) in paths {
+            let canonical = canonical_path(&parsed, path).unwrap();
+            set_field(&mut by_text, path, value).unwrap();
+            ParsedPath::shown_as(&canonical, path)
+                .set(&mut parsed, value)
+                .unwrap();
+        }
+        assert_eq!(by_text, parsed);
+        assert_eq!(parsed.sides[1].forces[0].launchers, 7);
+        let wrong = ParsedPath::shown_as("side[1].force[0].cep_m", "side[Russia].force[0].cep_m")
+            .set(&mut parsed, -1.0)
+            .unwrap_err()
+            .to_string();
+        assert!(wrong.contains("side[Russia].force[0].cep_m"), "{wrong}");
+        let unknown = ParsedPath::new("side[0].force[0].colour").set(&mut parsed, 1.0);
+        assert!(unknown.is_err());
     }
 
     #[test]

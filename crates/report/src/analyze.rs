@@ -1,6 +1,7 @@
 //! The first-strike stability report of `reykjavik analyze`, as text or JSON (schema in
 //! docs/output-format.md).
 
+use crate::precision::Precision;
 use reykjavik_engine::exchange::Exchange;
 use reykjavik_engine::model::{Alert, Payload, Scenario};
 use reykjavik_engine::stability::{AnalysisOptions, RegimeResult, StabilityReport};
@@ -59,11 +60,6 @@ pub fn json(analysis: &Analysis, options: &Options) -> String {
         .map(|x| &x.curve[..])
         .collect();
     curve_json::to_string_pretty(&value, &curves)
-}
-
-fn round(x: f64, digits: i32) -> f64 {
-    let scale = 10f64.powi(digits);
-    (x * scale).round() / scale
 }
 
 /// Names of what a striker spends warheads on, in the order of `spent_on`: the victim's force
@@ -178,7 +174,7 @@ fn possessive(name: &str) -> String {
 }
 
 /// A short plain-language reading of the result.
-fn reading(report: &StabilityReport) -> String {
+fn reading(report: &StabilityReport, precision: Precision) -> String {
     let mut out = String::new();
     for x in &report.exchanges {
         let striker = &report.sides[x.striker].name;
@@ -205,17 +201,17 @@ fn reading(report: &StabilityReport) -> String {
         if side.ratio >= 0.95 {
             say!(
                 out,
-                "- {} gains little or nothing by striking first (ratio {:.2}).",
+                "- {} gains little or nothing by striking first (ratio {}).",
                 side.name,
-                side.ratio
+                precision.show(side.ratio)
             );
         } else {
             say!(
                 out,
-                "- {} would cut its expected cost from {:.2} to {:.2} ({:.0} %) by striking first rather than being struck.",
+                "- {} would cut its expected cost from {} to {} ({:.0} %) by striking first rather than being struck.",
                 side.name,
-                side.cost_struck_first,
-                side.cost_striking_first,
+                precision.show(side.cost_struck_first),
+                precision.show(side.cost_striking_first),
                 100.0 * (1.0 - side.ratio)
             );
         }
@@ -248,7 +244,7 @@ fn regimes_json(regimes: &[RegimeResult]) -> Value {
 
 /// The small table a report opens with: the index under the four standard regimes, the one
 /// asked for marked.
-fn regimes_text(regimes: &[RegimeResult], asked: &AnalysisOptions) -> String {
+fn regimes_text(regimes: &[RegimeResult], asked: &AnalysisOptions, precision: Precision) -> String {
     let mut out = String::new();
     let marked = |alert: Alert, lua: bool| {
         let r = regimes
@@ -256,7 +252,11 @@ fn regimes_text(regimes: &[RegimeResult], asked: &AnalysisOptions) -> String {
             .find(|r| r.alert == alert && r.launch_under_attack == lua)
             .expect("every standard regime is computed");
         let this = asked.alert == [alert; 2] && asked.launch_under_attack == [lua; 2];
-        format!("{:.2}{}", r.index, if this { " *" } else { "  " })
+        format!(
+            "{}{}",
+            precision.show(r.index),
+            if this { " *" } else { "  " }
+        )
     };
     say!(
         out,
@@ -283,7 +283,7 @@ fn regimes_text(regimes: &[RegimeResult], asked: &AnalysisOptions) -> String {
 
 /// The text of one first strike: the counterforce plan, the victim's forces after it, defenses,
 /// what is launched and arrives, damage, cost and the plan's certificate.
-fn exchange_text(scenario: &Scenario, x: &Exchange) -> String {
+fn exchange_text(scenario: &Scenario, x: &Exchange, precision: Precision) -> String {
     let mut out = String::new();
     let names = [
         scenario.sides[0].name.as_str(),
@@ -352,11 +352,11 @@ fn exchange_text(scenario: &Scenario, x: &Exchange) -> String {
     out += &value_attack_text(scenario, x);
     say!(
         out,
-        "  Damage to value: {striker} {:.3}, {victim} {:.3}. Cost: {striker} {:.3}, {victim} {:.3}.",
-        stop.damage_to_striker,
-        stop.damage_to_victim,
-        stop.cost_to_striker,
-        stop.cost_to_victim
+        "  Damage to value: {striker} {}, {victim} {}. Cost: {striker} {}, {victim} {}.",
+        precision.show(stop.damage_to_striker),
+        precision.show(stop.damage_to_victim),
+        precision.show(stop.cost_to_striker),
+        precision.show(stop.cost_to_victim)
     );
     if let (Some(bound), Some(gap)) = (x.cost_lower_bound, x.cost_gap()) {
         say!(
@@ -519,7 +519,8 @@ pub fn text(analysis: &Analysis, options: &Options) -> String {
         })
         .collect();
     say!(out, "");
-    out += &regimes_text(regimes, &report.options);
+    let precision = Precision::of(scenario);
+    out += &regimes_text(regimes, &report.options, precision);
     say!(out, "");
     say!(out, "Posture: {}", postures.join("; "));
     say!(out, "");
@@ -540,7 +541,7 @@ pub fn text(analysis: &Analysis, options: &Options) -> String {
     );
 
     for x in &report.exchanges {
-        out += &exchange_text(scenario, x);
+        out += &exchange_text(scenario, x, precision);
         if options.curve {
             out += &curve_text(x);
         }
@@ -557,21 +558,22 @@ pub fn text(analysis: &Analysis, options: &Options) -> String {
     for side in &report.sides {
         say!(
             out,
-            "{:<20} {:>20.3} {:>18.3} {:>7.3}",
+            "{:<20} {:>20} {:>18} {:>7}",
             side.name,
-            side.cost_striking_first,
-            side.cost_struck_first,
-            side.ratio
+            precision.show(side.cost_striking_first),
+            precision.show(side.cost_struck_first),
+            precision.show(side.ratio)
         );
     }
     say!(
         out,
-        "First-strike stability index: {:.3}",
-        round(report.index, 3)
+        "First-strike stability index: {}",
+        precision.show(report.index)
     );
+    say!(out, "{}", precision.note());
     say!(out, "");
     say!(out, "Reading:");
-    out.push_str(&reading(report));
+    out.push_str(&reading(report, precision));
     if let Some(mc) = &monte_carlo {
         out += &montecarlo::text(scenario, mc);
     }

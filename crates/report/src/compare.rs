@@ -223,15 +223,20 @@ fn entry_json(c: &Comparison, e: &Entry, base: &Entry) -> Value {
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "treaty": e.counts.iter().map(|count| side_json(&c.treaty, count)).collect::<Vec<_>>(),
-        "monte_carlo": e.paired.as_ref().map(|paired| paired.iter().map(|p| json!({
-            "alert": p.alert.name(),
-            "launch_under_attack": p.launch_under_attack,
-            "mean_change": p.summary.mean,
-            "sd": p.summary.sd,
-            "standard_error": p.summary.standard_error,
-            "quantiles": p.summary.quantiles.iter().map(|(q, v)| json!({"level": q, "value": v})).collect::<Vec<_>>(),
-            "p_improves": p.p_improves,
-            "p_worsens": p.p_worsens,
-        })).collect::<Vec<_>>()),
+        "monte_carlo": e.paired.as_ref().map(|paired| paired.iter().map(paired_json).collect::<Vec<_>>()),
+    })
+}
+
+/// One regime's paired change as JSON (shared with the N-side compare).
+pub fn paired_json(p: &PairedChange) -> Value {
+    json!({
+        "alert": p.alert.name(),
+        "launch_under_attack": p.launch_under_attack,
+        "mean_change": p.summary.mean,
+        "sd": p.summary.sd,
+        "standard_error": p.summary.standard_error,
+        "quantiles": p.summary.quantiles.iter().map(|(q, v)| json!({"level": q, "value": v})).collect::<Vec<_>>(),
+        "p_improves": p.p_improves,
+        "p_worsens": p.p_worsens,
     })
 }

@@ -61,8 +61,9 @@ fn analyze_text_states_the_index_and_the_caveat() {
         arms_race: None,
     };
     let text = analyze::text(&analysis, &Options::default());
+    // us-russia-2021 has uncertain inputs: the headline figures carry 2 significant digits.
     assert!(text.contains(&format!(
-        "First-strike stability index: {:.3}",
+        "First-strike stability index: {:.2}",
         report.index
     )));
     assert!(text.contains("it is not a probability of war"));

@@ -27,7 +27,7 @@ pub const BUILTINS: &[Builtin] = &[
     },
 ];
 
-/// Built-ins of three and more sides (issue 10): read by `analyze` and `sweep` only, so kept
+/// Built-ins of three and more sides (issue 10): read by `analyze`, `sweep`, `treaty` and `compare` only, so kept
 /// apart from [`BUILTINS`], which every command reads. One set of forces, two scenarios: the
 /// `[scenario]` table comes last.
 pub const MULTILATERAL: &[Builtin] = &[

@@ -15,7 +15,7 @@ pub struct ScenarioFile {
     #[serde(default)]
     pub options: OptionsFile,
     /// The sides, in order (at least two; more than two, alliances, beliefs and reserves are
-    /// read by `analyze` and `sweep` only).
+    /// read by `analyze`, `sweep`, `treaty` and `compare` only).
     pub side: Vec<SideFile>,
     /// N-side options: the reserve a striker holds against third parties and what third
     /// parties do (docs/scenario-format.md, "N sides").

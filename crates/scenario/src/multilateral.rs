@@ -1,7 +1,7 @@
 //! N-side scenarios (issue 10): more than two sides, `[[alliance]]`, `[[side.belief]]`,
 //! `[multilateral]` and `side.reserve_share`, converted to
-//! [`reykjavik_engine::multilateral::MultiScenario`] with located errors. Read by `analyze` and
-//! `sweep`; every other command refuses them ([`two_side_refusals`]).
+//! [`reykjavik_engine::multilateral::MultiScenario`] with located errors. Read by `analyze`,
+//! `sweep`, `treaty` and `compare`; every other command refuses them ([`two_side_refusals`]).
 
 use reykjavik_engine::EngineError;
 use reykjavik_engine::limits;
@@ -14,7 +14,7 @@ use crate::{ScenarioError, convert};
 
 /// What only the N-side analysis reads, pointed at, for commands that compare two sides.
 pub fn two_side_refusals(file: &ScenarioFile) -> Vec<EngineError> {
-    const WHY: &str = "is read by `analyze` and `sweep` (the N-side analysis) only; this command compares two sides: remove it or use `analyze`";
+    const WHY: &str = "is read by `analyze`, `sweep`, `treaty` and `compare` (the N-side commands) only; this command compares two sides: remove it or use `analyze`";
     let mut found = Vec::new();
     if file.multilateral.is_some() {
         found.push(EngineError::rule(

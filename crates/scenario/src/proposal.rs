@@ -132,7 +132,16 @@ pub fn builtin_text(name: &str) -> Option<&'static str> {
 
 /// Applies a loaded proposal; a bad path or value is located at its change in the file.
 pub fn apply(scenario: &Scenario, loaded: &LoadedProposal) -> Result<Scenario, DocumentError> {
-    proposal::apply(scenario, &loaded.proposal).map_err(|e| {
+    apply_sides(scenario, loaded, reykjavik_engine::limits::size::SIDES)
+}
+
+/// As [`apply`] on a scenario of 2 to `max_sides` sides (the N-side `compare`).
+pub fn apply_sides(
+    scenario: &Scenario,
+    loaded: &LoadedProposal,
+    max_sides: usize,
+) -> Result<Scenario, DocumentError> {
+    proposal::apply_sides(scenario, &loaded.proposal, max_sides).map_err(|e| {
         let field = format!(
             "change[{}].{}",
             e.change,

@@ -26,7 +26,7 @@ fn two_side_reading_refuses_n_side_content_at_its_line() {
         .to_string();
     assert!(error.contains("side[1].belief[0]"), "{error}");
     assert!(
-        error.contains("is read by `analyze` and `sweep`"),
+        error.contains("is read by `analyze`, `sweep`, `treaty` and `compare`"),
         "{error}"
     );
     let line = text.lines().position(|l| l == "[[side.belief]]").unwrap() + 1;

@@ -116,7 +116,8 @@ pub fn paired_monte_carlo(
         .collect()
 }
 
-fn paired_change(
+/// The summary of per-trial changes (also used by the N-side paired Monte Carlo).
+pub(crate) fn paired_change(
     alert: Alert,
     launch_under_attack: bool,
     changes: Vec<f64>,

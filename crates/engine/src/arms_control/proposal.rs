@@ -70,8 +70,18 @@ pub struct ApplyError {
     pub error: EngineError,
 }
 
-/// Applies the changes in order and validates the result.
+/// Applies the changes in order and validates the result (two sides).
 pub fn apply(scenario: &Scenario, proposal: &Proposal) -> Result<Scenario, ApplyError> {
+    apply_sides(scenario, proposal, crate::limits::size::SIDES)
+}
+
+/// As [`apply`], validating the result as a scenario of 2 to `max_sides` sides (the N-side
+/// `compare` passes [`crate::limits::size::MULTILATERAL_SIDES`]).
+pub fn apply_sides(
+    scenario: &Scenario,
+    proposal: &Proposal,
+    max_sides: usize,
+) -> Result<Scenario, ApplyError> {
     let mut out = scenario.clone();
     for (k, change) in proposal.changes.iter().enumerate() {
         let at = |error| ApplyError { change: k, error };
@@ -83,7 +93,7 @@ pub fn apply(scenario: &Scenario, proposal: &Proposal) -> Result<Scenario, Apply
             );
             return Err(at(EngineError::rule(format!("side[{s}]"), message)));
         }
-        if let Err(errors) = model::validate(&out) {
+        if let Err(errors) = model::validate_sides(&out, max_sides) {
             return Err(at(errors.into_iter().next().unwrap_or_else(|| {
                 EngineError::Undefined("the changed scenario is not valid".into())
             })));
