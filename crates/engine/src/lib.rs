@@ -22,3 +22,4 @@ pub use error::EngineError;
 
 /// Three and more sides, alliances and beliefs (issue 10), on top of `exchange`.
 pub mod multilateral;
+pub mod work_units;

@@ -145,26 +145,37 @@ pub fn run(
     (0..total)
         .into_par_iter()
         .map(|k| {
-            // Mixed-radix decode, the last axis fastest.
-            let mut rest = k;
-            let mut coordinates = vec![0.0; axes.len()];
-            for (axis, slot) in axes.iter().zip(coordinates.iter_mut()).rev() {
-                *slot = axis.values[rest % axis.values.len()];
-                rest /= axis.values.len();
-            }
-            let mut point = scenario.clone();
-            for (axis, &value) in axes.iter().zip(&coordinates) {
-                params::set_field(&mut point, &axis.path, value)?;
-            }
-            let report = stability::analyze_stop_only(&point, options)?;
+            let point = point(scenario, axes, options, k)?;
             let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             progress(finished);
-            Ok(SweepPoint {
-                coordinates,
-                metrics: Metrics::from(&report),
-            })
+            Ok(point)
         })
         .collect()
+}
+
+/// The grid point of index `k` (mixed radix, the last axis fastest), computed alone: the
+/// point `run` puts at position `k`. Expects axes that passed `check_axes` and `k < size(axes)`.
+pub fn point(
+    scenario: &Scenario,
+    axes: &[Axis],
+    options: AnalysisOptions,
+    k: usize,
+) -> Result<SweepPoint, EngineError> {
+    let mut rest = k;
+    let mut coordinates = vec![0.0; axes.len()];
+    for (axis, slot) in axes.iter().zip(coordinates.iter_mut()).rev() {
+        *slot = axis.values[rest % axis.values.len()];
+        rest /= axis.values.len();
+    }
+    let mut point = scenario.clone();
+    for (axis, &value) in axes.iter().zip(&coordinates) {
+        params::set_field(&mut point, &axis.path, value)?;
+    }
+    let report = stability::analyze_stop_only(&point, options)?;
+    Ok(SweepPoint {
+        coordinates,
+        metrics: Metrics::from(&report),
+    })
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod events;
 pub mod format;
+pub mod from_json;
 /// N sides, alliances, beliefs and reserves (issue 10).
 pub mod multilateral;
 mod number;
@@ -19,6 +20,7 @@ use std::fmt;
 use std::path::Path;
 
 pub use diagnostic::Diagnostic;
+pub use from_json::json_to_toml;
 use reykjavik_engine::model::Scenario;
 
 /// Why a scenario could not be loaded.

@@ -1,0 +1,279 @@
+//! The CLI's JSON documents for the Python functions, built by the same code so that they are
+//! the same documents, key for key. `analyze`, the Monte Carlo summary and `treaty` compute with
+//! the engine and render with the shared output crate (`reykjavik-report`), as the CLI does.
+//! `compare`, `optimize`, `breakout`, `race`, `reciprocity`, `richardson` and the N-side
+//! `analyze` keep their orchestration (loading proposals and menus, the searches, the breakout
+//! solver, parsing the models' options, the N-side routing) in the CLI, so they run in-process through the CLI library
+//! (`reykjavik::run` on a command line, which renders with `reykjavik-report` too); when that
+//! orchestration moves into a library, only this module changes.
+
+use clap::Parser;
+use reykjavik::Failure;
+use reykjavik::analyze::AnalysisArgs;
+use reykjavik_engine::arms_control::{self, treaty::Counting};
+use reykjavik_engine::model::Scenario;
+use reykjavik_engine::montecarlo::{Planning, Trial};
+use reykjavik_engine::stability::{self, AnalysisOptions};
+use reykjavik_report::{self as report, montecarlo::MonteCarlo};
+
+use crate::source::CliFile;
+
+/// How the analysis is posed: the CLI's `--alert` and `--launch-under-attack` values.
+#[derive(Debug, Clone, Default)]
+pub struct Posing {
+    pub alert: Vec<String>,
+    pub launch_under_attack: Vec<String>,
+}
+
+/// Parses the posing exactly as the CLI does (same checks, same messages).
+#[derive(Parser)]
+struct PosingArgs {
+    #[command(flatten)]
+    analysis: AnalysisArgs,
+}
+
+impl Posing {
+    fn args(&self) -> Vec<String> {
+        let alert = self.alert.iter().map(|a| format!("--alert={a}"));
+        let lua = self
+            .launch_under_attack
+            .iter()
+            .map(|s| format!("--launch-under-attack={s}"));
+        alert.chain(lua).collect()
+    }
+
+    pub fn options(&self, scenario: &Scenario) -> Result<AnalysisOptions, Failure> {
+        let argv = std::iter::once("reykjavik".to_string()).chain(self.args());
+        let parsed = PosingArgs::try_parse_from(argv).map_err(clap_failure)?;
+        parsed.analysis.options(scenario)
+    }
+}
+
+fn clap_failure(e: clap::Error) -> Failure {
+    Failure::Input(e.to_string().trim_end().to_string())
+}
+
+/// Runs one command line in-process; its standard output.
+fn run_cli(args: Vec<String>) -> Result<String, Failure> {
+    let argv = std::iter::once("reykjavik".to_string()).chain(args);
+    let cli = reykjavik::Cli::try_parse_from(argv).map_err(clap_failure)?;
+    reykjavik::run(cli)
+}
+
+fn words(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+fn computation(e: reykjavik_engine::EngineError) -> Failure {
+    Failure::Computation(e.to_string())
+}
+
+/// `reykjavik analyze SCENARIO --format json [--certify]` with the posing; `label` names the
+/// scenario in messages.
+pub fn analyze(
+    scenario: &Scenario,
+    label: &str,
+    posing: &Posing,
+    certify: bool,
+) -> Result<String, Failure> {
+    if scenario.sides.len() != 2 {
+        return Err(Failure::Input(format!(
+            "{label}: `analyze` compares exactly 2 sides; this scenario has {}",
+            scenario.sides.len()
+        )));
+    }
+    let options = posing.options(scenario)?;
+    let report = stability::analyze_with(scenario, options, certify).map_err(computation)?;
+    let regimes = stability::standard_regimes(scenario).map_err(computation)?;
+    let analysis = report::analyze::Analysis {
+        scenario,
+        report: &report,
+        regimes: &regimes,
+        monte_carlo: None,
+        arms_race: None,
+    };
+    let output = report::analyze::Options {
+        certify,
+        curve: false,
+    };
+    Ok(report::analyze::json(&analysis, &output))
+}
+
+/// `reykjavik analyze FILE --format json` on an N-side scenario (issue 10): the N-side document,
+/// through the CLI library, which routes it.
+pub fn analyze_n_side(file: &CliFile, posing: &Posing) -> Result<String, Failure> {
+    let mut args = words(&["analyze", "--format", "json", "--quiet"]);
+    args.extend(posing.args());
+    args.extend(["--".to_string(), file.arg.clone()]);
+    run_cli(args)
+}
+
+/// The `monte_carlo` object of `reykjavik analyze --trials N --format json`.
+pub fn monte_carlo(
+    scenario: &Scenario,
+    trials: &[Trial],
+    seed: u64,
+    planning: Planning,
+    at_least: &[u32],
+) -> String {
+    let mc = MonteCarlo {
+        trials,
+        seed,
+        planning,
+        at_least,
+    };
+    report::montecarlo::json(scenario, &mc).to_string()
+}
+
+/// `reykjavik treaty SCENARIO --format json [--treaty T] [--count-disputed]`.
+pub fn treaty(
+    scenario: &Scenario,
+    treaty: &Option<String>,
+    count_disputed: bool,
+) -> Result<String, Failure> {
+    let name = treaty
+        .as_deref()
+        .unwrap_or(reykjavik_scenario::treaty::DEFAULT);
+    let treaty =
+        reykjavik_scenario::treaty::load(name).map_err(|e| Failure::Input(e.to_string()))?;
+    let counting = if count_disputed {
+        Counting::Disputed
+    } else {
+        Counting::Declared
+    };
+    let counts: Vec<_> = scenario
+        .sides
+        .iter()
+        .map(|side| arms_control::treaty::count(&treaty, side, counting))
+        .collect();
+    Ok(report::treaty::json(&treaty, scenario, &counts, counting).to_string())
+}
+
+/// `reykjavik compare FILE PROPOSAL... --format json`.
+pub struct CompareSpec {
+    pub proposals: Vec<String>,
+    pub treaty: Option<String>,
+    pub count_disputed: bool,
+    pub trials: Option<u64>,
+    pub seed: u64,
+}
+
+pub fn compare(file: &CliFile, spec: &CompareSpec) -> Result<String, Failure> {
+    let mut args = words(&["compare", "--format", "json", "--quiet"]);
+    args.extend(treaty_args(&spec.treaty, spec.count_disputed));
+    if let Some(n) = spec.trials {
+        args.push(format!("--trials={n}"));
+    }
+    args.push(format!("--seed={}", spec.seed));
+    // After `--`, a name that starts with a dash is still a name.
+    args.extend(["--".to_string(), file.arg.clone()]);
+    args.extend(spec.proposals.iter().cloned());
+    run_cli(args)
+}
+
+fn treaty_args(treaty: &Option<String>, count_disputed: bool) -> Vec<String> {
+    let mut args = Vec::new();
+    if let Some(t) = treaty {
+        args.push(format!("--treaty={t}"));
+    }
+    if count_disputed {
+        args.push("--count-disputed".into());
+    }
+    args
+}
+
+/// `reykjavik optimize FILE --side S --format json` and its search settings.
+pub struct OptimizeSpec {
+    pub side: String,
+    pub treaty: Option<String>,
+    pub objective: String,
+    pub seed: u64,
+    pub starts: u64,
+    pub grid_budget: u64,
+    pub max_growth: f64,
+    pub min_warheads: Option<u64>,
+}
+
+pub fn optimize(file: &CliFile, spec: &OptimizeSpec) -> Result<String, Failure> {
+    let mut args = words(&["optimize", "--format", "json", "--quiet"]);
+    args.push(format!("--side={}", spec.side));
+    args.extend(treaty_args(&spec.treaty, false));
+    args.push(format!("--objective={}", spec.objective));
+    args.push(format!("--seed={}", spec.seed));
+    args.push(format!("--starts={}", spec.starts));
+    args.push(format!("--grid-budget={}", spec.grid_budget));
+    args.push(format!("--max-growth={}", spec.max_growth));
+    if let Some(n) = spec.min_warheads {
+        args.push(format!("--min-warheads={n}"));
+    }
+    args.extend(["--".to_string(), file.arg.clone()]);
+    run_cli(args)
+}
+
+/// `reykjavik race SCENARIO --move PROPOSAL --format json` (issue 11): `options` are the CLI's
+/// own words for the rest (`--by`, `--rounds`, `--menu`, `--position`, `--tolerance`,
+/// `--bound`, `--richardson`), built by the Python wrapper.
+pub fn race(file: &CliFile, posing: &Posing, options: &[String]) -> Result<String, Failure> {
+    if options
+        .iter()
+        .any(|w| !w.starts_with("--") || w.starts_with("--svg") || w.starts_with("--format"))
+    {
+        return Err(Failure::Input(
+            "race options are `--NAME=VALUE` words; --svg and --format are not options here".into(),
+        ));
+    }
+    let mut args = words(&["race", "--format", "json"]);
+    args.extend(posing.args());
+    args.extend(options.iter().cloned());
+    args.extend(["--".to_string(), file.arg.clone()]);
+    run_cli(args)
+}
+
+/// Commands without a scenario whose options Python passes as CLI words (issue 11's models).
+const WORD_COMMANDS: [&str; 2] = ["reciprocity", "richardson"];
+
+/// `reykjavik COMMAND WORDS... --format json` for a command of [`WORD_COMMANDS`]; options that
+/// write files (`--svg`) are refused (a document is the only output here).
+pub fn command(words: Vec<String>) -> Result<String, Failure> {
+    let known = words
+        .first()
+        .is_some_and(|c| WORD_COMMANDS.contains(&c.as_str()));
+    if !known {
+        return Err(Failure::Input(format!(
+            "command {:?} is not one of {}",
+            words.first(),
+            WORD_COMMANDS.join(", ")
+        )));
+    }
+    if words
+        .iter()
+        .any(|w| w.starts_with("--svg") || w.starts_with("--format"))
+    {
+        return Err(Failure::Input(
+            "--svg and --format are not options here: the document is returned".into(),
+        ));
+    }
+    let mut args = words;
+    args.extend(["--format".to_string(), "json".to_string()]);
+    run_cli(args)
+}
+
+/// `reykjavik breakout CASE --format json` with Monte Carlo or the solver.
+pub fn breakout(
+    file: &CliFile,
+    trials: Option<u64>,
+    seed: u64,
+    solve: Option<(String, f64)>,
+) -> Result<String, Failure> {
+    let mut args = words(&["breakout", "--format", "json"]);
+    if let Some(n) = trials {
+        args.push(format!("--trials={n}"));
+    }
+    args.push(format!("--seed={seed}"));
+    if let Some((field, months)) = solve {
+        args.push(format!("--solve={field}"));
+        args.push(format!("--target-months={months}"));
+    }
+    args.extend(["--".to_string(), file.arg.clone()]);
+    run_cli(args)
+}
