@@ -121,19 +121,12 @@ fn parse_alert(text: &str) -> Option<Alert> {
 
 /// Resolves a side given by name (case-insensitive) or number (1-based).
 fn side_index(scenario: &Scenario, given: &str) -> Result<usize, Failure> {
-    let names: Vec<&str> = scenario.sides.iter().map(|s| s.name.as_str()).collect();
-    given
-        .parse::<usize>()
-        .ok()
-        .filter(|n| (1..=names.len()).contains(n))
-        .map(|n| n - 1)
-        .or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(given)))
-        .ok_or_else(|| {
-            Failure::Input(format!(
-                "no side `{given}` in this scenario (sides: {}, or 1 and 2)",
-                names.join(", ")
-            ))
-        })
+    scenario.side_named(given).ok_or_else(|| {
+        Failure::Input(format!(
+            "no side `{given}` in this scenario (sides: {}, or 1 and 2)",
+            scenario.side_names()
+        ))
+    })
 }
 
 impl AnalysisArgs {

@@ -94,20 +94,13 @@ fn parse_third_parties(text: &str) -> Result<ThirdParties, Failure> {
 
 /// A side by name (case-insensitive) or number (1 to N).
 fn side_index(ms: &MultiScenario, given: &str) -> Result<usize, Failure> {
-    let names: Vec<&str> = ms.scenario.sides.iter().map(|s| s.name.as_str()).collect();
-    given
-        .parse::<usize>()
-        .ok()
-        .filter(|n| (1..=names.len()).contains(n))
-        .map(|n| n - 1)
-        .or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(given)))
-        .ok_or_else(|| {
-            Failure::Input(format!(
-                "no side `{given}` in this scenario (sides: {}, or 1 to {})",
-                names.join(", "),
-                names.len()
-            ))
-        })
+    ms.scenario.side_named(given).ok_or_else(|| {
+        Failure::Input(format!(
+            "no side `{given}` in this scenario (sides: {}, or 1 to {})",
+            ms.scenario.side_names(),
+            ms.scenario.sides.len()
+        ))
+    })
 }
 
 /// `--alert` and `--launch-under-attack` for N sides (`both`, as for two sides, means every side).

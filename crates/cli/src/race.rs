@@ -253,19 +253,12 @@ fn mover(base: &Scenario, moved: &Scenario, by: Option<&str>) -> Result<usize, F
 }
 
 fn side_number(scenario: &Scenario, given: &str) -> Result<usize, Failure> {
-    let names: Vec<&str> = scenario.sides.iter().map(|s| s.name.as_str()).collect();
-    given
-        .parse::<usize>()
-        .ok()
-        .filter(|n| (1..=names.len()).contains(n))
-        .map(|n| n - 1)
-        .or_else(|| names.iter().position(|n| n.eq_ignore_ascii_case(given)))
-        .ok_or_else(|| {
-            Failure::Input(format!(
-                "--by {given}: no such side (sides: {}, or 1 and 2)",
-                names.join(", ")
-            ))
-        })
+    scenario.side_named(given).ok_or_else(|| {
+        Failure::Input(format!(
+            "--by {given}: no such side (sides: {}, or 1 and 2)",
+            scenario.side_names()
+        ))
+    })
 }
 
 /// `analyze --arms-race`: the JSON value and the text section, or `None` without the flag.

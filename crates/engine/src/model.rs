@@ -424,6 +424,29 @@ pub struct Scenario {
     pub uncertain: Vec<crate::params::UncertainInput>,
 }
 
+impl Scenario {
+    /// The side a user names on the command line or in a form: its number counted from 1, or
+    /// its name in any letter case.
+    pub fn side_named(&self, given: &str) -> Option<usize> {
+        given
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=self.sides.len()).contains(n))
+            .map(|n| n - 1)
+            .or_else(|| {
+                self.sides
+                    .iter()
+                    .position(|s| s.name.eq_ignore_ascii_case(given))
+            })
+    }
+
+    /// The sides' names, for messages that list them.
+    pub fn side_names(&self) -> String {
+        let names: Vec<&str> = self.sides.iter().map(|s| s.name.as_str()).collect();
+        names.join(", ")
+    }
+}
+
 /// Checks every value of a scenario against its valid range and the rules that tie fields
 /// together. Returns every problem found, each naming its field path.
 pub fn validate(scenario: &Scenario) -> Result<(), Vec<EngineError>> {

@@ -457,3 +457,20 @@ fn shoot_look_shoot_value_defense_agrees_with_monte_carlo() {
         "Monte Carlo {mean}, expected {expected}"
     );
 }
+
+#[test]
+fn sides_are_named_by_number_from_one_or_by_name_in_any_case() {
+    let s = scenario(
+        side("United States", ValueUnit::Warheads, 100.0, vec![]),
+        side("Russia", ValueUnit::Warheads, 100.0, vec![]),
+        ModelOptions::default(),
+    );
+    assert_eq!(s.side_named("1"), Some(0));
+    assert_eq!(s.side_named("2"), Some(1));
+    assert_eq!(s.side_named("russia"), Some(1));
+    assert_eq!(s.side_named("UNITED STATES"), Some(0));
+    assert_eq!(s.side_named("0"), None);
+    assert_eq!(s.side_named("3"), None);
+    assert_eq!(s.side_named("China"), None);
+    assert_eq!(s.side_names(), "United States, Russia");
+}
