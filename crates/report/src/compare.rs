@@ -131,20 +131,24 @@ fn treaty_counts(out: &mut String, c: &Comparison) {
         limits.join(" / ")
     );
     for e in &c.entries {
-        let sides: Vec<String> = e
-            .counts
-            .iter()
-            .map(|count| {
-                let numbers: Vec<String> = count
-                    .limits
-                    .iter()
-                    .map(|l| format!("{}{}", l.counted, if l.complies() { "" } else { "*" }))
-                    .collect();
-                format!("{} {}", count.side, numbers.join(" / "))
-            })
-            .collect();
-        say!(out, "  {:<18} {}", e.name, sides.join("   "));
+        say!(out, "  {:<18} {}", e.name, counts_line(&e.counts));
     }
+}
+
+/// Each side's counts under every limit on one line, `*` marking a count over its limit.
+pub(crate) fn counts_line(counts: &[SideCount]) -> String {
+    let sides: Vec<String> = counts
+        .iter()
+        .map(|count| {
+            let numbers: Vec<String> = count
+                .limits
+                .iter()
+                .map(|l| format!("{}{}", l.counted, if l.complies() { "" } else { "*" }))
+                .collect();
+            format!("{} {}", count.side, numbers.join(" / "))
+        })
+        .collect();
+    sides.join("   ")
 }
 
 fn monte_carlo(out: &mut String, c: &Comparison) {

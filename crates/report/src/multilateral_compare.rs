@@ -171,19 +171,12 @@ fn treaty_counts(out: &mut String, c: &NSideComparison) {
         limits.join(" / ")
     );
     for e in &c.entries {
-        let sides: Vec<String> = e
-            .counts
-            .iter()
-            .map(|count| {
-                let numbers: Vec<String> = count
-                    .limits
-                    .iter()
-                    .map(|l| format!("{}{}", l.counted, if l.complies() { "" } else { "*" }))
-                    .collect();
-                format!("{} {}", count.side, numbers.join(" / "))
-            })
-            .collect();
-        say!(out, "  {:<18} {}", e.name, sides.join("   "));
+        say!(
+            out,
+            "  {:<18} {}",
+            e.name,
+            crate::compare::counts_line(&e.counts)
+        );
     }
     say!(
         out,
