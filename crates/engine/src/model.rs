@@ -461,170 +461,29 @@ pub fn validate_sides(scenario: &Scenario, max_sides: usize) -> Result<(), Vec<E
     if !too_big.is_empty() {
         return Err(too_big);
     }
-    let mut errors = Vec::new();
-    // The path is built only for a value that fails: validation runs once per Monte Carlo trial.
-    let mut check = |path: &dyn Fn() -> String, value: f64, limit: &Limit| {
-        if !limit.contains(value) {
-            errors.push(EngineError::invalid(path(), value, &limit.describe()));
-        }
-    };
-    let o = &scenario.options;
-    let hardness = limits::hardness_psi(o.lethal_radius_model);
-    check(
-        &|| "options.max_warheads_per_aimpoint".into(),
-        o.max_warheads_per_aimpoint.into(),
-        &limits::MAX_WARHEADS_PER_AIMPOINT,
-    );
-    check(
-        &|| "options.cost_exponent".into(),
-        o.cost_exponent,
-        &limits::COST_EXPONENT,
-    );
-    check(
-        &|| "options.cost_surcharge".into(),
-        o.cost_surcharge,
-        &limits::COST_SURCHARGE,
-    );
-    check(
-        &|| "options.striker_availability_fixed".into(),
-        o.striker_availability_fixed,
-        &limits::PROBABILITY,
-    );
-    check(
-        &|| "options.striker_availability_survivable".into(),
-        o.striker_availability_survivable,
-        &limits::PROBABILITY,
-    );
-    check(
-        &|| "options.launch_under_attack_share".into(),
-        o.launch_under_attack_share,
-        &limits::PROBABILITY,
-    );
-    if let Fratricide::Degradation { per_burst } = o.fratricide {
-        check(
-            &|| "options.fratricide_per_burst".into(),
-            per_burst,
-            &limits::PROBABILITY,
-        );
-    }
+    let mut checks = Checks::default();
+    let hardness = limits::hardness_psi(scenario.options.lethal_radius_model);
+    check_option_ranges(&mut checks, &scenario.options);
     for (s, side) in scenario.sides.iter().enumerate() {
-        let at = |field: &str| format!("side[{s}].{field}");
-        check(&|| at("value.w80"), side.value.w80, &limits::W80);
+        checks.range(
+            &|| format!("side[{s}].value.w80"),
+            side.value.w80,
+            &limits::W80,
+        );
         for (f, force) in side.forces.iter().enumerate() {
-            let at = |field: &str| format!("side[{s}].force[{f}].{field}");
-            check(
-                &|| at("launchers"),
-                force.launchers.into(),
-                &limits::LAUNCHERS,
-            );
-            if let Some(g) = force.generated_launchers {
-                check(&|| at("launchers.generated"), g.into(), &limits::LAUNCHERS);
-            }
-            check(
-                &|| at("launch_survival"),
-                force.launch_survival,
-                &limits::PROBABILITY,
-            );
-            check(
-                &|| at("warheads_per_launcher"),
-                force.warheads_per_launcher.into(),
-                &limits::WARHEADS_PER_LAUNCHER,
-            );
-            if let Some(y) = force.yield_kt {
-                check(&|| at("yield_kt"), y, &limits::YIELD_KT);
-            }
-            if let Some(c) = force.cep_m {
-                check(&|| at("cep_m"), c, &limits::CEP_M);
-            }
-            check(&|| at("bias_m"), force.bias_m, &limits::BIAS_M);
-            check(
-                &|| at("reliability"),
-                force.reliability,
-                &limits::PROBABILITY,
-            );
-            check(
-                &|| at("untargetable_share.day_to_day"),
-                force.untargetable_share.day_to_day,
-                &limits::PROBABILITY,
-            );
-            check(
-                &|| at("untargetable_share.generated"),
-                force.untargetable_share.generated,
-                &limits::PROBABILITY,
-            );
-            check(
-                &|| at("launchers_per_aimpoint"),
-                force.launchers_per_aimpoint.into(),
-                &limits::LAUNCHERS_PER_AIMPOINT,
-            );
-            check(
-                &|| at("aimpoint_hardness_psi"),
-                force.aimpoint_hardness_psi,
-                &hardness,
-            );
-            check(
-                &|| at("detection_probability"),
-                force.detection_probability,
-                &limits::PROBABILITY,
-            );
-            if let Some(a) = force.striker_availability {
-                check(
-                    &|| at("striker_availability.day_to_day"),
-                    a.day_to_day,
-                    &limits::PROBABILITY,
-                );
-                check(
-                    &|| at("striker_availability.generated"),
-                    a.generated,
-                    &limits::PROBABILITY,
-                );
-            }
-            for basing in Basing::ALL {
-                if let Some(p) = force.kill_probability.get(basing) {
-                    check(
-                        &|| at(&format!("kill_probability.{}", basing.name())),
-                        p,
-                        &limits::PROBABILITY,
-                    );
-                }
-            }
+            check_force_ranges(&mut checks, s, f, force, &hardness);
         }
         for (d, layer) in side.missile_defenses.iter().enumerate() {
-            let at = |field: &str| format!("side[{s}].missile_defense[{d}].{field}");
-            check(
-                &|| at("interceptors"),
-                layer.interceptors.into(),
-                &limits::INTERCEPTORS,
-            );
-            check(
-                &|| at("interceptor_sspk"),
-                layer.interceptor_sspk,
-                &limits::PROBABILITY,
-            );
-            check(
-                &|| at("discrimination"),
-                layer.discrimination,
-                &limits::PROBABILITY,
-            );
-            let shots = match layer.doctrine {
-                FiringDoctrine::Salvo { shots } => [("interceptors_per_rv", shots), ("", 1)],
-                FiringDoctrine::ShootLookShoot { first, second } => [
-                    ("shoot_look_shoot.first", first),
-                    ("shoot_look_shoot.second", second),
-                ],
-            };
-            for (name, n) in shots.into_iter().filter(|(name, _)| !name.is_empty()) {
-                check(&|| at(name), n.into(), &limits::INTERCEPTORS_PER_RV);
-            }
+            check_missile_defense_ranges(&mut checks, s, d, layer);
         }
         for (w, site) in side.warhead_storage.iter().enumerate() {
             let at = |field: &str| format!("side[{s}].warhead_storage[{w}].{field}");
-            check(
+            checks.range(
                 &|| at("detection_probability"),
                 site.detection_probability,
                 &limits::PROBABILITY,
             );
-            check(
+            checks.range(
                 &|| at("aimpoint_hardness_psi"),
                 site.aimpoint_hardness_psi,
                 &hardness,
@@ -632,12 +491,12 @@ pub fn validate_sides(scenario: &Scenario, max_sides: usize) -> Result<(), Vec<E
         }
         for (d, air) in side.air_defenses.iter().enumerate() {
             let at = |field: &str| format!("side[{s}].air_defense[{d}].{field}");
-            check(
+            checks.range(
                 &|| at("bomber_shootdown"),
                 air.bomber_shootdown,
                 &limits::PROBABILITY,
             );
-            check(
+            checks.range(
                 &|| at("cruise_missile_shootdown"),
                 air.cruise_missile_shootdown,
                 &limits::PROBABILITY,
@@ -645,6 +504,7 @@ pub fn validate_sides(scenario: &Scenario, max_sides: usize) -> Result<(), Vec<E
         }
     }
     // Rules that tie fields together.
+    let mut errors = checks.errors;
     errors.extend(side_count_error_for(scenario, max_sides));
     for (s, side) in scenario.sides.iter().enumerate() {
         if side.forces.is_empty() {
@@ -657,63 +517,221 @@ pub fn validate_sides(scenario: &Scenario, max_sides: usize) -> Result<(), Vec<E
             ));
         }
         for (f, force) in side.forces.iter().enumerate() {
-            let at = |field: &str| format!("side[{s}].force[{f}].{field}");
-            if let Some(max) = force.accountability.max_warheads_per_launcher
-                && max < force.warheads_per_launcher
-            {
-                errors.push(EngineError::rule(
-                    at("max_warheads_per_launcher"),
-                    format!(
-                        "{max} is below warheads_per_launcher ({}): the most a launcher can carry is at least what it carries",
-                        force.warheads_per_launcher
-                    ),
-                ));
-            }
-            if force.basing == Basing::WarheadStorage {
-                errors.push(EngineError::rule(at("basing"), "`warhead-storage` is a target class, not a launcher basing: declare a [[side.warhead_storage]] site"));
-            }
-            if force
-                .warhead_storage
-                .is_some_and(|w| w >= side.warhead_storage.len())
-            {
-                errors.push(EngineError::rule(
-                    at("warheads_stored_at"),
-                    "no such warhead storage site on this side",
-                ));
-            }
-            if force.is_nuclear() && force.yield_kt.is_none() {
-                errors.push(EngineError::rule(
-                    at("yield_kt"),
-                    "a nuclear element needs a yield (> 0 kt)",
-                ));
-            }
-            if !force.is_nuclear() && force.kill_probability.is_empty() {
-                errors.push(EngineError::rule(
-                    at("kill_probability"),
-                    "a conventional element needs a kill probability for at least one target class: conventional weapons never use blast physics",
-                ));
-            }
-            if !force.is_nuclear() && force.yield_kt.is_some() {
-                errors.push(EngineError::rule(
-                    at("yield_kt"),
-                    "a conventional element has no nuclear yield: remove yield_kt",
-                ));
-            }
-            if force.is_nuclear()
-                && force.cep_m.is_none()
-                && !force.kill_probability.covers_every_class()
-            {
-                errors.push(EngineError::rule(
-                    at("cep_m"),
-                    "a nuclear element needs a CEP (> 0 m) unless kill_probability gives every target class",
-                ));
-            }
+            force_rule_errors(&mut errors, side, s, f, force);
         }
     }
     if errors.is_empty() {
         Ok(())
     } else {
         Err(errors)
+    }
+}
+
+/// Range checks, collecting every failure.
+#[derive(Default)]
+struct Checks {
+    errors: Vec<EngineError>,
+}
+
+impl Checks {
+    /// The path is built only for a value that fails: validation runs once per Monte Carlo trial.
+    fn range(&mut self, path: &dyn Fn() -> String, value: f64, limit: &Limit) {
+        if !limit.contains(value) {
+            self.errors
+                .push(EngineError::invalid(path(), value, &limit.describe()));
+        }
+    }
+}
+
+fn check_option_ranges(checks: &mut Checks, o: &ModelOptions) {
+    checks.range(
+        &|| "options.max_warheads_per_aimpoint".into(),
+        o.max_warheads_per_aimpoint.into(),
+        &limits::MAX_WARHEADS_PER_AIMPOINT,
+    );
+    checks.range(
+        &|| "options.cost_exponent".into(),
+        o.cost_exponent,
+        &limits::COST_EXPONENT,
+    );
+    checks.range(
+        &|| "options.cost_surcharge".into(),
+        o.cost_surcharge,
+        &limits::COST_SURCHARGE,
+    );
+    for (name, value) in [
+        ("striker_availability_fixed", o.striker_availability_fixed),
+        (
+            "striker_availability_survivable",
+            o.striker_availability_survivable,
+        ),
+        ("launch_under_attack_share", o.launch_under_attack_share),
+    ] {
+        checks.range(&|| format!("options.{name}"), value, &limits::PROBABILITY);
+    }
+    if let Fratricide::Degradation { per_burst } = o.fratricide {
+        checks.range(
+            &|| "options.fratricide_per_burst".into(),
+            per_burst,
+            &limits::PROBABILITY,
+        );
+    }
+}
+
+fn check_force_ranges(
+    checks: &mut Checks,
+    s: usize,
+    f: usize,
+    force: &ForceElement,
+    hardness: &Limit,
+) {
+    let at = |field: &str| format!("side[{s}].force[{f}].{field}");
+    let probability = |checks: &mut Checks, field: &str, p: f64| {
+        checks.range(&|| at(field), p, &limits::PROBABILITY);
+    };
+    checks.range(
+        &|| at("launchers"),
+        force.launchers.into(),
+        &limits::LAUNCHERS,
+    );
+    if let Some(g) = force.generated_launchers {
+        checks.range(&|| at("launchers.generated"), g.into(), &limits::LAUNCHERS);
+    }
+    probability(checks, "launch_survival", force.launch_survival);
+    checks.range(
+        &|| at("warheads_per_launcher"),
+        force.warheads_per_launcher.into(),
+        &limits::WARHEADS_PER_LAUNCHER,
+    );
+    if let Some(y) = force.yield_kt {
+        checks.range(&|| at("yield_kt"), y, &limits::YIELD_KT);
+    }
+    if let Some(c) = force.cep_m {
+        checks.range(&|| at("cep_m"), c, &limits::CEP_M);
+    }
+    checks.range(&|| at("bias_m"), force.bias_m, &limits::BIAS_M);
+    probability(checks, "reliability", force.reliability);
+    probability(
+        checks,
+        "untargetable_share.day_to_day",
+        force.untargetable_share.day_to_day,
+    );
+    probability(
+        checks,
+        "untargetable_share.generated",
+        force.untargetable_share.generated,
+    );
+    checks.range(
+        &|| at("launchers_per_aimpoint"),
+        force.launchers_per_aimpoint.into(),
+        &limits::LAUNCHERS_PER_AIMPOINT,
+    );
+    checks.range(
+        &|| at("aimpoint_hardness_psi"),
+        force.aimpoint_hardness_psi,
+        hardness,
+    );
+    probability(checks, "detection_probability", force.detection_probability);
+    if let Some(a) = force.striker_availability {
+        probability(checks, "striker_availability.day_to_day", a.day_to_day);
+        probability(checks, "striker_availability.generated", a.generated);
+    }
+    for basing in Basing::ALL {
+        if let Some(p) = force.kill_probability.get(basing) {
+            probability(checks, &format!("kill_probability.{}", basing.name()), p);
+        }
+    }
+}
+
+fn check_missile_defense_ranges(
+    checks: &mut Checks,
+    s: usize,
+    d: usize,
+    layer: &crate::defense::MissileDefenseLayer,
+) {
+    let at = |field: &str| format!("side[{s}].missile_defense[{d}].{field}");
+    checks.range(
+        &|| at("interceptors"),
+        layer.interceptors.into(),
+        &limits::INTERCEPTORS,
+    );
+    checks.range(
+        &|| at("interceptor_sspk"),
+        layer.interceptor_sspk,
+        &limits::PROBABILITY,
+    );
+    checks.range(
+        &|| at("discrimination"),
+        layer.discrimination,
+        &limits::PROBABILITY,
+    );
+    let shots = match layer.doctrine {
+        FiringDoctrine::Salvo { shots } => [("interceptors_per_rv", shots), ("", 1)],
+        FiringDoctrine::ShootLookShoot { first, second } => [
+            ("shoot_look_shoot.first", first),
+            ("shoot_look_shoot.second", second),
+        ],
+    };
+    for (name, n) in shots.into_iter().filter(|(name, _)| !name.is_empty()) {
+        checks.range(&|| at(name), n.into(), &limits::INTERCEPTORS_PER_RV);
+    }
+}
+
+/// The rules that tie one force element's fields together (and to its side's storage sites).
+fn force_rule_errors(
+    errors: &mut Vec<EngineError>,
+    side: &Side,
+    s: usize,
+    f: usize,
+    force: &ForceElement,
+) {
+    let at = |field: &str| format!("side[{s}].force[{f}].{field}");
+    if let Some(max) = force.accountability.max_warheads_per_launcher
+        && max < force.warheads_per_launcher
+    {
+        errors.push(EngineError::rule(
+            at("max_warheads_per_launcher"),
+            format!(
+                "{max} is below warheads_per_launcher ({}): the most a launcher can carry is at least what it carries",
+                force.warheads_per_launcher
+            ),
+        ));
+    }
+    if force.basing == Basing::WarheadStorage {
+        errors.push(EngineError::rule(at("basing"), "`warhead-storage` is a target class, not a launcher basing: declare a [[side.warhead_storage]] site"));
+    }
+    if force
+        .warhead_storage
+        .is_some_and(|w| w >= side.warhead_storage.len())
+    {
+        errors.push(EngineError::rule(
+            at("warheads_stored_at"),
+            "no such warhead storage site on this side",
+        ));
+    }
+    if force.is_nuclear() && force.yield_kt.is_none() {
+        errors.push(EngineError::rule(
+            at("yield_kt"),
+            "a nuclear element needs a yield (> 0 kt)",
+        ));
+    }
+    if !force.is_nuclear() && force.kill_probability.is_empty() {
+        errors.push(EngineError::rule(
+            at("kill_probability"),
+            "a conventional element needs a kill probability for at least one target class: conventional weapons never use blast physics",
+        ));
+    }
+    if !force.is_nuclear() && force.yield_kt.is_some() {
+        errors.push(EngineError::rule(
+            at("yield_kt"),
+            "a conventional element has no nuclear yield: remove yield_kt",
+        ));
+    }
+    if force.is_nuclear() && force.cep_m.is_none() && !force.kill_probability.covers_every_class() {
+        errors.push(EngineError::rule(
+            at("cep_m"),
+            "a nuclear element needs a CEP (> 0 m) unless kill_probability gives every target class",
+        ));
     }
 }
 
