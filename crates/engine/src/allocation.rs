@@ -388,22 +388,19 @@ pub struct TierGreedy {
 impl TierGreedy {
     pub fn new(problem: ClassProblem) -> Self {
         let mut first = 0;
-        let tiers = problem
-            .classes
-            .iter()
-            .enumerate()
-            .filter_map(|(class, c)| {
-                let tier = Tier {
-                    class,
-                    first,
-                    len: c.count,
-                    survival: 1.0,
-                    assigned: [0; 2],
-                };
-                first += c.count;
-                (c.count > 0).then_some(tier)
-            })
-            .collect();
+        // Splitting a tier adds one: room for a few splits per class without regrowing.
+        let mut tiers = Vec::with_capacity(3 * problem.classes.len() + 4);
+        tiers.extend(problem.classes.iter().enumerate().filter_map(|(class, c)| {
+            let tier = Tier {
+                class,
+                first,
+                len: c.count,
+                survival: 1.0,
+                assigned: [0; 2],
+            };
+            first += c.count;
+            (c.count > 0).then_some(tier)
+        }));
         let mut greedy = Self {
             stock_left: problem.stock.clone(),
             tiers,
@@ -429,6 +426,7 @@ impl TierGreedy {
         weapon_preference(&mut self.preference, &self.problem.kill, &self.problem.cost);
         let mut heap = std::mem::take(&mut self.heap).into_vec();
         heap.clear();
+        heap.reserve(self.tiers.len());
         for t in 0..self.tiers.len() {
             if let Some(c) = self.best_for(&self.tiers[t], &self.stock_left) {
                 heap.push((c, t));
