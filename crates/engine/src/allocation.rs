@@ -545,8 +545,15 @@ fn weapon_preference(preference: &mut Vec<Vec<usize>>, kill: &[Vec<f64>], cost: 
     preference.resize_with(kill.len(), || Vec::with_capacity(cost.len()));
     // Each weapon's key is computed once per group, not once per comparison.
     let mut keys: Vec<(bool, f64)> = Vec::with_capacity(cost.len());
-    for (weapons, kills) in preference.iter_mut().zip(kill) {
+    for (group, kills) in kill.iter().enumerate() {
+        let (before, rest) = preference.split_at_mut(group);
+        let weapons = &mut rest[0];
         weapons.clear();
+        // Groups of one hardness often follow each other: the same kill row sorts the same.
+        if group > 0 && *kills == kill[group - 1] {
+            weapons.extend_from_slice(&before[group - 1]);
+            continue;
+        }
         weapons.extend((0..kills.len()).filter(|&w| kills[w] > 0.0));
         keys.clear();
         keys.extend(
