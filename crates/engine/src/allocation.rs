@@ -388,22 +388,19 @@ pub struct TierGreedy {
 impl TierGreedy {
     pub fn new(problem: ClassProblem) -> Self {
         let mut first = 0;
-        let tiers = problem
-            .classes
-            .iter()
-            .enumerate()
-            .filter_map(|(class, c)| {
-                let tier = Tier {
-                    class,
-                    first,
-                    len: c.count,
-                    survival: 1.0,
-                    assigned: [0; 2],
-                };
-                first += c.count;
-                (c.count > 0).then_some(tier)
-            })
-            .collect();
+        // Splitting a tier adds one: room for a few splits per class without regrowing.
+        let mut tiers = Vec::with_capacity(3 * problem.classes.len() + 4);
+        tiers.extend(problem.classes.iter().enumerate().filter_map(|(class, c)| {
+            let tier = Tier {
+                class,
+                first,
+                len: c.count,
+                survival: 1.0,
+                assigned: [0; 2],
+            };
+            first += c.count;
+            (c.count > 0).then_some(tier)
+        }));
         let mut greedy = Self {
             stock_left: problem.stock.clone(),
             tiers,
@@ -429,6 +426,7 @@ impl TierGreedy {
         weapon_preference(&mut self.preference, &self.problem.kill, &self.problem.cost);
         let mut heap = std::mem::take(&mut self.heap).into_vec();
         heap.clear();
+        heap.reserve(self.tiers.len());
         for t in 0..self.tiers.len() {
             if let Some(c) = self.best_for(&self.tiers[t], &self.stock_left) {
                 heap.push((c, t));
@@ -547,8 +545,15 @@ fn weapon_preference(preference: &mut Vec<Vec<usize>>, kill: &[Vec<f64>], cost: 
     preference.resize_with(kill.len(), || Vec::with_capacity(cost.len()));
     // Each weapon's key is computed once per group, not once per comparison.
     let mut keys: Vec<(bool, f64)> = Vec::with_capacity(cost.len());
-    for (weapons, kills) in preference.iter_mut().zip(kill) {
+    for (group, kills) in kill.iter().enumerate() {
+        let (before, rest) = preference.split_at_mut(group);
+        let weapons = &mut rest[0];
         weapons.clear();
+        // Groups of one hardness often follow each other: the same kill row sorts the same.
+        if group > 0 && *kills == kill[group - 1] {
+            weapons.extend_from_slice(&before[group - 1]);
+            continue;
+        }
         weapons.extend((0..kills.len()).filter(|&w| kills[w] > 0.0));
         keys.clear();
         keys.extend(

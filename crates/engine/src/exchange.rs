@@ -1060,8 +1060,10 @@ fn aimpoint_classes(
     Vec<VictimElementOutcome>,
 ) {
     let n_elements = defender.forces.len();
-    let mut classes = Vec::new();
-    let mut plan_classes = Vec::new();
+    // At most two classes per element (full aimpoints, a remainder) and one per storage site.
+    let most_classes = 2 * n_elements + defender.warhead_storage.len();
+    let mut classes = Vec::with_capacity(most_classes);
+    let mut plan_classes = Vec::with_capacity(most_classes);
     let mut victim_elements = Vec::with_capacity(n_elements);
     let mut first = 0;
     let mut push = |target, launchers, detection, count, value| {
@@ -1604,7 +1606,8 @@ impl StopRule {
     fn new() -> Self {
         Self {
             lowest: f64::INFINITY,
-            near: Vec::new(),
+            // Ties are rare: a few slots avoid regrowing from empty.
+            near: Vec::with_capacity(4),
         }
     }
     fn offer(&mut self, k: usize, p: &CurvePoint) {
@@ -1982,7 +1985,8 @@ fn trace_pieces(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
     // Per piece: the piece (None for a storage step), g at its start and f at its end.
     let mut pieces: Vec<(Option<Piece>, (f64, f64))> = Vec::new();
     let mut g_before = start.3;
-    let mut plan = Vec::new();
+    // Reserved for a few batches per class, to avoid regrowing from empty.
+    let mut plan = Vec::with_capacity(2 * s.classes.len() + 2);
     while let Some(batch) = greedy.step(|proposal| {
         let detection = s.classes[proposal.class].detection;
         s.warheads_before_exhaustion(&trace.capacity, proposal.weapon, detection, proposal.count)
