@@ -271,6 +271,10 @@ test('an N-side scenario shows the N-side document, its options change it, two-s
     assert.equal(await page.locator('#n-matrix tbody tr').count(), 3);
     assert.equal(await page.locator('#n-pairs tbody tr').count(), 6);
     assert.equal(await page.locator('#posture select').count(), 3, 'a posture per side');
+    // The label states the index's definition (docs/model.md section 10), which the CLI computes.
+    const product = plain.actual.actors.filter((a) => a.armed).reduce((p, a) => p * a.overall_ratio, 1);
+    assert.ok(Math.abs(product - plain.actual.index) < 1e-12, 'the index is the product of the overall ratios');
+    assert.match(await page.textContent('body'), /N-side index \(the product of the overall ratios\)/);
     await clean(page, 'n-side');
     await page.screenshot({ path: path.join(SHOTS, '8-n-side.png'), fullPage: true });
     await page.selectOption('#reserve', 'fixed-share');

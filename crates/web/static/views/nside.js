@@ -76,7 +76,7 @@ export function nSideResult(data) {
   const index = doc.actual.index;
   const o = doc.options;
   return [
-    h('p', {}, 'N-side index (the lowest overall ratio): ', h('span', { id: 'index', class: 'big', dataset: { value: String(index), kind: 'n-side' } }, f3(index))),
+    h('p', {}, 'N-side index (the product of the overall ratios): ', h('span', { id: 'index', class: 'big', dataset: { value: String(index), kind: 'n-side' } }, f3(index))),
     h('p', { class: 'small' }, `${doc.sides.length} sides: ${doc.sides.join(', ')}`,
       doc.alliances.length ? `; alliances: ${doc.alliances.map((a) => `${a.name} (${a.members.join(', ')})`).join('; ')}` : '',
       `. Reserve: ${o.reserve}${o.reserve_share !== null ? ` ${o.reserve_share}` : ''}; third parties: ${o.third_parties}.`,
