@@ -89,7 +89,7 @@ pub fn text(c: &Comparison) -> String {
     out
 }
 
-fn row(cells: &[String], width: usize) -> String {
+pub(crate) fn row(cells: &[String], width: usize) -> String {
     cells
         .iter()
         .map(|s| format!("{s:>width$}"))
@@ -160,20 +160,26 @@ fn monte_carlo(out: &mut String, c: &Comparison) {
         "\nPaired Monte Carlo ({trials} trials, seed {seed}): change in the index, mean [5 %, 95 %], P(improves) / P(worsens)"
     );
     for e in &c.entries {
-        let Some(paired) = &e.paired else { continue };
-        say!(out, "  {}", e.name);
-        for p in paired {
-            say!(
-                out,
-                "    {:<16} {} [{}, {}]   {:.2} / {:.2}",
-                regime_label(p.alert.name(), p.launch_under_attack),
-                signed(p.summary.mean),
-                signed(quantile(p, 0.05)),
-                signed(quantile(p, 0.95)),
-                p.p_improves,
-                p.p_worsens
-            );
+        if let Some(paired) = &e.paired {
+            paired_lines(out, &e.name, paired);
         }
+    }
+}
+
+/// One entry's paired changes, a line per regime: mean [5 %, 95 %], P(improves) / P(worsens).
+pub(crate) fn paired_lines(out: &mut String, name: &str, paired: &[PairedChange]) {
+    say!(out, "  {name}");
+    for p in paired {
+        say!(
+            out,
+            "    {:<16} {} [{}, {}]   {:.2} / {:.2}",
+            regime_label(p.alert.name(), p.launch_under_attack),
+            signed(p.summary.mean),
+            signed(quantile(p, 0.05)),
+            signed(quantile(p, 0.95)),
+            p.p_improves,
+            p.p_worsens
+        );
     }
 }
 

@@ -11,7 +11,7 @@ use reykjavik_engine::multilateral::MultiReport;
 use reykjavik_engine::multilateral::compare::RegimeReport;
 use serde_json::{Value, json};
 
-use crate::compare::{paired_json, quantile, signed};
+use crate::compare::{paired_json, paired_lines, row, signed};
 use crate::multilateral::report_json;
 use crate::say;
 use crate::treaty::{counting_name, side_json};
@@ -75,14 +75,6 @@ pub fn text(c: &NSideComparison) -> String {
     monte_carlo(&mut out, c);
     expectations(&mut out, c);
     out
-}
-
-fn row(cells: &[String], width: usize) -> String {
-    cells
-        .iter()
-        .map(|s| format!("{s:>width$}"))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn index_table(out: &mut String, c: &NSideComparison) {
@@ -196,20 +188,8 @@ fn monte_carlo(out: &mut String, c: &NSideComparison) {
         "\nPaired Monte Carlo ({trials} trials, seed {seed}; {TRIALS_NOTE}): change in the N-side index, mean [5 %, 95 %], P(improves) / P(worsens)"
     );
     for e in &c.entries {
-        let Some(paired) = &e.paired else { continue };
-        say!(out, "  {}", e.name);
-        for p in paired {
-            let lua = if p.launch_under_attack { " LUA" } else { "" };
-            say!(
-                out,
-                "    {:<16} {} [{}, {}]   {:.2} / {:.2}",
-                format!("{}{lua}", p.alert.name()),
-                signed(p.summary.mean),
-                signed(quantile(p, 0.05)),
-                signed(quantile(p, 0.95)),
-                p.p_improves,
-                p.p_worsens
-            );
+        if let Some(paired) = &e.paired {
+            paired_lines(out, &e.name, paired);
         }
     }
 }
