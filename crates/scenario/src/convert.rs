@@ -480,83 +480,20 @@ fn convert_force(
     r: &mut Reader,
 ) -> ForceElement {
     let path = |field: &str| format!("{at}.{field}");
-    let delivery = match force.delivery {
-        DeliveryName::BallisticMissile => Delivery::BallisticMissile,
-        DeliveryName::CruiseMissile => Delivery::CruiseMissile,
-        DeliveryName::Aircraft => Delivery::Aircraft,
-        DeliveryName::GlideVehicle => Delivery::GlideVehicle,
-    };
+    let delivery = delivery(force.delivery);
     let basing = basing(force.basing);
-    let mut kill_probability = KillProbabilities::default();
-    if let Some(k) = force.kill_probability {
-        let given = [
-            (Basing::Silo, k.silo),
-            (Basing::RoadMobile, k.road_mobile),
-            (Basing::Submarine, k.submarine),
-            (Basing::AirBase, k.air_base),
-            (Basing::SurfaceShip, k.surface_ship),
-            (Basing::WarheadStorage, k.warhead_storage),
-        ];
-        for (target, p) in given {
-            if let Some(p) = p {
-                kill_probability.set(
-                    target,
-                    r.real(
-                        path(&format!("kill_probability.{}", target.name())),
-                        p,
-                        &limits::PROBABILITY,
-                    ),
-                );
-            }
-        }
-        if let Some(default) = k.default {
-            // One value, or one draw, for every class not named.
-            let before = r.uncertain.len();
-            let value = r.real(
-                path("kill_probability.default"),
-                default,
-                &limits::PROBABILITY,
-            );
-            let unnamed: Vec<Basing> = given
-                .iter()
-                .filter(|(_, p)| p.is_none())
-                .map(|(b, _)| *b)
-                .collect();
-            for &target in &unnamed {
-                kill_probability.set(target, value);
-            }
-            if let Some(input) = r.uncertain.get_mut(before) {
-                input.paths = unnamed
-                    .iter()
-                    .map(|b| path(&format!("kill_probability.{}", b.name())))
-                    .collect();
-            }
-        }
-    }
+    let kill_probability = force
+        .kill_probability
+        .map(|k| kill_probabilities(at, k, r))
+        .unwrap_or_default();
     let ballistic_or_glide = matches!(
         delivery,
         Delivery::BallisticMissile | Delivery::GlideVehicle
     );
-    let warhead_storage = force.warheads_stored_at.as_ref().map(|name| {
-        storage
-            .iter()
-            .position(|w| &w.name == name)
-            .unwrap_or_else(|| {
-                let names: Vec<&str> = storage.iter().map(|w| w.name.as_str()).collect();
-                r.errors.push(EngineError::rule(
-                    path("warheads_stored_at"),
-                    format!(
-                        "no warhead_storage site named `{name}` on this side (sites: {})",
-                        if names.is_empty() {
-                            "none".to_string()
-                        } else {
-                            names.join(", ")
-                        }
-                    ),
-                ));
-                usize::MAX
-            })
-    });
+    let warhead_storage = force
+        .warheads_stored_at
+        .as_ref()
+        .map(|name| storage_site(at, name, storage, r));
     ForceElement {
         name: force.name.clone(),
         delivery,
@@ -590,18 +527,11 @@ fn convert_force(
             .unwrap_or(0.0),
         reliability: r.real(path("reliability"), force.reliability, &limits::PROBABILITY),
         prompt: force.prompt.unwrap_or(ballistic_or_glide),
-        untargetable_share: ByAlert {
-            day_to_day: r.real(
-                path("untargetable_share.day_to_day"),
-                force.untargetable_share.day_to_day,
-                &limits::PROBABILITY,
-            ),
-            generated: r.real(
-                path("untargetable_share.generated"),
-                force.untargetable_share.generated,
-                &limits::PROBABILITY,
-            ),
-        },
+        untargetable_share: probabilities_by_alert(
+            &path("untargetable_share"),
+            force.untargetable_share,
+            r,
+        ),
         launchers_per_aimpoint: force.launchers_per_aimpoint.map_or(1, |v| {
             r.count(
                 path("launchers_per_aimpoint"),
@@ -636,33 +566,116 @@ fn convert_force(
             )
             .unwrap_or(1.0),
         warhead_storage,
-        striker_availability: force.striker_availability.map(|a| ByAlert {
-            day_to_day: r.real(
-                path("striker_availability.day_to_day"),
-                a.day_to_day,
-                &limits::PROBABILITY,
-            ),
-            generated: r.real(
-                path("striker_availability.generated"),
-                a.generated,
-                &limits::PROBABILITY,
-            ),
+        striker_availability: force
+            .striker_availability
+            .map(|a| probabilities_by_alert(&path("striker_availability"), a, r)),
+        accountability: accountability(at, force, r),
+    }
+}
+
+fn delivery(name: DeliveryName) -> Delivery {
+    match name {
+        DeliveryName::BallisticMissile => Delivery::BallisticMissile,
+        DeliveryName::CruiseMissile => Delivery::CruiseMissile,
+        DeliveryName::Aircraft => Delivery::Aircraft,
+        DeliveryName::GlideVehicle => Delivery::GlideVehicle,
+    }
+}
+
+/// A day-to-day and a generated probability, at `{at}.day_to_day` and `{at}.generated`.
+fn probabilities_by_alert(at: &str, given: ByAlertFile, r: &mut Reader) -> ByAlert {
+    ByAlert {
+        day_to_day: r.real(
+            format!("{at}.day_to_day"),
+            given.day_to_day,
+            &limits::PROBABILITY,
+        ),
+        generated: r.real(
+            format!("{at}.generated"),
+            given.generated,
+            &limits::PROBABILITY,
+        ),
+    }
+}
+
+/// The kill probabilities named per target class; `default` (one value, or one draw) fills
+/// every class not named.
+fn kill_probabilities(at: &str, k: KillProbabilityFile, r: &mut Reader) -> KillProbabilities {
+    let path = |target: &str| format!("{at}.kill_probability.{target}");
+    let mut kill_probability = KillProbabilities::default();
+    let given = [
+        (Basing::Silo, k.silo),
+        (Basing::RoadMobile, k.road_mobile),
+        (Basing::Submarine, k.submarine),
+        (Basing::AirBase, k.air_base),
+        (Basing::SurfaceShip, k.surface_ship),
+        (Basing::WarheadStorage, k.warhead_storage),
+    ];
+    for (target, p) in given {
+        if let Some(p) = p {
+            let value = r.real(path(target.name()), p, &limits::PROBABILITY);
+            kill_probability.set(target, value);
+        }
+    }
+    if let Some(default) = k.default {
+        let before = r.uncertain.len();
+        let value = r.real(path("default"), default, &limits::PROBABILITY);
+        let unnamed: Vec<Basing> = given
+            .iter()
+            .filter(|(_, p)| p.is_none())
+            .map(|(b, _)| *b)
+            .collect();
+        for &target in &unnamed {
+            kill_probability.set(target, value);
+        }
+        // A drawn default sets every unnamed class.
+        if let Some(input) = r.uncertain.get_mut(before) {
+            input.paths = unnamed.iter().map(|b| path(b.name())).collect();
+        }
+    }
+    kill_probability
+}
+
+/// The index of the warhead storage site a force names; a missing name is an error listing
+/// the side's sites (and `usize::MAX`, never used: the error stops the conversion).
+fn storage_site(at: &str, name: &str, storage: &[WarheadStorageFile], r: &mut Reader) -> usize {
+    storage
+        .iter()
+        .position(|w| w.name == name)
+        .unwrap_or_else(|| {
+            let names: Vec<&str> = storage.iter().map(|w| w.name.as_str()).collect();
+            r.errors.push(EngineError::rule(
+                format!("{at}.warheads_stored_at"),
+                format!(
+                    "no warhead_storage site named `{name}` on this side (sites: {})",
+                    if names.is_empty() {
+                        "none".to_string()
+                    } else {
+                        names.join(", ")
+                    }
+                ),
+            ));
+            usize::MAX
+        })
+}
+
+/// The treaty-accounting fields (launchers not deployed or converted, the upload ceiling).
+fn accountability(at: &str, force: &ForceFile, r: &mut Reader) -> Accountability {
+    let path = |field: &str| format!("{at}.{field}");
+    Accountability {
+        non_deployed_launchers: force.non_deployed_launchers.map_or(0, |n| {
+            r.count(path("non_deployed_launchers"), n, &limits::LAUNCHERS)
         }),
-        accountability: Accountability {
-            non_deployed_launchers: force.non_deployed_launchers.map_or(0, |n| {
-                r.count(path("non_deployed_launchers"), n, &limits::LAUNCHERS)
-            }),
-            converted_launchers: force.converted_launchers.map_or(0, |n| {
-                r.count(path("converted_launchers"), n, &limits::LAUNCHERS)
-            }),
-            max_warheads_per_launcher: force.max_warheads_per_launcher.map(|n| {
-                r.count(
-                    path("max_warheads_per_launcher"),
-                    n,
-                    &limits::WARHEADS_PER_LAUNCHER,
-                )
-            }),
-        },
+        converted_launchers: force.converted_launchers.map_or(0, |n| {
+            r.count(path("converted_launchers"), n, &limits::LAUNCHERS)
+        }),
+        max_warheads_per_launcher: force.max_warheads_per_launcher.map(|n| {
+            r.count(
+                path("max_warheads_per_launcher"),
+                n,
+                &limits::WARHEADS_PER_LAUNCHER,
+            )
+        }),
     }
 }
 
