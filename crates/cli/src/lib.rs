@@ -107,6 +107,10 @@ enum Command {
     Check {
         /// A scenario TOML file, or the name of a built-in scenario.
         scenario: String,
+        /// `json`: the summary, or every problem located (file, line, column, field), as JSON
+        /// on standard output; an invalid scenario still exits with code 2.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Print the JSON Schema of the scenario format (for editors and validators).
     Schema,
@@ -180,6 +184,13 @@ enum ScenariosAction {
     },
 }
 
+/// Text for people, or JSON for other programs (documented in docs/output-format.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
 /// A failure that ends the program, with its exit code.
 #[derive(Debug)]
 pub enum Failure {
@@ -198,7 +209,7 @@ pub fn run(cli: Cli) -> Result<String, Failure> {
             None | Some(ScenariosAction::List) => commands::list_scenarios(),
             Some(ScenariosAction::Show { name }) => commands::show_scenario(&name),
         },
-        Command::Check { scenario } => commands::check(&scenario),
+        Command::Check { scenario, format } => commands::check(&scenario, format),
         Command::Schema => commands::schema(),
         Command::Calc { calculator } => calc::run(calculator),
         Command::Analyze(args) => analyze::run(args),

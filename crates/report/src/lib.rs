@@ -12,6 +12,7 @@ pub mod analyze;
 pub mod breakout;
 pub mod brief;
 pub mod calc;
+pub mod check;
 pub mod compare;
 mod curve_json;
 pub mod montecarlo;

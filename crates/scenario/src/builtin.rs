@@ -57,6 +57,16 @@ pub const MULTILATERAL: &[Builtin] = &[
 /// The default scenario of `reykjavik analyze`.
 pub const DEFAULT: &str = "us-russia-2021";
 
+/// Every built-in's name, two-side ones first, for messages that list them.
+pub fn names() -> String {
+    let names: Vec<&str> = BUILTINS
+        .iter()
+        .chain(MULTILATERAL)
+        .map(|b| b.name)
+        .collect();
+    names.join(", ")
+}
+
 pub fn find(name: &str) -> Option<&'static Builtin> {
     BUILTINS.iter().chain(MULTILATERAL).find(|b| b.name == name)
 }

@@ -42,12 +42,11 @@ impl fmt::Display for ScenarioError {
                 write!(f, "{path}: cannot read the scenario file: {reason}")
             }
             Self::NotFound { name } => {
-                let names: Vec<_> = builtin::BUILTINS.iter().map(|b| b.name).collect();
                 write!(
                     f,
                     "{}: no such file, and no built-in scenario of that name (built-in: {})",
                     diagnostic::excerpt(name),
-                    names.join(", ")
+                    builtin::names()
                 )
             }
             Self::Invalid(diagnostics) => {
