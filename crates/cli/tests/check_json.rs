@@ -103,3 +103,37 @@ fn a_missing_file_is_one_problem_without_a_line() {
             .contains("us-russia-china-2025")
     );
 }
+
+#[test]
+fn a_default_kill_probability_out_of_range_is_one_problem_at_its_value() {
+    // The default fills every class not named: one error for the one value written, not one
+    // per class it fills (there were five, each naming a field the file does not have).
+    let text = reykjavik_scenario::builtin::find("kent-thaler-notional")
+        .unwrap()
+        .toml
+        .replacen(
+            "kill_probability = { default = 0.8 }",
+            "kill_probability = { default = 1.5, silo = 0.5 }",
+            1,
+        );
+    let path = scratch(&format!("check-default-{}.toml", std::process::id()), &text);
+    let output = reykjavik()
+        .args(["check", path.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let problems = doc["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{doc:#}");
+    assert_eq!(
+        problems[0]["field"],
+        "side[0].force[0].kill_probability.default"
+    );
+    let line = text
+        .lines()
+        .position(|l| l.contains("default = 1.5"))
+        .unwrap()
+        + 1;
+    assert_eq!(problems[0]["line"], line);
+    assert_eq!(problems[0]["column"], 32);
+}

@@ -619,7 +619,14 @@ fn kill_probabilities(at: &str, k: KillProbabilityFile, r: &mut Reader) -> KillP
     }
     if let Some(default) = k.default {
         let before = r.uncertain.len();
-        let value = r.real(path("default"), default, &limits::PROBABILITY);
+        let mut value = r.real(path("default"), default, &limits::PROBABILITY);
+        // One error for the value the file holds, not one per class it fills.
+        if !limits::PROBABILITY.contains(value) {
+            let limit = limits::PROBABILITY.describe();
+            r.errors
+                .push(EngineError::invalid(path("default"), value, &limit));
+            value = value.clamp(limits::PROBABILITY.min, limits::PROBABILITY.max);
+        }
         let unnamed: Vec<Basing> = given
             .iter()
             .filter(|(_, p)| p.is_none())
