@@ -71,7 +71,7 @@ pub fn load_two_sided(
     })
 }
 
-fn load(name_or_path: &str, args: &NSideArgs) -> Result<MultiScenario, Failure> {
+pub(crate) fn load(name_or_path: &str, args: &NSideArgs) -> Result<MultiScenario, Failure> {
     let mut ms = reykjavik_scenario::multilateral::load(name_or_path)
         .map_err(|e| Failure::Input(e.to_string()))?;
     if let Some(text) = &args.reserve {

@@ -18,6 +18,7 @@ pub mod montecarlo;
 pub mod multilateral;
 pub mod multilateral_compare;
 pub mod multilateral_treaty;
+pub mod n_side_race;
 pub mod optimize;
 pub mod precision;
 pub mod race;
