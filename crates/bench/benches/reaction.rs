@@ -8,8 +8,8 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use reykjavik_engine::model::{Alert, Scenario};
 use reykjavik_engine::multilateral::MultiOptions;
-use reykjavik_engine::reaction::n_side_race::{self, NSideRaceSettings};
 use reykjavik_engine::reaction::best_response::{self, Position, ResponseMenu, Search};
+use reykjavik_engine::reaction::n_side_race::{self, NSideRaceSettings};
 use reykjavik_engine::reaction::race::{self, RaceSettings};
 use reykjavik_engine::stability::AnalysisOptions;
 

@@ -373,3 +373,47 @@ fn bad_n_side_race_input_is_refused_by_name() {
         assert_eq!(e.field(), Some(field), "{e}");
     }
 }
+
+/// K on the three-boat scenario: a build of A (one boat for 1 and one warhead per boat for 8,
+/// cost 9) leaves B's and C's retaliation (their own boats at sea) unchanged, so nobody answers:
+/// K = 0 and K - A = -a I is stable for any a > 0.
+#[test]
+fn reaction_coefficients_among_untouchable_boats_are_zero() {
+    let base = three_boats();
+    let m = n_side_race::reaction_matrix(
+        &MultiScenario::plain(base),
+        &boat_menu(&[0, 1, 2]),
+        &n_side(3, settings(Position::Retaliation, 1, 50.0)),
+    )
+    .unwrap();
+    assert_eq!(m.build_cost, vec![9.0; 3]);
+    assert!(m.k.iter().flatten().all(|&k| k == 0.0), "{:?}", m.k);
+    assert!(m.restored.iter().flatten().all(|&r| r));
+    let model = reykjavik_engine::reaction::richardson_n::NRichardson {
+        k: m.k,
+        a: vec![0.5; 3],
+        g: vec![0.0; 3],
+    };
+    assert!(model.analyse().stable);
+}
+
+/// An actor whose options are all at their caps has no build: refused by name.
+#[test]
+fn an_actor_without_room_has_no_column_of_k() {
+    let mut menu = boat_menu(&[0, 1, 2]);
+    for o in menu.options.iter_mut().filter(|o| o.side == 1) {
+        o.cap = if o.path.ends_with("launchers") {
+            10.0
+        } else {
+            1.0
+        };
+    }
+    let e = n_side_race::reaction_matrix(
+        &MultiScenario::plain(three_boats()),
+        &menu,
+        &n_side(3, settings(Position::Retaliation, 1, 50.0)),
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), Some("option"));
+    assert!(e.to_string().contains("`B`"), "{e}");
+}

@@ -22,3 +22,4 @@ pub mod n_side_race;
 pub mod race;
 pub mod reciprocity;
 pub mod richardson;
+pub mod richardson_n;

@@ -326,3 +326,83 @@ fn state_of(
         position: position_in(report, a, position),
     }
 }
+
+/// Richardson reaction coefficients among N actors (docs/action-reaction.md, "Richardson on N
+/// sides"): `k[i][j]` is actor i's best-response cost per unit of actor j's build, the build
+/// being one step of every option of j's with room (as on two sides,
+/// [`crate::reaction::arms_race::reaction_coefficients`]); the diagonal is 0.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReactionMatrix {
+    pub actor_names: Vec<String>,
+    pub k: Vec<Vec<f64>>,
+    /// Each actor's build cost.
+    pub build_cost: Vec<f64>,
+    /// `response_cost[i][j]`: actor i's response to j's build.
+    pub response_cost: Vec<Vec<f64>>,
+    /// Whether that response restored i's position (else k[i][j] is a lower bound).
+    pub restored: Vec<Vec<bool>>,
+}
+
+/// K around `base` by a forward difference of the N-side best-response function. Every actor
+/// needs an option with room (its build would be undefined).
+pub fn reaction_matrix(
+    base: &MultiScenario,
+    menu: &ResponseMenu,
+    settings: &NSideRaceSettings,
+) -> Result<ReactionMatrix, EngineError> {
+    let (actor_names, members) = actors_of(base, &settings.options);
+    let runner = Runner {
+        base,
+        menu,
+        settings,
+        members: &members,
+        search: settings.race.search,
+    };
+    let (start, _) = runner.measure(&base.scenario)?;
+    let n = members.len();
+    let mut m = ReactionMatrix {
+        k: vec![vec![0.0; n]; n],
+        build_cost: vec![0.0; n],
+        response_cost: vec![vec![0.0; n]; n],
+        restored: vec![vec![true; n]; n],
+        actor_names,
+    };
+    for j in 0..n {
+        let (moved, cost) = one_step_of_everything(base, menu, &members[j], &m.actor_names[j])?;
+        m.build_cost[j] = cost;
+        for i in (0..n).filter(|&i| i != j) {
+            let response = runner.respond(&moved, i, start[i].position)?;
+            m.response_cost[i][j] = response.cost;
+            m.restored[i][j] = response.restored();
+            m.k[i][j] = response.cost / cost;
+        }
+    }
+    Ok(m)
+}
+
+/// The truth after one step of every option of an actor's with room, and its cost.
+fn one_step_of_everything(
+    base: &MultiScenario,
+    menu: &ResponseMenu,
+    members: &[usize],
+    name: &str,
+) -> Result<(Scenario, f64), EngineError> {
+    let options = options_of(menu, members);
+    let room = best_response::room(&base.scenario, menu, &options)?;
+    let steps: Vec<u32> = room.iter().map(|&r| r.min(1)).collect();
+    let cost: f64 = options
+        .iter()
+        .zip(&steps)
+        .map(|(&k, &n)| menu.options[k].cost * f64::from(n))
+        .sum();
+    if cost <= 0.0 {
+        return Err(EngineError::rule(
+            "option",
+            format!(
+                "`{name}` has no response option with room below its cap, so its build (and its column of K) is undefined"
+            ),
+        ));
+    }
+    let moved = best_response::apply_steps(&base.scenario, menu, &options, &steps)?;
+    Ok((moved, cost))
+}
