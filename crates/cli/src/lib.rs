@@ -16,6 +16,7 @@ pub mod multilateral;
 mod multilateral_commands;
 mod n_side_race;
 mod n_side_race_chart;
+mod n_side_richardson;
 mod optimize;
 mod race;
 mod race_chart;

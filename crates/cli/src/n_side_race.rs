@@ -105,7 +105,7 @@ fn mover(
 
 /// The menu given, or the built-in one for the scenario; an armed actor without an option is
 /// refused, located at the menu (it could not answer). Unarmed actors without options sit out.
-fn menu_for(
+pub(crate) fn menu_for(
     base: &MultiScenario,
     options: &MultiOptions,
     given: Option<&str>,

@@ -201,3 +201,95 @@ fn bad_n_side_race_input_exits_2() {
         "give --by SIDE",
     );
 }
+
+#[test]
+fn richardson_estimates_k_among_three_powers() {
+    let v = json_of(&[
+        "richardson",
+        "--estimate",
+        "us-russia-china-2025",
+        "--fatigue",
+        "0.5",
+        "--grievance",
+        "1,1,2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["kind"], "n-side");
+    assert_eq!(
+        v["actors"],
+        serde_json::json!(["United States", "Russia", "China"])
+    );
+    let k = v["model"]["k"].as_array().unwrap();
+    assert_eq!(k.len(), 3);
+    for (i, row) in k.iter().enumerate() {
+        assert_eq!(f(&row[i]), 0.0);
+        for x in row.as_array().unwrap() {
+            assert!(f(x) >= 0.0);
+        }
+    }
+    // The United States answers Russia's build and Russia the United States' (as on two sides).
+    assert!(f(&k[0][1]) > 0.0 && f(&k[1][0]) > 0.0);
+    assert_eq!(v["model"]["a"], serde_json::json!([0.5, 0.5, 0.5]));
+    assert_eq!(v["eigenvalues"].as_array().unwrap().len(), 3);
+    // Small k against a = 0.5: stable, and the equilibrium solves (K - A) x = -g.
+    assert_eq!(v["stable"], true);
+    let x: Vec<f64> = v["equilibrium"].as_array().unwrap().iter().map(f).collect();
+    let g = [1.0, 1.0, 2.0];
+    for i in 0..3 {
+        let row: f64 = (0..3)
+            .map(|j| {
+                if i == j {
+                    -0.5 * x[j]
+                } else {
+                    f(&k[i][j]) * x[j]
+                }
+            })
+            .sum();
+        assert!((row + g[i]).abs() < 1e-9, "row {i}: {row}");
+    }
+    reykjavik()
+        .args([
+            "richardson",
+            "--estimate",
+            "us-russia-china-2025",
+            "--fatigue",
+            "0.5",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("Richardson arms-race model on 3 actors"))
+        .stdout(contains("Stability: stable"))
+        .stdout(contains("Caution"));
+}
+
+#[test]
+fn bad_n_side_richardson_input_exits_2() {
+    let est = ["richardson", "--estimate", "us-russia-china-2025"];
+    let with = |extra: &[&'static str]| {
+        let mut args = est.to_vec();
+        args.extend(extra);
+        args
+    };
+    rejects(
+        &with(&["--fatigue", "0.5,0.5"]),
+        "expected one number, or 3",
+    );
+    rejects(&with(&["--fatigue", "x"]), "--fatigue `x`");
+    rejects(&with(&["--fatigue", "500"]), "--fatigue");
+    rejects(&with(&["--a", "1", "--b", "1"]), "give --fatigue");
+    rejects(
+        &with(&["--fatigue", "0.5", "--svg", "x.svg"]),
+        "--svg draws the two-side",
+    );
+    rejects(
+        &[
+            "richardson",
+            "--estimate",
+            "us-russia-2021",
+            "--fatigue",
+            "0.5",
+        ],
+        "--a and --b",
+    );
+}
