@@ -367,8 +367,8 @@ pub fn reaction_matrix(
         restored: vec![vec![true; n]; n],
         actor_names,
     };
-    for j in 0..n {
-        let (moved, cost) = one_step_of_everything(base, menu, &members[j], &m.actor_names[j])?;
+    for (j, builder) in members.iter().enumerate() {
+        let (moved, cost) = one_step_of_everything(base, menu, builder, &m.actor_names[j])?;
         m.build_cost[j] = cost;
         for i in (0..n).filter(|&i| i != j) {
             let response = runner.respond(&moved, i, start[i].position)?;

@@ -120,10 +120,11 @@ pub fn solve(m: &[Vec<f64>], rhs: &[f64]) -> Option<Vec<f64>> {
             return None;
         }
         rows.swap(col, pivot);
-        for r in (0..n).filter(|&r| r != col) {
-            let factor = rows[r][col] / rows[col][col];
-            for c in col..=n {
-                rows[r][c] -= factor * rows[col][c];
+        let lead = rows[col].clone();
+        for (_, row) in rows.iter_mut().enumerate().filter(|(r, _)| *r != col) {
+            let factor = row[col] / lead[col];
+            for (x, l) in row.iter_mut().zip(&lead).skip(col) {
+                *x -= factor * l;
             }
         }
     }
