@@ -33,10 +33,12 @@ pub struct RaceArgs {
         required_unless_present = "show_menu"
     )]
     pub(crate) move_: Option<String>,
-    /// The side that moves (its name, or 1 or 2). Default: the one side the move changes.
+    /// The side that moves (its name, or 1 or 2; 1 to N on an N-side scenario). Default: the one
+    /// side the move changes.
     #[arg(long, value_name = "SIDE")]
     pub(crate) by: Option<String>,
-    /// Best responses after the move (1 to 100).
+    /// Best responses after the move (1 to 100); on an N-side scenario, full rounds (every
+    /// actor with a menu option answers once a round).
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub(crate) rounds: u32,
     #[command(flatten)]
