@@ -293,3 +293,38 @@ fn bad_n_side_richardson_input_exits_2() {
         "--a and --b",
     );
 }
+
+/// Russia and China allied: two actors; the alliance answers with its members' options.
+#[test]
+fn an_alliance_answers_as_one_actor() {
+    let text = format!(
+        "{}\n{}\n[[alliance]]\nname = \"Russia-China\"\nmembers = [\"Russia\", \"China\"]\n",
+        include_str!("../../scenario/builtin/multilateral/us-russia-china-2025.forces.toml"),
+        include_str!("../../scenario/builtin/multilateral/us-russia-china-2025.scenario.toml"),
+    );
+    let file = scratch(&unique("alliance", "toml"), &text);
+    let v = json_of(&[
+        "race",
+        file.to_str().unwrap(),
+        "--move",
+        "us-homeland-defense",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        v["order"],
+        serde_json::json!(["Russia-China", "United States"])
+    );
+    assert_eq!(
+        v["actors"][1]["members"],
+        serde_json::json!(["Russia", "China"])
+    );
+    let first = &v["turns"][1];
+    assert_eq!(first["actor"], "Russia-China");
+    let path = first["response"]["options"][0]["path"].as_str().unwrap();
+    assert!(
+        path.starts_with("side[1]") || path.starts_with("side[2]"),
+        "{path}"
+    );
+    std::fs::remove_file(file).unwrap();
+}
