@@ -290,11 +290,17 @@ test('an N-side scenario shows the N-side document, its options change it, two-s
     assert.match(await page.textContent('#n-beliefs'), /believes .* perceived N-side index/);
     await clean(page, 'beliefs');
     await page.screenshot({ path: path.join(SHOTS, '9-n-side-beliefs.png'), fullPage: true });
-    for (const view of ['treaty', 'race', 'sweep']) {
+    for (const view of ['treaty', 'sweep']) {
       await page.click(`nav button[data-view="${view}"]`);
       await page.waitForSelector('#two-side-only', { timeout: 60000 });
       assert.match(await page.textContent('#two-side-only'), /compares two sides and does not read N-side scenarios \(3 sides/);
     }
+    // The race reads N sides (issue 10): turns, the N-side index, no two-side refusal.
+    await page.click('nav button[data-view="race"]');
+    await page.waitForSelector('#race-outcome', { timeout: 120000 });
+    assert.equal(await page.locator('#two-side-only').count(), 0);
+    assert.match(await page.locator('#race-rounds thead').innerText(), /N-side index[\s\S]*China overall ratio/);
+    assert.match(await page.locator('#race-result').innerText(), /Actors answer in turn: Russia, China, United States/);
     // The server's own refusal, as a view that asks it shows it.
     await page.click('nav button[data-view="treaty"]');
     await page.waitForSelector('#treaty-result .error', { timeout: 60000 });

@@ -1,12 +1,15 @@
 //! Action-reaction benchmarks on us-russia-2021 after the us-homeland-defense move (targets on a
-//! 2-core machine: one best response under 0.5 s, a 10-round race under 5 s). Run with
+//! 2-core machine: one best response under 0.5 s, a 10-round race under 5 s), and the
+//! three-power race on us-russia-china-2025 (no target set; reported). Run with
 //! `cargo bench -p reykjavik-bench --bench reaction -- --quick`.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use reykjavik_engine::model::Scenario;
+use reykjavik_engine::model::{Alert, Scenario};
+use reykjavik_engine::multilateral::MultiOptions;
 use reykjavik_engine::reaction::best_response::{self, Position, ResponseMenu, Search};
+use reykjavik_engine::reaction::n_side_race::{self, NSideRaceSettings};
 use reykjavik_engine::reaction::race::{self, RaceSettings};
 use reykjavik_engine::stability::AnalysisOptions;
 
@@ -62,5 +65,38 @@ fn races(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, best_responses, races);
+/// The three-power race (issue 10): us-russia-china-2025 after us-homeland-defense, 10 full
+/// rounds requested, on its built-in menu.
+fn n_side_races(c: &mut Criterion) {
+    let base = reykjavik_scenario::multilateral::load("us-russia-china-2025").unwrap();
+    let proposal = reykjavik_scenario::proposal::load("us-homeland-defense").unwrap();
+    let moved = reykjavik_scenario::proposal::apply_sides(
+        &base.scenario,
+        &proposal,
+        reykjavik_engine::limits::size::MULTILATERAL_SIDES,
+    )
+    .unwrap();
+    let menu = reykjavik_scenario::response::load("us-russia-china-2025")
+        .unwrap()
+        .resolve(&base.scenario)
+        .unwrap();
+    let mut group = c.benchmark_group("race us-russia-china-2025 us-homeland-defense");
+    group.sample_size(10);
+    for position in Position::ALL {
+        let settings = NSideRaceSettings {
+            race: RaceSettings {
+                search: Search::new(position, AnalysisOptions::default()),
+                rounds: 10,
+                bound: race::DEFAULT_BOUND,
+            },
+            options: MultiOptions::uniform(3, Alert::DayToDay, false),
+        };
+        group.bench_function(format!("10 rounds requested, {}", position.name()), |b| {
+            b.iter(|| n_side_race::race(black_box(&base), &moved, 0, &menu, &settings).unwrap())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, best_responses, races, n_side_races);
 criterion_main!(benches);

@@ -44,7 +44,7 @@ pub fn wanted(scenario: &str, args: &NSideArgs) -> bool {
 fn two_side_reason(command: &str) -> &'static str {
     match command {
         "race" | "richardson --estimate" => {
-            "best responses alternate between two actors: each move answers the one other side's last move, and the Richardson model couples two arsenals; with three or more there is no single opponent to answer, and the order of the moves would decide the outcome"
+            "the Richardson model here couples two arsenals (dx/dt = k y - a x + g, dy/dt = l x - b y + h): one reaction coefficient per side, against the one other side; `race` takes N sides"
         }
         "optimize" => {
             "its search scores every posture by the two-side regimes (r_A x r_B and each side's C1 / C2 of one pairwise exchange) and takes no other objective, so it cannot maximise the N-side index or a side's overall ratio"
@@ -71,7 +71,7 @@ pub fn load_two_sided(
     })
 }
 
-fn load(name_or_path: &str, args: &NSideArgs) -> Result<MultiScenario, Failure> {
+pub(crate) fn load(name_or_path: &str, args: &NSideArgs) -> Result<MultiScenario, Failure> {
     let mut ms = reykjavik_scenario::multilateral::load(name_or_path)
         .map_err(|e| Failure::Input(e.to_string()))?;
     if let Some(text) = &args.reserve {

@@ -25,39 +25,43 @@ use reykjavik_report::richardson as report_richardson;
 pub struct RaceArgs {
     /// A scenario TOML file or a built-in name.
     #[arg(required_unless_present = "show_menu")]
-    scenario: Option<String>,
+    pub(crate) scenario: Option<String>,
     /// The move that starts the race: a proposal file or built-in name (`reykjavik compare --list`).
     #[arg(
         long = "move",
         value_name = "PROPOSAL",
         required_unless_present = "show_menu"
     )]
-    move_: Option<String>,
-    /// The side that moves (its name, or 1 or 2). Default: the one side the move changes.
+    pub(crate) move_: Option<String>,
+    /// The side that moves (its name, or 1 or 2; 1 to N on an N-side scenario). Default: the one
+    /// side the move changes.
     #[arg(long, value_name = "SIDE")]
-    by: Option<String>,
-    /// Best responses after the move (1 to 100).
+    pub(crate) by: Option<String>,
+    /// Best responses after the move (1 to 100); on an N-side scenario, full rounds (every
+    /// actor with a menu option answers once a round).
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=100))]
-    rounds: u32,
+    pub(crate) rounds: u32,
     #[command(flatten)]
-    menu: MenuArgs,
+    pub(crate) menu: MenuArgs,
     #[command(flatten)]
-    analysis: AnalysisArgs,
+    pub(crate) analysis: AnalysisArgs,
+    #[command(flatten)]
+    pub(crate) n_side: crate::multilateral::NSideArgs,
     /// A spiral: a side's nuclear warheads and interceptors above this multiple of their
     /// number before the move (above 1, at most 100).
     #[arg(long, default_value_t = race::DEFAULT_BOUND)]
-    bound: f64,
+    pub(crate) bound: f64,
     /// Also estimate the Richardson reaction coefficients k and l around the scenario.
     #[arg(long)]
-    richardson: bool,
+    pub(crate) richardson: bool,
     /// Write an SVG chart of forces and the index by round.
     #[arg(long, value_name = "FILE.svg")]
-    svg: Option<PathBuf>,
+    pub(crate) svg: Option<PathBuf>,
     /// Print a built-in response menu's TOML (with the source of its caps and costs).
     #[arg(long, value_name = "NAME", conflicts_with_all = ["scenario", "move_"])]
-    show_menu: Option<String>,
+    pub(crate) show_menu: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    pub(crate) format: Format,
 }
 
 /// The menu and how a response is judged (shared with `analyze --arms-race`).
@@ -66,18 +70,18 @@ pub struct MenuArgs {
     /// A response-menu file or built-in name. Default: the built-in menu named after the
     /// scenario (us-russia-2021, kent-thaler-notional).
     #[arg(long, value_name = "MENU")]
-    menu: Option<String>,
+    pub(crate) menu: Option<String>,
     /// The position a side restores: its cost when struck first (C2), its ratio, or its
     /// surviving retaliation in the other's value units.
     #[arg(long, value_enum, default_value_t = PositionArg::Retaliation)]
-    position: PositionArg,
+    pub(crate) position: PositionArg,
     /// A share of the target a position may fall short by and still count as restored (0 to 0.5).
     #[arg(long, default_value_t = DEFAULT_TOLERANCE)]
-    tolerance: f64,
+    pub(crate) tolerance: f64,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum PositionArg {
+pub(crate) enum PositionArg {
     StruckCost,
     Ratio,
     Retaliation,
@@ -94,7 +98,7 @@ impl From<PositionArg> for Position {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
+pub(crate) enum Format {
     Text,
     Json,
 }
@@ -125,8 +129,11 @@ pub fn run(args: RaceArgs) -> Result<String, Failure> {
     if let Some(name) = &args.show_menu {
         return show_menu(name);
     }
-    let base =
-        crate::multilateral::load_two_sided("race", args.scenario.as_deref().unwrap_or_default())?;
+    let scenario = args.scenario.as_deref().unwrap_or_default();
+    if crate::multilateral::wanted(scenario, &args.n_side) {
+        return crate::n_side_race::run(&args);
+    }
+    let base = crate::multilateral::load_two_sided("race", scenario)?;
     if base.sides.len() != 2 {
         return Err(Failure::Input(format!(
             "`race` is between exactly 2 sides; this scenario has {}",
@@ -191,7 +198,7 @@ pub fn estimate_coefficients(
     Ok((c, estimate))
 }
 
-fn search(args: &MenuArgs, analysis: AnalysisOptions) -> Search {
+pub(crate) fn search(args: &MenuArgs, analysis: AnalysisOptions) -> Search {
     Search {
         tolerance: args.tolerance,
         ..Search::new(args.position.into(), analysis)
@@ -277,14 +284,14 @@ pub fn arms_race_section(
     Ok(Some((menu, position, exposure)))
 }
 
-fn input(e: impl std::fmt::Display) -> Failure {
+pub(crate) fn input(e: impl std::fmt::Display) -> Failure {
     Failure::Input(e.to_string())
 }
 
-fn setting(e: EngineError) -> Failure {
+pub(crate) fn setting(e: EngineError) -> Failure {
     Failure::Input(format!("--{e}"))
 }
 
-fn computation(e: EngineError) -> Failure {
+pub(crate) fn computation(e: EngineError) -> Failure {
     Failure::Computation(e.to_string())
 }

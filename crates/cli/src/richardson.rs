@@ -32,17 +32,43 @@ pub struct RichardsonArgs {
     /// or built-in name): each side's cheapest response per unit of the other's one-step build
     /// on the response menu (x = side 1, y = side 2; one round taken as one year).
     #[arg(long, value_name = "SCENARIO", conflicts_with_all = ["k", "l"])]
-    estimate: Option<String>,
+    pub(crate) estimate: Option<String>,
     /// With --estimate: a response-menu file or built-in name (default: named after the
     /// scenario).
     #[arg(long, value_name = "MENU", requires = "estimate")]
-    menu: Option<String>,
+    pub(crate) menu: Option<String>,
     /// Fatigue (expense) of x, per year, -100 to 100.
-    #[arg(long, allow_negative_numbers = true)]
-    a: f64,
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "fatigue"
+    )]
+    pub(crate) a: Option<f64>,
     /// Fatigue (expense) of y, per year, -100 to 100.
-    #[arg(long, allow_negative_numbers = true)]
-    b: f64,
+    #[arg(
+        long,
+        allow_negative_numbers = true,
+        required_unless_present = "fatigue"
+    )]
+    pub(crate) b: Option<f64>,
+    /// N sides, with --estimate: each actor's fatigue a_i per year, -100 to 100: one number for
+    /// every actor, or one per actor in actor order (A1,A2,...).
+    #[arg(
+        long,
+        value_name = "A1,A2,...",
+        requires = "estimate",
+        allow_hyphen_values = true
+    )]
+    pub(crate) fatigue: Option<String>,
+    /// N sides, with --fatigue: each actor's grievance g_i (one number, or one per actor).
+    /// Default 0.
+    #[arg(
+        long,
+        value_name = "G1,G2,...",
+        requires = "fatigue",
+        allow_hyphen_values = true
+    )]
+    pub(crate) grievance: Option<String>,
     /// Grievance of x: build per year whatever y does.
     #[arg(long, allow_negative_numbers = true, default_value_t = 0.0)]
     g: f64,
@@ -65,19 +91,29 @@ pub struct RichardsonArgs {
     steps: usize,
     /// Write an SVG chart of both levels against time.
     #[arg(long, value_name = "FILE.svg")]
-    svg: Option<PathBuf>,
+    pub(crate) svg: Option<PathBuf>,
     /// Output format (JSON schema in docs/output-format.md).
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    pub(crate) format: Format,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+pub(crate) enum Format {
     Text,
     Json,
 }
 
 pub fn run(args: RichardsonArgs) -> Result<String, Failure> {
+    if let Some(scenario) = &args.estimate
+        && reykjavik_scenario::multilateral::is_n_side(scenario)
+    {
+        return crate::n_side_richardson::run(&args, scenario);
+    }
+    let (Some(a), Some(b)) = (args.a, args.b) else {
+        return Err(Failure::Input(
+            "--a and --b: the fatigue of x and y (--fatigue is for N-side scenarios)".into(),
+        ));
+    };
     let (k, l, estimated_from) = match &args.estimate {
         Some(scenario) => {
             let (c, estimate) = crate::race::estimate_coefficients(scenario, args.menu.as_deref())?;
@@ -88,8 +124,8 @@ pub fn run(args: RichardsonArgs) -> Result<String, Failure> {
     let model = RichardsonModel {
         k,
         l,
-        a: args.a,
-        b: args.b,
+        a,
+        b,
         g: args.g,
         h: args.h,
     };

@@ -227,23 +227,16 @@ fn commands_that_compare_two_sides_refuse_n_sides_by_name() {
         &["analyze", "us-russia-china-2025", "--arms-race"],
         "`analyze` --arms-race does not handle N-side scenarios yet",
     );
+    // `race` takes N sides (tests/n_side_race.rs); its Richardson option does not.
     rejects(
         &[
             "race",
             "us-russia-china-2025",
             "--move",
             "us-homeland-defense",
+            "--richardson",
         ],
-        "`race` compares two sides",
-    );
-    rejects(
-        &[
-            "race",
-            "us-russia-china-2025",
-            "--move",
-            "us-homeland-defense",
-        ],
-        "best responses alternate between two actors",
+        "--richardson takes two sides",
     );
 }
 

@@ -380,6 +380,7 @@ fn richardson_estimates_k_and_l_from_the_best_response_function() {
             "--b",
             "1",
         ],
-        "compares two sides",
+        // On N sides the estimate takes --fatigue (tests/n_side_race.rs).
+        "give --fatigue",
     );
 }

@@ -182,3 +182,12 @@ def test_race_equals_the_cli_json(cli):
     )
     with pytest.raises(reykjavik.ScenarioError, match="give --by SIDE"):
         reykjavik.race("us-russia-2021", "ssbn-patrols")
+
+
+def test_n_side_race_equals_the_cli_json(cli):
+    doc = reykjavik.race("us-russia-china-2025", "us-homeland-defense", rounds=2)
+    assert doc == cli.json(
+        "race", "us-russia-china-2025", "--move", "us-homeland-defense", "--rounds", "2"
+    )
+    assert doc["order"] == ["Russia", "China", "United States"]
+    assert doc["turns"][1]["actor"] == "Russia"

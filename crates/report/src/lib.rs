@@ -19,6 +19,8 @@ pub mod montecarlo;
 pub mod multilateral;
 pub mod multilateral_compare;
 pub mod multilateral_treaty;
+pub mod n_side_race;
+pub mod n_side_richardson;
 pub mod optimize;
 pub mod precision;
 pub mod race;

@@ -22,7 +22,14 @@ pub const BUILTINS: &[(&str, &str)] = &[
         "kent-thaler-notional",
         include_str!("../builtin/response/kent-thaler-notional.toml"),
     ),
+    (
+        "us-russia-china-2025",
+        include_str!("../builtin/response/us-russia-china-2025.toml"),
+    ),
 ];
+
+/// Built-in scenarios that share another's menu: (scenario, menu).
+const SHARED_MENUS: &[(&str, &str)] = &[("us-russia-china-2025-beliefs", "us-russia-china-2025")];
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -83,7 +90,11 @@ pub fn load(name_or_path: &str) -> Result<LoadedMenu, DocumentError> {
 
 /// The built-in menu for a built-in scenario of that name, if there is one.
 pub fn default_for(scenario_name: &str) -> Option<LoadedMenu> {
-    let (name, text) = BUILTINS.iter().find(|(n, _)| *n == scenario_name)?;
+    let menu_name = SHARED_MENUS
+        .iter()
+        .find(|(s, _)| *s == scenario_name)
+        .map_or(scenario_name, |(_, m)| *m);
+    let (name, text) = BUILTINS.iter().find(|(n, _)| *n == menu_name)?;
     parse(text.to_string(), format!("<built-in response menu {name}>")).ok()
 }
 

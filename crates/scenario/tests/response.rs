@@ -14,7 +14,13 @@ fn us_russia() -> Scenario {
 #[test]
 fn every_builtin_menu_resolves_and_gives_its_reasons() {
     for (name, _) in response::BUILTINS {
-        let scenario = reykjavik_scenario::load(name).unwrap();
+        let scenario = if reykjavik_scenario::multilateral::is_n_side(name) {
+            reykjavik_scenario::multilateral::load(name)
+                .unwrap()
+                .scenario
+        } else {
+            reykjavik_scenario::load(name).unwrap()
+        };
         let loaded = response::load(name).unwrap();
         let menu = loaded.resolve(&scenario).unwrap();
         loaded.require_every_side(&scenario, &menu).unwrap();
@@ -27,6 +33,9 @@ fn every_builtin_menu_resolves_and_gives_its_reasons() {
         assert!(response::default_for(name).is_some());
     }
     assert!(response::default_for("us-china-2010-wu").is_none());
+    // The beliefs variant shares the three-power menu.
+    let shared = response::default_for("us-russia-china-2025-beliefs").unwrap();
+    assert_eq!(shared.file.menu.name, "us-russia-china-2025");
 }
 
 const HEAD: &str = r#"[menu]

@@ -69,7 +69,7 @@ pub async fn version() -> Json<Value> {
 }
 
 /// The built-in scenarios: name, description and whether it has N sides (read by the
-/// Analysis view only).
+/// Analysis and Race views).
 pub async fn scenarios() -> Json<Value> {
     Json(json!(
         builtin::BUILTINS

@@ -11,6 +11,7 @@ mod compute;
 mod error;
 mod fields;
 mod input;
+mod n_side_race;
 mod nsides;
 mod reaction;
 

@@ -94,26 +94,26 @@ pub fn arms_race_section(
 #[derive(Debug, Deserialize)]
 pub struct RaceRequest {
     #[serde(flatten)]
-    scenario: ScenarioInput,
+    pub(crate) scenario: ScenarioInput,
     /// A built-in proposal: the move that starts the race.
     #[serde(rename = "move")]
-    move_: String,
+    pub(crate) move_: String,
     /// The side that moves (0 or 1); default the one side the move changes.
     #[serde(default)]
-    by: Option<usize>,
+    pub(crate) by: Option<usize>,
     #[serde(default)]
-    rounds: Option<u32>,
+    pub(crate) rounds: Option<u32>,
     #[serde(default)]
-    position: Option<String>,
+    pub(crate) position: Option<String>,
     #[serde(default)]
-    tolerance: Option<f64>,
+    pub(crate) tolerance: Option<f64>,
     #[serde(default)]
-    bound: Option<f64>,
+    pub(crate) bound: Option<f64>,
     #[serde(default)]
-    menu: Option<String>,
+    pub(crate) menu: Option<String>,
     /// Also estimate the Richardson reaction coefficients.
     #[serde(default)]
-    richardson: bool,
+    pub(crate) richardson: bool,
 }
 
 /// `POST /api/race`: best responses round by round after a built-in move.
@@ -122,6 +122,9 @@ pub async fn race(
     given: Result<Json<RaceRequest>, JsonRejection>,
 ) -> Answer {
     let request = body(given)?;
+    if let Some(ms) = crate::nsides::scenario(&request.scenario)? {
+        return crate::n_side_race::race(&state, request, ms).await;
+    }
     let base = request.scenario.scenario()?;
     two_sides(&base)?;
     if proposal::builtin_text(&request.move_).is_none() {

@@ -246,3 +246,63 @@ async fn quick_controls_set_fields_of_an_n_side_scenario() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(value["field"], "side[1].force[0].cep_m", "{value}");
 }
+
+/// The N-side race document as the CLI builds it (us-russia-china-2025 after
+/// us-homeland-defense, 2 rounds, retaliation, day-to-day).
+fn cli_n_side_race() -> Value {
+    use reykjavik_engine::multilateral::MultiOptions;
+    use reykjavik_engine::reaction::best_response::{Position, Search};
+    use reykjavik_engine::reaction::n_side_race::{self, NSideRaceSettings};
+    use reykjavik_engine::reaction::race::{DEFAULT_BOUND, RaceSettings};
+    let ms = reykjavik_scenario::multilateral::load("us-russia-china-2025").unwrap();
+    let loaded = reykjavik_scenario::proposal::load("us-homeland-defense").unwrap();
+    let moved = reykjavik_scenario::proposal::apply_sides(&ms.scenario, &loaded, 8).unwrap();
+    let menu = reykjavik_scenario::response::load("us-russia-china-2025")
+        .unwrap()
+        .resolve(&ms.scenario)
+        .unwrap();
+    let settings = NSideRaceSettings {
+        race: RaceSettings {
+            search: Search::new(Position::Retaliation, Default::default()),
+            rounds: 2,
+            bound: DEFAULT_BOUND,
+        },
+        options: MultiOptions::uniform(3, reykjavik_engine::model::Alert::DayToDay, false),
+    };
+    let race = n_side_race::race(&ms, &moved, 0, &menu, &settings).unwrap();
+    let context = reykjavik_report::n_side_race::NSideRaceContext {
+        base: &ms,
+        move_name: &loaded.proposal.name,
+        move_description: &loaded.proposal.description,
+        menu: &menu,
+    };
+    reykjavik_report::n_side_race::n_side_race_json(&context, &race)
+}
+
+#[tokio::test]
+async fn an_n_side_race_is_the_cli_document() {
+    let (status, value) = send(
+        "/api/race",
+        json!({ "builtin": "us-russia-china-2025", "move": "us-homeland-defense", "rounds": 2 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    let expected: Value = serde_json::from_str(&cli_n_side_race().to_string()).unwrap();
+    assert_eq!(value["document"], expected);
+    assert_eq!(value["document"]["order"][0], "Russia");
+    assert!(value["text"].as_str().unwrap().contains("race on 3 sides"));
+    let (status, value) = send(
+        "/api/race",
+        json!({ "builtin": "us-russia-china-2025", "move": "us-homeland-defense", "richardson": true }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error(&value).contains("couple two sides"), "{value}");
+    let (status, value) = send(
+        "/api/race",
+        json!({ "builtin": "us-russia-china-2025", "move": "us-homeland-defense", "by": 7 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error(&value).contains("by: a side number"), "{value}");
+}

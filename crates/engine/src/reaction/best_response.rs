@@ -9,6 +9,7 @@
 
 use crate::error::EngineError;
 use crate::exchange::{self, CurveDetail, ExchangePosture};
+use crate::limits;
 use crate::model::{self, Scenario};
 use crate::params;
 use crate::stability::{self, AnalysisOptions, StabilityReport};
@@ -227,8 +228,18 @@ pub fn apply_steps(
         let raised = (value + f64::from(n) * option.step).min(option.cap);
         params::set_field(&mut out, &option.path, raised)?;
     }
-    model::validate(&out).map_err(|mut errors| errors.swap_remove(0))?;
+    validate_any_sides(&out)?;
     Ok(out)
+}
+
+/// The two-side checks on two sides, the N-side ones (up to their side limit) on more.
+fn validate_any_sides(scenario: &Scenario) -> Result<(), EngineError> {
+    let checked = if scenario.sides.len() == 2 {
+        model::validate(scenario)
+    } else {
+        model::validate_sides(scenario, limits::size::MULTILATERAL_SIDES)
+    };
+    checked.map_err(|mut errors| errors.swap_remove(0))
 }
 
 /// Steps of each option that fit under its cap in `scenario`.
@@ -267,10 +278,42 @@ pub fn best_response(
             ),
         ));
     }
+    let position = |s: &Scenario| position_of(s, side, search);
+    let responder = Responder {
+        index: side,
+        options: chosen,
+    };
+    best_response_by(scenario, menu, &responder, target, search, &position)
+}
+
+/// Who responds: an index to report (a side, or an N-side actor) and the menu options it may
+/// take (indices into the menu, in menu order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Responder {
+    pub index: usize,
+    pub options: Vec<usize>,
+}
+
+/// A responder's position in a scenario (higher or lower is better as `Search::position` says).
+pub type PositionFn<'a> = dyn Fn(&Scenario) -> Result<f64, EngineError> + 'a;
+
+/// The cheapest combination of `responder`'s options that brings `position` back to `target`:
+/// the search of [`best_response`] over any position function (the N-side race passes one that
+/// reads an actor's position off the N-side analysis). `search.analysis` is not read here.
+pub fn best_response_by(
+    scenario: &Scenario,
+    menu: &ResponseMenu,
+    responder: &Responder,
+    target: f64,
+    search: &Search,
+    position: &PositionFn,
+) -> Result<BestResponse, EngineError> {
+    let chosen = responder.options.clone();
     let mut solver = Solver {
         scenario,
         menu,
-        side,
+        side: responder.index,
+        position,
         target,
         search,
         room: room(scenario, menu, &chosen)?,
@@ -295,6 +338,7 @@ struct Solver<'a> {
     scenario: &'a Scenario,
     menu: &'a ResponseMenu,
     side: usize,
+    position: &'a PositionFn<'a>,
     target: f64,
     search: &'a Search,
     chosen: Vec<usize>,
@@ -338,7 +382,7 @@ impl Solver<'_> {
     fn evaluate(&mut self, steps: &[u32]) -> Result<f64, EngineError> {
         self.evaluations += 1;
         let changed = apply_steps(self.scenario, self.menu, &self.chosen, steps)?;
-        position_of(&changed, self.side, self.search)
+        (self.position)(&changed)
     }
 
     fn cost(&self, steps: &[u32]) -> f64 {

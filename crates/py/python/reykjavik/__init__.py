@@ -388,7 +388,8 @@ def race(
     launch_under_attack: Any = None,
 ) -> dict[str, Any]:
     """An arms race (issue 11): ``move`` (a proposal) starts it, then each side's best response,
-    round by round; the document of ``reykjavik race --format json``.
+    round by round; the document of ``reykjavik race --format json``. On an N-side scenario
+    (issue 10) the actors answer round robin and the document is the N-side race's (``turns``).
 
     >>> doc = reykjavik.race("us-russia-2021", "follow-on-1000", rounds=1)  # doctest: +SKIP
     """

@@ -16,6 +16,29 @@ function roundsTable(doc) {
     [row('before', '', 'start', doc.start), ...doc.rounds.map((r) => row(String(r.round), r.actor, r.kind, r))], { id: 'race-rounds' });
 }
 
+// On N sides (issue 10) the document has `turns` (one actor's answer each) and `actors`.
+function turnsTable(doc) {
+  const names = doc.start.actors.map((a) => a.actor);
+  const row = (label, round, actor, kind, t) => [label, round, actor, kind, f3(t.index),
+    ...t.actors.flatMap((a) => [a.warheads, a.interceptors, f3(a.overall_ratio)])];
+  return table(['turn', 'round', 'actor', 'step', 'N-side index', ...names.flatMap((n) => [`${n} warheads`, `${n} interceptors`, `${n} overall ratio`])],
+    [row('before', '', '', 'start', doc.start), ...doc.turns.map((t) => row(String(t.turn), String(t.round), t.actor, t.kind, t))], { id: 'race-rounds' });
+}
+
+function nSideCharts(doc) {
+  const points = (pick) => [[-1, pick(doc.start)], ...doc.turns.map((t) => [t.turn, pick(t)])];
+  const forces = doc.start.actors.flatMap((a, k) => [
+    { name: `${a.actor} warheads`, points: points((t) => t.actors[k].warheads) },
+    { name: `${a.actor} interceptors`, points: points((t) => t.actors[k].interceptors) },
+  ]);
+  const index = [{ name: 'N-side index', points: points((t) => t.index) }];
+  return h('div', { class: 'charts' },
+    figure(lineChart({ title: 'Forces by turn', xlabel: 'turn (-1: before the move, 0: the move)', ylabel: 'warheads, interceptors', series: forces }), 'race-forces',
+      'Each actor\'s nuclear warheads and interceptors after each turn.'),
+    figure(lineChart({ title: 'N-side index by turn', xlabel: 'turn (-1: before the move, 0: the move)', ylabel: 'index', series: index }), 'race-index',
+      'The N-side index (the product of the actors\' overall ratios) after each turn.'));
+}
+
 function charts(doc) {
   const points = (pick) => [[-1, pick(doc.start)], ...doc.rounds.map((r) => [r.round, pick(r)])];
   const forces = doc.start.sides.flatMap((s, k) => [
@@ -42,12 +65,14 @@ function richardsonTable(r) {
 export default {
   id: 'race',
   title: 'Race',
+  nSide: true,
   defaults: { move: 'us-homeland-defense', by: '', rounds: 10, position: 'retaliation', richardson: false },
   async render(container, ctx) {
     const vs = ctx.vs;
     const catalog = await fetch('/api/catalog').then((r) => r.json());
     const move = h('select', { id: 'race-move' }, catalog.proposals.map((p) => h('option', { value: p.name, selected: p.name === vs.move, title: p.description }, p.name)));
-    const by = h('select', { id: 'race-by' }, [['', 'the side the move changes'], ['0', ctx.sides[0]], ['1', ctx.sides[1]]].map(([v, l]) => h('option', { value: v, selected: String(vs.by) === v }, l)));
+    const sideChoices = (ctx.nSide ? ctx.sides : ctx.sides.slice(0, 2)).map((name, s) => [String(s), name]);
+    const by = h('select', { id: 'race-by' }, [['', 'the side the move changes'], ...sideChoices].map(([v, l]) => h('option', { value: v, selected: String(vs.by) === v }, l)));
     const rounds = h('input', { type: 'number', id: 'race-rounds', min: 1, max: 100, value: vs.rounds });
     const position = h('select', { id: 'race-position' }, POSITIONS.map(([v, l]) => h('option', { value: v, selected: vs.position === v }, l)));
     const richardson = h('input', { type: 'checkbox', id: 'race-richardson', checked: vs.richardson });
@@ -62,10 +87,12 @@ export default {
         if (vs.by !== '') request.by = Number(vs.by);
         const data = await ctx.post('/api/race', request);
         const doc = data.document;
+        const nSide = Array.isArray(doc.turns);
+        const order = nSide ? ` Actors answer in turn: ${doc.order.join(', ')}.` : '';
         out.replaceChildren(
           h('p', {}, 'Outcome: ', h('strong', { id: 'race-outcome', dataset: { class: doc.outcome.class } }, doc.outcome.class), ` — ${doc.outcome.summary}`),
-          h('p', { class: 'small' }, `${doc.move.name}: ${doc.move.description} (by ${doc.move.by}); menu ${doc.menu.name}, costs in ${doc.menu.cost_unit}; a spiral is a side above ${doc.bound} times its weapons before the move.`),
-          roundsTable(doc), ...richardsonTable(doc.richardson), resultButtons('race', doc), charts(doc),
+          h('p', { class: 'small' }, `${doc.move.name}: ${doc.move.description} (by ${doc.move.by}); menu ${doc.menu.name}, costs in ${doc.menu.cost_unit}; a spiral is a side above ${doc.bound} times its weapons before the move.${order}`),
+          nSide ? turnsTable(doc) : roundsTable(doc), ...richardsonTable(doc.richardson), resultButtons('race', doc), nSide ? nSideCharts(doc) : charts(doc),
           h('details', {}, h('summary', {}, 'Text report (as reykjavik race prints it)'), h('pre', { class: 'report' }, data.text)));
       } catch (error) {
         out.replaceChildren(h('p', { class: 'error' }, error.message));
