@@ -12,9 +12,11 @@ use reykjavik_engine::multilateral::{
 use reykjavik_engine::sweep::Axis;
 
 use crate::{Failure, montecarlo};
+use reykjavik_engine::multilateral::detail;
 use reykjavik_report::multilateral::{
     NSideOutput, NSideTrials, n_side_json, n_side_text, standard_regimes,
 };
+use reykjavik_report::multilateral_detail::{self as pair_detail, PairDetails};
 
 /// Options of the N-side analysis; they replace the scenario's `[multilateral]` table.
 #[derive(Debug, Args, Default)]
@@ -152,6 +154,9 @@ pub fn options(
     Ok(options)
 }
 
+/// Why `analyze --arms-race` refuses N sides (docs/model.md, "N sides").
+const ARMS_RACE_REASON: &str = "its best-response search (crates/engine/src/reaction) scores each response by the two-side exchange and one opponent's retaliation, so on N sides it would need an N-side best response (a side's build judged by its overall ratio against every other side, with reserves and third parties inside the search), the machinery of an N-side `optimize`, which does not exist yet; run it on a two-side scenario, or compare postures with `sweep` or `compare`";
+
 /// `analyze` options beyond the posture: Monte Carlo, and what N sides cannot do yet.
 pub struct Extras<'a> {
     pub trials: Option<u64>,
@@ -167,12 +172,15 @@ pub struct Extras<'a> {
 }
 
 fn refuse_unsupported(u: &Extras) -> Result<(), Failure> {
+    if u.arms_race {
+        return Err(Failure::Input(format!(
+            "{}: `analyze --arms-race` does not handle N-side scenarios: {ARMS_RACE_REASON}",
+            u.scenario
+        )));
+    }
     let given: Vec<&str> = [
         (u.planning_fixed, "--planning fixed"),
         (u.at_least, "--at-least"),
-        (u.curve, "--curve"),
-        (u.certify, "--certify"),
-        (u.arms_race, "--arms-race"),
     ]
     .into_iter()
     .filter_map(|(set, name)| set.then_some(name))
@@ -215,13 +223,30 @@ pub fn analyze(
         regimes: &regimes,
         trials: trials.as_ref(),
     };
-    Ok(if json {
-        let mut text = serde_json::to_string_pretty(&n_side_json(&out))
-            .map_err(|e| Failure::Computation(e.to_string()))?;
-        text.push('\n');
-        text
+    let pairs = if extras.curve || extras.certify {
+        detail::pair_exchanges(&ms, &options, &analysis.actual).map_err(computation)?
     } else {
-        n_side_text(&out)
+        Vec::new()
+    };
+    let details = PairDetails {
+        pairs: &pairs,
+        curve: extras.curve,
+        certify: extras.certify,
+    };
+    Ok(match (json, extras.curve || extras.certify) {
+        (true, true) => {
+            let mut doc = n_side_json(&out);
+            pair_detail::add_json(&mut doc, &analysis.actual, &details);
+            pair_detail::to_string_pretty(&doc, &details)
+        }
+        (true, false) => {
+            let mut text = serde_json::to_string_pretty(&n_side_json(&out))
+                .map_err(|e| Failure::Computation(e.to_string()))?;
+            text.push('\n');
+            text
+        }
+        (false, true) => n_side_text(&out) + &pair_detail::text(&analysis.actual, &details),
+        (false, false) => n_side_text(&out),
     })
 }
 
