@@ -5,7 +5,7 @@
 use clap::Args;
 use reykjavik_engine::model::Alert;
 use reykjavik_engine::multilateral::montecarlo as nmc;
-use reykjavik_engine::multilateral::sweep::{self as nsweep, MultiPoint};
+use reykjavik_engine::multilateral::sweep as nsweep;
 use reykjavik_engine::multilateral::{
     self, MultiOptions, MultiScenario, Reserve, ThirdParties, words,
 };
@@ -17,6 +17,8 @@ use reykjavik_report::multilateral::{
     NSideOutput, NSideTrials, n_side_json, n_side_text, standard_regimes,
 };
 use reykjavik_report::multilateral_detail::{self as pair_detail, PairDetails};
+use reykjavik_report::multilateral_sweep::{self as sweep_report, NSideTable};
+use std::path::Path;
 
 /// Options of the N-side analysis; they replace the scenario's `[multilateral]` table.
 #[derive(Debug, Args, Default)]
@@ -271,22 +273,25 @@ fn monte_carlo(
     Ok(NSideTrials { seed, trials: run })
 }
 
-/// `sweep` on an N-side scenario: CSV (the index, each actor's overall ratio, every ordered
-/// pair's ratio) to standard output or a `.csv` file.
+/// Where `sweep` on N sides writes: the table (standard output, CSV or Parquet by the
+/// extension) and the chart with its metric.
+pub struct SweepOutputs<'a> {
+    pub table: Option<&'a Path>,
+    pub plot: Option<&'a Path>,
+    pub metric: Option<&'a str>,
+}
+
+/// `sweep` on an N-side scenario: the table (the index, each actor's overall ratio, every
+/// ordered pair's ratio) to standard output, a `.csv` or a `.parquet` file, and the chart with
+/// `--plot`.
 pub fn sweep(
     scenario: &str,
     args: &NSideArgs,
     axes: &[Axis],
     (alert, launch_under_attack): (&[String], &[String]),
-    output: Option<&std::path::Path>,
-    plot: bool,
+    outputs: &SweepOutputs,
     quiet: bool,
 ) -> Result<String, Failure> {
-    if plot || output.is_some_and(|p| p.extension().is_some_and(|e| e != "csv")) {
-        return Err(Failure::Input(format!(
-            "{scenario}: `sweep` on N-side scenarios writes CSV only (no --plot, no Parquet yet)"
-        )));
-    }
     let ms = load(scenario, args)?;
     let options = options(&ms, alert, launch_under_attack)?;
     nsweep::check_axes(&ms, axes).map_err(|e| Failure::Input(format!("--vary: {e}")))?;
@@ -297,57 +302,101 @@ pub fn sweep(
             "--vary: {total} grid points is too many for this N-side scenario (at most {most}; grid points x warheads x elements x pairs bounds the time); use fewer STEPS"
         )));
     }
+    let names = actor_names(&ms, &options);
+    let metric = sweep_metric(&ms, &names, axes, outputs)?;
+    if let Some(path) = outputs.table.filter(|p| is_parquet(p)) {
+        crate::sweep::write_parquet(path, None)?;
+    }
     let bar = montecarlo::progress_bar(total as u64, quiet, "points");
     let points = nsweep::run(&ms, axes, &options, &|done| bar.set_position(done));
     bar.finish_and_clear();
     let points = points.map_err(|e| Failure::Computation(e.to_string()))?;
-    let csv = sweep_csv(&ms, &options, axes, &points);
-    match output {
+    let table = sweep_report::table(&names, axes, &points);
+    let written = write_sweep_table(outputs.table, &table);
+    let chart = match outputs.plot {
         Some(path) => {
-            std::fs::write(path, csv)
-                .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
-            Ok(String::new())
+            crate::sweep_chart::plot(path, &chart_table(&ms, axes, &names, &table), metric)
         }
-        None => Ok(csv),
+        None => Ok(()),
+    };
+    // Whatever could be written is written, then the first failure is reported.
+    match (written, chart) {
+        (Ok(stdout), Ok(())) => Ok(stdout),
+        (Ok(stdout), Err(failure)) => Err(Failure::Partial(stdout, Box::new(failure))),
+        (Err(failure), _) => Err(failure),
     }
 }
 
-fn sweep_csv(
-    ms: &MultiScenario,
-    options: &MultiOptions,
-    axes: &[Axis],
-    points: &[MultiPoint],
-) -> String {
+fn actor_names(ms: &MultiScenario, options: &MultiOptions) -> Vec<String> {
     let plan = reykjavik_engine::multilateral::actors::plan(ms, &ms.scenario, options);
-    let names: Vec<&str> = plan.actors.iter().map(|a| a.name.as_str()).collect();
-    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    let mut header: Vec<String> = axes.iter().map(|a| quote(&a.path)).collect();
-    header.push("index".into());
-    header.extend(names.iter().map(|n| quote(&format!("overall_ratio[{n}]"))));
-    let pairs: Vec<String> = (0..names.len())
-        .flat_map(|a| {
-            (0..names.len())
-                .filter(move |&b| b != a)
-                .map(move |b| (a, b))
-        })
-        .map(|(a, b)| quote(&format!("ratio[{}->{}]", names[a], names[b])))
-        .collect();
-    let mut csv = header.join(",");
-    let with_pairs = points.iter().all(|p| p.pair_ratios.len() == pairs.len());
-    if with_pairs {
-        csv += ",";
-        csv += &pairs.join(",");
-    }
-    csv.push('\n');
-    for p in points {
-        let mut row: Vec<String> = p.coordinates.iter().map(|v| v.to_string()).collect();
-        row.push(p.index.to_string());
-        row.extend(p.overall.iter().map(|v| v.to_string()));
-        if with_pairs {
-            row.extend(p.pair_ratios.iter().map(|v| v.to_string()));
+    plan.actors.into_iter().map(|a| a.name).collect()
+}
+
+fn is_parquet(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "parquet")
+}
+
+/// The metric to plot, checked before any work: any column but the pair ratios' (present only
+/// when every point has every pair) by name; refused without --plot.
+fn sweep_metric<'a>(
+    ms: &MultiScenario,
+    names: &[String],
+    axes: &[Axis],
+    outputs: &SweepOutputs<'a>,
+) -> Result<&'a str, Failure> {
+    let metric = outputs.metric.unwrap_or("index");
+    if outputs.plot.is_none() {
+        if outputs.metric.is_some() {
+            return Err(Failure::Input(format!(
+                "--metric {metric} chooses what --plot draws: add --plot FILE.svg, or drop --metric (the CSV has every column)"
+            )));
         }
-        csv += &row.join(",");
-        csv.push('\n');
+        return Ok(metric);
     }
-    csv
+    // A table of one point with every pair: the columns the chart can draw.
+    let n = names.len();
+    let every_pair = nsweep::MultiPoint {
+        coordinates: vec![0.0; axes.len()],
+        index: 0.0,
+        overall: vec![0.0; n],
+        pair_ratios: vec![0.0; n * n.saturating_sub(1)],
+    };
+    let probe = sweep_report::table(names, axes, &[every_pair]);
+    crate::sweep_chart::metric_column(&chart_table(ms, axes, names, &probe), metric)?;
+    Ok(metric)
+}
+
+/// The chart's view of the N-side table: the index drawn with each actor's overall ratio.
+fn chart_table<'a>(
+    ms: &'a MultiScenario,
+    axes: &'a [Axis],
+    names: &[String],
+    table: &'a NSideTable,
+) -> crate::sweep_chart::Table<'a> {
+    crate::sweep_chart::Table {
+        name: &ms.scenario.name,
+        axes,
+        columns: &table.columns,
+        rows: &table.rows,
+        companions: names
+            .iter()
+            .map(|n| sweep_report::overall_column(n))
+            .collect(),
+    }
+}
+
+/// The table to its file (CSV, or Parquet by the extension), or the CSV for standard output.
+fn write_sweep_table(path: Option<&Path>, table: &NSideTable) -> Result<String, Failure> {
+    match path {
+        Some(path) if is_parquet(path) => {
+            crate::sweep::write_parquet(path, Some((&table.columns, &table.rows)))?;
+            Ok(String::new())
+        }
+        Some(path) => {
+            std::fs::write(path, sweep_report::csv(table))
+                .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
+            Ok(String::new())
+        }
+        None => Ok(sweep_report::csv(table)),
+    }
 }

@@ -105,3 +105,137 @@ fn curve_text_shows_each_pair_with_its_stop_and_certificate() {
         assert!(!text.contains(bad), "found {bad}");
     }
 }
+
+const HAMI: &str = "side[China].force[Hami field (DF-31 class)].launchers=0:110:3";
+
+#[test]
+fn n_side_sweep_plots_the_index_with_each_overall_ratio() {
+    let svg = scratch_path("line.svg");
+    let csv = stdout_of(&[
+        "sweep",
+        "us-russia-china-2025",
+        "--vary",
+        HAMI,
+        "--quiet",
+        "--plot",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        csv.lines().count(),
+        4,
+        "the CSV still goes to standard output"
+    );
+    let chart = std::fs::read_to_string(&svg).unwrap();
+    assert!(chart.starts_with("<svg"));
+    for series in [
+        "index",
+        "overall_ratio[United States]",
+        "overall_ratio[Russia]",
+        "overall_ratio[China]",
+    ] {
+        assert!(
+            chart.contains(&format!("\n{series}\n")),
+            "legend has {series}"
+        );
+    }
+    // A heat map of one pair's ratio over two axes.
+    let heat = scratch_path("heat.svg");
+    stdout_of(&[
+        "sweep",
+        "us-russia-china-2025",
+        "--vary",
+        HAMI,
+        "--vary",
+        "side[0].force[0].cep_m=100:300:2",
+        "--quiet",
+        "--plot",
+        heat.to_str().unwrap(),
+        "--metric",
+        "ratio[China->Russia]",
+    ]);
+    let chart = std::fs::read_to_string(&heat).unwrap();
+    assert!(
+        chart.contains("us-russia-china-2025: ratio[China-"),
+        "the title names the metric"
+    );
+    assert!(chart.matches("<rect").count() >= 6, "a cell per grid point");
+}
+
+#[test]
+fn n_side_sweep_checks_the_metric_before_any_work() {
+    common::rejects(
+        &[
+            "sweep",
+            "us-russia-china-2025",
+            "--vary",
+            HAMI,
+            "--plot",
+            "never-written.svg",
+            "--metric",
+            "ratio[China]",
+        ],
+        "--metric ratio[China]: no such column (columns: index, overall_ratio[United States]",
+    );
+    common::rejects(
+        &[
+            "sweep",
+            "us-russia-china-2025",
+            "--vary",
+            HAMI,
+            "--metric",
+            "index",
+        ],
+        "--metric index chooses what --plot draws",
+    );
+    assert!(!std::path::Path::new("never-written.svg").exists());
+}
+
+/// Parquet: the columns of the N-side CSV, a row per point.
+#[cfg(feature = "parquet")]
+#[test]
+fn n_side_sweep_writes_parquet_with_the_csv_columns() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let path = scratch_path("n-side.parquet");
+    let args = ["sweep", "us-russia-china-2025", "--vary", HAMI, "--quiet"];
+    let csv = stdout_of(&args);
+    let header: Vec<String> = csv
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .map(|c| c.trim_matches('"').to_string())
+        .collect();
+    reykjavik()
+        .args(args)
+        .arg("--output")
+        .arg(&path)
+        .assert()
+        .success();
+    let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let meta = reader.metadata();
+    assert_eq!(meta.file_metadata().num_rows(), 3);
+    let schema = meta.file_metadata().schema_descr();
+    let names: Vec<String> = (0..schema.num_columns())
+        .map(|c| schema.column(c).name().to_string())
+        .collect();
+    // No name in this scenario holds a comma: the CSV header splits on commas.
+    assert_eq!(names, header);
+    assert_eq!(names.len(), 11);
+    assert_eq!(names[4], "overall_ratio[China]");
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn n_side_parquet_needs_the_feature() {
+    common::rejects(
+        &[
+            "sweep",
+            "us-russia-china-2025",
+            "--vary",
+            HAMI,
+            "--output",
+            "x.parquet",
+        ],
+        "without Parquet support",
+    );
+}

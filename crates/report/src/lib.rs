@@ -18,6 +18,7 @@ pub mod montecarlo;
 pub mod multilateral;
 pub mod multilateral_compare;
 pub mod multilateral_detail;
+pub mod multilateral_sweep;
 pub mod multilateral_treaty;
 pub mod optimize;
 pub mod precision;
