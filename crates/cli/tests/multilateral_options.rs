@@ -239,3 +239,68 @@ fn n_side_parquet_needs_the_feature() {
         "without Parquet support",
     );
 }
+
+#[test]
+fn n_side_compare_draws_the_chart_and_writes_the_brief() {
+    let (svg, html) = (scratch_path("compare.svg"), scratch_path("brief.html"));
+    let text = stdout_of(&[
+        "compare",
+        "us-russia-china-2025",
+        "follow-on-1000",
+        "de-mirv-icbms",
+        "--plot",
+        svg.to_str().unwrap(),
+        "--brief",
+        html.to_str().unwrap(),
+    ]);
+    assert!(text.contains("N-side index under the four standard regimes"));
+    let chart = std::fs::read_to_string(&svg).unwrap();
+    assert!(chart.contains("us-russia-china-2025: change in the N-side index by regime"));
+    for label in ["follow-on-1000", "de-mirv-icbms", "generated LUA"] {
+        assert!(chart.contains(label), "chart has {label}");
+    }
+    let brief = std::fs::read_to_string(&html).unwrap();
+    assert!(brief.starts_with("<!DOCTYPE html>") && brief.ends_with("</html>\n"));
+    assert!(brief.contains(&chart), "the chart is inline");
+    // The bottom line names each side's overall ratio change, per proposal.
+    let line = brief
+        .lines()
+        .find(|l| l.starts_with("<li><b>de-mirv-icbms</b>"))
+        .unwrap();
+    for side in ["United States", "Russia", "China"] {
+        assert!(line.contains(side), "{side} in {line}");
+    }
+    assert!(line.contains("overall ratios:") && line.contains("N-side index"));
+    // Each side's overall ratio and its change, from the JSON, is in the table.
+    let doc = json_of(&[
+        "compare",
+        "us-russia-china-2025",
+        "follow-on-1000",
+        "de-mirv-icbms",
+        "--format",
+        "json",
+    ]);
+    let overall = |entry: usize, side: &str| {
+        doc["entries"][entry]["regimes"][0]["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["name"] == side)
+            .unwrap()["overall_ratio"]
+            .as_f64()
+            .unwrap()
+    };
+    let (base, changed) = (overall(0, "Russia"), overall(2, "Russia"));
+    let row = format!(
+        "<tr><td>de-mirv-icbms, Russia</td><td>{changed:.3} <span class=\"down\">({:+.3})</span></td>",
+        changed - base
+    );
+    assert!(
+        changed < base - 0.01,
+        "de-MIRVing lowers Russia's ratio here"
+    );
+    assert!(brief.contains(&row), "{row}");
+    for bad in ["NaN", "inf<", "null"] {
+        assert!(!brief.contains(bad), "found {bad}");
+    }
+}

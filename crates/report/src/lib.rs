@@ -16,6 +16,7 @@ pub mod compare;
 mod curve_json;
 pub mod montecarlo;
 pub mod multilateral;
+pub mod multilateral_brief;
 pub mod multilateral_compare;
 pub mod multilateral_detail;
 pub mod multilateral_sweep;
