@@ -307,10 +307,17 @@ pub fn sweep(
     if let Some(path) = outputs.table.filter(|p| is_parquet(p)) {
         crate::sweep::write_parquet(path, None)?;
     }
+    let created = create_outputs(outputs)?;
     let bar = montecarlo::progress_bar(total as u64, quiet, "points");
     let points = nsweep::run(&ms, axes, &options, &|done| bar.set_position(done));
     bar.finish_and_clear();
-    let points = points.map_err(|e| Failure::Computation(e.to_string()))?;
+    let points = points.map_err(|e| {
+        // Leave no empty file behind for a result that does not exist.
+        for path in created {
+            std::fs::remove_file(path).ok();
+        }
+        Failure::Computation(e.to_string())
+    })?;
     let table = sweep_report::table(&names, axes, &points);
     let written = write_sweep_table(outputs.table, &table);
     let chart = match outputs.plot {
@@ -325,6 +332,27 @@ pub fn sweep(
         (Ok(stdout), Err(failure)) => Err(Failure::Partial(stdout, Box::new(failure))),
         (Err(failure), _) => Err(failure),
     }
+}
+
+/// Creates the output files before the work, as the two-side sweep does, so that a bad path
+/// fails at once; returns those that did not exist before.
+fn create_outputs<'a>(outputs: &SweepOutputs<'a>) -> Result<Vec<&'a Path>, Failure> {
+    let mut created = Vec::new();
+    for (option, path) in [("--output", outputs.table), ("--plot", outputs.plot)] {
+        if let Some(path) = path {
+            let existed = path.exists();
+            std::fs::File::create(path).map_err(|e| {
+                Failure::Input(format!(
+                    "{option} {}: cannot create the file: {e}",
+                    path.display()
+                ))
+            })?;
+            if !existed {
+                created.push(path);
+            }
+        }
+    }
+    Ok(created)
 }
 
 fn actor_names(ms: &MultiScenario, options: &MultiOptions) -> Vec<String> {

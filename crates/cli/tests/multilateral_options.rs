@@ -188,6 +188,18 @@ fn n_side_sweep_checks_the_metric_before_any_work() {
         "--metric index chooses what --plot draws",
     );
     assert!(!std::path::Path::new("never-written.svg").exists());
+    // A path that cannot be created fails before the grid is computed.
+    common::rejects(
+        &[
+            "sweep",
+            "us-russia-china-2025",
+            "--vary",
+            HAMI,
+            "--plot",
+            "/nonexistent-dir-reykjavik/x.svg",
+        ],
+        "--plot /nonexistent-dir-reykjavik/x.svg: cannot create the file",
+    );
 }
 
 /// Parquet: the columns of the N-side CSV, a row per point.
