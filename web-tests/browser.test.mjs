@@ -290,7 +290,7 @@ test('an N-side scenario shows the N-side document, its options change it, two-s
     assert.match(await page.textContent('#n-beliefs'), /believes .* perceived N-side index/);
     await clean(page, 'beliefs');
     await page.screenshot({ path: path.join(SHOTS, '9-n-side-beliefs.png'), fullPage: true });
-    for (const view of ['treaty', 'sweep']) {
+    for (const view of ['treaty']) {
       await page.click(`nav button[data-view="${view}"]`);
       await page.waitForSelector('#two-side-only', { timeout: 60000 });
       assert.match(await page.textContent('#two-side-only'), /compares two sides and does not read N-side scenarios \(3 sides/);
@@ -301,6 +301,15 @@ test('an N-side scenario shows the N-side document, its options change it, two-s
     assert.equal(await page.locator('#two-side-only').count(), 0);
     assert.match(await page.locator('#race-rounds thead').innerText(), /N-side index[\s\S]*China overall ratio/);
     assert.match(await page.locator('#race-result').innerText(), /Actors answer in turn: Russia, China, United States/);
+    // The Sweep view reads N sides: the N-side index with each side's overall ratio.
+    await page.click('nav button[data-view="sweep"]');
+    await page.waitForSelector('#run-sweep', { timeout: 60000 });
+    assert.equal(await page.locator('#two-side-only').count(), 0);
+    await page.click('#run-sweep');
+    await page.waitForSelector('#sweep-result svg', { timeout: 60000 });
+    const sweepText = await page.textContent('#sweep-result svg');
+    assert.match(sweepText, /N-side index and overall ratios/);
+    assert.match(sweepText, /overall_ratio\[China\]/);
     // The server's own refusal, as a view that asks it shows it.
     await page.click('nav button[data-view="treaty"]');
     await page.waitForSelector('#treaty-result .error', { timeout: 60000 });

@@ -89,17 +89,22 @@ pub fn run(args: CompareArgs) -> Result<String, Failure> {
     })
 }
 
-/// `compare` on an N-side scenario (no chart or brief).
+/// `compare` on an N-side scenario, with its chart and brief.
 fn n_side(args: &CompareArgs, scenario: &str) -> Result<String, Failure> {
     let extras = crate::multilateral_commands::CompareExtras {
         trials: args.trials,
         seed: args.seed,
         quiet: args.quiet,
-        plot: args.plot.is_some(),
-        brief: args.brief.is_some(),
     };
     let treaty = (load_treaty(&args.treaty)?, counting(args.count_disputed));
     let c = crate::multilateral_commands::compare(scenario, &args.proposals, treaty, &extras)?;
+    if let Some(path) = &args.plot {
+        write_file(path, &n_side_chart_svg(&c)?)?;
+    }
+    if let Some(path) = &args.brief {
+        let html = crate::multilateral_commands::brief(scenario, &c, &n_side_chart_svg(&c)?)?;
+        write_file(path, &html)?;
+    }
     Ok(crate::multilateral_commands::compare_output(
         &c,
         args.format == Format::Json,
@@ -199,8 +204,63 @@ fn list() -> String {
 
 /// Bars of the change in the index from the base, grouped by regime, one bar per proposal.
 pub fn chart_svg(c: &Comparison) -> Result<String, Failure> {
+    let base = &c.entries[0];
+    bars_svg(&Bars {
+        title: format!("{}: change in the stability index by regime", c.base.name),
+        regimes: base.regimes.iter().map(regime_name).collect(),
+        proposals: c.entries[1..]
+            .iter()
+            .map(|e| {
+                let changes = e
+                    .regimes
+                    .iter()
+                    .zip(&base.regimes)
+                    .map(|(r, b)| r.index - b.index)
+                    .collect();
+                (e.name.clone(), changes)
+            })
+            .collect(),
+    })
+}
+
+/// The N-side chart (issue 10): bars of the change in the N-side index from the base, grouped
+/// by regime, one bar per proposal.
+pub fn n_side_chart_svg(
+    c: &reykjavik_report::multilateral_compare::NSideComparison,
+) -> Result<String, Failure> {
+    let base = &c.entries[0];
+    bars_svg(&Bars {
+        title: format!("{}: change in the N-side index by regime", c.scenario),
+        regimes: base
+            .regimes
+            .iter()
+            .map(reykjavik_report::multilateral_compare::regime_label)
+            .collect(),
+        proposals: c.entries[1..]
+            .iter()
+            .map(|e| {
+                let changes = e
+                    .regimes
+                    .iter()
+                    .zip(&base.regimes)
+                    .map(|(r, b)| r.report.index - b.report.index)
+                    .collect();
+                (e.name.clone(), changes)
+            })
+            .collect(),
+    })
+}
+
+/// What the comparison chart draws: per proposal, the change in an index under each regime.
+struct Bars {
+    title: String,
+    regimes: Vec<String>,
+    proposals: Vec<(String, Vec<f64>)>,
+}
+
+fn bars_svg(bars: &Bars) -> Result<String, Failure> {
     let mut svg = String::new();
-    draw_chart(c, &mut svg)
+    draw_chart(bars, &mut svg)
         .map_err(|e| Failure::Computation(format!("cannot draw the chart: {e}")))?;
     Ok(svg)
 }
@@ -214,32 +274,18 @@ const COLOURS: [RGBColor; 6] = [
     RGBColor(140, 86, 75),
 ];
 
-fn draw_chart(c: &Comparison, svg: &mut String) -> Result<(), Box<dyn std::error::Error>> {
-    let base = &c.entries[0];
-    let proposals = &c.entries[1..];
-    let changes: Vec<Vec<f64>> = proposals
+fn draw_chart(bars: &Bars, svg: &mut String) -> Result<(), Box<dyn std::error::Error>> {
+    let proposals = &bars.proposals;
+    let extent = proposals
         .iter()
-        .map(|e| {
-            e.regimes
-                .iter()
-                .zip(&base.regimes)
-                .map(|(r, b)| r.index - b.index)
-                .collect()
-        })
-        .collect();
-    let extent = changes
-        .iter()
-        .flatten()
+        .flat_map(|(_, changes)| changes)
         .fold(0.01_f64, |m, x| m.max(x.abs()))
         * 1.15;
     let root = SVGBackend::with_string(svg, (760, 225)).into_drawing_area();
     root.fill(&WHITE)?;
     // Four regime groups on 0..4; the space to the right holds the legend.
     let mut chart = ChartBuilder::on(&root)
-        .caption(
-            format!("{}: change in the stability index by regime", c.base.name),
-            ("sans-serif", 15),
-        )
+        .caption(&bars.title, ("sans-serif", 15))
         .margin(10)
         .x_label_area_size(8)
         .y_label_area_size(52)
@@ -259,22 +305,21 @@ fn draw_chart(c: &Comparison, svg: &mut String) -> Result<(), Box<dyn std::error
         .into_font()
         .color(&BLACK)
         .pos(Pos::new(HPos::Center, VPos::Bottom));
-    chart.draw_series(base.regimes.iter().enumerate().map(|(g, r)| {
-        Text::new(
-            regime_name(r),
-            (g as f64 + 0.5, -extent),
-            label_style.clone(),
-        )
-    }))?;
+    chart.draw_series(
+        bars.regimes
+            .iter()
+            .enumerate()
+            .map(|(g, r)| Text::new(r.clone(), (g as f64 + 0.5, -extent), label_style.clone())),
+    )?;
     let width = 0.8 / proposals.len().max(1) as f64;
-    for (k, (e, values)) in proposals.iter().zip(&changes).enumerate() {
+    for (k, (name, values)) in proposals.iter().enumerate() {
         let colour = COLOURS[k % COLOURS.len()];
         chart
             .draw_series(values.iter().enumerate().map(|(g, v)| {
                 let x0 = g as f64 + 0.1 + k as f64 * width;
                 Rectangle::new([(x0, 0.0), (x0 + width * 0.9, *v)], colour.filled())
             }))?
-            .label(e.name.clone())
+            .label(name.clone())
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled()));
     }
     chart

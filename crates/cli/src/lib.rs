@@ -22,6 +22,7 @@ mod race;
 mod race_chart;
 mod serve;
 pub mod sweep;
+mod sweep_chart;
 mod treaty;
 // Issue 11, part A: reciprocity under noise and the Richardson model.
 mod reciprocity;

@@ -5,16 +5,20 @@
 use clap::Args;
 use reykjavik_engine::model::Alert;
 use reykjavik_engine::multilateral::montecarlo as nmc;
-use reykjavik_engine::multilateral::sweep::{self as nsweep, MultiPoint};
+use reykjavik_engine::multilateral::sweep as nsweep;
 use reykjavik_engine::multilateral::{
     self, MultiOptions, MultiScenario, Reserve, ThirdParties, words,
 };
 use reykjavik_engine::sweep::Axis;
 
 use crate::{Failure, montecarlo};
+use reykjavik_engine::multilateral::detail;
 use reykjavik_report::multilateral::{
     NSideOutput, NSideTrials, n_side_json, n_side_text, standard_regimes,
 };
+use reykjavik_report::multilateral_detail::{self as pair_detail, PairDetails};
+use reykjavik_report::multilateral_sweep::{self as sweep_report, NSideTable};
+use std::path::Path;
 
 /// Options of the N-side analysis; they replace the scenario's `[multilateral]` table.
 #[derive(Debug, Args, Default)]
@@ -152,6 +156,9 @@ pub fn options(
     Ok(options)
 }
 
+/// Why `analyze --arms-race` refuses N sides (docs/model.md, "N sides").
+const ARMS_RACE_REASON: &str = "its best-response search (crates/engine/src/reaction) scores each response by the two-side exchange and one opponent's retaliation, so on N sides it would need an N-side best response (a side's build judged by its overall ratio against every other side, with reserves and third parties inside the search), the machinery of an N-side `optimize`, which does not exist yet; run it on a two-side scenario, or compare postures with `sweep` or `compare`";
+
 /// `analyze` options beyond the posture: Monte Carlo, and what N sides cannot do yet.
 pub struct Extras<'a> {
     pub trials: Option<u64>,
@@ -167,12 +174,15 @@ pub struct Extras<'a> {
 }
 
 fn refuse_unsupported(u: &Extras) -> Result<(), Failure> {
+    if u.arms_race {
+        return Err(Failure::Input(format!(
+            "{}: `analyze --arms-race` does not handle N-side scenarios: {ARMS_RACE_REASON}",
+            u.scenario
+        )));
+    }
     let given: Vec<&str> = [
         (u.planning_fixed, "--planning fixed"),
         (u.at_least, "--at-least"),
-        (u.curve, "--curve"),
-        (u.certify, "--certify"),
-        (u.arms_race, "--arms-race"),
     ]
     .into_iter()
     .filter_map(|(set, name)| set.then_some(name))
@@ -215,13 +225,30 @@ pub fn analyze(
         regimes: &regimes,
         trials: trials.as_ref(),
     };
-    Ok(if json {
-        let mut text = serde_json::to_string_pretty(&n_side_json(&out))
-            .map_err(|e| Failure::Computation(e.to_string()))?;
-        text.push('\n');
-        text
+    let pairs = if extras.curve || extras.certify {
+        detail::pair_exchanges(&ms, &options, &analysis.actual).map_err(computation)?
     } else {
-        n_side_text(&out)
+        Vec::new()
+    };
+    let details = PairDetails {
+        pairs: &pairs,
+        curve: extras.curve,
+        certify: extras.certify,
+    };
+    Ok(match (json, extras.curve || extras.certify) {
+        (true, true) => {
+            let mut doc = n_side_json(&out);
+            pair_detail::add_json(&mut doc, &analysis.actual, &details);
+            pair_detail::to_string_pretty(&doc, &details)
+        }
+        (true, false) => {
+            let mut text = serde_json::to_string_pretty(&n_side_json(&out))
+                .map_err(|e| Failure::Computation(e.to_string()))?;
+            text.push('\n');
+            text
+        }
+        (false, true) => n_side_text(&out) + &pair_detail::text(&analysis.actual, &details),
+        (false, false) => n_side_text(&out),
     })
 }
 
@@ -246,22 +273,25 @@ fn monte_carlo(
     Ok(NSideTrials { seed, trials: run })
 }
 
-/// `sweep` on an N-side scenario: CSV (the index, each actor's overall ratio, every ordered
-/// pair's ratio) to standard output or a `.csv` file.
+/// Where `sweep` on N sides writes: the table (standard output, CSV or Parquet by the
+/// extension) and the chart with its metric.
+pub struct SweepOutputs<'a> {
+    pub table: Option<&'a Path>,
+    pub plot: Option<&'a Path>,
+    pub metric: Option<&'a str>,
+}
+
+/// `sweep` on an N-side scenario: the table (the index, each actor's overall ratio, every
+/// ordered pair's ratio) to standard output, a `.csv` or a `.parquet` file, and the chart with
+/// `--plot`.
 pub fn sweep(
     scenario: &str,
     args: &NSideArgs,
     axes: &[Axis],
     (alert, launch_under_attack): (&[String], &[String]),
-    output: Option<&std::path::Path>,
-    plot: bool,
+    outputs: &SweepOutputs,
     quiet: bool,
 ) -> Result<String, Failure> {
-    if plot || output.is_some_and(|p| p.extension().is_some_and(|e| e != "csv")) {
-        return Err(Failure::Input(format!(
-            "{scenario}: `sweep` on N-side scenarios writes CSV only (no --plot, no Parquet yet)"
-        )));
-    }
     let ms = load(scenario, args)?;
     let options = options(&ms, alert, launch_under_attack)?;
     nsweep::check_axes(&ms, axes).map_err(|e| Failure::Input(format!("--vary: {e}")))?;
@@ -272,57 +302,129 @@ pub fn sweep(
             "--vary: {total} grid points is too many for this N-side scenario (at most {most}; grid points x warheads x elements x pairs bounds the time); use fewer STEPS"
         )));
     }
+    let names = actor_names(&ms, &options);
+    let metric = sweep_metric(&ms, &names, axes, outputs)?;
+    if let Some(path) = outputs.table.filter(|p| is_parquet(p)) {
+        crate::sweep::write_parquet(path, None)?;
+    }
+    let created = create_outputs(outputs)?;
     let bar = montecarlo::progress_bar(total as u64, quiet, "points");
     let points = nsweep::run(&ms, axes, &options, &|done| bar.set_position(done));
     bar.finish_and_clear();
-    let points = points.map_err(|e| Failure::Computation(e.to_string()))?;
-    let csv = sweep_csv(&ms, &options, axes, &points);
-    match output {
-        Some(path) => {
-            std::fs::write(path, csv)
-                .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
-            Ok(String::new())
+    let points = points.map_err(|e| {
+        // Leave no empty file behind for a result that does not exist.
+        for path in created {
+            std::fs::remove_file(path).ok();
         }
-        None => Ok(csv),
+        Failure::Computation(e.to_string())
+    })?;
+    let table = sweep_report::table(&names, axes, &points);
+    let written = write_sweep_table(outputs.table, &table);
+    let chart = match outputs.plot {
+        Some(path) => {
+            crate::sweep_chart::plot(path, &chart_table(&ms, axes, &names, &table), metric)
+        }
+        None => Ok(()),
+    };
+    // Whatever could be written is written, then the first failure is reported.
+    match (written, chart) {
+        (Ok(stdout), Ok(())) => Ok(stdout),
+        (Ok(stdout), Err(failure)) => Err(Failure::Partial(stdout, Box::new(failure))),
+        (Err(failure), _) => Err(failure),
     }
 }
 
-fn sweep_csv(
-    ms: &MultiScenario,
-    options: &MultiOptions,
-    axes: &[Axis],
-    points: &[MultiPoint],
-) -> String {
-    let plan = reykjavik_engine::multilateral::actors::plan(ms, &ms.scenario, options);
-    let names: Vec<&str> = plan.actors.iter().map(|a| a.name.as_str()).collect();
-    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    let mut header: Vec<String> = axes.iter().map(|a| quote(&a.path)).collect();
-    header.push("index".into());
-    header.extend(names.iter().map(|n| quote(&format!("overall_ratio[{n}]"))));
-    let pairs: Vec<String> = (0..names.len())
-        .flat_map(|a| {
-            (0..names.len())
-                .filter(move |&b| b != a)
-                .map(move |b| (a, b))
-        })
-        .map(|(a, b)| quote(&format!("ratio[{}->{}]", names[a], names[b])))
-        .collect();
-    let mut csv = header.join(",");
-    let with_pairs = points.iter().all(|p| p.pair_ratios.len() == pairs.len());
-    if with_pairs {
-        csv += ",";
-        csv += &pairs.join(",");
-    }
-    csv.push('\n');
-    for p in points {
-        let mut row: Vec<String> = p.coordinates.iter().map(|v| v.to_string()).collect();
-        row.push(p.index.to_string());
-        row.extend(p.overall.iter().map(|v| v.to_string()));
-        if with_pairs {
-            row.extend(p.pair_ratios.iter().map(|v| v.to_string()));
+/// Creates the output files before the work, as the two-side sweep does, so that a bad path
+/// fails at once; returns those that did not exist before.
+fn create_outputs<'a>(outputs: &SweepOutputs<'a>) -> Result<Vec<&'a Path>, Failure> {
+    let mut created = Vec::new();
+    for (option, path) in [("--output", outputs.table), ("--plot", outputs.plot)] {
+        if let Some(path) = path {
+            let existed = path.exists();
+            std::fs::File::create(path).map_err(|e| {
+                Failure::Input(format!(
+                    "{option} {}: cannot create the file: {e}",
+                    path.display()
+                ))
+            })?;
+            if !existed {
+                created.push(path);
+            }
         }
-        csv += &row.join(",");
-        csv.push('\n');
     }
-    csv
+    Ok(created)
+}
+
+fn actor_names(ms: &MultiScenario, options: &MultiOptions) -> Vec<String> {
+    let plan = reykjavik_engine::multilateral::actors::plan(ms, &ms.scenario, options);
+    plan.actors.into_iter().map(|a| a.name).collect()
+}
+
+fn is_parquet(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "parquet")
+}
+
+/// The metric to plot, checked before any work: any column but the pair ratios' (present only
+/// when every point has every pair) by name; refused without --plot.
+fn sweep_metric<'a>(
+    ms: &MultiScenario,
+    names: &[String],
+    axes: &[Axis],
+    outputs: &SweepOutputs<'a>,
+) -> Result<&'a str, Failure> {
+    let metric = outputs.metric.unwrap_or("index");
+    if outputs.plot.is_none() {
+        if outputs.metric.is_some() {
+            return Err(Failure::Input(format!(
+                "--metric {metric} chooses what --plot draws: add --plot FILE.svg, or drop --metric (the CSV has every column)"
+            )));
+        }
+        return Ok(metric);
+    }
+    // A table of one point with every pair: the columns the chart can draw.
+    let n = names.len();
+    let every_pair = nsweep::MultiPoint {
+        coordinates: vec![0.0; axes.len()],
+        index: 0.0,
+        overall: vec![0.0; n],
+        pair_ratios: vec![0.0; n * n.saturating_sub(1)],
+    };
+    let probe = sweep_report::table(names, axes, &[every_pair]);
+    crate::sweep_chart::metric_column(&chart_table(ms, axes, names, &probe), metric)?;
+    Ok(metric)
+}
+
+/// The chart's view of the N-side table: the index drawn with each actor's overall ratio.
+fn chart_table<'a>(
+    ms: &'a MultiScenario,
+    axes: &'a [Axis],
+    names: &[String],
+    table: &'a NSideTable,
+) -> crate::sweep_chart::Table<'a> {
+    crate::sweep_chart::Table {
+        name: &ms.scenario.name,
+        axes,
+        columns: &table.columns,
+        rows: &table.rows,
+        companions: names
+            .iter()
+            .map(|n| sweep_report::overall_column(n))
+            .collect(),
+    }
+}
+
+/// The table to its file (CSV, or Parquet by the extension), or the CSV for standard output.
+fn write_sweep_table(path: Option<&Path>, table: &NSideTable) -> Result<String, Failure> {
+    match path {
+        Some(path) if is_parquet(path) => {
+            crate::sweep::write_parquet(path, Some((&table.columns, &table.rows)))?;
+            Ok(String::new())
+        }
+        Some(path) => {
+            std::fs::write(path, sweep_report::csv(table))
+                .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
+            Ok(String::new())
+        }
+        None => Ok(sweep_report::csv(table)),
+    }
 }

@@ -35,27 +35,11 @@ pub fn treaty(
     })
 }
 
-/// `compare` options beyond the proposals: the paired Monte Carlo, and what N sides refuse.
+/// `compare` options beyond the proposals: the paired Monte Carlo.
 pub struct CompareExtras {
     pub trials: Option<u64>,
     pub seed: u64,
     pub quiet: bool,
-    pub plot: bool,
-    pub brief: bool,
-}
-
-fn refuse_unsupported(scenario: &str, extras: &CompareExtras) -> Result<(), Failure> {
-    let given: Vec<&str> = [(extras.plot, "--plot"), (extras.brief, "--brief")]
-        .into_iter()
-        .filter_map(|(set, name)| set.then_some(name))
-        .collect();
-    if given.is_empty() {
-        return Ok(());
-    }
-    Err(Failure::Input(format!(
-        "{scenario}: `compare` {} does not handle N-side scenarios: the chart and the brief draw the two-side comparison (the index r_A x r_B and two sides' terms); run without, or use the text or JSON",
-        given.join(", ")
-    )))
 }
 
 /// Paired trials of one proposal against the base, after checking the count.
@@ -83,7 +67,6 @@ pub fn compare(
     (treaty, counting): (Treaty, Counting),
     extras: &CompareExtras,
 ) -> Result<NSideComparison, Failure> {
-    refuse_unsupported(scenario, extras)?;
     let base = load(scenario)?;
     let mut entries = vec![entry(&base, "base".into(), None, (&treaty, counting))?];
     let trials = extras.trials.map(|t| (t, extras.seed));
@@ -157,4 +140,13 @@ pub fn compare_output(c: &NSideComparison, json: bool) -> String {
     } else {
         compare_report::text(c)
     }
+}
+
+/// The HTML brief of an N-side comparison (the base scenario gives the model options and the
+/// reserve and third-party rules it states).
+pub fn brief(scenario: &str, c: &NSideComparison, chart_svg: &str) -> Result<String, Failure> {
+    let base = load(scenario)?;
+    Ok(reykjavik_report::multilateral_brief::html(
+        c, &base, chart_svg,
+    ))
 }

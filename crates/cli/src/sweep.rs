@@ -4,14 +4,13 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use plotters::prelude::*;
 use reykjavik_engine::limits::{self, size};
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::sweep::{self, Axis, SweepPoint};
 
 use crate::analyze::AnalysisArgs;
+use crate::sweep_chart::{self, Table};
 use reykjavik_report as report;
-use reykjavik_report::sweep::label;
 
 use crate::{Failure, commands, montecarlo};
 
@@ -91,225 +90,6 @@ fn parse_axis(text: &str) -> Result<Axis, Failure> {
     ))
 }
 
-/// A perceptually ordered colour scale (viridis anchors), for t in [0, 1].
-fn viridis(t: f64) -> RGBColor {
-    const ANCHORS: [(u8, u8, u8); 5] = [
-        (68, 1, 84),
-        (59, 82, 139),
-        (33, 145, 140),
-        (94, 201, 98),
-        (253, 231, 37),
-    ];
-    let t = t.clamp(0.0, 1.0) * (ANCHORS.len() - 1) as f64;
-    let k = (t.floor() as usize).min(ANCHORS.len() - 2);
-    let f = t - k as f64;
-    let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * f).round() as u8;
-    let (a, b) = (ANCHORS[k], ANCHORS[k + 1]);
-    RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
-}
-
-fn plot_error(e: impl std::fmt::Display) -> Failure {
-    Failure::Computation(format!("cannot draw the chart: {e}"))
-}
-
-/// The CSV column of `metric`, or an error listing the columns.
-fn metric_column(scenario: &Scenario, axes: &[Axis], metric: &str) -> Result<usize, Failure> {
-    let header = report::sweep::columns(scenario, axes, None);
-    header.iter().position(|(n, _)| n == metric).ok_or_else(|| {
-        let names: Vec<&str> = header
-            .iter()
-            .skip(axes.len())
-            .map(|(n, _)| n.as_str())
-            .collect();
-        Failure::Input(format!(
-            "--metric {metric}: no such column (columns: {})",
-            names.join(", ")
-        ))
-    })
-}
-
-fn plot(
-    path: &PathBuf,
-    scenario: &Scenario,
-    axes: &[Axis],
-    points: &[SweepPoint],
-    metric: &str,
-) -> Result<(), Failure> {
-    let header = report::sweep::columns(scenario, axes, None);
-    let column = metric_column(scenario, axes, metric)?;
-    let value = |p: &SweepPoint| report::sweep::columns(scenario, axes, Some(p))[column].1;
-    let root = SVGBackend::new(path, (900, 640)).into_drawing_area();
-    root.fill(&WHITE).map_err(plot_error)?;
-    let title = format!("{}: {metric}", scenario.name);
-    let x_axis = &axes[0];
-    let (x_low, x_high) = (
-        x_axis.values[0].min(*x_axis.values.last().unwrap()),
-        x_axis.values[0].max(*x_axis.values.last().unwrap()),
-    );
-    let x_pad = if x_high > x_low { 0.0 } else { 0.5 };
-    if axes.len() == 1 {
-        let series: Vec<(String, usize)> = if metric == "index" {
-            let names: Vec<String> = header.iter().map(|(n, _)| n.clone()).collect();
-            let mut s = vec![("index".to_string(), column)];
-            for side in &scenario.sides {
-                let name = format!("ratio[{}]", side.name);
-                if let Some(c) = names.iter().position(|n| *n == name) {
-                    s.push((name, c));
-                }
-            }
-            s
-        } else {
-            vec![(metric.to_string(), column)]
-        };
-        let all: Vec<f64> = points
-            .iter()
-            .flat_map(|p| {
-                let row = report::sweep::columns(scenario, axes, Some(p));
-                series
-                    .iter()
-                    .map(move |(_, c)| row[*c].1)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        let y_high = all.iter().copied().fold(0.0f64, f64::max).max(1e-9);
-        let y_high = if y_high <= 1.0 { 1.0 } else { y_high * 1.05 };
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&title, ("sans-serif", 22))
-            .margin(20)
-            .x_label_area_size(50)
-            .y_label_area_size(70)
-            .build_cartesian_2d(x_low - x_pad..x_high + x_pad, 0.0..y_high)
-            .map_err(plot_error)?;
-        chart
-            .configure_mesh()
-            .label_style(("sans-serif", 14))
-            .axis_desc_style(("sans-serif", 15))
-            .x_desc(label(&x_axis.path))
-            .y_desc(if metric == "index" {
-                "index and ratios (0 to 1)".to_string()
-            } else {
-                metric.to_string()
-            })
-            .draw()
-            .map_err(plot_error)?;
-        let palette = [
-            RGBColor(31, 119, 180),
-            RGBColor(214, 39, 40),
-            RGBColor(44, 160, 44),
-            RGBColor(148, 103, 189),
-        ];
-        for (k, (name, c)) in series.iter().enumerate() {
-            let color = palette[k % palette.len()];
-            let line: Vec<(f64, f64)> = points
-                .iter()
-                .map(|p| {
-                    (
-                        p.coordinates[0],
-                        report::sweep::columns(scenario, axes, Some(p))[*c].1,
-                    )
-                })
-                .collect();
-            chart
-                .draw_series(LineSeries::new(line.clone(), color.stroke_width(2)))
-                .map_err(plot_error)?
-                .label(name.clone())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2))
-                });
-            chart
-                .draw_series(
-                    line.into_iter()
-                        .map(|xy| Circle::new(xy, 3, color.filled())),
-                )
-                .map_err(plot_error)?;
-        }
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK)
-            .position(SeriesLabelPosition::UpperRight)
-            .draw()
-            .map_err(plot_error)?;
-    } else {
-        let y_axis = &axes[1];
-        let ny = y_axis.values.len();
-        let half = |values: &[f64]| {
-            if values.len() > 1 {
-                (values[1] - values[0]).abs() / 2.0
-            } else {
-                0.5
-            }
-        };
-        let (hx, hy) = (half(&x_axis.values), half(&y_axis.values));
-        let (y_low, y_high) = (
-            y_axis.values[0].min(y_axis.values[ny - 1]),
-            y_axis.values[0].max(y_axis.values[ny - 1]),
-        );
-        let values: Vec<f64> = points.iter().map(value).collect();
-        let (v_low, v_high) = values
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| {
-                (l.min(v), h.max(v))
-            });
-        let span = if v_high > v_low { v_high - v_low } else { 1.0 };
-        let (plot_area, legend_area) = root.split_horizontally(780);
-        let mut chart = ChartBuilder::on(&plot_area)
-            .caption(&title, ("sans-serif", 22))
-            .margin(20)
-            .x_label_area_size(50)
-            .y_label_area_size(80)
-            .build_cartesian_2d(x_low - hx..x_high + hx, y_low - hy..y_high + hy)
-            .map_err(plot_error)?;
-        chart
-            .configure_mesh()
-            .disable_mesh()
-            .label_style(("sans-serif", 14))
-            .axis_desc_style(("sans-serif", 15))
-            .x_desc(label(&x_axis.path))
-            .y_desc(label(&y_axis.path))
-            .draw()
-            .map_err(plot_error)?;
-        chart
-            .draw_series(points.iter().zip(&values).map(|(p, &v)| {
-                let (x, y) = (p.coordinates[0], p.coordinates[1]);
-                Rectangle::new(
-                    [(x - hx, y - hy), (x + hx, y + hy)],
-                    viridis((v - v_low) / span).filled(),
-                )
-            }))
-            .map_err(plot_error)?;
-        // Colour bar with its scale.
-        let mut bar = ChartBuilder::on(&legend_area)
-            .margin_top(60)
-            .margin_bottom(70)
-            .margin_right(10)
-            .y_label_area_size(55)
-            .build_cartesian_2d(0.0..1.0, v_low..v_low + span)
-            .map_err(plot_error)?;
-        bar.configure_mesh()
-            .disable_mesh()
-            .disable_x_axis()
-            .y_labels(8)
-            .y_label_style(("sans-serif", 14))
-            .axis_desc_style(("sans-serif", 15))
-            .y_desc(metric)
-            .draw()
-            .map_err(plot_error)?;
-        let steps = 100;
-        bar.draw_series((0..steps).map(|k| {
-            let a = v_low + span * k as f64 / steps as f64;
-            let b = v_low + span * (k + 1) as f64 / steps as f64;
-            Rectangle::new(
-                [(0.0, a), (1.0, b)],
-                viridis(k as f64 / (steps - 1) as f64).filled(),
-            )
-        }))
-        .map_err(plot_error)?;
-    }
-    root.present().map_err(plot_error)?;
-    Ok(())
-}
-
 pub fn run(args: SweepArgs) -> Result<String, Failure> {
     if crate::multilateral::wanted(&args.scenario, &args.n_side) {
         return run_n_side(&args);
@@ -357,7 +137,17 @@ pub fn run(args: SweepArgs) -> Result<String, Failure> {
     })?;
     let table = write_table(&args, &scenario, &axes, &points);
     let chart = match &args.plot {
-        Some(path) => plot(path, &scenario, &axes, &points, metric),
+        Some(path) => {
+            let (columns, rows) = two_side_table(&scenario, &axes, &points);
+            sweep_chart::plot(
+                path,
+                &Table {
+                    rows: &rows,
+                    ..chart_table(&scenario, &axes, &columns)
+                },
+                metric,
+            )
+        }
         None => Ok(()),
     };
     // Whatever could be written is written, then the first failure is reported.
@@ -368,7 +158,8 @@ pub fn run(args: SweepArgs) -> Result<String, Failure> {
     }
 }
 
-/// An N-side scenario (issue 10): CSV of the N-side index and ratios.
+/// An N-side scenario (issue 10): the table of the N-side index and ratios (CSV or Parquet), and
+/// its chart.
 fn run_n_side(args: &SweepArgs) -> Result<String, Failure> {
     if args.vary.len() > 2 {
         return Err(Failure::Input(
@@ -380,13 +171,17 @@ fn run_n_side(args: &SweepArgs) -> Result<String, Failure> {
         .iter()
         .map(|v| parse_axis(v))
         .collect::<Result<_, _>>()?;
+    let outputs = crate::multilateral::SweepOutputs {
+        table: args.output.as_deref(),
+        plot: args.plot.as_deref(),
+        metric: args.metric.as_deref(),
+    };
     crate::multilateral::sweep(
         &args.scenario,
         &args.n_side,
         &axes,
         args.analysis.raw(),
-        args.output.as_deref(),
-        args.plot.is_some() || args.metric.is_some(),
+        &outputs,
         args.quiet,
     )
 }
@@ -403,8 +198,47 @@ fn checked_metric<'a>(
             "--metric {metric} chooses what --plot draws: add --plot FILE.svg, or drop --metric (the CSV has every column)"
         )));
     }
-    metric_column(scenario, axes, metric)?;
+    let (columns, _) = two_side_table(scenario, axes, &[]);
+    sweep_chart::metric_column(&chart_table(scenario, axes, &columns), metric)?;
     Ok(metric)
+}
+
+/// The two-side table's column names and rows (as the CSV).
+fn two_side_table(
+    scenario: &Scenario,
+    axes: &[Axis],
+    points: &[SweepPoint],
+) -> (Vec<String>, Vec<Vec<f64>>) {
+    let columns = report::sweep::columns(scenario, axes, None)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    let rows = points
+        .iter()
+        .map(|p| {
+            report::sweep::columns(scenario, axes, Some(p))
+                .into_iter()
+                .map(|(_, v)| v)
+                .collect()
+        })
+        .collect();
+    (columns, rows)
+}
+
+/// The chart's view of a two-side table (rows empty: fill them in); the index is drawn with
+/// each side's ratio.
+fn chart_table<'a>(scenario: &'a Scenario, axes: &'a [Axis], columns: &'a [String]) -> Table<'a> {
+    Table {
+        name: &scenario.name,
+        axes,
+        columns,
+        rows: &[],
+        companions: scenario
+            .sides
+            .iter()
+            .map(|s| format!("ratio[{}]", s.name))
+            .collect(),
+    }
 }
 
 /// Creates every output file before the work, so a bad path fails in a second, not after the
@@ -445,7 +279,8 @@ fn write_table(
 ) -> Result<String, Failure> {
     match &args.output {
         Some(path) if is_parquet(path) => {
-            write_parquet(path, Some((scenario, axes, points)))?;
+            let (columns, rows) = two_side_table(scenario, axes, points);
+            write_parquet(path, Some((&columns, &rows)))?;
             Ok(String::new())
         }
         Some(path) => {
@@ -457,13 +292,14 @@ fn write_table(
     }
 }
 
-/// The same table as the CSV, as one Parquet row group of float64 columns.
+/// The same table as the CSV (column names, a row per point), as one Parquet row group of
+/// float64 columns. Without a table: only checks that this build writes Parquet.
 #[cfg(feature = "parquet")]
-fn write_parquet(
+pub(crate) fn write_parquet(
     path: &Path,
-    table: Option<(&Scenario, &[Axis], &[SweepPoint])>,
+    table: Option<(&[String], &[Vec<f64>])>,
 ) -> Result<(), Failure> {
-    let Some((scenario, axes, points)) = table else {
+    let Some((header, rows)) = table else {
         return Ok(());
     };
     use std::sync::Arc;
@@ -473,21 +309,16 @@ fn write_parquet(
     use arrow::record_batch::RecordBatch;
     use parquet::arrow::ArrowWriter;
 
-    let header = report::sweep::columns(scenario, axes, None);
-    let rows: Vec<Vec<(String, f64)>> = points
-        .iter()
-        .map(|p| report::sweep::columns(scenario, axes, Some(p)))
-        .collect();
     let schema = Arc::new(Schema::new(
         header
             .iter()
-            .map(|(name, _)| Field::new(name, DataType::Float64, false))
+            .map(|name| Field::new(name, DataType::Float64, false))
             .collect::<Vec<_>>(),
     ));
     let arrays: Vec<ArrayRef> = (0..header.len())
         .map(|c| {
             Arc::new(Float64Array::from(
-                rows.iter().map(|r| r[c].1).collect::<Vec<_>>(),
+                rows.iter().map(|r| r[c]).collect::<Vec<_>>(),
             )) as ArrayRef
         })
         .collect();
@@ -503,9 +334,9 @@ fn write_parquet(
 }
 
 #[cfg(not(feature = "parquet"))]
-fn write_parquet(
+pub(crate) fn write_parquet(
     path: &Path,
-    _: Option<(&Scenario, &[Axis], &[SweepPoint])>,
+    _: Option<(&[String], &[Vec<f64>])>,
 ) -> Result<(), Failure> {
     Err(Failure::Input(format!(
         "{}: this reykjavik was built without Parquet support; rebuild with `cargo install --path crates/cli --features parquet`, or write CSV",

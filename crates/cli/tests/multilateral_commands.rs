@@ -198,19 +198,7 @@ side = "United States"
 }
 
 #[test]
-fn n_side_compare_refuses_the_chart_and_the_brief_by_name() {
-    rejects(
-        &[
-            "compare",
-            "us-russia-china-2025",
-            "de-mirv-icbms",
-            "--plot",
-            "x.svg",
-            "--brief",
-            "x.html",
-        ],
-        "`compare` --plot, --brief does not handle N-side scenarios",
-    );
+fn n_side_compare_refuses_too_many_trials() {
     rejects(
         &[
             "compare",

@@ -6,6 +6,7 @@
 
 mod documents;
 mod errors;
+mod nsweep;
 mod runs;
 mod source;
 mod tables;
@@ -254,8 +255,23 @@ fn axes_of(axes: Vec<PyAxis>) -> Result<Vec<reykjavik_engine::sweep::Axis>, Fail
 fn sweep_size(py: Python<'_>, source: SourceArg, axes: Vec<PyAxis>) -> PyResult<usize> {
     let source = source_of(source)?;
     compute(py, || {
+        if source.is_n_side() {
+            let file = source.cli_file().map_err(Problem::Io)?;
+            return on_file_table(&file, |f| nsweep::size(f, &axes_of(axes)?));
+        }
         let scenario = load(&source)?;
         Ok(runs::check_sweep(&scenario, &axes_of(axes)?)?)
+    })
+}
+
+/// As [`on_file`], for a result other than a document.
+fn on_file_table<T>(
+    file: &CliFile,
+    run: impl FnOnce(&CliFile) -> Result<T, Failure>,
+) -> Result<T, Problem> {
+    run(file).map_err(|f| {
+        let rename = file.rename().map(|(a, b)| (a.to_string(), b.to_string()));
+        Problem::Failure(f, rename)
     })
 }
 
@@ -272,6 +288,21 @@ fn sweep(
 ) -> PyResult<Columns> {
     let (source, posing) = (source_of(source)?, posing_of(posing));
     compute(py, || {
+        // An N-side scenario (issue 10): the table of `reykjavik sweep` on N sides.
+        if source.is_n_side() {
+            let file = source.cli_file().map_err(Problem::Io)?;
+            let axes = axes_of(axes)?;
+            return on_file_table(&file, |f| {
+                let range = match (start, stop) {
+                    (None, None) => None,
+                    (start, stop) => Some((
+                        start.unwrap_or(0),
+                        stop.map_or_else(|| nsweep::size(f, &axes), Ok)?,
+                    )),
+                };
+                nsweep::table(f, &posing, &axes, range)
+            });
+        }
         let scenario = load(&source)?;
         let options = posing.options(&scenario)?;
         let axes = axes_of(axes)?;

@@ -124,16 +124,21 @@ fn exchange_json(scenario: &Scenario, x: &Exchange, certify: bool) -> Value {
         curve_json::CURVE_KEY: Value::Null,
     });
     if certify {
-        value["optimality"] = json!({
-            "cost_to_striker": x.stop_point.cost_to_striker,
-            "cost_lower_bound": x.cost_lower_bound,
-            "cost_gap": x.cost_gap(),
-            "greedy_destroyed": x.plan_value,
-            "upper_bound_destroyed": x.destroyed_upper_bound,
-            "relative_gap": x.optimality_gap(),
-        });
+        value["optimality"] = optimality_json(x);
     }
     value
+}
+
+/// The plan-quality certificate of one exchange computed with `certify` (`optimality`).
+pub fn optimality_json(x: &Exchange) -> Value {
+    json!({
+        "cost_to_striker": x.stop_point.cost_to_striker,
+        "cost_lower_bound": x.cost_lower_bound,
+        "cost_gap": x.cost_gap(),
+        "greedy_destroyed": x.plan_value,
+        "upper_bound_destroyed": x.destroyed_upper_bound,
+        "relative_gap": x.optimality_gap(),
+    })
 }
 
 /// The JSON document without the Monte Carlo section and regimes; curves are placeholders.
@@ -358,16 +363,22 @@ fn exchange_text(scenario: &Scenario, x: &Exchange, precision: Precision) -> Str
         precision.show(stop.cost_to_striker),
         precision.show(stop.cost_to_victim)
     );
-    if let (Some(bound), Some(gap)) = (x.cost_lower_bound, x.cost_gap()) {
-        say!(
-            out,
-            "  Plan quality: no plan can cost {striker} less than {bound:.3} (this plan: {:.3}, gap at most {gap:.3}); of the retaliation it could destroy with {:.0} weapons, this plan destroys at least {:.1} %.",
-            stop.cost_to_striker,
-            stop.warheads_spent + stop.conventional_spent,
-            100.0 * (1.0 - x.optimality_gap())
-        );
+    if let Some(line) = plan_quality(striker, x) {
+        say!(out, "  {line}");
     }
     out
+}
+
+/// The certificate of a plan in words, when the exchange was computed with `certify`.
+pub fn plan_quality(striker: &str, x: &Exchange) -> Option<String> {
+    let (bound, gap) = (x.cost_lower_bound?, x.cost_gap()?);
+    let stop = x.at_stop();
+    Some(format!(
+        "Plan quality: no plan can cost {striker} less than {bound:.3} (this plan: {:.3}, gap at most {gap:.3}); of the retaliation it could destroy with {:.0} weapons, this plan destroys at least {:.1} %.",
+        stop.cost_to_striker,
+        stop.warheads_spent + stop.conventional_spent,
+        100.0 * (1.0 - x.optimality_gap())
+    ))
 }
 
 /// The victim's forces after the strike, an element a line (expected warheads).
@@ -449,7 +460,7 @@ fn value_attack_text(scenario: &Scenario, x: &Exchange) -> String {
 }
 
 /// The draw-down curve of one strike, a line per point, the stop marked.
-fn curve_text(x: &Exchange) -> String {
+pub fn curve_text(x: &Exchange) -> String {
     let mut out = String::new();
     say!(
         out,

@@ -10,7 +10,7 @@ use reykjavik_engine::arms_control::compare::RegimeTerms;
 use crate::compare::{Comparison, Entry, quantile, regime_name, signed};
 use crate::treaty::counting_name;
 
-const STYLE: &str = "
+pub(crate) const STYLE: &str = "
 @page { size: A4; margin: 11mm 11mm; }
 body { font: 8.6pt/1.25 Georgia, 'Times New Roman', serif; color: #111; max-width: 190mm; margin: 0 auto; }
 h1 { font-size: 16pt; margin: 0 0 2mm; }
@@ -56,14 +56,14 @@ pub fn html(c: &Comparison, chart_svg: &str) -> String {
     out
 }
 
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
 
-fn class_of(change: f64) -> &'static str {
+pub(crate) fn class_of(change: f64) -> &'static str {
     if change > 0.0005 {
         "up"
     } else if change < -0.0005 {

@@ -13,14 +13,25 @@ pub const CURVE_KEY: &str = "draw_down_curve";
 /// Pretty JSON of `report` (an object with an `exchanges` array), with `curves[i]` in place of
 /// the placeholder of exchange i. The text is identical to that of the full tree.
 pub fn to_string_pretty(report: &Value, curves: &[&[CurvePoint]]) -> String {
-    let mut text =
-        serde_json::to_string_pretty(&Report { report, curves }).expect("JSON values serialise");
+    to_string_pretty_at(report, "exchanges", curves)
+}
+
+/// As [`to_string_pretty`], with the exchanges in the top-level array `key` (the N-side
+/// `pair_exchanges`).
+pub fn to_string_pretty_at(report: &Value, key: &str, curves: &[&[CurvePoint]]) -> String {
+    let mut text = serde_json::to_string_pretty(&Report {
+        report,
+        key,
+        curves,
+    })
+    .expect("JSON values serialise");
     text.push('\n');
     text
 }
 
 struct Report<'a> {
     report: &'a Value,
+    key: &'a str,
     curves: &'a [&'a [CurvePoint]],
 }
 
@@ -55,7 +66,7 @@ impl Serialize for Report<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         object(serializer, self.report, |key, map| {
             match self.report.get(key) {
-                Some(Value::Array(items)) if key == "exchanges" => {
+                Some(Value::Array(items)) if key == self.key => {
                     Some(map.serialize_entry(key, &Exchanges(items, self.curves)))
                 }
                 _ => None,

@@ -44,7 +44,8 @@ pub struct NSideComparison {
 /// How proposals meet beliefs (the text and the JSON say it when a side holds beliefs).
 pub const BELIEFS_NOTE: &str = "Proposals change the truth; each side's beliefs stay as written (a belief overrides its field in its holder's view, whatever the proposal sets).";
 
-fn regime_label(r: &RegimeReport) -> String {
+/// A regime's short name ("generated LUA"), as the two-side `compare::regime_name`.
+pub fn regime_label(r: &RegimeReport) -> String {
     let lua = if r.launch_under_attack { " LUA" } else { "" };
     format!("{}{lua}", r.alert.name())
 }

@@ -356,6 +356,9 @@ pub struct SweepRequest {
     #[serde(flatten)]
     scenario: ScenarioInput,
     axes: Vec<AxisRequest>,
+    /// N-side scenarios: reserve and third-party options.
+    #[serde(flatten)]
+    n_side: crate::nsides::NSideRequest,
 }
 
 /// `POST /api/sweep`: the report layer's sweep document (axes, columns, rows) and its CSV.
@@ -364,6 +367,13 @@ pub async fn sweep(
     given: Result<Json<SweepRequest>, JsonRejection>,
 ) -> Answer {
     let request = body(given)?;
+    if let Some(mut ms) = crate::nsides::scenario(&request.scenario)? {
+        crate::nsides::apply_options(&mut ms, &request.n_side)?;
+        let options = crate::nsides::options(&ms, &request.scenario)?;
+        let axes = crate::nsides::sweep_axes(&ms, linear_axes(&request.axes)?)?;
+        let value = heavy(&state, move || crate::nsides::sweep(&ms, &options, &axes)).await?;
+        return Ok(Json(value).into_response());
+    }
     let scenario = request.scenario.scenario()?;
     two_sides(&scenario)?;
     let options = request.scenario.options(&scenario)?;
@@ -379,6 +389,36 @@ pub async fn sweep(
 }
 
 fn sweep_axes(scenario: &Scenario, given: &[AxisRequest]) -> Result<Vec<Axis>, ApiError> {
+    let axes = linear_axes(given)?;
+    let points = sweep::size(&axes);
+    let (engine_most, why) = limits::max_sweep_points(scenario);
+    let most = engine_most.min(MAX_SWEEP_POINTS);
+    if points > most {
+        let why = if most < engine_most {
+            "the web server's cap per request"
+        } else {
+            why
+        };
+        return Err(too_many_points(points, most, why));
+    }
+    sweep::check_axes(scenario, &axes).map_err(engine)?;
+    Ok(axes)
+}
+
+/// A sweep over more points than allowed: 400 with the cap.
+pub(crate) fn too_many_points(points: usize, most: usize, why: &str) -> ApiError {
+    ApiError {
+        status: axum::http::StatusCode::BAD_REQUEST,
+        body: json!({
+            "error": format!("{points} grid points is too many (at most {most}; {why}); use fewer steps"),
+            "field": "axes",
+            "max": most,
+        }),
+    }
+}
+
+/// One or two axes with their steps and ranges checked.
+fn linear_axes(given: &[AxisRequest]) -> Result<Vec<Axis>, ApiError> {
     if given.is_empty() || given.len() > 2 {
         return Err(ApiError::bad(
             "axes: give one axis (a line) or two (a grid)",
@@ -400,25 +440,6 @@ fn sweep_axes(scenario: &Scenario, given: &[AxisRequest]) -> Result<Vec<Axis>, A
         }
         axes.push(Axis::linear(a.path.trim(), a.start, a.stop, a.steps));
     }
-    let points = sweep::size(&axes);
-    let (engine_most, why) = limits::max_sweep_points(scenario);
-    let most = engine_most.min(MAX_SWEEP_POINTS);
-    if points > most {
-        let why = if most < engine_most {
-            "the web server's cap per request"
-        } else {
-            why
-        };
-        return Err(ApiError {
-            status: axum::http::StatusCode::BAD_REQUEST,
-            body: json!({
-                "error": format!("{points} grid points is too many (at most {most}; {why}); use fewer steps"),
-                "field": "axes",
-                "max": most,
-            }),
-        });
-    }
-    sweep::check_axes(scenario, &axes).map_err(engine)?;
     Ok(axes)
 }
 

@@ -109,3 +109,44 @@ pub fn analyze(ms: &MultiScenario, options: &MultiOptions) -> Result<Value, ApiE
     };
     Ok(json!({ "kind": "n-side", "document": n_side_json(&out), "text": n_side_text(&out) }))
 }
+
+/// The N-side sweep's axes within its caps (the scenario's N-side cap and the server's).
+pub fn sweep_axes(
+    ms: &MultiScenario,
+    axes: Vec<reykjavik_engine::sweep::Axis>,
+) -> Result<Vec<reykjavik_engine::sweep::Axis>, ApiError> {
+    use reykjavik_engine::multilateral::sweep as nsweep;
+    let points = reykjavik_engine::sweep::size(&axes);
+    let engine_most = nsweep::max_points(ms);
+    let most = engine_most.min(crate::api::MAX_SWEEP_POINTS);
+    if points > most {
+        let why = if most < engine_most {
+            "the web server's cap per request"
+        } else {
+            "grid points x warheads x elements x pairs bounds the time"
+        };
+        return Err(crate::api::too_many_points(points, most, why));
+    }
+    nsweep::check_axes(ms, &axes).map_err(ApiError::engine)?;
+    Ok(axes)
+}
+
+/// `POST /api/sweep` on an N-side scenario: the N-side sweep table (`kind: "n-side"`, axes,
+/// columns, rows) and its CSV, as `reykjavik sweep` writes it.
+pub fn sweep(
+    ms: &MultiScenario,
+    options: &MultiOptions,
+    axes: &[reykjavik_engine::sweep::Axis],
+) -> Result<Value, ApiError> {
+    use reykjavik_report::multilateral_sweep;
+    let points = multilateral::sweep::run(ms, axes, options, &|_| {}).map_err(ApiError::engine)?;
+    let names: Vec<String> = multilateral::actors::plan(ms, &ms.scenario, options)
+        .actors
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    let table = multilateral_sweep::table(&names, axes, &points);
+    let mut value = multilateral_sweep::json(&ms.scenario.name, axes, &table);
+    value["csv"] = Value::String(multilateral_sweep::csv(&table));
+    Ok(value)
+}

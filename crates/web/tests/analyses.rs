@@ -306,3 +306,42 @@ async fn an_n_side_race_is_the_cli_document() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(error(&value).contains("by: a side number"), "{value}");
 }
+
+#[tokio::test]
+async fn an_n_side_sweep_is_the_cli_table() {
+    let axis = |path: &str, start: f64, stop: f64, steps: usize| json!({ "path": path, "start": start, "stop": stop, "steps": steps });
+    let hami = "side[China].force[Hami field (DF-31 class)].launchers";
+    let (status, value) = send(
+        "/api/sweep",
+        json!({ "builtin": "us-russia-china-2025", "axes": [axis(hami, 0.0, 110.0, 3)] }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    assert_eq!(value["kind"], "n-side");
+    assert_eq!(value["columns"][1], "index");
+    assert_eq!(value["columns"][4], "overall_ratio[China]");
+    assert_eq!(value["rows"].as_array().unwrap().len(), 3);
+    // The table of `reykjavik sweep` on N sides, number for number.
+    let ms = reykjavik_scenario::multilateral::load("us-russia-china-2025").unwrap();
+    let options = reykjavik_engine::multilateral::MultiOptions::uniform(
+        3,
+        reykjavik_engine::model::Alert::DayToDay,
+        false,
+    );
+    let axes = [reykjavik_engine::sweep::Axis::linear(hami, 0.0, 110.0, 3)];
+    let points = reykjavik_engine::multilateral::sweep::run(&ms, &axes, &options, &|_| {}).unwrap();
+    let names: Vec<String> = ms.scenario.sides.iter().map(|s| s.name.clone()).collect();
+    let table = reykjavik_report::multilateral_sweep::table(&names, &axes, &points);
+    assert_eq!(
+        value["csv"].as_str().unwrap(),
+        reykjavik_report::multilateral_sweep::csv(&table)
+    );
+    // The N-side cap, and located axis errors, are 400s.
+    let (status, value) = send(
+        "/api/sweep",
+        json!({ "builtin": "us-russia-china-2025", "axes": [axis(hami, 0.0, 110.0, 4)] }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error(&value).contains("not a whole number"), "{value}");
+}

@@ -17,6 +17,7 @@
 pub mod actors;
 pub mod analysis;
 pub mod compare;
+pub mod detail;
 pub mod montecarlo;
 pub mod pair;
 pub mod sweep;

@@ -98,10 +98,21 @@ pub fn run(
     options: &MultiOptions,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<MultiPoint>, EngineError> {
+    run_points(ms, axes, options, 0..crate::sweep::size(axes), progress)
+}
+
+/// Grid points `points` only (one work unit of a distributed sweep; within the grid), in grid
+/// order: the same numbers as those points of [`run`].
+pub fn run_points(
+    ms: &MultiScenario,
+    axes: &[Axis],
+    options: &MultiOptions,
+    points: std::ops::Range<usize>,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Vec<MultiPoint>, EngineError> {
     check_axes(ms, axes)?;
-    let total = crate::sweep::size(axes);
     let done = std::sync::atomic::AtomicU64::new(0);
-    (0..total)
+    points
         .into_par_iter()
         .map(|k| {
             let coordinates = coordinates(axes, k);

@@ -1,5 +1,6 @@
-// Sweeps: the analysis over one field (a line chart of the index and both ratios) or two (a heat
-// map of any column), fields picked from the scenario's list of paths.
+// Sweeps: the analysis over one field (a line chart of the index and both ratios; on N sides the
+// N-side index and each side's overall ratio) or two (a heat map of any column), fields picked
+// from the scenario's list of paths.
 
 import { heatMap, lineChart } from '../charts.js';
 import { busy, h } from '../dom.js';
@@ -39,8 +40,10 @@ function draw(out, data, metric) {
   const column = (name) => data.columns.indexOf(name);
   let svg;
   if (!ya) {
-    const names = ['index', ...data.columns.filter((c) => c.startsWith('ratio['))];
-    svg = lineChart({ title: `${data.scenario}: index and ratios over ${xa.path}`, xlabel: xa.label, ylabel: 'index / ratio',
+    const nSide = data.kind === 'n-side';
+    const names = ['index', ...data.columns.filter((c) => c.startsWith(nSide ? 'overall_ratio[' : 'ratio['))];
+    const what = nSide ? 'N-side index and overall ratios' : 'index and ratios';
+    svg = lineChart({ title: `${data.scenario}: ${what} over ${xa.path}`, xlabel: xa.label, ylabel: 'index / ratio',
       series: names.map((n) => ({ name: n, points: data.rows.map((r) => [r[0], r[column(n)]]) })), yDomain: [0, 1.05] });
   } else {
     const m = column(metric) >= 0 ? column(metric) : column('index');
@@ -51,9 +54,17 @@ function draw(out, data, metric) {
     figure(svg, 'sweep', ya ? 'Each cell is one analysis at that pair of values; hover for the value.' : 'Each point is one analysis at that value.'));
 }
 
+/// The heat map's metrics: the index and each side's terms (on N sides, its overall ratio).
+function metrics(ctx) {
+  if (ctx.nSide) return ['index', ...ctx.sides.map((s) => `overall_ratio[${s}]`)];
+  return ['index', ...ctx.sides.flatMap((s) => [`ratio[${s}]`, `cost_striking_first[${s}]`, `cost_struck_first[${s}]`])];
+}
+
 export default {
   id: 'sweep',
   title: 'Sweep',
+  // Reads N-side scenarios too (the N-side sweep table).
+  nSide: true,
   defaults: { x: null, y: null, two: false, metric: 'index', ran: false },
   async render(container, ctx) {
     const vs = ctx.vs;
@@ -61,7 +72,7 @@ export default {
     vs.y = vs.y || defaultAxis(ctx, /untargetable_share\.day_to_day$/);
     const x = axisControls(ctx, vs.x, 'x'), y = axisControls(ctx, vs.y, 'y');
     const two = h('input', { type: 'checkbox', id: 'two-d', checked: vs.two });
-    const metric = h('select', { id: 'metric' }, ['index', ...ctx.sides.flatMap((s) => [`ratio[${s}]`, `cost_striking_first[${s}]`, `cost_struck_first[${s}]`])]
+    const metric = h('select', { id: 'metric' }, metrics(ctx)
       .map((m) => h('option', { value: m, selected: m === vs.metric }, m)));
     const out = h('div', { id: 'sweep-result' });
     const run = async () => {
