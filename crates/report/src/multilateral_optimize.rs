@@ -110,7 +110,7 @@ fn index_table(out: &mut String, r: &NSideReport, actor: &str) {
     let own = |x: &RegimeReport| objective_value(&x.report, r.side, Objective::Ratio);
     say!(
         out,
-        "\n  {:<16} {:>14} {:>14} {:>18} {:>18}",
+        "\n  {:<16} {:>14} {:>14} {:>24} {:>18}",
         "regime",
         "N-side index",
         "(best)",
@@ -120,7 +120,7 @@ fn index_table(out: &mut String, r: &NSideReport, actor: &str) {
     for (b, x) in res.base.regimes.iter().zip(&res.best.regimes) {
         say!(
             out,
-            "  {:<16} {:>14.3} {:>14.3} {:>18.3} {:>18.3}",
+            "  {:<16} {:>14.3} {:>14.3} {:>24.3} {:>18.3}",
             regime_label(b),
             b.report.index,
             x.report.index,

@@ -63,7 +63,7 @@ async function renderView() {
   // A fresh container per render: a slower, older render finishes into a detached node.
   const container = h('div', { dataset: { view: view.id } }, h('h2', {}, view.title));
   $('view').replaceChildren(container);
-  if (nSide && view.id !== 'analyze' && view.scenario !== false) {
+  if (nSide && view.id !== 'analyze' && view.scenario !== false && !view.readsNSides) {
     container.appendChild(h('p', { class: 'error', id: 'two-side-only' }, `This view compares two sides and does not read N-side scenarios (${sides.length} sides: ${sides.join(', ')}, or alliances, beliefs, reserves); the Analysis view does. Pick a two-side scenario on the left to use it.`));
   }
   try {
@@ -193,7 +193,7 @@ async function start() {
   const [list, version] = await Promise.all([get('/api/scenarios'), get('/api/version')]);
   stamp.version = version.version;
   $('version').textContent = `Reykjavik ${version.version}, output schema ${version.schema_version}`;
-  $('builtin').replaceChildren(...list.map((b) => h('option', { value: b.name, title: b.description, selected: b.name === state.builtin }, `${b.name}: ${b.description}${b.n_side ? ' (N sides: Analysis view only)' : ''}`)));
+  $('builtin').replaceChildren(...list.map((b) => h('option', { value: b.name, title: b.description, selected: b.name === state.builtin }, `${b.name}: ${b.description}${b.n_side ? ' (N sides: Analysis and Optimize views)' : ''}`)));
   $('builtin').addEventListener('change', async (e) => { await pickBuiltin(e.target.value); changed(); });
   const data = await get(`/api/scenarios/${encodeURIComponent(state.builtin)}`).catch(() => ({ toml: '' }));
   builtinText = data.toml;
