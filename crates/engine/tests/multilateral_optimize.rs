@@ -98,7 +98,7 @@ proptest! {
     #[test]
     fn a_third_side_without_launchers_gives_the_two_side_search(
         a in (4u32..40, 1u32..4, 0u32..6), b in (4u32..40, 1u32..4, 0u32..6),
-        c in (1u32..40, 1u32..4, 1u32..6), side in 0usize..2, objective in objectives(),
+        c in (1u32..40, 1u32..4, 1u32..6), searched in 0usize..2, objective in objectives(),
         seed in 0u64..1_000, headroom in 0u64..60,
     ) {
         let two = scenario(vec![side("A", a), side("B", b)]);
@@ -107,8 +107,8 @@ proptest! {
             force.launchers = 0;
         }
         let three = MultiScenario::plain(scenario(vec![side("A", a), side("B", b), empty]));
-        let cap = two.sides[side].nuclear_warheads() + headroom;
-        let options = small_search(side, objective, seed);
+        let cap = two.sides[searched].nuclear_warheads() + headroom;
+        let options = small_search(searched, objective, seed);
         let t = optimize::search(&two, &warhead_cap(cap), options, &|_, _| {}).unwrap();
         let n = noptimize::search(&three, &warhead_cap(cap), options, &|_, _| {}).unwrap();
         prop_assert_eq!(&t.best.posture, &n.best.posture);
@@ -119,7 +119,7 @@ proptest! {
         for (two_side, n_side) in t.best.regimes.iter().zip(&n.best.regimes) {
             prop_assert!(!n_side.report.armed[2]);
             prop_assert_eq!(two_side.index.to_bits(), n_side.report.index.to_bits());
-            prop_assert_eq!(two_side.sides[side].ratio.to_bits(), n_side.report.overall[side].to_bits());
+            prop_assert_eq!(two_side.sides[searched].ratio.to_bits(), n_side.report.overall[searched].to_bits());
         }
     }
 }
