@@ -321,6 +321,34 @@ test('an N-side scenario shows the N-side document, its options change it, two-s
   }
 });
 
+test('the Optimize view searches one side of an N-side scenario with the N-side analysis', async () => {
+  const cli = cliJson(['optimize', 'us-russia-china-2025', '--side', '2', '--starts', '1', '--grid-budget', '6', '--quiet']);
+  const { context, page, problems } = await freshBrowser();
+  try {
+    await ready(page, url);
+    await page.waitForSelector('#index');
+    await page.selectOption('#builtin', 'us-russia-china-2025');
+    await page.waitForSelector('#index[data-kind="n-side"]', { timeout: 60000 });
+    await page.click('nav button[data-view="optimize"]');
+    assert.equal(await page.locator('#two-side-only').count(), 0, 'optimize reads N sides');
+    await page.selectOption('#opt-side', '2');
+    await page.fill('#opt-budget', '6');
+    await page.fill('#opt-starts', '1');
+    await page.click('#run-optimize');
+    await page.waitForSelector('#optimize-n-side', { timeout: 120000 });
+    assert.match(await page.textContent('#optimize-n-side'), /N sides \(United States, Russia, China\): objective the N-side index/);
+    assert.equal(await page.locator('#optimize-regimes tbody tr').count(), 4);
+    assert.equal(await page.locator('#optimize-pairs tbody tr').count(), 24);
+    const first = await page.locator('#optimize-regimes tbody tr').first().innerText();
+    assert.ok(first.includes(cli.best.regimes[0].index.toFixed(3)), `${first} has the CLI's best index`);
+    await clean(page, 'optimize n-side');
+    await page.screenshot({ path: path.join(SHOTS, '11-optimize-n-side.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('analyze --arms-race as a checkbox', async () => {
   const cli = cliJson(['analyze', 'us-russia-2021', '--arms-race']);
   const { context, page, problems } = await freshBrowser();

@@ -50,9 +50,6 @@ fn two_side_reason(command: &str) -> &'static str {
         "race" | "richardson --estimate" => {
             "the Richardson model here couples two arsenals (dx/dt = k y - a x + g, dy/dt = l x - b y + h): one reaction coefficient per side, against the one other side; `race` takes N sides"
         }
-        "optimize" => {
-            "its search scores every posture by the two-side regimes (r_A x r_B and each side's C1 / C2 of one pairwise exchange) and takes no other objective, so it cannot maximise the N-side index or a side's overall ratio"
-        }
         _ => "it compares two sides",
     }
 }
@@ -66,7 +63,7 @@ pub fn load_two_sided(
     reykjavik_scenario::load(name_or_path).map_err(|e| {
         if reykjavik_scenario::multilateral::is_n_side(name_or_path) {
             Failure::Input(format!(
-                "`{command}` compares two sides and does not read N-side scenarios (more than two sides, alliances, beliefs, reserves): {}. `analyze`, `sweep`, `treaty` and `compare` do:\n{e}",
+                "`{command}` compares two sides and does not read N-side scenarios (more than two sides, alliances, beliefs, reserves): {}. `analyze`, `sweep`, `treaty`, `compare` and `optimize` do:\n{e}",
                 two_side_reason(command)
             ))
         } else {

@@ -1,5 +1,6 @@
 //! `reykjavik optimize SCENARIO --side NAME --treaty new-start`: the posture search under a
-//! treaty (docs/arms-control.md; JSON schema in docs/output-format.md).
+//! treaty (docs/arms-control.md; JSON schema in docs/output-format.md). An N-side scenario is
+//! searched with the N-side analysis as the scorer.
 
 use std::path::PathBuf;
 
@@ -7,6 +8,7 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use reykjavik_engine::arms_control::optimize::{self, Objective, SearchOptions, SearchResult};
 use reykjavik_engine::model::Scenario;
+use reykjavik_engine::multilateral::MultiScenario;
 use serde_json::Value;
 
 use reykjavik_report as report;
@@ -62,16 +64,89 @@ enum ObjectiveArg {
 }
 
 pub fn run(args: OptimizeArgs) -> Result<String, Failure> {
+    if reykjavik_scenario::multilateral::is_n_side(&args.scenario) {
+        return n_side(args);
+    }
     let scenario = crate::multilateral::load_two_sided("optimize", &args.scenario)?;
     let treaty = load_treaty(&args.treaty)?;
     let side = side_index(&scenario, &args.side)?;
+    let options = search_options(&args, side)?;
+    let bar = spinner(args.quiet);
+    let progress = |stage: &str, evaluations: usize| {
+        bar.set_message(format!("{stage} ({evaluations} postures evaluated)"));
+    };
+    let result = optimize::search(&scenario, &treaty, options, &progress)
+        .map_err(|e| Failure::Computation(e.to_string()))?;
+    bar.finish_and_clear();
+    let toml = best_toml(&args.scenario, &scenario, &result, side)?;
+    let report = report::optimize::Report {
+        scenario: &scenario,
+        treaty: &treaty,
+        side,
+        objective: options.objective,
+        seed: args.seed,
+        max_growth: args.max_growth,
+        result: &result,
+    };
+    let text = || report::optimize::text(&report);
+    let json = || report::optimize::json(&report);
+    output(&args, &toml, text, json)
+}
+
+/// `optimize` on an N-side scenario: the same search, each posture scored by the N-side
+/// analysis at the standard regimes (docs/arms-control.md, "N sides").
+fn n_side(args: OptimizeArgs) -> Result<String, Failure> {
+    let ms = reykjavik_scenario::multilateral::load(&args.scenario)
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    let treaty = load_treaty(&args.treaty)?;
+    let side = n_side_index(&ms, &args.side)?;
+    let options = search_options(&args, side)?;
+    let bar = spinner(args.quiet);
+    let progress = |stage: &str, evaluations: usize| {
+        bar.set_message(format!("{stage} ({evaluations} postures evaluated)"));
+    };
+    let result = reykjavik_engine::multilateral::optimize::search(&ms, &treaty, options, &progress)
+        .map_err(|e| Failure::Computation(e.to_string()))?;
+    bar.finish_and_clear();
+    let toml = best_toml(&args.scenario, &ms.scenario, &result, side)?;
+    let report = report::multilateral_optimize::NSideReport {
+        ms: &ms,
+        treaty: &treaty,
+        side,
+        objective: options.objective,
+        seed: args.seed,
+        max_growth: args.max_growth,
+        result: &result,
+    };
+    let text = || report::multilateral_optimize::text(&report);
+    let json = || report::multilateral_optimize::json(&report);
+    output(&args, &toml, text, json)
+}
+
+/// A side of an N-side scenario; an alliance is refused: the search varies one side's posture.
+fn n_side_index(ms: &MultiScenario, given: &str) -> Result<usize, Failure> {
+    if let Some(alliance) = ms.alliances.iter().find(|a| a.name == given) {
+        let members: Vec<&str> = alliance
+            .members
+            .iter()
+            .map(|&m| ms.scenario.sides[m].name.as_str())
+            .collect();
+        return Err(Failure::Input(format!(
+            "--side {given}: `optimize` varies the posture of one side, not of an alliance (the alliance plans as one actor, but each member's forces are its own); name a member: {}",
+            members.join(", ")
+        )));
+    }
+    side_index(&ms.scenario, given)
+}
+
+fn search_options(args: &OptimizeArgs, side: usize) -> Result<SearchOptions, Failure> {
     if !(args.max_growth.is_finite() && (1.0..=10.0).contains(&args.max_growth)) {
         return Err(Failure::Input(format!(
             "--max-growth {}: out of range (valid: 1 to 10)",
             args.max_growth
         )));
     }
-    let options = SearchOptions {
+    Ok(SearchOptions {
         side,
         objective: match args.objective {
             ObjectiveArg::Index => Objective::Index,
@@ -83,43 +158,36 @@ pub fn run(args: OptimizeArgs) -> Result<String, Failure> {
         grid_budget: args.grid_budget as usize,
         max_growth: args.max_growth,
         min_warheads: args.min_warheads,
-    };
-    let bar = spinner(args.quiet);
-    let progress = |stage: &str, evaluations: usize| {
-        bar.set_message(format!("{stage} ({evaluations} postures evaluated)"));
-    };
-    let result = optimize::search(&scenario, &treaty, options, &progress)
-        .map_err(|e| Failure::Computation(e.to_string()))?;
-    bar.finish_and_clear();
-    let toml = best_toml(&args.scenario, &scenario, &result, side)?;
+    })
+}
+
+/// Writes the best posture's file if asked, then the report in the chosen format (the TOML
+/// after the text, or as `scenario_toml` in the JSON).
+fn output(
+    args: &OptimizeArgs,
+    toml: &str,
+    text: impl FnOnce() -> String,
+    json: impl FnOnce() -> Value,
+) -> Result<String, Failure> {
     if let Some(path) = &args.output {
-        std::fs::write(path, &toml)
+        std::fs::write(path, toml)
             .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
     }
-    let report = report::optimize::Report {
-        scenario: &scenario,
-        treaty: &treaty,
-        side,
-        objective: options.objective,
-        seed: args.seed,
-        max_growth: args.max_growth,
-        result: &result,
-    };
     Ok(match args.format {
         Format::Text => {
-            let mut out = report::optimize::text(&report);
+            let mut out = text();
             match &args.output {
                 Some(path) => say!(out, "\nBest posture written to {}", path.display()),
                 None => {
                     say!(out, "\n# ---- best posture as a scenario file ----");
-                    out.push_str(&toml);
+                    out.push_str(toml);
                 }
             }
             out
         }
         Format::Json => {
-            let mut value = report::optimize::json(&report);
-            value["scenario_toml"] = Value::String(toml);
+            let mut value = json();
+            value["scenario_toml"] = Value::String(toml.to_string());
             format!("{value:#}\n")
         }
     })
@@ -152,10 +220,10 @@ fn side_index(scenario: &Scenario, side: &str) -> Result<usize, Failure> {
 }
 
 /// The scenario's own text with the best launchers and loadings written in.
-fn best_toml(
+fn best_toml<R>(
     name: &str,
     scenario: &Scenario,
-    result: &SearchResult,
+    result: &SearchResult<R>,
     side: usize,
 ) -> Result<String, Failure> {
     let (source, label) =

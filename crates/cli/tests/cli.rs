@@ -770,7 +770,7 @@ aimpoint_hardness_psi = 2000
 
     // Defect 3: three sides passed `check`; `analyze` and `sweep` refused with other messages.
     // Since issue 10 three sides are an N-side scenario that `check`, `analyze`, `sweep`,
-    // `treaty` and `compare` read; past the cap of 8 sides they all give one located message,
+    // `treaty`, `compare` and `optimize` read; past the cap of 8 sides they all give one located message,
     // and the two-side commands refuse naming themselves.
     #[test]
     fn three_sides_get_one_located_message_from_every_command() {
@@ -794,11 +794,20 @@ aimpoint_hardness_psi = 2000
             String::from_utf8(out.stderr).unwrap()
         };
         reykjavik().args(["treaty", file]).assert().success();
-        let optimize = stderr(&["optimize", file, "--side", "A"]);
-        assert!(
-            optimize.contains("`optimize` compares two sides"),
-            "{optimize}"
-        );
+        reykjavik()
+            .args([
+                "optimize",
+                file,
+                "--side",
+                "A",
+                "--starts",
+                "1",
+                "--grid-budget",
+                "4",
+            ])
+            .assert()
+            .success()
+            .stdout(contains("N-side index"));
         let more: String = ["C", "D", "E", "F", "G", "H", "I"]
             .iter()
             .map(|n| format!("\n[[side]]{}", side(n)))
@@ -815,6 +824,7 @@ aimpoint_hardness_psi = 2000
         assert_eq!(stderr(&["sweep", nine, "--vary", CEP_AXIS]), check);
         assert_eq!(stderr(&["treaty", nine]), check);
         assert_eq!(stderr(&["compare", nine, "de-mirv-icbms"]), check);
+        assert_eq!(stderr(&["optimize", nine, "--side", "A"]), check);
     }
 
     fn brown_file(name: &str, hardness: &str) -> String {

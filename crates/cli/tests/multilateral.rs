@@ -198,15 +198,8 @@ fn bad_n_side_input_is_located_with_exit_code_2() {
 
 #[test]
 fn commands_that_compare_two_sides_refuse_n_sides_by_name() {
-    // `treaty` and `compare` read N sides (tests/multilateral_commands.rs).
-    rejects(
-        &["optimize", "us-russia-china-2025", "--side", "China"],
-        "`optimize` compares two sides and does not read N-side scenarios",
-    );
-    rejects(
-        &["optimize", "us-russia-china-2025", "--side", "China"],
-        "takes no other objective, so it cannot maximise the N-side index",
-    );
+    // `treaty`, `compare` (tests/multilateral_commands.rs) and `optimize`
+    // (tests/multilateral_optimize.rs) read N sides.
     rejects(
         &[
             "analyze",

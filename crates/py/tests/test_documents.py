@@ -153,6 +153,16 @@ def test_optimize_equals_the_cli_json(cli):
     assert py == expected
 
 
+def test_optimize_on_n_sides_returns_the_cli_n_side_document(cli):
+    py = reykjavik.optimize("us-russia-china-2025", "China", starts=1, grid_budget=6)
+    expected = cli.json(
+        "optimize", "us-russia-china-2025", "--side", "China", "--starts", "1", "--grid-budget", "6"
+    )
+    assert py == expected
+    assert py["sides"] == ["United States", "Russia", "China"]
+    assert len(py["best"]["regimes"][0]["ratios"]) == 6
+
+
 def test_reciprocity_and_richardson_equal_the_cli_json(cli):
     assert reykjavik.reciprocity("tft", "gtft", noise=0.02, simulate=200, games=10, seed=3) == cli.json(
         "reciprocity", "tft", "gtft", "--noise", "0.02", "--simulate", "200", "--games", "10", "--seed", "3"

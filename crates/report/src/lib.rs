@@ -21,6 +21,7 @@ pub mod multilateral_brief;
 pub mod multilateral_compare;
 pub mod multilateral_detail;
 pub mod multilateral_sweep;
+pub mod multilateral_optimize;
 pub mod multilateral_treaty;
 pub mod n_side_race;
 pub mod n_side_richardson;

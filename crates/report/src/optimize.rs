@@ -5,7 +5,7 @@
 use reykjavik_engine::arms_control::compare::RegimeTerms;
 use reykjavik_engine::arms_control::optimize::{Objective, SearchResult};
 use reykjavik_engine::arms_control::treaty::{self, Counting, Treaty};
-use reykjavik_engine::model::Scenario;
+use reykjavik_engine::model::{Scenario, Side};
 use serde_json::{Value, json};
 
 use crate::compare::{regime_name, signed};
@@ -45,6 +45,15 @@ pub fn text(r: &Report) -> String {
         r.objective.name(),
         r.seed
     );
+    elements_text(&mut out, side, res, r.max_growth);
+    regimes(&mut out, r);
+    treaty_counts_text(&mut out, r.treaty, &res.scenario.sides[r.side]);
+    evidence(&mut out, res);
+    out
+}
+
+/// The elements table: base and best launchers x warheads of each decision element.
+pub(crate) fn elements_text<R>(out: &mut String, side: &Side, res: &SearchResult<R>, growth: f64) {
     say!(out, "\n  {:<40} {:>18} {:>18}", "element", "base", "best");
     for (v, (b, x)) in res
         .variables
@@ -62,11 +71,14 @@ pub fn text(r: &Report) -> String {
     say!(
         out,
         "  (launchers x warheads; launchers 0 to {}x the base, warheads 1 to the element's maximum; at least {} nuclear warheads; elements not listed are held)",
-        r.max_growth,
+        growth,
         res.min_warheads
     );
-    regimes(&mut out, r);
-    let count = treaty::count(r.treaty, &res.scenario.sides[r.side], Counting::Declared);
+}
+
+/// The best posture's counts under the treaty's limits.
+pub(crate) fn treaty_counts_text(out: &mut String, treaty: &Treaty, best: &Side) {
+    let count = treaty::count(treaty, best, Counting::Declared);
     let limits: Vec<String> = count
         .limits
         .iter()
@@ -77,8 +89,6 @@ pub fn text(r: &Report) -> String {
         "\nTreaty counts of the best posture: {}",
         limits.join("; ")
     );
-    evidence(&mut out, res);
-    out
 }
 
 fn regimes(out: &mut String, r: &Report) {
@@ -114,7 +124,8 @@ fn regimes(out: &mut String, r: &Report) {
     );
 }
 
-fn evidence(out: &mut String, res: &SearchResult) {
+/// The search statistics: the grid, the local optima and the evaluations.
+pub(crate) fn evidence<R>(out: &mut String, res: &SearchResult<R>) {
     let mut optima = res.local_optima.clone();
     optima.sort_by(f64::total_cmp);
     let reached = optima
@@ -174,23 +185,39 @@ pub fn json(r: &Report) -> Value {
         "seed": r.seed,
         "max_growth": r.max_growth,
         "min_warheads": res.min_warheads,
-        "elements": res.variables.iter().zip(res.base.posture.iter().zip(&res.best.posture)).map(|(v, (b, x))| json!({
-            "name": side.forces[v.element].name,
-            "max_launchers": v.max_launchers,
-            "max_warheads_per_launcher": v.max_warheads,
-            "base": {"launchers": b.0, "warheads_per_launcher": b.1},
-            "best": {"launchers": x.0, "warheads_per_launcher": x.1},
-        })).collect::<Vec<_>>(),
+        "elements": elements_json(side, res),
         "base": {"objective": res.base.score, "regimes": regimes(&res.base.regimes)},
         "best": {"objective": res.best.score, "regimes": regimes(&res.best.regimes)},
         "treaty_counts": side_json(r.treaty, &treaty::count(r.treaty, &res.scenario.sides[r.side], Counting::Declared)),
-        "evidence": {
-            "grid_points": res.grid_points,
-            "grid_exhaustive": res.grid_exhaustive,
-            "grid_feasible": res.grid_feasible,
-            "grid_best": res.grid_best,
-            "local_optima": res.local_optima,
-            "evaluations": res.evaluations,
-        },
+        "evidence": evidence_json(res),
+    })
+}
+
+/// Each decision element's bounds, base and best.
+pub(crate) fn elements_json<R>(side: &Side, res: &SearchResult<R>) -> Vec<Value> {
+    res.variables
+        .iter()
+        .zip(res.base.posture.iter().zip(&res.best.posture))
+        .map(|(v, (b, x))| {
+            json!({
+                "name": side.forces[v.element].name,
+                "max_launchers": v.max_launchers,
+                "max_warheads_per_launcher": v.max_warheads,
+                "base": {"launchers": b.0, "warheads_per_launcher": b.1},
+                "best": {"launchers": x.0, "warheads_per_launcher": x.1},
+            })
+        })
+        .collect()
+}
+
+/// The search statistics.
+pub(crate) fn evidence_json<R>(res: &SearchResult<R>) -> Value {
+    json!({
+        "grid_points": res.grid_points,
+        "grid_exhaustive": res.grid_exhaustive,
+        "grid_feasible": res.grid_feasible,
+        "grid_best": res.grid_best,
+        "local_optima": res.local_optima,
+        "evaluations": res.evaluations,
     })
 }

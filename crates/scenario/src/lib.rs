@@ -247,6 +247,11 @@ pub fn rewrite_fields(
     for (span, text) in spans {
         out.replace_range(span, text);
     }
-    parse(&out, file)?;
+    // The rewritten text must still load, as the kind of scenario it is.
+    if multilateral::is_n_side_text(&out) {
+        multilateral::parse(&out, file)?;
+    } else {
+        parse(&out, file)?;
+    }
     Ok(out)
 }

@@ -69,7 +69,7 @@ pub async fn version() -> Json<Value> {
 }
 
 /// The built-in scenarios: name, description and whether it has N sides (read by the
-/// Analysis and Race views).
+/// Analysis, Sweep, Optimize and Race views).
 pub async fn scenarios() -> Json<Value> {
     Json(json!(
         builtin::BUILTINS
@@ -591,7 +591,7 @@ pub async fn compare(
 pub struct OptimizeRequest {
     #[serde(flatten)]
     scenario: ScenarioInput,
-    /// The side searched: 0 or 1.
+    /// The side searched: 0 or 1 (0 to N - 1 on N sides).
     side: usize,
     #[serde(default = "default_treaty")]
     treaty: String,
@@ -614,12 +614,73 @@ pub async fn optimize(
     given: Result<Json<OptimizeRequest>, JsonRejection>,
 ) -> Answer {
     let request = body(given)?;
+    if let Some(ms) = crate::nsides::scenario(&request.scenario)? {
+        return optimize_n_sides(&state, &request, ms).await;
+    }
     let scenario = request.scenario.scenario()?;
     two_sides(&scenario)?;
     let treaty = builtin_treaty(&request.treaty)?;
     if request.side > 1 {
         return Err(ApiError::bad("side: 0 or 1"));
     }
+    let options = optimize_options(&request)?;
+    let value = heavy(&state, move || {
+        let result = optimize::search(&scenario, &treaty, options, &|_, _| {}).map_err(engine)?;
+        let report = reykjavik_report::optimize::Report {
+            scenario: &scenario,
+            treaty: &treaty,
+            side: options.side,
+            objective: options.objective,
+            seed: options.seed,
+            max_growth: options.max_growth,
+            result: &result,
+        };
+        Ok(json!({
+            "document": reykjavik_report::optimize::json(&report),
+            "text": reykjavik_report::optimize::text(&report),
+        }))
+    })
+    .await?;
+    Ok(Json(value).into_response())
+}
+
+/// `POST /api/optimize` on an N-side scenario: the same search scored by the N-side analysis;
+/// the document is the CLI's N-side `optimize --format json` without `scenario_toml`.
+async fn optimize_n_sides(
+    state: &State,
+    request: &OptimizeRequest,
+    ms: reykjavik_engine::multilateral::MultiScenario,
+) -> Answer {
+    let treaty = builtin_treaty(&request.treaty)?;
+    let sides = ms.scenario.sides.len();
+    if request.side >= sides {
+        return Err(ApiError::bad(format!("side: 0 to {}", sides - 1)));
+    }
+    let options = optimize_options(request)?;
+    let value = heavy(state, move || {
+        let result =
+            reykjavik_engine::multilateral::optimize::search(&ms, &treaty, options, &|_, _| {})
+                .map_err(engine)?;
+        let report = reykjavik_report::multilateral_optimize::NSideReport {
+            ms: &ms,
+            treaty: &treaty,
+            side: options.side,
+            objective: options.objective,
+            seed: options.seed,
+            max_growth: options.max_growth,
+            result: &result,
+        };
+        Ok(json!({
+            "document": reykjavik_report::multilateral_optimize::json(&report),
+            "text": reykjavik_report::multilateral_optimize::text(&report),
+        }))
+    })
+    .await?;
+    Ok(Json(value).into_response())
+}
+
+/// The search settings of a request, checked.
+fn optimize_options(request: &OptimizeRequest) -> Result<SearchOptions, ApiError> {
     let objective = match request.objective.as_deref() {
         None | Some("index") => Objective::Index,
         Some("ratio") => Objective::Ratio,
@@ -641,7 +702,7 @@ pub async fn optimize(
     if !(max_growth.is_finite() && (1.0..=10.0).contains(&max_growth)) {
         return Err(ApiError::bad("max_growth: out of range (valid: 1 to 10)"));
     }
-    let options = SearchOptions {
+    Ok(SearchOptions {
         side: request.side,
         objective,
         seed: request.seed.unwrap_or(1),
@@ -649,25 +710,7 @@ pub async fn optimize(
         grid_budget,
         max_growth,
         min_warheads: None,
-    };
-    let value = heavy(&state, move || {
-        let result = optimize::search(&scenario, &treaty, options, &|_, _| {}).map_err(engine)?;
-        let report = reykjavik_report::optimize::Report {
-            scenario: &scenario,
-            treaty: &treaty,
-            side: options.side,
-            objective: options.objective,
-            seed: options.seed,
-            max_growth: options.max_growth,
-            result: &result,
-        };
-        Ok(json!({
-            "document": reykjavik_report::optimize::json(&report),
-            "text": reykjavik_report::optimize::text(&report),
-        }))
     })
-    .await?;
-    Ok(Json(value).into_response())
 }
 
 #[derive(Debug, Deserialize)]

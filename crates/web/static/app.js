@@ -193,7 +193,7 @@ async function start() {
   const [list, version] = await Promise.all([get('/api/scenarios'), get('/api/version')]);
   stamp.version = version.version;
   $('version').textContent = `Reykjavik ${version.version}, output schema ${version.schema_version}`;
-  $('builtin').replaceChildren(...list.map((b) => h('option', { value: b.name, title: b.description, selected: b.name === state.builtin }, `${b.name}: ${b.description}${b.n_side ? ' (N sides: Analysis, Sweep and Race views)' : ''}`)));
+  $('builtin').replaceChildren(...list.map((b) => h('option', { value: b.name, title: b.description, selected: b.name === state.builtin }, `${b.name}: ${b.description}${b.n_side ? ' (N sides: Analysis, Sweep, Optimize and Race views)' : ''}`)));
   $('builtin').addEventListener('change', async (e) => { await pickBuiltin(e.target.value); changed(); });
   const data = await get(`/api/scenarios/${encodeURIComponent(state.builtin)}`).catch(() => ({ toml: '' }));
   builtinText = data.toml;

@@ -345,3 +345,48 @@ async fn an_n_side_sweep_is_the_cli_table() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(error(&value).contains("not a whole number"), "{value}");
 }
+
+/// `POST /api/optimize` on an N-side scenario answers the CLI's N-side document (without
+/// `scenario_toml`); a side past the last is a 400.
+#[tokio::test]
+async fn an_n_side_optimize_is_the_cli_document() {
+    use reykjavik_engine::arms_control::optimize::{Objective, SearchOptions};
+    use reykjavik_report::multilateral_optimize::{NSideReport, json};
+    let request = json!({ "builtin": "us-russia-china-2025", "side": 2, "starts": 1, "grid_budget": 6, "max_growth": 1.2 });
+    let (status, value) = send("/api/optimize", request).await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    let ms = reykjavik_scenario::multilateral::load("us-russia-china-2025").unwrap();
+    let treaty = reykjavik_scenario::treaty::load("new-start").unwrap();
+    let options = SearchOptions {
+        side: 2,
+        objective: Objective::Index,
+        seed: 1,
+        starts: 1,
+        grid_budget: 6,
+        max_growth: 1.2,
+        min_warheads: None,
+    };
+    let result =
+        reykjavik_engine::multilateral::optimize::search(&ms, &treaty, options, &|_, _| {})
+            .unwrap();
+    let expected = json(&NSideReport {
+        ms: &ms,
+        treaty: &treaty,
+        side: 2,
+        objective: Objective::Index,
+        seed: 1,
+        max_growth: 1.2,
+        result: &result,
+    });
+    // Through text as the answer went, so that both sides read the same decimal digits.
+    let expected: Value = serde_json::from_str(&expected.to_string()).unwrap();
+    assert_eq!(value["document"], expected);
+    assert!(value["text"].as_str().unwrap().contains("N-side index"));
+    let (status, value) = send(
+        "/api/optimize",
+        json!({ "builtin": "us-russia-china-2025", "side": 3 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(error(&value), "side: 0 to 2");
+}

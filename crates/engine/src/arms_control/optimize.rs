@@ -96,22 +96,56 @@ pub struct Variable {
 /// Launchers and warheads per launcher of each variable, in `variables` order.
 pub type Posture = Vec<(u32, u32)>;
 
+/// How a candidate scenario is scored: its results under the four standard regimes, and the
+/// objective (larger is better) read off them. The search itself knows nothing of the model.
+pub trait Scorer: Sync {
+    /// The results under the four standard regimes.
+    type Regimes: Clone + Send;
+    fn regimes(&self, scenario: &Scenario) -> Result<Self::Regimes, EngineError>;
+    fn score(&self, regimes: &Self::Regimes) -> f64;
+}
+
+/// The two-side scorer: [`compare::regimes`] and the objective as [`Objective`] defines it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TwoSide {
+    pub side: usize,
+    pub objective: Objective,
+}
+
+impl Scorer for TwoSide {
+    type Regimes = Vec<RegimeTerms>;
+
+    fn regimes(&self, scenario: &Scenario) -> Result<Vec<RegimeTerms>, EngineError> {
+        compare::regimes(scenario)
+    }
+
+    fn score(&self, regimes: &Vec<RegimeTerms>) -> f64 {
+        let s = self.side;
+        let value = |r: &RegimeTerms| match self.objective {
+            Objective::Index => r.index,
+            Objective::Ratio => r.sides[s].ratio,
+            Objective::StruckCost => -r.sides[s].cost_struck_first,
+        };
+        regimes.iter().map(value).sum::<f64>() / regimes.len() as f64
+    }
+}
+
 /// A posture with its objective and regime results.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Evaluated {
+pub struct Evaluated<R = Vec<RegimeTerms>> {
     pub posture: Posture,
     pub score: f64,
-    pub regimes: Vec<RegimeTerms>,
+    pub regimes: R,
 }
 
 /// The result and the evidence for it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SearchResult {
+pub struct SearchResult<R = Vec<RegimeTerms>> {
     pub variables: Vec<Variable>,
     /// The floor on the side's nuclear warheads that the search kept.
     pub min_warheads: u64,
-    pub base: Evaluated,
-    pub best: Evaluated,
+    pub base: Evaluated<R>,
+    pub best: Evaluated<R>,
     /// The scenario with the best posture.
     pub scenario: Scenario,
     pub grid_points: usize,
@@ -144,16 +178,17 @@ pub fn variables(scenario: &Scenario, side: usize, max_growth: f64) -> Vec<Varia
         .collect()
 }
 
-struct Search<'a> {
+struct Search<'a, S: Scorer> {
     scenario: &'a Scenario,
     treaty: &'a Treaty,
+    scorer: &'a S,
     options: SearchOptions,
     min_warheads: u64,
     variables: Vec<Variable>,
     cache: Mutex<HashMap<Posture, Option<f64>>>,
 }
 
-impl Search<'_> {
+impl<S: Scorer> Search<'_, S> {
     fn with_posture(&self, posture: &Posture) -> Scenario {
         let mut s = self.scenario.clone();
         let side = &mut s.sides[self.options.side];
@@ -170,16 +205,6 @@ impl Search<'_> {
             && treaty::count(self.treaty, side, Counting::Declared).complies()
     }
 
-    fn score(&self, regimes: &[RegimeTerms]) -> f64 {
-        let s = self.options.side;
-        let value = |r: &RegimeTerms| match self.options.objective {
-            Objective::Index => r.index,
-            Objective::Ratio => r.sides[s].ratio,
-            Objective::StruckCost => -r.sides[s].cost_struck_first,
-        };
-        regimes.iter().map(value).sum::<f64>() / regimes.len() as f64
-    }
-
     /// The objective, or `None` for an infeasible posture or one without a defined result.
     fn evaluate(&self, posture: &Posture) -> Option<f64> {
         if let Some(known) = self.cache.lock().ok()?.get(posture) {
@@ -187,7 +212,8 @@ impl Search<'_> {
         }
         let scenario = self.with_posture(posture);
         let score = if self.feasible(&scenario) {
-            compare::regimes(&scenario).ok().map(|r| self.score(&r))
+            let scorer = self.scorer;
+            scorer.regimes(&scenario).ok().map(|r| scorer.score(&r))
         } else {
             None
         };
@@ -392,13 +418,30 @@ fn below(rng: &mut ChaCha8Rng, n: u64) -> u64 {
     rng.next_u64() % n
 }
 
-/// Searches the side's posture. `progress` gets a short stage name and the evaluations so far.
+/// Searches the side's posture, scored by the two-side regimes. `progress` gets a short stage
+/// name and the evaluations so far.
 pub fn search(
     scenario: &Scenario,
     treaty: &Treaty,
     options: SearchOptions,
     progress: &(dyn Fn(&str, usize) + Sync),
 ) -> Result<SearchResult, EngineError> {
+    let scorer = TwoSide {
+        side: options.side,
+        objective: options.objective,
+    };
+    search_with(scenario, treaty, options, &scorer, progress)
+}
+
+/// Searches the side's posture of `scenario` (the other sides held as they are), each candidate
+/// scored by `scorer`; `options.objective` is read by the scorer only.
+pub fn search_with<S: Scorer>(
+    scenario: &Scenario,
+    treaty: &Treaty,
+    options: SearchOptions,
+    scorer: &S,
+    progress: &(dyn Fn(&str, usize) + Sync),
+) -> Result<SearchResult<S::Regimes>, EngineError> {
     check(scenario, &options)?;
     let variables = variables(scenario, options.side, options.max_growth);
     if variables.is_empty() {
@@ -410,6 +453,7 @@ pub fn search(
     let search = Search {
         scenario,
         treaty,
+        scorer,
         options,
         min_warheads: options
             .min_warheads
@@ -425,8 +469,8 @@ pub fn search(
             (f.launchers, f.warheads_per_launcher)
         })
         .collect();
-    let base_regimes = compare::regimes(scenario)?;
-    let base_score = search.score(&base_regimes);
+    let base_regimes = scorer.regimes(scenario)?;
+    let base_score = scorer.score(&base_regimes);
     let base_feasible = search.feasible(scenario);
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let (grid, exhaustive) = search.grid(&mut rng);
@@ -465,7 +509,7 @@ pub fn search(
         EngineError::Undefined("no posture of this side meets every treaty limit".into())
     })?;
     let best_scenario = search.with_posture(&best_posture);
-    let best_regimes = compare::regimes(&best_scenario)?;
+    let best_regimes = scorer.regimes(&best_scenario)?;
     let evaluations = search.cache.lock().map(|c| c.len()).unwrap_or(0);
     Ok(SearchResult {
         variables: search.variables.clone(),
@@ -477,7 +521,7 @@ pub fn search(
         },
         best: Evaluated {
             posture: best_posture,
-            score: search.score(&best_regimes),
+            score: scorer.score(&best_regimes),
             regimes: best_regimes,
         },
         scenario: best_scenario,
@@ -512,8 +556,8 @@ fn check(scenario: &Scenario, options: &SearchOptions) -> Result<(), EngineError
 
 /// The base (if it meets the limits), the best distinct grid points, then seeded random
 /// feasible postures, up to `starts` in all.
-fn starting_points(
-    search: &Search<'_>,
+fn starting_points<S: Scorer>(
+    search: &Search<'_, S>,
     ranked: &[(Posture, f64)],
     rng: &mut ChaCha8Rng,
     base: Option<(Posture, f64)>,
@@ -559,6 +603,10 @@ mod tests {
         let search = Search {
             scenario: &scenario,
             treaty: &treaty,
+            scorer: &TwoSide {
+                side: 0,
+                objective: Objective::Index,
+            },
             options: SearchOptions::default(),
             min_warheads: 0,
             variables: vec![Variable {

@@ -12,13 +12,15 @@
 //! withheld, a side weakened to part of its force), [`pair`] (one ordered pair: the reserve, the
 //! exchange, the third parties' choices, both costs), [`analysis`] (every pair, ratios, the N-side
 //! index, each side's view), [`sweep`] (the analysis over a grid), [`montecarlo`] (the analysis
-//! over drawn inputs), [`compare`] (a base and its proposals at the four standard regimes).
+//! over drawn inputs), [`compare`] (a base and its proposals at the four standard regimes),
+//! [`optimize`] (one side's posture searched under a treaty, scored by the N-side analysis).
 
 pub mod actors;
 pub mod analysis;
 pub mod compare;
 pub mod detail;
 pub mod montecarlo;
+pub mod optimize;
 pub mod pair;
 pub mod sweep;
 pub mod views;

@@ -255,7 +255,8 @@ def optimize(
     min_warheads: int | None = None,
 ) -> dict[str, Any]:
     """The most stable posture of one side within a treaty's limits: the document of
-    ``reykjavik optimize --format json`` (deterministic for a seed).
+    ``reykjavik optimize --format json`` (deterministic for a seed). On an N-side scenario, the
+    N-side document (postures scored by the N-side analysis; docs/arms-control.md "N sides").
 
     >>> doc = reykjavik.optimize("us-russia-2021", "Russia", starts=2, grid_budget=50)  # doctest: +SKIP
     """
