@@ -638,7 +638,12 @@ fn check_force_ranges(
     }
     for basing in Basing::ALL {
         if let Some(p) = force.kill_probability.get(basing) {
-            probability(checks, &format!("kill_probability.{}", basing.name()), p);
+            // The path is built only if the value fails (this runs once per analysis).
+            checks.range(
+                &|| at(&format!("kill_probability.{}", basing.name())),
+                p,
+                &limits::PROBABILITY,
+            );
         }
     }
 }
