@@ -1574,8 +1574,8 @@ fn evaluate(s: &Setup, k: usize, r: &RawPoint) -> Evaluated {
     let damage_to_striker = s.attacker.value.damage(r.on_striker);
     let damage_to_victim = s.defender.value.damage(r.on_victim);
     // As `ModelOptions::costs`, keeping its two powers for the bound's split.
-    let f = damage_to_striker.powf(options.cost_exponent);
-    let to_victim = damage_to_victim.powf(options.cost_exponent);
+    let f = options.cost_power(damage_to_striker);
+    let to_victim = options.cost_power(damage_to_victim);
     let g = options.cost_surcharge * (1.0 - to_victim);
     let (cost_to_striker, cost_to_victim) = (f + g, to_victim + options.cost_surcharge * (1.0 - f));
     let point = CurvePoint {
