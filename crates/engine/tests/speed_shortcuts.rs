@@ -43,7 +43,15 @@ proptest! {
 #[test]
 fn cost_power_at_exponent_one_keeps_edge_values() {
     let options = options_with_exponent(1.0);
-    for damage in [0.0, 1.0, f64::MIN_POSITIVE, 5e-324, 1e-300, 0.5, 1.0 - f64::EPSILON] {
+    for damage in [
+        0.0,
+        1.0,
+        f64::MIN_POSITIVE,
+        5e-324,
+        1e-300,
+        0.5,
+        1.0 - f64::EPSILON,
+    ] {
         assert_eq!(
             options.cost_power(damage).to_bits(),
             damage.powf(1.0).to_bits()
