@@ -286,7 +286,7 @@ pub struct AimpointClass {
 }
 
 /// A WTA instance over classes of identical aimpoints (aimpoints numbered class by class).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClassProblem {
     pub classes: Vec<AimpointClass>,
     /// As in [`Problem`]: `kill[group][weapon]`, costs, stocks, cap and fratricide.
@@ -376,7 +376,7 @@ struct Tier {
 /// with an equal ratio can come between; other candidates do not change while the weapon stays
 /// in stock; and a hit aimpoint's next warhead gains less, unless its ratio rounds to the same
 /// (then the batch is one warhead and the greedy decides again).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct TierGreedy {
     problem: ClassProblem,
     tiers: Vec<Tier>,
@@ -387,29 +387,45 @@ pub struct TierGreedy {
 
 impl TierGreedy {
     pub fn new(problem: ClassProblem) -> Self {
-        let mut first = 0;
-        // Splitting a tier adds one: room for a few splits per class without regrowing.
-        let mut tiers = Vec::with_capacity(3 * problem.classes.len() + 4);
-        tiers.extend(problem.classes.iter().enumerate().filter_map(|(class, c)| {
-            let tier = Tier {
-                class,
-                first,
-                len: c.count,
-                survival: 1.0,
-                assigned: [0; 2],
-            };
-            first += c.count;
-            (c.count > 0).then_some(tier)
-        }));
         let mut greedy = Self {
-            stock_left: problem.stock.clone(),
-            tiers,
-            heap: BinaryHeap::new(),
-            preference: Vec::new(),
             problem,
+            ..Self::default()
         };
-        greedy.rebuild();
+        greedy.restart();
         greedy
+    }
+
+    /// The problem, to refill in place before [`TierGreedy::restart`]: a workspace plans again
+    /// with the same greedy, so its buffers are not allocated again.
+    pub fn problem_mut(&mut self) -> &mut ClassProblem {
+        &mut self.problem
+    }
+
+    /// Starts planning afresh on the problem as it now is, keeping every buffer.
+    pub fn restart(&mut self) {
+        let mut first = 0;
+        self.tiers.clear();
+        // Splitting a tier adds one: room for a few splits per class without regrowing.
+        self.tiers.reserve(3 * self.problem.classes.len() + 4);
+        self.tiers.extend(
+            self.problem
+                .classes
+                .iter()
+                .enumerate()
+                .filter_map(|(class, c)| {
+                    let tier = Tier {
+                        class,
+                        first,
+                        len: c.count,
+                        survival: 1.0,
+                        assigned: [0; 2],
+                    };
+                    first += c.count;
+                    (c.count > 0).then_some(tier)
+                }),
+        );
+        self.stock_left.clone_from(&self.problem.stock);
+        self.rebuild();
     }
 
     pub fn problem(&self) -> &ClassProblem {

@@ -773,21 +773,96 @@ pub fn first_strike(
     certify: bool,
     detail: CurveDetail,
 ) -> Result<Exchange, EngineError> {
+    let mut workspace = Workspace::default();
+    first_strike_with(
+        &mut workspace,
+        scenario,
+        striker,
+        victim,
+        posture,
+        certify,
+        detail,
+    )
+}
+
+/// As [`first_strike`], planning in `workspace`'s buffers: a caller that runs many strikes
+/// (both strikes of an analysis, Monte Carlo trials, sweeps) keeps one workspace and planning
+/// stops allocating after the first. Results are the same bits as without it.
+pub fn first_strike_with(
+    workspace: &mut Workspace,
+    scenario: &Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+    certify: bool,
+    detail: CurveDetail,
+) -> Result<Exchange, EngineError> {
     // One set-up (aimpoint classes, kill probabilities) serves every ranking.
     let setup = set_up(scenario, striker, victim, posture)?;
     // Outcomes are accounted for the kept ranking only: the choice needs only stop points.
     let mut best: Option<Traced> = None;
     for &power in rankings(&setup) {
-        let traced = plan_and_trace(&setup, detail, power);
-        if best
-            .as_ref()
-            .is_none_or(|b| stops_better(&traced.stop_point, &b.stop_point))
-        {
-            best = Some(traced);
+        let traced = plan_and_trace(&setup, detail, power, workspace);
+        match &best {
+            Some(b) if !stops_better(&traced.stop_point, &b.stop_point) => {
+                workspace.recycle(traced);
+            }
+            _ => {
+                if let Some(beaten) = best.replace(traced) {
+                    workspace.recycle(beaten);
+                }
+            }
         }
     }
-    let traced = best.expect("RANKINGS is not empty");
-    Ok(account_outcomes(&setup, traced, (striker, victim), certify))
+    let mut traced = best.expect("RANKINGS is not empty");
+    let greedy = std::mem::take(&mut traced.greedy);
+    let exchange = account_outcomes(&setup, traced, greedy.problem(), (striker, victim), certify);
+    workspace.greedies.push(greedy);
+    Ok(exchange)
+}
+
+/// Buffers that planning reuses from one ranking and strike to the next: allocators (with
+/// their problems), the running trace, the stop search's scratch, and plans not kept.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    greedies: Vec<TierGreedy>,
+    trace: Option<Trace>,
+    pieces: Vec<(Option<Piece>, (f64, f64))>,
+    parts: Vec<(usize, usize, f64, f64)>,
+    near: Vec<(usize, CurvePoint)>,
+    plans: Vec<Vec<Batch>>,
+}
+
+impl Workspace {
+    /// An allocator for one ranking's plan, reusing a spare one.
+    fn greedy(&mut self, s: &Setup, cost_power: f64) -> TierGreedy {
+        let mut greedy = self.greedies.pop().unwrap_or_default();
+        s.fill_class_problem(cost_power, greedy.problem_mut());
+        greedy.restart();
+        greedy
+    }
+
+    /// The running trace at the curve's start.
+    fn trace(&mut self, s: &Setup) -> Trace {
+        let mut trace = self.trace.take().unwrap_or_default();
+        trace.restart(s);
+        trace
+    }
+
+    /// An empty plan, reusing a spare one.
+    fn plan(&mut self, s: &Setup) -> Vec<Batch> {
+        let mut plan = self.plans.pop().unwrap_or_default();
+        plan.clear();
+        // Room for a few batches per class, to avoid regrowing from empty.
+        plan.reserve(2 * s.classes.len() + 2);
+        plan
+    }
+
+    /// Takes back the buffers of a ranking that was not kept.
+    fn recycle(&mut self, traced: Traced) {
+        self.greedies.push(traced.greedy);
+        self.plans.push(traced.plan);
+    }
 }
 
 /// The rankings that can differ: with one value cost for every nuclear warhead they coincide.
@@ -948,8 +1023,15 @@ fn first_strike_ranked(
     cost_power: f64,
 ) -> Result<Exchange, EngineError> {
     let setup = set_up(scenario, striker, victim, posture)?;
-    let traced = plan_and_trace(&setup, detail, cost_power);
-    Ok(account_outcomes(&setup, traced, (striker, victim), certify))
+    let mut traced = plan_and_trace(&setup, detail, cost_power, &mut Workspace::default());
+    let greedy = std::mem::take(&mut traced.greedy);
+    Ok(account_outcomes(
+        &setup,
+        traced,
+        greedy.problem(),
+        (striker, victim),
+        certify,
+    ))
 }
 
 /// Stocks, exchange rates, aimpoint classes and kill probabilities of one strike.
@@ -1222,25 +1304,33 @@ fn raised(c: f64, power: f64) -> f64 {
 impl Setup<'_> {
     /// Kill probabilities with the victim's forces defense at `capacity`.
     fn kill_with_defense(&self, capacity: &[f64]) -> Vec<Vec<f64>> {
-        let leak = forces_leak(&self.defender.missile_defenses, capacity);
-        self.base_kill
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .zip(&self.is_ballistic)
-                    .map(|(p, &b)| if b { p * leak } else { *p })
-                    .collect()
-            })
-            .collect()
+        let mut kill = Vec::new();
+        self.fill_kill_with_defense(capacity, &mut kill);
+        kill
     }
 
-    /// The allocation problem with nuclear warheads priced at (value given up)^`cost_power`.
-    fn class_problem(&self, cost_power: f64) -> ClassProblem {
-        ClassProblem {
-            classes: self.plan_classes.clone(),
-            kill: self.kill_with_defense(&self.initial_capacity),
-            cost: self
-                .value_cost
+    /// [`Setup::kill_with_defense`] into `kill`'s rows, reusing them.
+    fn fill_kill_with_defense(&self, capacity: &[f64], kill: &mut Vec<Vec<f64>>) {
+        let leak = forces_leak(&self.defender.missile_defenses, capacity);
+        kill.resize_with(self.base_kill.len(), Vec::new);
+        for (out, row) in kill.iter_mut().zip(&self.base_kill) {
+            out.clear();
+            out.extend(
+                row.iter()
+                    .zip(&self.is_ballistic)
+                    .map(|(p, &b)| if b { p * leak } else { *p }),
+            );
+        }
+    }
+
+    /// The allocation problem with nuclear warheads priced at (value given up)^`cost_power`,
+    /// written into `problem`'s buffers.
+    fn fill_class_problem(&self, cost_power: f64, problem: &mut ClassProblem) {
+        problem.classes.clone_from(&self.plan_classes);
+        self.fill_kill_with_defense(&self.initial_capacity, &mut problem.kill);
+        problem.cost.clear();
+        problem.cost.extend(
+            self.value_cost
                 .iter()
                 .zip(&self.attacker.forces)
                 .map(|(&c, f)| {
@@ -1249,15 +1339,14 @@ impl Setup<'_> {
                     } else {
                         0.0
                     }
-                })
-                .collect(),
-            stock: self.stock.clone(),
-            cap: self.options.max_warheads_per_aimpoint as usize,
-            fratricide_per_burst: match self.options.fratricide {
-                Fratricide::Cap => 0.0,
-                Fratricide::Degradation { per_burst } => per_burst,
-            },
-        }
+                }),
+        );
+        problem.stock.clone_from(&self.stock);
+        problem.cap = self.options.max_warheads_per_aimpoint as usize;
+        problem.fratricide_per_burst = match self.options.fratricide {
+            Fratricide::Cap => 0.0,
+            Fratricide::Degradation { per_burst } => per_burst,
+        };
     }
 
     /// Storage site of each victim element, if it depends on one.
@@ -1343,7 +1432,7 @@ impl Setup<'_> {
 /// The running state along the draw-down curve. Running flows keep each point O(1): only the
 /// striker element that fired and the victim elements that lost warheads change. Advancing it
 /// over a plan again gives the same numbers, bit for bit.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct Trace {
     spent: Vec<f64>,
     destroyed_on_launchers: Vec<f64>,
@@ -1359,8 +1448,21 @@ struct Trace {
     steps: usize,
 }
 
+/// `v` as `n` copies of `x`, in its own buffer.
+fn refill(v: &mut Vec<f64>, n: usize, x: f64) {
+    v.clear();
+    v.resize(n, x);
+}
+
 impl Trace {
     fn start(s: &Setup) -> Self {
+        let mut trace = Self::default();
+        trace.restart(s);
+        trace
+    }
+
+    /// Back to the curve's start, keeping the buffers.
+    fn restart(&mut self, s: &Setup) {
         let totals = Totals {
             nuclear_spent: 0.0,
             conventional_spent: 0.0,
@@ -1380,18 +1482,24 @@ impl Trace {
                 .map(|(t, _)| t)
                 .sum(),
         };
-        Self {
-            spent: vec![0.0; s.attacker.forces.len()],
-            destroyed_on_launchers: vec![0.0; s.defender.forces.len()],
-            surviving: s.victim_total.clone(),
-            storage_if_found: vec![1.0; s.defender.warhead_storage.len()],
-            striker_flow: s.on_victim.total(s.stock.iter().copied()),
-            victim_flow: s.on_striker.total(s.victim_total.iter().copied()),
-            totals,
-            capacity: s.initial_capacity.clone(),
-            intercepted: 0.0,
-            steps: 0,
-        }
+        refill(&mut self.spent, s.attacker.forces.len(), 0.0);
+        refill(
+            &mut self.destroyed_on_launchers,
+            s.defender.forces.len(),
+            0.0,
+        );
+        self.surviving.clone_from(&s.victim_total);
+        refill(
+            &mut self.storage_if_found,
+            s.defender.warhead_storage.len(),
+            1.0,
+        );
+        self.striker_flow = s.on_victim.total(s.stock.iter().copied());
+        self.victim_flow = s.on_striker.total(s.victim_total.iter().copied());
+        self.totals = totals;
+        self.capacity.clone_from(&s.initial_capacity);
+        self.intercepted = 0.0;
+        self.steps = 0;
     }
 
     /// The curve point here, before damages and costs.
@@ -1574,8 +1682,8 @@ fn evaluate(s: &Setup, k: usize, r: &RawPoint) -> Evaluated {
     let damage_to_striker = s.attacker.value.damage(r.on_striker);
     let damage_to_victim = s.defender.value.damage(r.on_victim);
     // As `ModelOptions::costs`, keeping its two powers for the bound's split.
-    let f = damage_to_striker.powf(options.cost_exponent);
-    let to_victim = damage_to_victim.powf(options.cost_exponent);
+    let f = options.cost_power(damage_to_striker);
+    let to_victim = options.cost_power(damage_to_victim);
     let g = options.cost_surcharge * (1.0 - to_victim);
     let (cost_to_striker, cost_to_victim) = (f + g, to_victim + options.cost_surcharge * (1.0 - f));
     let point = CurvePoint {
@@ -1603,11 +1711,14 @@ struct StopRule {
 }
 
 impl StopRule {
-    fn new() -> Self {
+    /// A rule keeping its near points in `near` (a workspace's buffer).
+    fn with_buffer(mut near: Vec<(usize, CurvePoint)>) -> Self {
+        near.clear();
+        // Ties are rare: a few slots avoid regrowing from empty.
+        near.reserve(4);
         Self {
             lowest: f64::INFINITY,
-            // Ties are rare: a few slots avoid regrowing from empty.
-            near: Vec::with_capacity(4),
+            near,
         }
     }
     fn offer(&mut self, k: usize, p: &CurvePoint) {
@@ -1648,16 +1759,21 @@ struct Traced {
 }
 
 /// Plans batch by batch and traces the draw-down curve; finds the stop point.
-fn plan_and_trace(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
+fn plan_and_trace(
+    s: &Setup,
+    detail: CurveDetail,
+    cost_power: f64,
+    workspace: &mut Workspace,
+) -> Traced {
     let monotone = !s
         .defender
         .missile_defenses
         .iter()
         .any(|l| l.covers == crate::defense::Coverage::Both);
     if monotone {
-        trace_pieces(s, detail, cost_power)
+        trace_pieces(s, detail, cost_power, workspace)
     } else {
-        trace_every_point(s, detail, cost_power)
+        trace_every_point(s, detail, cost_power, workspace)
     }
 }
 
@@ -1702,10 +1818,15 @@ fn next_batch(
 
 /// Every point of the curve exactly (for reports, or when a victim layer covering forces and
 /// value makes the curve non-monotone).
-fn trace_every_point(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
-    let mut greedy = TierGreedy::new(s.class_problem(cost_power));
-    let mut trace = Trace::start(s);
-    let mut rule = StopRule::new();
+fn trace_every_point(
+    s: &Setup,
+    detail: CurveDetail,
+    cost_power: f64,
+    workspace: &mut Workspace,
+) -> Traced {
+    let mut greedy = workspace.greedy(s, cost_power);
+    let mut trace = workspace.trace(s);
+    let mut rule = StopRule::with_buffer(std::mem::take(&mut workspace.near));
     let mut curve = Vec::new();
     let mut offer = |t: &Trace| {
         let (k, point, ..) = evaluate(s, t.steps, &t.raw(s));
@@ -1716,11 +1837,13 @@ fn trace_every_point(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced 
         true
     };
     offer(&trace);
-    let mut plan = Vec::new();
+    let mut plan = workspace.plan(s);
     while let Some((batch, _)) = next_batch(s, &mut greedy, &mut trace, &mut offer) {
         plan.push(batch);
     }
     let (stop, stop_point) = rule.decide();
+    workspace.near = rule.near;
+    workspace.trace = Some(trace);
     Traced {
         plan,
         stop,
@@ -1732,29 +1855,24 @@ fn trace_every_point(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced 
 
 /// The least f = D_striker^e any plan can reach: the victim keeps only what no plan can reach.
 fn least_striker_damage_term(s: &Setup) -> f64 {
-    let floor: Vec<f64> = (0..s.defender.forces.len())
-        .map(|j| {
-            if s.storage_of(j).is_some() {
-                return 0.0;
-            }
-            let reachable: f64 = s
-                .classes
-                .iter()
-                .zip(&s.plan_classes)
-                .filter(|(c, _)| c.target == Target::Element(j))
-                .map(|(c, p)| p.value * c.count as f64 * s.warheads_per_unit[j])
-                .sum();
-            (s.victim_total[j] - reachable * (1.0 + BOUND_SLACK)).max(0.0)
-        })
-        .collect();
+    let floor = (0..s.defender.forces.len()).map(|j| {
+        if s.storage_of(j).is_some() {
+            return 0.0;
+        }
+        let reachable: f64 = s
+            .classes
+            .iter()
+            .zip(&s.plan_classes)
+            .filter(|(c, _)| c.target == Target::Element(j))
+            .map(|(c, p)| p.value * c.count as f64 * s.warheads_per_unit[j])
+            .sum();
+        (s.victim_total[j] - reachable * (1.0 + BOUND_SLACK)).max(0.0)
+    });
     let arriving = s
         .on_striker
-        .resolve(s.on_striker.total(floor.into_iter()), &s.striker_capacity)
+        .resolve(s.on_striker.total(floor), &s.striker_capacity)
         .0;
-    s.attacker
-        .value
-        .damage(arriving)
-        .powf(s.options.cost_exponent)
+    s.options.cost_power(s.attacker.value.damage(arriving))
 }
 
 /// What became of each side's elements at the stop point, the defenses' effect, and (with
@@ -1762,6 +1880,7 @@ fn least_striker_damage_term(s: &Setup) -> f64 {
 fn account_outcomes(
     s: &Setup,
     traced: Traced,
+    problem: &ClassProblem,
     (striker, victim): (usize, usize),
     certify: bool,
 ) -> Exchange {
@@ -1785,7 +1904,7 @@ fn account_outcomes(
         .map(|(v, _)| v.destroyed)
         .sum();
     let (cost_lower_bound, destroyed_upper_bound) = if certify {
-        certificates(s, traced.greedy.problem(), stop, tally.plan_value)
+        certificates(s, problem, stop, tally.plan_value)
     } else {
         (None, f64::INFINITY)
     };
@@ -1965,16 +2084,21 @@ fn certificates(
 /// its bound f(end) + g(start) could reach the lowest cost (branch and bound, exact), so the
 /// work and memory follow the batches, not the aimpoints. Planning ends once no later point
 /// can be the stop (f never rises, so f_floor + g bounds every later point).
-fn trace_pieces(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
+fn trace_pieces(
+    s: &Setup,
+    detail: CurveDetail,
+    cost_power: f64,
+    workspace: &mut Workspace,
+) -> Traced {
     let full = detail == CurveDetail::Full;
     let f_floor = if full {
         0.0
     } else {
         least_striker_damage_term(s)
     };
-    let mut greedy = TierGreedy::new(s.class_problem(cost_power));
-    let mut trace = Trace::start(s);
-    let mut rule = StopRule::new();
+    let mut greedy = workspace.greedy(s, cost_power);
+    let mut trace = workspace.trace(s);
+    let mut rule = StopRule::with_buffer(std::mem::take(&mut workspace.near));
     let mut curve = Vec::new();
     let start = evaluate(s, 0, &trace.raw(s));
     rule.offer(0, &start.1);
@@ -1983,10 +2107,10 @@ fn trace_pieces(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
     }
     let mut best = start.1.cost_to_striker;
     // Per piece: the piece (None for a storage step), g at its start and f at its end.
-    let mut pieces: Vec<(Option<Piece>, (f64, f64))> = Vec::new();
+    let mut pieces = std::mem::take(&mut workspace.pieces);
+    pieces.clear();
     let mut g_before = start.3;
-    // Reserved for a few batches per class, to avoid regrowing from empty.
-    let mut plan = Vec::with_capacity(2 * s.classes.len() + 2);
+    let mut plan = workspace.plan(s);
     while let Some(batch) = greedy.step(|proposal| {
         let detection = s.classes[proposal.class].detection;
         s.warheads_before_exhaustion(&trace.capacity, proposal.weapon, detection, proposal.count)
@@ -2015,14 +2139,16 @@ fn trace_pieces(s: &Setup, detail: CurveDetail, cost_power: f64) -> Traced {
         }
     }
     if !full {
-        let mut parts = Vec::new();
         for (piece, ends) in &pieces {
             if let Some(piece) = piece {
-                search_piece(s, piece, *ends, &mut best, &mut rule, &mut parts);
+                search_piece(s, piece, *ends, &mut best, &mut rule, &mut workspace.parts);
             }
         }
     }
     let (stop, stop_point) = rule.decide();
+    workspace.near = rule.near;
+    workspace.pieces = pieces;
+    workspace.trace = Some(trace);
     Traced {
         plan,
         stop,

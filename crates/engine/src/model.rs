@@ -396,12 +396,22 @@ impl ModelOptions {
     /// Both sides' costs from the damage to each: (cost to the first, cost to the second), with
     /// two powers instead of four.
     pub fn costs(&self, damage_to_first: f64, damage_to_second: f64) -> (f64, f64) {
-        let first = damage_to_first.powf(self.cost_exponent);
-        let second = damage_to_second.powf(self.cost_exponent);
+        let first = self.cost_power(damage_to_first);
+        let second = self.cost_power(damage_to_second);
         (
             first + self.cost_surcharge * (1.0 - second),
             second + self.cost_surcharge * (1.0 - first),
         )
+    }
+
+    /// A damage raised to the cost exponent, D^e. At e = 1 `powf` is skipped: x^1 = x exactly,
+    /// and libm's pow (within 1 ulp) returns x itself there, so the result is the same bits.
+    pub fn cost_power(&self, damage: f64) -> f64 {
+        if self.cost_exponent == 1.0 {
+            damage
+        } else {
+            damage.powf(self.cost_exponent)
+        }
     }
 
     pub fn striker_availability(&self, basing: Basing) -> f64 {
@@ -638,7 +648,12 @@ fn check_force_ranges(
     }
     for basing in Basing::ALL {
         if let Some(p) = force.kill_probability.get(basing) {
-            probability(checks, &format!("kill_probability.{}", basing.name()), p);
+            // The path is built only if the value fails (this runs once per analysis).
+            checks.range(
+                &|| at(&format!("kill_probability.{}", basing.name())),
+                p,
+                &limits::PROBABILITY,
+            );
         }
     }
 }

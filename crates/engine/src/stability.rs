@@ -2,7 +2,7 @@
 //! striking first and struck first, their ratio, and the index r_A x r_B.
 
 use crate::error::EngineError;
-use crate::exchange::{self, CurveDetail, Exchange, ExchangePosture};
+use crate::exchange::{self, CurveDetail, Exchange, ExchangePosture, Workspace};
 use crate::model::{self, Alert, Scenario};
 
 /// How the analysis is posed: each side's alert posture and whether it launches under attack when
@@ -81,11 +81,38 @@ pub fn analyze_stop_only(
     analyze_detail(scenario, options, false, CurveDetail::StopOnly)
 }
 
+/// As [`analyze_stop_only`], planning in `workspace`'s buffers: a loop over many analyses
+/// (Monte Carlo, sweeps, searches) keeps one workspace per thread. Validates as every analysis.
+pub fn analyze_stop_only_with(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+    workspace: &mut Workspace,
+) -> Result<StabilityReport, EngineError> {
+    analyze_in(scenario, options, false, CurveDetail::StopOnly, workspace)
+}
+
 fn analyze_detail(
     scenario: &Scenario,
     options: AnalysisOptions,
     certify: bool,
     detail: CurveDetail,
+) -> Result<StabilityReport, EngineError> {
+    // One workspace serves both strikes and their rankings.
+    analyze_in(
+        scenario,
+        options,
+        certify,
+        detail,
+        &mut Workspace::default(),
+    )
+}
+
+fn analyze_in(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+    certify: bool,
+    detail: CurveDetail,
+    workspace: &mut Workspace,
 ) -> Result<StabilityReport, EngineError> {
     if scenario.sides.len() != 2 {
         return Err(EngineError::rule(
@@ -102,8 +129,19 @@ fn analyze_detail(
         victim_alert: options.alert[victim],
         victim_launches_under_attack: options.launch_under_attack[victim],
     };
-    let a_strikes = exchange::first_strike(scenario, 0, 1, posture(1), certify, detail)?;
-    let b_strikes = exchange::first_strike(scenario, 1, 0, posture(0), certify, detail)?;
+    let mut strike = |striker: usize, victim: usize| {
+        exchange::first_strike_with(
+            workspace,
+            scenario,
+            striker,
+            victim,
+            posture(victim),
+            certify,
+            detail,
+        )
+    };
+    let a_strikes = strike(0, 1)?;
+    let b_strikes = strike(1, 0)?;
     let side = |s: usize, first: &Exchange, second: &Exchange| {
         let c1 = first.at_stop().cost_to_striker;
         let c2 = second.at_stop().cost_to_victim;
