@@ -4,7 +4,8 @@
 
 use clap::Args;
 use reykjavik_engine::model::Alert;
-use reykjavik_engine::multilateral::montecarlo as nmc;
+use reykjavik_engine::montecarlo::Planning;
+use reykjavik_engine::multilateral::outcomes;
 use reykjavik_engine::multilateral::sweep::{self as nsweep, MultiPoint};
 use reykjavik_engine::multilateral::{
     self, MultiOptions, MultiScenario, Reserve, ThirdParties, words,
@@ -12,9 +13,8 @@ use reykjavik_engine::multilateral::{
 use reykjavik_engine::sweep::Axis;
 
 use crate::{Failure, montecarlo};
-use reykjavik_report::multilateral::{
-    NSideOutput, NSideTrials, n_side_json, n_side_text, standard_regimes,
-};
+use reykjavik_report::multilateral::{NSideOutput, n_side_json, n_side_text, standard_regimes};
+use reykjavik_report::multilateral_montecarlo::NSideMonteCarlo;
 
 /// Options of the N-side analysis; they replace the scenario's `[multilateral]` table.
 #[derive(Debug, Args, Default)]
@@ -156,9 +156,10 @@ pub fn options(
 pub struct Extras<'a> {
     pub trials: Option<u64>,
     pub seed: Option<u64>,
-    /// `--planning fixed` was given: N-side trials always plan on their draws.
-    pub planning_fixed: bool,
-    pub at_least: bool,
+    /// `--planning`: `fixed` (the default, as on two sides) or `informed`.
+    pub planning: Planning,
+    /// `--at-least K`: P(at least K victim warheads arrive on the striker), per ordered pair.
+    pub at_least: &'a [u32],
     pub curve: bool,
     pub certify: bool,
     pub arms_race: bool,
@@ -166,24 +167,40 @@ pub struct Extras<'a> {
     pub scenario: &'a str,
 }
 
+/// Why each option N sides refuse cannot work there.
 fn refuse_unsupported(u: &Extras) -> Result<(), Failure> {
-    let given: Vec<&str> = [
-        (u.planning_fixed, "--planning fixed"),
-        (u.at_least, "--at-least"),
-        (u.curve, "--curve"),
-        (u.certify, "--certify"),
-        (u.arms_race, "--arms-race"),
+    let given: Vec<(&str, &str)> = [
+        (
+            u.curve,
+            "--curve",
+            "a draw-down curve belongs to one pairwise exchange of two sides",
+        ),
+        (
+            u.certify,
+            "--certify",
+            "gap certificates are made for the two-side plans only",
+        ),
+        (
+            u.arms_race,
+            "--arms-race",
+            "the arms-race menu ranks additions by the two-side index",
+        ),
     ]
     .into_iter()
-    .filter_map(|(set, name)| set.then_some(name))
+    .filter_map(|(set, name, why)| set.then_some((name, why)))
     .collect();
     if given.is_empty() {
         Ok(())
     } else {
+        let reasons: Vec<String> = given
+            .iter()
+            .map(|(name, why)| format!("{name} ({why})"))
+            .collect();
         Err(Failure::Input(format!(
-            "{}: `analyze` {} does not handle N-side scenarios yet (more than two sides, alliances, beliefs or reserves; N-side --trials draws the inputs and plans on each draw, without random outcomes); run it without, or on a two-side scenario",
+            "{}: `analyze` does not handle {} on N-side scenarios (more than two sides, alliances, beliefs or reserves) yet: {}; run it without, or on a two-side scenario",
             u.scenario,
-            given.join(", ")
+            given.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+            reasons.join("; ")
         )))
     }
 }
@@ -225,25 +242,34 @@ pub fn analyze(
     })
 }
 
-/// `--trials N` on N sides: the inputs drawn, the analysis in expectation on each draw.
+/// `--trials N` on N sides: the inputs drawn, then every ordered pair's committed exchange with
+/// random outcomes (engine `multilateral::outcomes`).
 fn monte_carlo(
     ms: &MultiScenario,
     options: &MultiOptions,
     trials: u64,
     extras: &Extras,
-) -> Result<NSideTrials, Failure> {
-    let most = nmc::max_trials(ms);
+) -> Result<NSideMonteCarlo, Failure> {
+    let most = outcomes::max_trials(ms, extras.planning);
     if !(1..=most).contains(&trials) {
         return Err(Failure::Input(format!(
-            "--trials {trials} is out of range (valid for this N-side scenario: 1 to {most}; trials x warheads x elements x pairs bounds the time)"
+            "--trials {trials} is out of range (valid for this N-side scenario with {} planning: 1 to {most}; trials x warheads x elements x pairs bounds the time)",
+            extras.planning.name()
         )));
     }
     let seed = extras.seed.unwrap_or(1);
     let bar = montecarlo::progress_bar(trials, extras.quiet, "trials");
-    let run = nmc::run(ms, options, trials, seed, &|done| bar.set_position(done));
+    let run = outcomes::run(ms, options, extras.planning, trials, seed, &|done| {
+        bar.set_position(done)
+    });
     bar.finish_and_clear();
     let run = run.map_err(|e| Failure::Computation(e.to_string()))?;
-    Ok(NSideTrials { seed, trials: run })
+    Ok(NSideMonteCarlo {
+        seed,
+        planning: extras.planning,
+        at_least: extras.at_least.to_vec(),
+        trials: run,
+    })
 }
 
 /// `sweep` on an N-side scenario: CSV (the index, each actor's overall ratio, every ordered

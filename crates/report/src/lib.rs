@@ -17,6 +17,7 @@ mod curve_json;
 pub mod montecarlo;
 pub mod multilateral;
 pub mod multilateral_compare;
+pub mod multilateral_montecarlo;
 pub mod multilateral_treaty;
 pub mod optimize;
 pub mod precision;
