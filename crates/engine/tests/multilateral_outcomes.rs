@@ -195,7 +195,10 @@ fn assert_near(ev: &multilateral::MultiReport, trials: &[OutcomeTrial]) {
         if r.cost_striking_first < r.cost_struck_first {
             near(format!("ratio {a}->{b}"), ratio, r.ratio, 0.02);
         } else {
-            assert!(ratio <= 1.0 && ratio > 0.9, "capped ratio {a}->{b}: {ratio}");
+            assert!(
+                ratio <= 1.0 && ratio > 0.9,
+                "capped ratio {a}->{b}: {ratio}"
+            );
         }
     }
     let index = summary(trials.iter().map(|t| t.index)).mean;
@@ -213,8 +216,15 @@ fn a_joiners_damage_combines_with_the_drawn_damage() {
     let options = MultiOptions::uniform(3, Alert::DayToDay, false);
     let ev = multilateral::analyze(&ms, &options).unwrap().actual;
     let trial = outcomes::run_trial(&ms, &options, Planning::Fixed, 9, 0).unwrap();
-    let joined: Vec<_> = ev.strikes.iter().filter(|s| !s.joiners.is_empty()).collect();
-    assert!(!joined.is_empty(), "a third party strikes the spent striker");
+    let joined: Vec<_> = ev
+        .strikes
+        .iter()
+        .filter(|s| !s.joiners.is_empty())
+        .collect();
+    assert!(
+        !joined.is_empty(),
+        "a third party strikes the spent striker"
+    );
     for s in joined {
         let p = trial.pair(s.striker, s.victim).unwrap();
         let mut on_striker = p.exchange.damage_to_striker;
@@ -281,7 +291,13 @@ fn fixed_planning_keeps_the_written_plan_and_informed_plans_on_the_draw() {
     let planned = ev.strike(0, 1).unwrap().exchange.at_stop().warheads_spent;
     let spent = |planning| {
         let trial = outcomes::run_trial(&ms, &options, planning, 1, 0).unwrap();
-        f64::from(trial.pair(0, 1).unwrap().exchange.counterforce_warheads_spent)
+        f64::from(
+            trial
+                .pair(0, 1)
+                .unwrap()
+                .exchange
+                .counterforce_warheads_spent,
+        )
     };
     assert_eq!(spent(Planning::Fixed), planned);
     assert!(

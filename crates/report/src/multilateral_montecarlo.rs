@@ -47,7 +47,11 @@ pub fn summary_json(s: Option<&Summary>) -> Value {
 }
 
 fn thresholds(mc: &NSideMonteCarlo) -> Vec<u32> {
-    let mut k: Vec<u32> = DEFAULT_AT_LEAST.iter().chain(&mc.at_least).copied().collect();
+    let mut k: Vec<u32> = DEFAULT_AT_LEAST
+        .iter()
+        .chain(&mc.at_least)
+        .copied()
+        .collect();
     k.sort_unstable();
     k.dedup();
     k
@@ -64,7 +68,8 @@ fn samples(mc: &NSideMonteCarlo, striker: usize, victim: usize) -> Vec<&PairSamp
 fn exchange_json(report: &MultiReport, mc: &NSideMonteCarlo, a: usize, b: usize) -> Value {
     let name = |x: usize| report.actors[x].name.clone();
     let drawn = samples(mc, a, b);
-    let of = |f: &dyn Fn(&PairSample) -> f64| summary_json(summary(drawn.iter().map(|s| f(s))).as_ref());
+    let of =
+        |f: &dyn Fn(&PairSample) -> f64| summary_json(summary(drawn.iter().map(|s| f(s))).as_ref());
     let arriving: Vec<u32> = drawn
         .iter()
         .map(|s| s.exchange.victim_arriving_total())
@@ -147,7 +152,11 @@ pub fn text(ms: &MultiScenario, report: &MultiReport, mc: &NSideMonteCarlo) -> S
         row(&mut out, &format!("overall ratio, {name}"), s);
     }
     for r in v["ratios"].as_array().into_iter().flatten() {
-        let label = format!("ratio, {} vs {}", text_of(&r["side"]), text_of(&r["opponent"]));
+        let label = format!(
+            "ratio, {} vs {}",
+            text_of(&r["side"]),
+            text_of(&r["opponent"])
+        );
         row(&mut out, &label, &r["ratio"]);
     }
     for x in v["exchanges"].as_array().into_iter().flatten() {
@@ -198,8 +207,16 @@ fn exchange_text(out: &mut String, x: &Value) {
         &format!("  {victim} warheads arriving on {striker}"),
         &x["victim_arriving_warheads"],
     );
-    row(out, &format!("  damage to {striker}"), &x["damage_to_striker"]);
-    row(out, &format!("  damage to {victim}"), &x["damage_to_victim"]);
+    row(
+        out,
+        &format!("  damage to {striker}"),
+        &x["damage_to_striker"],
+    );
+    row(
+        out,
+        &format!("  damage to {victim}"),
+        &x["damage_to_victim"],
+    );
     let shares: Vec<String> = x["p_at_least"]
         .as_object()
         .into_iter()

@@ -90,7 +90,12 @@ pub fn max_trials(ms: &MultiScenario, planning: Planning) -> u64 {
         Planning::Informed => size::INFORMED_TRIAL_WORK,
     };
     let per_trial = limits::work_units(&ms.scenario).saturating_mul(pairs);
-    let elements: u64 = ms.scenario.sides.iter().map(|s| s.forces.len() as u64).sum();
+    let elements: u64 = ms
+        .scenario
+        .sides
+        .iter()
+        .map(|s| s.forces.len() as u64)
+        .sum();
     let kept = elements.saturating_mul(n.saturating_sub(1)).max(1);
     (work / per_trial)
         .min(size::TRIAL_ELEMENTS / kept)
@@ -209,7 +214,11 @@ fn draw_inputs<'a>(
 
 /// The planned strike executed in `world` (the actors of the trial's truth): its committed
 /// exchange drawn, the planned joiners' damage added.
-fn sample_pair(world: &Scenario, strike: &Strike, draw: &mut Draw) -> Result<PairSample, EngineError> {
+fn sample_pair(
+    world: &Scenario,
+    strike: &Strike,
+    draw: &mut Draw,
+) -> Result<PairSample, EngineError> {
     let (a, b) = (strike.striker, strike.victim);
     let exchange = if strike.reserve_share == 0.0 {
         sample_exchange(world, &strike.exchange, draw)?
