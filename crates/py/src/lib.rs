@@ -201,7 +201,8 @@ fn monte_carlo_trials(
         let planning = runs::planning(planning)?;
         if source.is_n_side() {
             let file = source.cli_file().map_err(Problem::Io)?;
-            let table = n_side::trials_table(&file, &posing, (total, seed, planning), (start, stop));
+            let table =
+                n_side::trials_table(&file, &posing, (total, seed, planning), (start, stop));
             let rename = file.rename().map(|(a, b)| (a.to_string(), b.to_string()));
             return table.map_err(|f| Problem::Failure(f, rename));
         }

@@ -44,7 +44,8 @@ pub fn trials_table(
 ) -> Result<Columns, Failure> {
     let ms = reykjavik_scenario::multilateral::load(&file.arg)
         .map_err(|e| Failure::Input(e.to_string()))?;
-    let options = reykjavik::multilateral::options(&ms, &posing.alert, &posing.launch_under_attack)?;
+    let options =
+        reykjavik::multilateral::options(&ms, &posing.alert, &posing.launch_under_attack)?;
     let most = outcomes::max_trials(&ms, planning);
     if !(1..=most).contains(&total) || start > stop || stop > total {
         return Err(Failure::Input(format!(
@@ -53,7 +54,9 @@ pub fn trials_table(
         )));
     }
     let computation = |e: reykjavik_engine::EngineError| Failure::Computation(e.to_string());
-    let report = multilateral::analyze(&ms, &options).map_err(computation)?.actual;
+    let report = multilateral::analyze(&ms, &options)
+        .map_err(computation)?
+        .actual;
     let trials = (start..stop)
         .map(|t| outcomes::run_trial(&ms, &options, planning, seed, t))
         .collect::<Result<Vec<_>, _>>()
@@ -63,11 +66,18 @@ pub fn trials_table(
 
 type Getter<'a> = Box<dyn Fn(&outcomes::OutcomeTrial) -> f64 + 'a>;
 
-fn table(report: &multilateral::MultiReport, trials: &[outcomes::OutcomeTrial], first: u64) -> Columns {
+fn table(
+    report: &multilateral::MultiReport,
+    trials: &[outcomes::OutcomeTrial],
+    first: u64,
+) -> Columns {
     let name = |a: usize| report.actors[a].name.clone();
     let mut columns: Vec<(String, Getter)> = vec![("index".into(), Box::new(|t| t.index))];
     for a in 0..report.actors.len() {
-        columns.push((format!("overall_ratio[{}]", name(a)), Box::new(move |t| t.overall[a])));
+        columns.push((
+            format!("overall_ratio[{}]", name(a)),
+            Box::new(move |t| t.overall[a]),
+        ));
     }
     for r in &report.ratios {
         let (a, b) = (r.actor, r.opponent);
@@ -78,9 +88,15 @@ fn table(report: &multilateral::MultiReport, trials: &[outcomes::OutcomeTrial], 
     }
     type Field = fn(&outcomes::PairSample) -> f64;
     let fields: [(&str, Field); 7] = [
-        ("counterforce_warheads_spent", |p| f64::from(p.exchange.counterforce_warheads_spent)),
-        ("victim_arriving_warheads", |p| f64::from(p.exchange.victim_arriving_total())),
-        ("striker_arriving_warheads", |p| f64::from(p.exchange.striker_arriving)),
+        ("counterforce_warheads_spent", |p| {
+            f64::from(p.exchange.counterforce_warheads_spent)
+        }),
+        ("victim_arriving_warheads", |p| {
+            f64::from(p.exchange.victim_arriving_total())
+        }),
+        ("striker_arriving_warheads", |p| {
+            f64::from(p.exchange.striker_arriving)
+        }),
         ("damage_to_striker", |p| p.damage_to_striker),
         ("damage_to_victim", |p| p.damage_to_victim),
         ("cost_to_striker", |p| p.cost_to_striker),
@@ -96,10 +112,14 @@ fn table(report: &multilateral::MultiReport, trials: &[outcomes::OutcomeTrial], 
         }
     }
     let mut names = vec!["trial".to_string()];
-    let mut values = vec![(0..trials.len() as u64).map(|k| (first + k) as f64).collect()];
+    let mut values = vec![
+        (0..trials.len() as u64)
+            .map(|k| (first + k) as f64)
+            .collect(),
+    ];
     for (column, get) in &columns {
         names.push(column.clone());
-        values.push(trials.iter().map(|t| get(t)).collect());
+        values.push(trials.iter().map(get).collect());
     }
     (names, values)
 }
