@@ -54,7 +54,7 @@ fn clap_failure(e: clap::Error) -> Failure {
 }
 
 /// Runs one command line in-process; its standard output.
-pub(crate) fn run_cli(args: Vec<String>) -> Result<String, Failure> {
+fn run_cli(args: Vec<String>) -> Result<String, Failure> {
     let argv = std::iter::once("reykjavik".to_string()).chain(args);
     let cli = reykjavik::Cli::try_parse_from(argv).map_err(clap_failure)?;
     reykjavik::run(cli)

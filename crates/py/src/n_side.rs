@@ -1,35 +1,65 @@
-//! Monte Carlo on N-side scenarios for Python (issue 10): the summary is the CLI's own
-//! (`reykjavik analyze FILE --trials N --format json`, in-process, its `monte_carlo` object); the
-//! trial table is one row per trial of `reykjavik_engine::multilateral::outcomes`, with the
-//! CLI's N-side loading, posing and trial cap.
+//! Monte Carlo on N-side scenarios for Python (issue 10), with the CLI's N-side loading, posing
+//! and trial cap: the summary is the `monte_carlo` object of `reykjavik analyze FILE --trials N
+//! --format json` (the same engine run and report builder), the trial table one row per trial of
+//! `reykjavik_engine::multilateral::outcomes`.
 
 use reykjavik::Failure;
 use reykjavik_engine::montecarlo::Planning;
-use reykjavik_engine::multilateral::{self, outcomes};
+use reykjavik_engine::multilateral::{self, MultiOptions, MultiScenario, outcomes};
+use reykjavik_report::multilateral_montecarlo::{self, NSideMonteCarlo};
 
-use crate::documents::{self, Posing};
+use crate::documents::Posing;
 use crate::source::CliFile;
 use crate::tables::Columns;
 
-/// The `monte_carlo` object of `reykjavik analyze FILE --trials N --format json` on N sides.
+/// The `monte_carlo` object of `reykjavik analyze FILE --trials N --format json` on N sides,
+/// built by the same engine run and report code (not parsed back from the CLI's text, which
+/// would round some floats by one unit in the last place).
 pub fn monte_carlo(
     file: &CliFile,
     posing: &Posing,
     (trials, seed, planning): (u64, u64, Planning),
     at_least: &[u32],
 ) -> Result<String, Failure> {
-    let mut args: Vec<String> = ["analyze", "--format", "json", "--quiet", "--trials"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    args.extend([trials.to_string(), "--seed".into(), seed.to_string()]);
-    args.extend(["--planning".into(), planning.name().into()]);
-    args.extend(at_least.iter().map(|k| format!("--at-least={k}")));
-    args.extend(posing.args());
-    args.extend(["--".to_string(), file.arg.clone()]);
-    let document: serde_json::Value = serde_json::from_str(&documents::run_cli(args)?)
-        .map_err(|e| Failure::Computation(e.to_string()))?;
-    Ok(document["monte_carlo"].to_string())
+    let (ms, options) = load(file, posing)?;
+    check_trials(&ms, trials, planning)?;
+    let report = multilateral::analyze(&ms, &options)
+        .map_err(computation)?
+        .actual;
+    let run = NSideMonteCarlo {
+        seed,
+        planning,
+        at_least: at_least.to_vec(),
+        trials: outcomes::run(&ms, &options, planning, trials, seed, &|_| {})
+            .map_err(computation)?,
+    };
+    Ok(multilateral_montecarlo::json(&ms, &report, &run).to_string())
+}
+
+fn computation(e: reykjavik_engine::EngineError) -> Failure {
+    Failure::Computation(e.to_string())
+}
+
+/// The N-side scenario of a file and its posing, read as the CLI reads them.
+fn load(file: &CliFile, posing: &Posing) -> Result<(MultiScenario, MultiOptions), Failure> {
+    let ms = reykjavik_scenario::multilateral::load(&file.arg)
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    let options =
+        reykjavik::multilateral::options(&ms, &posing.alert, &posing.launch_under_attack)?;
+    Ok((ms, options))
+}
+
+/// The CLI's N-side trial cap.
+fn check_trials(ms: &MultiScenario, trials: u64, planning: Planning) -> Result<(), Failure> {
+    let most = outcomes::max_trials(ms, planning);
+    if (1..=most).contains(&trials) {
+        Ok(())
+    } else {
+        Err(Failure::Input(format!(
+            "trials = {trials} is out of range (valid for this N-side scenario with {} planning: 1 to {most})",
+            planning.name()
+        )))
+    }
 }
 
 /// Trials `start..stop` of a run of `total` N-side trials: `trial`, `index`,
@@ -42,24 +72,17 @@ pub fn trials_table(
     (total, seed, planning): (u64, u64, Planning),
     (start, stop): (u64, u64),
 ) -> Result<Columns, Failure> {
-    let ms = reykjavik_scenario::multilateral::load(&file.arg)
-        .map_err(|e| Failure::Input(e.to_string()))?;
-    let options =
-        reykjavik::multilateral::options(&ms, &posing.alert, &posing.launch_under_attack)?;
-    let most = outcomes::max_trials(&ms, planning);
-    if !(1..=most).contains(&total) || start > stop || stop > total {
+    let (ms, options) = load(file, posing)?;
+    check_trials(&ms, total, planning)?;
+    if start > stop || stop > total {
         return Err(Failure::Input(format!(
-            "trials = {total}, range {start}..{stop}: valid for this N-side scenario with {} planning: 1 to {most} trials, start <= stop <= trials",
-            planning.name()
+            "trial range {start}..{stop} is not within the run of {total} trials (valid: start <= stop <= {total})"
         )));
     }
-    let computation = |e: reykjavik_engine::EngineError| Failure::Computation(e.to_string());
     let report = multilateral::analyze(&ms, &options)
         .map_err(computation)?
         .actual;
-    let trials = (start..stop)
-        .map(|t| outcomes::run_trial(&ms, &options, planning, seed, t))
-        .collect::<Result<Vec<_>, _>>()
+    let trials = outcomes::run_range(&ms, &options, planning, seed, start..stop, &|_| {})
         .map_err(computation)?;
     Ok(table(&report, &trials, start))
 }

@@ -102,10 +102,12 @@ pub fn max_trials(ms: &MultiScenario, planning: Planning) -> u64 {
         .clamp(1, size::TRIALS)
 }
 
-/// A plan and the world it was made in, when they are the same in every trial.
-struct Shared {
+/// What every trial shares: the plan and the world it is executed in, when they are the same
+/// in every trial, and the uncertain inputs with their paths parsed once.
+struct Shared<'a> {
     report: Option<MultiReport>,
     world: Option<Scenario>,
+    inputs: Vec<(&'a params::Distribution, Vec<params::ParsedPath>)>,
 }
 
 /// Runs `trials` trials in parallel; `progress` gets the number finished so far.
@@ -117,14 +119,27 @@ pub fn run(
     seed: u64,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<OutcomeTrial>, EngineError> {
+    run_range(ms, options, planning, seed, 0..trials, progress)
+}
+
+/// Trials `range` of a run (a work unit: the trials of `run` with these numbers, identical).
+pub fn run_range(
+    ms: &MultiScenario,
+    options: &MultiOptions,
+    planning: Planning,
+    seed: u64,
+    range: std::ops::Range<u64>,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Vec<OutcomeTrial>, EngineError> {
     let shared = shared(ms, options, planning)?;
     let done = AtomicU64::new(0);
-    (0..trials)
+    let total = range.end.saturating_sub(range.start);
+    range
         .into_par_iter()
         .map(|t| {
             let trial = trial_with(ms, options, &shared, seed, t);
             let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if finished.is_multiple_of(16) || finished == trials {
+            if finished.is_multiple_of(16) || finished == total {
                 progress(finished);
             }
             trial
@@ -145,11 +160,11 @@ pub fn run_trial(
 
 /// What every trial shares: the plan with fixed planning or fixed inputs, and the world too
 /// with fixed inputs.
-fn shared(
-    ms: &MultiScenario,
+fn shared<'a>(
+    ms: &'a MultiScenario,
     options: &MultiOptions,
     planning: Planning,
-) -> Result<Shared, EngineError> {
+) -> Result<Shared<'a>, EngineError> {
     let fixed_inputs = ms.scenario.uncertain.is_empty();
     let report = if fixed_inputs || planning == Planning::Fixed {
         Some(super::analyze(ms, options)?.actual)
@@ -157,7 +172,31 @@ fn shared(
         None
     };
     let world = fixed_inputs.then(|| actors::plan(ms, &ms.scenario, options).scenario);
-    Ok(Shared { report, world })
+    let inputs = ms
+        .scenario
+        .uncertain
+        .iter()
+        .map(|input| {
+            let paths = input
+                .paths
+                .iter()
+                .map(|p| parsed(&ms.scenario, p))
+                .collect();
+            (&input.distribution, paths)
+        })
+        .collect();
+    Ok(Shared {
+        report,
+        world,
+        inputs,
+    })
+}
+
+/// A path in canonical form (sides and elements by index: quicker to resolve), named as written
+/// in errors; one that does not resolve is kept as written, to fail in the trial as it would.
+fn parsed(scenario: &Scenario, path: &str) -> params::ParsedPath {
+    let canonical = params::canonical_path(scenario, path);
+    params::ParsedPath::shown_as(canonical.as_deref().unwrap_or(path), path)
 }
 
 fn trial_with(
@@ -168,7 +207,7 @@ fn trial_with(
     t: u64,
 ) -> Result<OutcomeTrial, EngineError> {
     let mut draw = Draw::new(seed, t);
-    let drawn = draw_inputs(ms, &mut draw)?;
+    let drawn = draw_inputs(ms, &shared.inputs, &mut draw)?;
     let planned;
     let report = match &shared.report {
         Some(report) => report,
@@ -180,6 +219,8 @@ fn trial_with(
     let executed;
     let world = match &shared.world {
         Some(world) => world,
+        // Without alliances the actors' world is the drawn truth itself.
+        None if ms.alliances.is_empty() => &drawn.scenario,
         None => {
             executed = actors::plan(&drawn, &drawn.scenario, options).scenario;
             &executed
@@ -193,20 +234,21 @@ fn trial_with(
     finish(report, pairs)
 }
 
-/// The truth with trial's draws of the uncertain inputs (one uniform each, in file order, as
-/// the two-side trial draws them).
+/// The truth with the trial's draws of the uncertain inputs (one uniform each, in file order,
+/// as the two-side trial draws them).
 fn draw_inputs<'a>(
     ms: &'a MultiScenario,
+    inputs: &[(&params::Distribution, Vec<params::ParsedPath>)],
     draw: &mut Draw,
 ) -> Result<Cow<'a, MultiScenario>, EngineError> {
-    if ms.scenario.uncertain.is_empty() {
+    if inputs.is_empty() {
         return Ok(Cow::Borrowed(ms));
     }
     let mut trial = ms.clone();
-    for input in &ms.scenario.uncertain {
-        let value = input.distribution.sample(&mut || draw.uniform());
-        for path in &input.paths {
-            params::set_field(&mut trial.scenario, path, value)?;
+    for (distribution, paths) in inputs {
+        let value = distribution.sample(&mut || draw.uniform());
+        for path in paths {
+            path.set(&mut trial.scenario, value)?;
         }
     }
     Ok(Cow::Owned(trial))
