@@ -158,8 +158,7 @@ pub fn run_trial(
     trial_with(ms, options, &shared(ms, options, planning)?, seed, t)
 }
 
-/// What every trial shares: the plan with fixed planning or fixed inputs, and the world too
-/// with fixed inputs.
+/// [`Shared`]: the plan with fixed planning or fixed inputs, the world too with fixed inputs.
 fn shared<'a>(
     ms: &'a MultiScenario,
     options: &MultiOptions,
