@@ -306,3 +306,24 @@ fn fixed_planning_keeps_the_written_plan_and_informed_plans_on_the_draw() {
         spent(Planning::Informed)
     );
 }
+
+/// The trial caps: on two sides those of the two-side Monte Carlo; a third side shares the work
+/// cap among three pairs, so the cap falls (large forces, so the work cap binds).
+#[test]
+fn trial_caps_are_the_two_side_caps_shared_among_the_pairs() {
+    let big = |name| side(name, 1_500, 10, 200, 4_000.0);
+    let two = scenario(vec![big("A"), big("B")]);
+    let three = scenario(vec![big("A"), big("B"), big("C")]);
+    for planning in [Planning::Fixed, Planning::Informed] {
+        let two_side = reykjavik_engine::limits::max_trials(&two, planning).0;
+        assert_eq!(
+            outcomes::max_trials(&MultiScenario::plain(two.clone()), planning),
+            two_side
+        );
+        let n_side = outcomes::max_trials(&MultiScenario::plain(three.clone()), planning);
+        assert!(
+            n_side * 3 < two_side,
+            "{planning:?}: {n_side} vs {two_side}"
+        );
+    }
+}

@@ -80,11 +80,12 @@ impl OutcomeTrial {
     }
 }
 
-/// The most trials for this scenario and planning: every trial draws N (N - 1) exchanges (and
-/// informed trials plan them again), and keeps each victim's per-element counts.
+/// The most trials for this scenario and planning: a trial draws (and informed trials plan)
+/// N (N - 1) exchanges, as many as N (N - 1) / 2 two-side trials, whose work caps are shared
+/// among them; it keeps each victim's per-element counts N - 1 times.
 pub fn max_trials(ms: &MultiScenario, planning: Planning) -> u64 {
     let n = ms.scenario.sides.len() as u64;
-    let pairs = (n * n.saturating_sub(1)).max(1);
+    let pairs = (n * n.saturating_sub(1) / 2).max(1);
     let work = match planning {
         Planning::Fixed => size::TRIAL_WORK,
         Planning::Informed => size::INFORMED_TRIAL_WORK,
