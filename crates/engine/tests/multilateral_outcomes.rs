@@ -327,3 +327,26 @@ fn trial_caps_are_the_two_side_caps_shared_among_the_pairs() {
         );
     }
 }
+
+/// An alliance strikes and is struck as one actor in every trial, with its members' forces
+/// merged in the drawn world too: two actors, two drawn pairs, under both plannings.
+#[test]
+fn an_alliance_is_one_actor_in_every_trial() {
+    let ms = MultiScenario {
+        alliances: vec![multilateral::Alliance {
+            name: "AB".into(),
+            members: vec![0, 1],
+        }],
+        ..MultiScenario::plain(with_uncertain_reliability(three_powers()))
+    };
+    let options = MultiOptions::uniform(3, Alert::DayToDay, false);
+    for planning in [Planning::Fixed, Planning::Informed] {
+        let trials = outcomes::run(&ms, &options, planning, 8, 2, &|_| {}).unwrap();
+        for t in &trials {
+            assert_eq!(t.pairs.len(), 2);
+            assert_eq!(t.overall.len(), 2);
+            assert!(t.pair(0, 1).is_some() && t.pair(1, 0).is_some());
+            assert!(t.index > 0.0 && t.index <= 1.0);
+        }
+    }
+}
