@@ -277,6 +277,16 @@ test('an N-side scenario shows the N-side document, its options change it, two-s
     assert.match(await page.textContent('body'), /N-side index \(the product of the overall ratios\)/);
     await clean(page, 'n-side');
     await page.screenshot({ path: path.join(SHOTS, '8-n-side.png'), fullPage: true });
+    // N-side Monte Carlo with random outcomes, as the CLI's `analyze --trials 20 --seed 1`.
+    const mc = cliJson(['analyze', 'us-russia-china-2025', '--trials', '20', '--seed', '1', '--quiet']).monte_carlo;
+    await page.fill('#n-trials', '20');
+    await page.click('#run-n-monte-carlo');
+    await page.waitForSelector('#n-mc-summary', { timeout: 60000 });
+    assert.equal(await page.locator('#n-mc-at-least tbody tr').count(), 6);
+    assert.match(await page.textContent('#n-mc-summary'), new RegExp(`N-side index${mc.index.mean.toFixed(3)}`));
+    await page.fill('#n-trials', '0');
+    await page.click('#run-n-monte-carlo');
+    await page.waitForSelector('#n-mc-summary', { state: 'detached', timeout: 60000 });
     await page.selectOption('#reserve', 'fixed-share');
     await page.waitForSelector('#reserve-share:not([disabled])', { timeout: 60000 });
     await page.fill('#reserve-share', '0.3');

@@ -270,8 +270,8 @@ fn run_n_side(args: &AnalyzeArgs) -> Result<String, Failure> {
         crate::multilateral::Extras {
             trials: args.trials,
             seed: args.seed,
-            planning_fixed: matches!(args.planning, Some(PlanningArg::Fixed)),
-            at_least: !args.at_least.is_empty(),
+            planning: args.planning.unwrap_or(PlanningArg::Fixed).into(),
+            at_least: &args.at_least,
             curve: args.curve,
             certify: args.certify,
             arms_race: args.arms_race.wanted(),

@@ -4,7 +4,8 @@
 
 use clap::Args;
 use reykjavik_engine::model::Alert;
-use reykjavik_engine::multilateral::montecarlo as nmc;
+use reykjavik_engine::montecarlo::Planning;
+use reykjavik_engine::multilateral::outcomes;
 use reykjavik_engine::multilateral::sweep as nsweep;
 use reykjavik_engine::multilateral::{
     self, MultiOptions, MultiScenario, Reserve, ThirdParties, words,
@@ -13,10 +14,9 @@ use reykjavik_engine::sweep::Axis;
 
 use crate::{Failure, montecarlo};
 use reykjavik_engine::multilateral::detail;
-use reykjavik_report::multilateral::{
-    NSideOutput, NSideTrials, n_side_json, n_side_text, standard_regimes,
-};
+use reykjavik_report::multilateral::{NSideOutput, n_side_json, n_side_text, standard_regimes};
 use reykjavik_report::multilateral_detail::{self as pair_detail, PairDetails};
+use reykjavik_report::multilateral_montecarlo::NSideMonteCarlo;
 use reykjavik_report::multilateral_sweep::{self as sweep_report, NSideTable};
 use std::path::Path;
 
@@ -160,9 +160,10 @@ const ARMS_RACE_REASON: &str = "its best-response search (crates/engine/src/reac
 pub struct Extras<'a> {
     pub trials: Option<u64>,
     pub seed: Option<u64>,
-    /// `--planning fixed` was given: N-side trials always plan on their draws.
-    pub planning_fixed: bool,
-    pub at_least: bool,
+    /// `--planning`: `fixed` (the default, as on two sides) or `informed`.
+    pub planning: Planning,
+    /// `--at-least K`: P(at least K victim warheads arrive on the striker), per ordered pair.
+    pub at_least: &'a [u32],
     pub curve: bool,
     pub certify: bool,
     pub arms_race: bool,
@@ -170,6 +171,7 @@ pub struct Extras<'a> {
     pub scenario: &'a str,
 }
 
+/// Why each option N sides refuse cannot work there.
 fn refuse_unsupported(u: &Extras) -> Result<(), Failure> {
     if u.arms_race {
         return Err(Failure::Input(format!(
@@ -177,22 +179,7 @@ fn refuse_unsupported(u: &Extras) -> Result<(), Failure> {
             u.scenario
         )));
     }
-    let given: Vec<&str> = [
-        (u.planning_fixed, "--planning fixed"),
-        (u.at_least, "--at-least"),
-    ]
-    .into_iter()
-    .filter_map(|(set, name)| set.then_some(name))
-    .collect();
-    if given.is_empty() {
-        Ok(())
-    } else {
-        Err(Failure::Input(format!(
-            "{}: `analyze` {} does not handle N-side scenarios yet (more than two sides, alliances, beliefs or reserves; N-side --trials draws the inputs and plans on each draw, without random outcomes); run it without, or on a two-side scenario",
-            u.scenario,
-            given.join(", ")
-        )))
-    }
+    Ok(())
 }
 
 /// `analyze` on an N-side scenario: text or JSON, with Monte Carlo over the inputs for
@@ -249,25 +236,34 @@ pub fn analyze(
     })
 }
 
-/// `--trials N` on N sides: the inputs drawn, the analysis in expectation on each draw.
+/// `--trials N` on N sides: the inputs drawn, then every ordered pair's committed exchange with
+/// random outcomes (engine `multilateral::outcomes`).
 fn monte_carlo(
     ms: &MultiScenario,
     options: &MultiOptions,
     trials: u64,
     extras: &Extras,
-) -> Result<NSideTrials, Failure> {
-    let most = nmc::max_trials(ms);
+) -> Result<NSideMonteCarlo, Failure> {
+    let most = outcomes::max_trials(ms, extras.planning);
     if !(1..=most).contains(&trials) {
         return Err(Failure::Input(format!(
-            "--trials {trials} is out of range (valid for this N-side scenario: 1 to {most}; trials x warheads x elements x pairs bounds the time)"
+            "--trials {trials} is out of range (valid for this N-side scenario with {} planning: 1 to {most}; trials x warheads x elements x pairs bounds the time)",
+            extras.planning.name()
         )));
     }
     let seed = extras.seed.unwrap_or(1);
     let bar = montecarlo::progress_bar(trials, extras.quiet, "trials");
-    let run = nmc::run(ms, options, trials, seed, &|done| bar.set_position(done));
+    let run = outcomes::run(ms, options, extras.planning, trials, seed, &|done| {
+        bar.set_position(done)
+    });
     bar.finish_and_clear();
     let run = run.map_err(|e| Failure::Computation(e.to_string()))?;
-    Ok(NSideTrials { seed, trials: run })
+    Ok(NSideMonteCarlo {
+        seed,
+        planning: extras.planning,
+        at_least: extras.at_least.to_vec(),
+        trials: run,
+    })
 }
 
 /// Where `sweep` on N sides writes: the table (standard output, CSV or Parquet by the

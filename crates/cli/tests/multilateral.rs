@@ -201,15 +201,8 @@ fn commands_that_compare_two_sides_refuse_n_sides_by_name() {
     // `treaty`, `compare` (tests/multilateral_commands.rs) and `optimize`
     // (tests/multilateral_optimize.rs) read N sides.
     rejects(
-        &[
-            "analyze",
-            "us-russia-china-2025",
-            "--trials",
-            "10",
-            "--planning",
-            "fixed",
-        ],
-        "`analyze` --planning fixed does not handle N-side scenarios yet",
+        &["analyze", "us-russia-china-2025", "--curve"],
+        "`analyze` does not handle --curve on N-side scenarios",
     );
     rejects(
         &["analyze", "us-russia-china-2025", "--arms-race"],
@@ -274,7 +267,7 @@ fn two_side_builtins_keep_the_two_side_document() {
 }
 
 #[test]
-fn monte_carlo_over_the_inputs_summarises_the_index() {
+fn monte_carlo_draws_every_pairs_outcomes_with_fixed_planning_by_default() {
     let args = [
         "analyze",
         "us-russia-china-2025",
@@ -282,6 +275,8 @@ fn monte_carlo_over_the_inputs_summarises_the_index() {
         "40",
         "--seed",
         "7",
+        "--at-least",
+        "300",
         "--quiet",
         "--format",
         "json",
@@ -289,18 +284,72 @@ fn monte_carlo_over_the_inputs_summarises_the_index() {
     let doc = json_of(&args);
     let mc = &doc["monte_carlo"];
     assert_eq!(mc["trials"], 40);
-    assert_eq!(mc["planning"], "informed");
+    assert_eq!(mc["planning"], "fixed");
+    assert_eq!(mc["outcomes"], "drawn");
     let index = &mc["index"];
     let (low, high) = (
         index["min"].as_f64().unwrap(),
         index["max"].as_f64().unwrap(),
     );
     assert!(0.0 < low && low <= index["mean"].as_f64().unwrap() && high <= 1.0);
-    // The silo-field loading is drawn: the index varies between trials.
+    // The silo-field loading and the outcomes are drawn: the index varies between trials.
     assert!(high > low);
     assert_eq!(mc["overall_ratio"].as_object().unwrap().len(), 3);
+    assert_eq!(mc["ratios"].as_array().unwrap().len(), 6);
+    let exchanges = mc["exchanges"].as_array().unwrap();
+    assert_eq!(exchanges.len(), 6);
+    for x in exchanges {
+        let p = x["p_at_least"].as_object().unwrap();
+        // The defaults of the two-side report and the asked-for threshold.
+        for k in ["1", "5", "10", "50", "100", "300"] {
+            let share = p[k].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&share), "{k}: {share}");
+        }
+        assert!(p["1"].as_f64() >= p["300"].as_f64());
+    }
     // Same seed, same numbers.
     assert_eq!(json_of(&args)["monte_carlo"], doc["monte_carlo"]);
+    let mut informed = args.to_vec();
+    informed.extend(["--planning", "informed"]);
+    let other = json_of(&informed);
+    assert_eq!(other["monte_carlo"]["planning"], "informed");
+    assert_ne!(other["monte_carlo"]["index"], mc["index"]);
+}
+
+#[test]
+fn n_side_monte_carlo_gives_the_same_bytes_on_one_and_two_threads() {
+    for planning in ["fixed", "informed"] {
+        for format in ["json", "text"] {
+            let run = |threads: &str| {
+                reykjavik()
+                    .env("RAYON_NUM_THREADS", threads)
+                    .args([
+                        "analyze",
+                        "us-russia-china-2025",
+                        "--trials",
+                        "64",
+                        "--seed",
+                        "3",
+                        "--planning",
+                        planning,
+                        "--format",
+                        format,
+                        "--quiet",
+                    ])
+                    .output()
+                    .unwrap()
+            };
+            let one = run("1");
+            assert!(one.status.success());
+            assert_eq!(one.stdout, run("2").stdout, "{planning} {format}");
+            // No NaN or infinity as a word ("informed" contains "inf").
+            let text = String::from_utf8_lossy(&one.stdout);
+            let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+            for bad in ["NaN", "inf", "infinity"] {
+                assert!(!words.contains(&bad), "{planning} {format}: {bad}");
+            }
+        }
+    }
 }
 
 mod invariants {

@@ -60,15 +60,15 @@ const SMALL_BINOMIAL: u32 = 8;
 const INVERSION_MEAN_LIMIT: f64 = 200.0;
 
 /// A source of uniform numbers in [0, 1) and Bernoulli and binomial draws.
-struct Draw(ChaCha8Rng);
+pub(crate) struct Draw(ChaCha8Rng);
 
 impl Draw {
-    fn new(seed: u64, trial: u64) -> Self {
+    pub(crate) fn new(seed: u64, trial: u64) -> Self {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         rng.set_stream(trial);
         Self(rng)
     }
-    fn uniform(&mut self) -> f64 {
+    pub(crate) fn uniform(&mut self) -> f64 {
         (self.0.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
     fn bernoulli(&mut self, p: f64) -> bool {
@@ -451,8 +451,9 @@ fn first_salvo(layer: &MissileDefenseLayer) -> u32 {
     }
 }
 
-/// Executes an exchange's plan with random outcomes.
-fn sample_exchange(
+/// Executes an exchange's plan with random outcomes (also the N-side Monte Carlo's draw of
+/// each pair's committed exchange).
+pub(crate) fn sample_exchange(
     scenario: &Scenario,
     x: &Exchange,
     draw: &mut Draw,

@@ -33,7 +33,7 @@ struct PosingArgs {
 }
 
 impl Posing {
-    fn args(&self) -> Vec<String> {
+    pub(crate) fn args(&self) -> Vec<String> {
         let alert = self.alert.iter().map(|a| format!("--alert={a}"));
         let lua = self
             .launch_under_attack

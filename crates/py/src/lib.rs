@@ -7,6 +7,7 @@
 mod documents;
 mod errors;
 mod nsweep;
+mod n_side;
 mod runs;
 mod source;
 mod tables;
@@ -166,8 +167,15 @@ fn monte_carlo(
 ) -> PyResult<String> {
     let (source, posing) = (source_of(source)?, posing_of(posing));
     compute(py, || {
-        let scenario = load(&source)?;
         let planning = runs::planning(planning)?;
+        // N sides (issue 10): the CLI's N-side Monte Carlo, in-process.
+        if source.is_n_side() {
+            let file = source.cli_file().map_err(Problem::Io)?;
+            return on_file(&file, |f| {
+                n_side::monte_carlo(f, &posing, (trials, seed, planning), &at_least)
+            });
+        }
+        let scenario = load(&source)?;
         let options = posing.options(&scenario)?;
         let trials = runs::monte_carlo(&scenario, options, planning, trials, seed)?;
         Ok(documents::monte_carlo(
@@ -191,8 +199,15 @@ fn monte_carlo_trials(
 ) -> PyResult<Columns> {
     let (source, posing) = (source_of(source)?, posing_of(posing));
     compute(py, || {
-        let scenario = load(&source)?;
         let planning = runs::planning(planning)?;
+        if source.is_n_side() {
+            let file = source.cli_file().map_err(Problem::Io)?;
+            let table =
+                n_side::trials_table(&file, &posing, (total, seed, planning), (start, stop));
+            let rename = file.rename().map(|(a, b)| (a.to_string(), b.to_string()));
+            return table.map_err(|f| Problem::Failure(f, rename));
+        }
+        let scenario = load(&source)?;
         let options = posing.options(&scenario)?;
         Ok(runs::trial_unit(
             &scenario,
@@ -216,6 +231,12 @@ fn monte_carlo_summary(
 ) -> PyResult<String> {
     let source = source_of(source)?;
     compute(py, || {
+        if source.is_n_side() {
+            return Err(Failure::Input(
+                "monte_carlo_summary reads two-side trial tables only: an N-side table is not summarised yet (use monte_carlo, which runs every trial in-process)".into(),
+            )
+            .into());
+        }
         let scenario = load(&source)?;
         let planning = runs::planning(planning)?;
         let trials = tables::trials_from_columns(&scenario, &table).map_err(Failure::Input)?;

@@ -201,3 +201,24 @@ def test_n_side_race_equals_the_cli_json(cli):
     )
     assert doc["order"] == ["Russia", "China", "United States"]
     assert doc["turns"][1]["actor"] == "Russia"
+
+
+def test_n_side_monte_carlo_equals_the_cli_and_its_trial_table(cli):
+    # Issue 10: every pair's outcomes drawn, fixed planning by default, as the CLI.
+    mc = reykjavik.monte_carlo("us-russia-china-2025", 30, seed=4, at_least=[300])
+    expected = cli.json(
+        "analyze", "us-russia-china-2025", "--trials", "30", "--seed", "4", "--at-least", "300",
+    )["monte_carlo"]
+    assert mc == expected
+    assert mc["planning"] == "fixed" and mc["outcomes"] == "drawn"
+    assert len(mc["exchanges"]) == 6 and "300" in mc["exchanges"][0]["p_at_least"]
+    informed = reykjavik.monte_carlo("us-russia-china-2025", 30, seed=4, planning="informed")
+    assert informed["planning"] == "informed"
+    df = reykjavik.monte_carlo_trials("us-russia-china-2025", 30, seed=4)
+    assert df["trial"].tolist() == list(range(30))
+    assert df["index"].mean() == pytest.approx(mc["index"]["mean"], rel=1e-12)
+    assert df["overall_ratio[China]"].mean() == pytest.approx(
+        mc["overall_ratio"]["China"]["mean"], rel=1e-12
+    )
+    part = reykjavik.monte_carlo_trials("us-russia-china-2025", 30, seed=4, start=10, stop=12)
+    assert part["index"].tolist() == df["index"].tolist()[10:12]

@@ -22,6 +22,7 @@ pub mod multilateral_compare;
 pub mod multilateral_detail;
 pub mod multilateral_sweep;
 pub mod multilateral_optimize;
+pub mod multilateral_montecarlo;
 pub mod multilateral_treaty;
 pub mod n_side_race;
 pub mod n_side_richardson;

@@ -2,11 +2,11 @@
 //! "N-side analysis") and its text (`n_side_text`), shared by every face.
 
 use reykjavik_engine::multilateral::analysis::{MultiAnalysis, MultiReport};
-use reykjavik_engine::multilateral::montecarlo::MultiTrial;
 use reykjavik_engine::multilateral::{MultiOptions, MultiScenario};
-use reykjavik_engine::stats::{self, Summary};
 use serde_json::{Value, json};
 use std::fmt::Write;
+
+use crate::multilateral_montecarlo::{self as montecarlo, NSideMonteCarlo};
 
 /// The N-side index under one standard regime.
 pub struct RegimeLine {
@@ -15,91 +15,14 @@ pub struct RegimeLine {
     pub report: MultiReport,
 }
 
-/// Monte Carlo over the inputs (`--trials`): every trial's actual figures.
-pub struct NSideTrials {
-    pub seed: u64,
-    pub trials: Vec<MultiTrial>,
-}
-
 /// Everything the report shows.
 pub struct NSideOutput<'a> {
     pub ms: &'a MultiScenario,
     pub options: &'a MultiOptions,
     pub analysis: &'a MultiAnalysis,
     pub regimes: &'a [RegimeLine],
-    pub trials: Option<&'a NSideTrials>,
-}
-
-/// Summary of one output over the trials (sorted copy; `None` without trials).
-fn summary(values: impl Iterator<Item = f64>) -> Option<Summary> {
-    let mut values: Vec<f64> = values.collect();
-    stats::summarize(&mut values)
-}
-
-fn summary_json(s: &Summary) -> Value {
-    json!({
-        "mean": s.mean,
-        "sd": s.sd,
-        "min": s.min,
-        "max": s.max,
-        "quantiles": s.quantiles.iter().map(|(q, v)| json!({ "q": q, "value": v })).collect::<Vec<_>>(),
-    })
-}
-
-fn trials_json(out: &NSideOutput, t: &NSideTrials) -> Value {
-    let actors = &out.analysis.actual.actors;
-    let overall: serde_json::Map<String, Value> = actors
-        .iter()
-        .enumerate()
-        .filter_map(|(a, actor)| {
-            let s = summary(t.trials.iter().map(|trial| trial.overall[a]))?;
-            Some((actor.name.clone(), summary_json(&s)))
-        })
-        .collect();
-    json!({
-        "trials": t.trials.len(),
-        "seed": t.seed,
-        "planning": "informed",
-        "outcomes": "expected",
-        "index": summary(t.trials.iter().map(|trial| trial.index)).as_ref().map(summary_json),
-        "overall_ratio": overall,
-    })
-}
-
-fn trials_text(text: &mut String, out: &NSideOutput, t: &NSideTrials) {
-    let _ = writeln!(
-        text,
-        "\nMonte Carlo over the inputs: {} trials (seed {}), each analysed in expectation on its draw (planners know the draw; no random outcomes):",
-        t.trials.len(),
-        t.seed
-    );
-    let line = |text: &mut String, what: &str, s: Option<Summary>| {
-        if let Some(s) = s {
-            let q = |level: f64| {
-                s.quantiles
-                    .iter()
-                    .find(|(l, _)| (*l - level).abs() < 1e-9)
-                    .map_or(s.mean, |(_, v)| *v)
-            };
-            let _ = writeln!(
-                text,
-                "  {what:<32} mean {:.3}  5 % {:.3}  median {:.3}  95 % {:.3}",
-                s.mean,
-                q(0.05),
-                q(0.5),
-                q(0.95)
-            );
-        }
-    };
-    line(
-        text,
-        "N-side index",
-        summary(t.trials.iter().map(|x| x.index)),
-    );
-    for (a, actor) in out.analysis.actual.actors.iter().enumerate() {
-        let what = format!("overall ratio of {}", actor.name);
-        line(text, &what, summary(t.trials.iter().map(|x| x.overall[a])));
-    }
+    /// Monte Carlo with random outcomes (`--trials`).
+    pub trials: Option<&'a NSideMonteCarlo>,
 }
 
 fn actor_name(report: &MultiReport, a: usize) -> &str {
@@ -255,7 +178,7 @@ pub fn n_side_json(out: &NSideOutput) -> Value {
         })
         .collect();
     if let Some(t) = out.trials {
-        doc["monte_carlo"] = trials_json(out, t);
+        doc["monte_carlo"] = montecarlo::json(out.ms, &out.analysis.actual, t);
     }
     doc
 }
@@ -393,7 +316,7 @@ pub fn n_side_text(out: &NSideOutput) -> String {
         }
     }
     if let Some(t) = out.trials {
-        trials_text(&mut text, out, t);
+        text += &montecarlo::text(out.ms, &out.analysis.actual, t);
     }
     let _ = writeln!(
         text,

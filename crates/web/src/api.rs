@@ -169,21 +169,31 @@ pub async fn analyze(
     Ok(json_text(text))
 }
 
-/// `POST /api/analyze` on an N-side scenario: the CLI's N-side document (no Monte Carlo here).
+/// `POST /api/analyze` on an N-side scenario: the CLI's N-side document, with its Monte Carlo
+/// when `trials` is given (no progress stream).
 async fn analyze_n_sides(
     state: &State,
     request: &AnalyzeRequest,
     ms: &mut reykjavik_engine::multilateral::MultiScenario,
 ) -> Answer {
-    if request.trials.is_some() || request.certify || request.arms_race {
+    if request.certify || request.arms_race {
         return Err(ApiError::bad(
-            "N-side scenarios: Monte Carlo, certify and the arms-race section are not offered on the web (the CLI's `analyze --trials` draws N-side inputs)",
+            "N-side scenarios: certify and the arms-race section are not offered (gap certificates and the arms-race menu are made for two sides)",
         ));
     }
     crate::nsides::apply_options(ms, &request.n_side)?;
     let options = crate::nsides::options(ms, &request.scenario)?;
+    let monte_carlo = crate::nsides::monte_carlo_request(
+        ms,
+        (request.trials, request.seed),
+        request.planning.as_deref(),
+        &request.at_least,
+    )?;
     let ms = ms.clone();
-    let value = heavy(state, move || crate::nsides::analyze(&ms, &options)).await?;
+    let value = heavy(state, move || {
+        crate::nsides::analyze(&ms, &options, monte_carlo.as_ref())
+    })
+    .await?;
     Ok(Json(value).into_response())
 }
 

@@ -3,9 +3,12 @@
 //! `analyze --format json` on an N-side scenario (`reykjavik_report::multilateral`).
 
 use reykjavik_engine::model::Alert;
+use reykjavik_engine::montecarlo::Planning;
+use reykjavik_engine::multilateral::outcomes;
 use reykjavik_engine::multilateral::{self, MultiOptions, MultiScenario, words};
 use reykjavik_engine::params;
 use reykjavik_report::multilateral::{NSideOutput, n_side_json, n_side_text, standard_regimes};
+use reykjavik_report::multilateral_montecarlo::NSideMonteCarlo;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -97,15 +100,29 @@ pub fn options(ms: &MultiScenario, input: &ScenarioInput) -> Result<MultiOptions
 }
 
 /// The answer `{"kind":"n-side","document":...,"text":...}` (Monte Carlo is the CLI's).
-pub fn analyze(ms: &MultiScenario, options: &MultiOptions) -> Result<Value, ApiError> {
+pub fn analyze(
+    ms: &MultiScenario,
+    options: &MultiOptions,
+    monte_carlo: Option<&MonteCarloRequest>,
+) -> Result<Value, ApiError> {
     let analysis = multilateral::analysis::analyze(ms, options).map_err(ApiError::engine)?;
     let regimes = standard_regimes(ms).map_err(ApiError::engine)?;
+    let trials = match monte_carlo {
+        Some(mc) => Some(NSideMonteCarlo {
+            seed: mc.seed,
+            planning: mc.planning,
+            at_least: mc.at_least.clone(),
+            trials: outcomes::run(ms, options, mc.planning, mc.trials, mc.seed, &|_| {})
+                .map_err(ApiError::engine)?,
+        }),
+        None => None,
+    };
     let out = NSideOutput {
         ms,
         options,
         analysis: &analysis,
         regimes: &regimes,
-        trials: None,
+        trials: trials.as_ref(),
     };
     Ok(json!({ "kind": "n-side", "document": n_side_json(&out), "text": n_side_text(&out) }))
 }
@@ -149,4 +166,54 @@ pub fn sweep(
     let mut value = multilateral_sweep::json(&ms.scenario.name, axes, &table);
     value["csv"] = Value::String(multilateral_sweep::csv(&table));
     Ok(value)
+}
+
+/// A checked N-side Monte Carlo request.
+pub struct MonteCarloRequest {
+    trials: u64,
+    seed: u64,
+    planning: Planning,
+    at_least: Vec<u32>,
+}
+
+/// The Monte Carlo of an N-side request, checked against the scenario's trial cap and the web
+/// server's (`api::MAX_TRIALS`); `None` without `trials`.
+pub fn monte_carlo_request(
+    ms: &MultiScenario,
+    (trials, seed): (Option<u64>, Option<u64>),
+    planning: Option<&str>,
+    at_least: &[u32],
+) -> Result<Option<MonteCarloRequest>, ApiError> {
+    let Some(trials) = trials else {
+        return Ok(None);
+    };
+    let planning = match planning {
+        None | Some("fixed") => Planning::Fixed,
+        Some("informed") => Planning::Informed,
+        Some(other) => {
+            return Err(field(
+                "planning",
+                &format!("`{other}` is unknown (valid: fixed, informed)"),
+            ));
+        }
+    };
+    let most = outcomes::max_trials(ms, planning).min(crate::api::MAX_TRIALS);
+    if !(1..=most).contains(&trials) {
+        return Err(field(
+            "trials",
+            &format!(
+                "{trials} is out of range (valid for this N-side scenario with {} planning: 1 to {most})",
+                planning.name()
+            ),
+        ));
+    }
+    if at_least.len() > 20 {
+        return Err(ApiError::bad("at_least: at most 20 thresholds"));
+    }
+    Ok(Some(MonteCarloRequest {
+        trials,
+        seed: seed.unwrap_or(1),
+        planning,
+        at_least: at_least.to_vec(),
+    }))
 }

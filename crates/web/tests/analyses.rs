@@ -390,3 +390,50 @@ async fn an_n_side_optimize_is_the_cli_document() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(error(&value), "side: 0 to 2");
 }
+
+/// N-side Monte Carlo on the web (issue 10): the CLI's `monte_carlo` object (every pair's
+/// outcomes drawn), reproducible from the seed; the caps and unknown words are 400s.
+#[tokio::test]
+async fn n_side_monte_carlo_is_the_cli_monte_carlo() {
+    use reykjavik_engine::montecarlo::Planning;
+    use reykjavik_engine::multilateral::{MultiOptions, outcomes};
+    use reykjavik_report::multilateral_montecarlo::{self as nmc, NSideMonteCarlo};
+    let request = json!({ "builtin": "us-russia-china-2025", "trials": 20, "seed": 3, "planning": "informed" });
+    let (status, value) = send("/api/analyze", request.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{value}");
+    let mc = &value["document"]["monte_carlo"];
+    let ms = reykjavik_scenario::multilateral::load("us-russia-china-2025").unwrap();
+    let options = MultiOptions::uniform(3, reykjavik_engine::model::Alert::DayToDay, false);
+    let run = NSideMonteCarlo {
+        seed: 3,
+        planning: Planning::Informed,
+        at_least: vec![],
+        trials: outcomes::run(&ms, &options, Planning::Informed, 20, 3, &|_| {}).unwrap(),
+    };
+    let report = reykjavik_engine::multilateral::analyze(&ms, &options)
+        .unwrap()
+        .actual;
+    let expected: Value = serde_json::from_str(&nmc::json(&ms, &report, &run).to_string()).unwrap();
+    assert_eq!(mc, &expected);
+    assert_eq!(mc["exchanges"].as_array().unwrap().len(), 6);
+    assert!(
+        value["text"]
+            .as_str()
+            .unwrap()
+            .contains("Monte Carlo: 20 trials")
+    );
+    let (status, value) = send(
+        "/api/analyze",
+        json!({ "builtin": "us-russia-china-2025", "trials": 100_000_000u64 }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(value["field"], "trials");
+    let (status, value) = send(
+        "/api/analyze",
+        json!({ "builtin": "us-russia-china-2025", "trials": 5, "planning": "clairvoyant" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error(&value).contains("valid: fixed, informed"), "{value}");
+}

@@ -168,7 +168,7 @@ fn deterring_table(context: &Context, armed: &[bool]) -> Result<Vec<Vec<f64>>, E
 }
 
 /// r = min(1, C1 / C2); 1 when C2 is 0 (as `stability`).
-fn ratio(striking_first: f64, struck_first: f64) -> f64 {
+pub(super) fn ratio(striking_first: f64, struck_first: f64) -> f64 {
     if struck_first <= 0.0 {
         1.0
     } else {

@@ -12,7 +12,8 @@
 //! withheld, a side weakened to part of its force), [`pair`] (one ordered pair: the reserve, the
 //! exchange, the third parties' choices, both costs), [`analysis`] (every pair, ratios, the N-side
 //! index, each side's view), [`sweep`] (the analysis over a grid), [`montecarlo`] (the analysis
-//! over drawn inputs), [`compare`] (a base and its proposals at the four standard regimes),
+//! over drawn inputs), [`outcomes`] (Monte Carlo with random outcomes of every pair's
+//! exchange), [`compare`] (a base and its proposals at the four standard regimes),
 //! [`optimize`] (one side's posture searched under a treaty, scored by the N-side analysis).
 
 pub mod actors;
@@ -21,6 +22,7 @@ pub mod compare;
 pub mod detail;
 pub mod montecarlo;
 pub mod optimize;
+pub mod outcomes;
 pub mod pair;
 pub mod sweep;
 pub mod views;

@@ -1,7 +1,8 @@
 //! N-side Monte Carlo over the inputs (issue 10): each trial draws every uncertain input of the
 //! truth (a [U] range such as the loading of China's silo fields) and runs the expected-value
 //! N-side analysis on it, planners knowing the draw (the two-side `Planning::Informed`, without
-//! random launcher and warhead outcomes). Beliefs stay as written. Trial t draws from ChaCha8
+//! random launcher and warhead outcomes). Beliefs stay as written. Used by `compare`'s paired
+//! trials; `analyze --trials` draws the outcomes too ([`super::outcomes`]). Trial t draws from ChaCha8
 //! seeded with the master seed on stream t, and trials are collected in index order: the thread
 //! count never changes a number.
 

@@ -137,6 +137,7 @@ def monte_carlo(
 ) -> dict[str, Any]:
     """Monte Carlo summary: the ``monte_carlo`` object of
     ``reykjavik analyze --trials N --seed S --format json`` (trial t depends only on seed and t).
+    On an N-side scenario, the N-side object (every ordered pair's outcomes drawn).
 
     >>> mc = reykjavik.monte_carlo("us-china-2010-wu", 2000, seed=1, alert={"China": "generated"})
     >>> mc["exchanges"][0]["p_at_least"]["1"]  # doctest: +SKIP
@@ -167,7 +168,8 @@ def monte_carlo_trials(
 ) -> Any:
     """One row per trial (trials ``start..stop`` of a run of ``trials``): ``trial``, ``index``,
     ``ratio[SIDE]`` and, per first strike (``[SIDE first]``), warheads spent, arriving and
-    surviving (by victim element), damage and cost. Column names: docs/python.md.
+    surviving (by victim element), damage and cost. On an N-side scenario: ``overall_ratio[ACTOR]``,
+    ``ratio[A->B]`` and per ordered pair ``[A->B]`` the same figures. Column names: docs/python.md.
 
     >>> df = reykjavik.monte_carlo_trials("us-china-2010-wu", 500, seed=1)
     >>> len(df), int(df["trial"].iloc[-1])

@@ -1,10 +1,12 @@
 // The N-side analysis (issue 10) inside the Analysis view: the N-side index under the four
 // standard regimes, each side's overall ratio, every ordered pair's C1, C2 and ratio (a table
 // and a matrix), the perceived figures of each belief holder beside the actual ones, and the
-// reserve and third-party options as controls. The document is `analyze --format json`'s.
+// reserve and third-party options as controls, and Monte Carlo with random outcomes of every
+// pair's exchange on demand. The document is `analyze --format json`'s.
 
+import { histogram } from '../charts.js';
 import { f3, h, table } from '../dom.js';
-import { resultButtons } from '../export.js';
+import { figure, resultButtons } from '../export.js';
 
 const RESERVES = [['', 'as the scenario says'], ['none', 'none'], ['fixed-share', 'fixed share'], ['deter-third-parties', 'deter third parties']];
 const THIRD = [['', 'as the scenario says'], ['stay-out', 'stay out'], ['join-victim', 'join the victim'], ['join-against-weaker', 'join against the weaker']];
@@ -15,6 +17,11 @@ export function nSideRequest(vs) {
   if (vs.reserve) request.reserve = vs.reserve;
   if (vs.reserve === 'fixed-share') request.reserve_share = Number(vs.share);
   if (vs.third) request.third_parties = vs.third;
+  if (vs.nTrials) {
+    request.trials = vs.nTrials;
+    request.seed = vs.seed ?? 1;
+    request.planning = vs.planning || 'fixed';
+  }
   return request;
 }
 
@@ -24,10 +31,42 @@ export function nSideControls(vs, ctx, rerun) {
     options.map(([value, label]) => h('option', { value, selected: (vs[key] || '') === value }, label)));
   const share = h('input', { type: 'number', id: 'reserve-share', min: 0, max: 1, step: 0.05, value: vs.share,
     disabled: vs.reserve !== 'fixed-share', onchange: (e) => { vs.share = Number(e.target.value); ctx.save(); rerun(); } });
-  return h('div', { class: 'row', id: 'nside-controls' },
-    h('label', {}, 'reserve ', choose('reserve', RESERVES, 'reserve')),
-    h('label', {}, 'share withheld (0 to 1) ', share),
-    h('label', {}, 'third parties ', choose('third-parties', THIRD, 'third')));
+  const trials = h('input', { type: 'number', id: 'n-trials', min: 0, max: 100000, step: 1, value: vs.nTrials ?? 0, 'aria-label': 'Monte Carlo trials' });
+  const planning = h('select', { id: 'n-planning' }, [['fixed', 'fixed planning'], ['informed', 'informed planning']]
+    .map(([value, label]) => h('option', { value, selected: (vs.planning || 'fixed') === value }, label)));
+  const runMonteCarlo = () => { vs.nTrials = Number(trials.value) || null; vs.planning = planning.value; ctx.save(); rerun(); };
+  return h('div', {},
+    h('div', { class: 'row', id: 'nside-controls' },
+      h('label', {}, 'reserve ', choose('reserve', RESERVES, 'reserve')),
+      h('label', {}, 'share withheld (0 to 1) ', share),
+      h('label', {}, 'third parties ', choose('third-parties', THIRD, 'third'))),
+    h('div', { class: 'row' },
+      h('label', {}, 'Monte Carlo trials (0: none) ', trials), h('label', {}, planning),
+      h('button', { type: 'button', id: 'run-n-monte-carlo', onclick: runMonteCarlo }, 'Run')));
+}
+
+function summaryRow(name, s) {
+  if (!s) return [name, '–', '–', '–', '–'];
+  const q = (level) => (s.quantiles.find((x) => Math.abs(x.q - level) < 1e-9) || {}).value;
+  return [name, f3(s.mean), f3(q(0.05)), f3(q(0.5)), f3(q(0.95))];
+}
+
+/// The N-side Monte Carlo: summaries of the index, the overall and pairwise ratios and every
+/// pair's arriving warheads, P(at least k arrive) and the index histogram.
+function monteCarloSection(mc) {
+  if (!mc) return [];
+  const rows = [summaryRow('N-side index', mc.index),
+    ...Object.entries(mc.overall_ratio).map(([name, s]) => summaryRow(`overall ratio, ${name}`, s)),
+    ...mc.ratios.map((r) => summaryRow(`ratio, ${r.side} vs ${r.opponent}`, r.ratio)),
+    ...mc.exchanges.map((x) => summaryRow(`${x.striker} strikes ${x.victim}: ${x.victim} warheads arriving`, x.victim_arriving_warheads))];
+  const thresholds = mc.exchanges.length ? Object.keys(mc.exchanges[0].p_at_least) : [];
+  return [h('h3', {}, 'Monte Carlo'),
+    h('p', { class: 'small' }, `${mc.trials} trials, seed ${mc.seed}, ${mc.planning} planning; ${mc.outcomes_note}.`),
+    table(['', 'mean', '5 %', 'median', '95 %'], rows, { id: 'n-mc-summary' }),
+    table(['striker', 'victim', ...thresholds.map((k) => `P(≥ ${k} arrive)`)],
+      mc.exchanges.map((x) => [x.striker, x.victim, ...thresholds.map((k) => f3(x.p_at_least[k]))]), { id: 'n-mc-at-least' }),
+    figure(histogram({ title: 'N-side index over the trials', xlabel: 'index (bins of 0.05)', counts: mc.index_histogram.counts, start: 0, binWidth: 0.05 }),
+      'n-index-histogram', 'How often each value of the N-side index came out.')];
 }
 
 function regimesTable(doc) {
@@ -86,7 +125,8 @@ export function nSideResult(data) {
     h('h3', {}, 'Every ordered pair'), ratioMatrix(doc.actual), pairsTable(doc.actual, 'n-pairs'),
     ...beliefsSection(doc),
     resultButtons('analysis-n-side', doc),
-    h('p', { class: 'small' }, 'Monte Carlo over N-side inputs is the CLI\'s (reykjavik analyze SCENARIO --trials N); the charts of the two-side analysis do not apply.'),
+    ...monteCarloSection(doc.monte_carlo),
+    h('p', { class: 'small' }, 'The charts of the two-side analysis do not apply to N sides.'),
     h('details', {}, h('summary', {}, 'Text report (as reykjavik analyze prints it)'), h('pre', { class: 'report' }, data.text)),
   ];
 }
