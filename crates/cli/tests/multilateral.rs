@@ -198,12 +198,9 @@ fn bad_n_side_input_is_located_with_exit_code_2() {
 
 #[test]
 fn commands_that_compare_two_sides_refuse_n_sides_by_name() {
-    // `treaty`, `compare` (tests/multilateral_commands.rs) and `optimize`
-    // (tests/multilateral_optimize.rs) read N sides.
-    rejects(
-        &["analyze", "us-russia-china-2025", "--curve"],
-        "`analyze` does not handle --curve on N-side scenarios",
-    );
+    // `treaty`, `compare` (tests/multilateral_commands.rs), `optimize`
+    // (tests/multilateral_optimize.rs) and `analyze --curve`/`--certify`
+    // (tests/multilateral_options.rs) read N sides.
     rejects(
         &["analyze", "us-russia-china-2025", "--arms-race"],
         "`analyze --arms-race` does not handle N-side scenarios: its best-response search",
