@@ -128,3 +128,28 @@ fn the_characteristic_polynomial_of_a_triangular_matrix_has_its_diagonal_as_root
         assert!(close(*r, want, 1e-12), "{roots:?}");
     }
 }
+
+#[test]
+fn a_conjugate_pair_is_exact_and_ordered_positive_imaginary_first() {
+    // Found by the property above: the root finder returned the pair with real parts one ulp
+    // apart, which flipped its order.
+    let (k, l, a, b) = (
+        0.5915890537093139,
+        -0.8166686973798628,
+        3.198251823030161,
+        3.961798990871385,
+    );
+    let n = NRichardson {
+        k: vec![vec![0.0, k], vec![l, 0.0]],
+        a: vec![a, b],
+        g: vec![0.0, 0.0],
+    };
+    let e = n.analyse().eigenvalues;
+    assert_eq!(e[0].0, e[1].0);
+    assert_eq!(e[0].1, -e[1].1);
+    assert!(e[0].1 > 0.0);
+    // By hand: trace -(a + b), determinant a b - k l; re = -(a + b) / 2.
+    assert!(close(e[0].0, -(a + b) / 2.0, 1e-12));
+    let im = ((a * b - k * l) - (a + b).powi(2) / 4.0).sqrt();
+    assert!(close(e[0].1, im, 1e-9), "{e:?} {im}");
+}

@@ -80,6 +80,7 @@ impl NRichardson {
         let m = self.matrix();
         let rhs: Vec<f64> = self.g.iter().map(|g| -g).collect();
         let mut eigenvalues = roots(&characteristic(&m));
+        pair_conjugates(&mut eigenvalues);
         eigenvalues.sort_by(|x, y| y.0.total_cmp(&x.0).then(y.1.total_cmp(&x.1)));
         let margin = 1e-6 * scale(&m).max(f64::MIN_POSITIVE);
         let stable = eigenvalues.iter().all(|&(re, _)| re < -margin);
@@ -235,4 +236,28 @@ pub fn roots(c: &[f64]) -> Vec<(f64, f64)> {
             (r.0, im)
         })
         .collect()
+}
+
+/// The roots of a real polynomial come in conjugate pairs, but an iterative root finder returns
+/// each pair with real parts a few ulps apart, which would let the order of the pair flip.
+/// Each complex root is paired with its nearest conjugate and both are set to their mean.
+fn pair_conjugates(roots: &mut [(f64, f64)]) {
+    let mut paired = vec![false; roots.len()];
+    for i in 0..roots.len() {
+        if paired[i] || roots[i].1 <= 0.0 {
+            continue;
+        }
+        let distance = |j: usize| (roots[i].0 - roots[j].0).abs() + (roots[i].1 + roots[j].1).abs();
+        let partner = (0..roots.len())
+            .filter(|&j| !paired[j] && j != i && roots[j].1 < 0.0)
+            .min_by(|&x, &y| distance(x).total_cmp(&distance(y)));
+        if let Some(j) = partner {
+            let re = 0.5 * (roots[i].0 + roots[j].0);
+            let im = 0.5 * (roots[i].1 - roots[j].1);
+            roots[i] = (re, im);
+            roots[j] = (re, -im);
+            paired[i] = true;
+            paired[j] = true;
+        }
+    }
 }
