@@ -17,6 +17,7 @@ use crate::model::{Delivery, Scenario, Side};
 use crate::params;
 use crate::stability::{self, AnalysisOptions, StabilityReport};
 
+mod binomial;
 mod counterforce;
 
 /// Random outcomes of one first strike.
@@ -54,10 +55,8 @@ pub struct Trial {
     pub exchanges: [ExchangeSample; 2],
 }
 
-/// Up to this many trials, a binomial is drawn trial by trial (cheaper than a logarithm).
+/// Up to this many trials, a binomial is drawn trial by trial (cheaper than a power).
 const SMALL_BINOMIAL: u32 = 8;
-/// Largest mean drawn by one inversion: (1 - p)^n stays above about 1e-121 for p <= 0.5.
-const INVERSION_MEAN_LIMIT: f64 = 200.0;
 
 /// A source of uniform numbers in [0, 1) and Bernoulli and binomial draws.
 struct Draw(ChaCha8Rng);
@@ -75,7 +74,7 @@ impl Draw {
         p >= 1.0 || (p > 0.0 && self.uniform() < p)
     }
     /// Successes in `n` independent trials of probability `p`, drawn exactly: a few trials
-    /// one by one, more by inversion of the binomial distribution (one uniform per chunk).
+    /// one by one, a small mean by inversion, a large one by BTRD (O(1) expected).
     fn binomial(&mut self, n: u32, p: f64) -> u32 {
         if n == 0 || p <= 0.0 {
             return 0;
@@ -89,23 +88,20 @@ impl Draw {
         if n <= SMALL_BINOMIAL {
             return (0..n).filter(|_| self.bernoulli(p)).count() as u32;
         }
-        // Chunks keep (1 - p)^chunk far from underflow; a sum of independent binomials of
-        // one p is binomial.
-        let chunk = ((INVERSION_MEAN_LIMIT / p) as u32).max(1);
-        let mut left = n;
-        let mut successes = 0;
-        while left > 0 {
-            let here = left.min(chunk);
-            left -= here;
-            successes += self.binomial_by_inversion(here, p);
+        if f64::from(n) * p < binomial::BTRD_LEAST_MEAN {
+            return self.binomial_by_inversion(n, p);
         }
-        successes
+        binomial::Btrd::new(n, p).sample(&mut || self.uniform())
     }
     /// Inversion: walks the probability mass function from 0 until it passes one uniform.
-    /// Expects p <= 0.5 and n * p <= INVERSION_MEAN_LIMIT (about n * p steps).
+    /// Expects p <= 0.5 and n p below [`binomial::BTRD_LEAST_MEAN`] (so (1 - p)^n >= e^-14
+    /// stays far from underflow, and the walk takes about n p steps).
     fn binomial_by_inversion(&mut self, n: u32, p: f64) -> u32 {
         let odds = p / (1.0 - p);
-        let mut mass = (f64::from(n) * (-p).ln_1p()).exp();
+        let mut mass = match i32::try_from(n) {
+            Ok(whole) if whole <= 1 << 16 => (1.0 - p).powi(whole),
+            _ => (f64::from(n) * (-p).ln_1p()).exp(),
+        };
         let mut cumulative = mass;
         let u = self.uniform();
         let mut k = 0;
@@ -578,8 +574,20 @@ mod tests {
 
     #[test]
     fn binomial_draws_follow_the_binomial_distribution() {
-        // Small n (trial by trial), inversion, p above one half, and chunked inversion.
-        for (n, p) in [(5, 0.3), (40, 0.1), (40, 0.8), (300, 0.45), (2_000, 0.3)] {
+        // Small n (trial by trial), inversion, p above one half, and BTRD: near its least
+        // mean, moderate, large (tails reach the Stirling test), and p just below one half.
+        for (n, p) in [
+            (5, 0.3),
+            (40, 0.1),
+            (40, 0.8),
+            (99, 0.1),
+            (20, 0.5),
+            (300, 0.45),
+            (2_000, 0.3),
+            (1_000, 0.02),
+            (120, 0.93),
+            (100_000, 0.37),
+        ] {
             let (statistic, cells) = chi_square(n, p, 40_000);
             // Chi-square with `cells - 1` degrees of freedom: mean d, sd sqrt(2 d); 5 sd.
             let dof = (cells - 1) as f64;
@@ -641,7 +649,7 @@ mod tests {
         assert_eq!(draw.binomial(0, 0.5), 0);
         assert_eq!(draw.binomial(1_000, 0.0), 0);
         assert_eq!(draw.binomial(1_000, 1.0), 1_000);
-        // Mean n p over many chunks: 1e6 trials at 0.4 (chunk of 500), sd about 490.
+        // Mean n p: 1e6 trials at 0.4, sd about 490.
         let k = f64::from(draw.binomial(1_000_000, 0.4));
         assert!((k - 400_000.0).abs() < 5.0 * 490.0, "{k}");
     }
