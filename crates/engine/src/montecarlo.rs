@@ -19,6 +19,7 @@ use crate::stability::{self, AnalysisOptions, StabilityReport};
 
 mod binomial;
 mod counterforce;
+mod interception;
 
 /// Random outcomes of one first strike.
 #[derive(Debug, Clone, PartialEq)]
@@ -405,45 +406,17 @@ impl ValueStrike<'_> {
         }
     }
 
-    /// Ballistic RVs that leak through the value-covering BMD layers, one RV at a time while
-    /// a layer can still fire (its inventory makes outcomes depend on each other).
+    /// Ballistic RVs that leak through the value-covering BMD layers (with their remaining
+    /// inventory), drawn layer by layer as counts.
     fn rvs_leak(&mut self, rvs: u32, draw: &mut Draw) -> u32 {
-        let mut leaked = 0;
-        for sent in 0..rvs {
-            if !self.value_defense_can_fire() {
-                return leaked + (rvs - sent);
-            }
-            let mut intercepted = false;
-            for (layer, inventory) in self
-                .defender
-                .missile_defenses
-                .iter()
-                .zip(self.inventory.iter_mut())
-            {
-                if layer.covers.covers_value() && !intercepted {
-                    intercepted = engage(layer, inventory, draw);
-                }
-            }
-            leaked += u32::from(!intercepted);
-        }
-        leaked
-    }
-
-    /// Whether any layer covering value has interceptors for a first salvo.
-    fn value_defense_can_fire(&self) -> bool {
-        self.defender
-            .missile_defenses
-            .iter()
-            .zip(&self.inventory)
-            .any(|(layer, &left)| layer.covers.covers_value() && left >= first_salvo(layer))
-    }
-}
-
-/// Interceptors a layer needs to engage one RV.
-fn first_salvo(layer: &MissileDefenseLayer) -> u32 {
-    match layer.doctrine {
-        FiringDoctrine::Salvo { shots } => shots.max(1),
-        FiringDoctrine::ShootLookShoot { first, .. } => first.max(1),
+        let layers = &self.defender.missile_defenses;
+        rvs - interception::intercepted(
+            layers,
+            &mut self.inventory,
+            |layer| layer.covers.covers_value(),
+            rvs,
+            draw,
+        )
     }
 }
 

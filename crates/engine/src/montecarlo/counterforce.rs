@@ -8,7 +8,7 @@
 //! the number that work is drawn per launcher; which found aimpoints of a segment they fall on
 //! is exchangeable, so the alive ones they reach are a hypergeometric count.
 
-use super::{Draw, engage, first_salvo};
+use super::{Draw, interception};
 use crate::allocation::Batch;
 use crate::error::EngineError;
 use crate::exchange::{self, Exchange, Target};
@@ -272,28 +272,17 @@ impl<'a> Fire<'a> {
         working
     }
 
-    /// RVs intercepted of `rvs` ballistic RVs, each engaging the victim's layers covering
-    /// forces in turn while one can still fire (inventory makes them depend on each other).
+    /// RVs intercepted of `rvs` ballistic RVs sent through the victim's layers covering
+    /// forces (with their remaining inventory).
     fn intercepted(&mut self, rvs: u32, draw: &mut Draw) -> u32 {
         let layers = &self.scenario.sides[self.x.victim].missile_defenses;
-        let mut intercepted = 0;
-        for _ in 0..rvs {
-            let can_fire = layers
-                .iter()
-                .zip(&self.inventory)
-                .any(|(l, &left)| l.covers.covers_forces() && left >= first_salvo(l));
-            if !can_fire {
-                break;
-            }
-            let mut hit = false;
-            for (layer, inventory) in layers.iter().zip(self.inventory.iter_mut()) {
-                if layer.covers.covers_forces() && !hit {
-                    hit = engage(layer, inventory, draw);
-                }
-            }
-            intercepted += u32::from(hit);
-        }
-        intercepted
+        interception::intercepted(
+            layers,
+            &mut self.inventory,
+            |layer| layer.covers.covers_forces(),
+            rvs,
+            draw,
+        )
     }
 
     fn kill_probability(&mut self, weapon: usize, target: Target) -> Result<f64, EngineError> {
