@@ -224,28 +224,25 @@ pub fn run(
         .collect()
 }
 
-/// An uncertain input with its paths resolved once per run (sides and elements by index, so
-/// a trial sets each field without looking names up).
+/// An uncertain input with its fields resolved once per run (sides, elements and fields by
+/// index, so a trial sets each field without walking a path or looking a name up).
 struct PreparedInput<'a> {
     distribution: &'a params::Distribution,
-    paths: Vec<params::ParsedPath>,
+    fields: Vec<params::PreparedField>,
 }
 
-/// The scenario's uncertain inputs, paths in canonical form; a path that does not resolve is
-/// kept as given, so that setting it fails in the trial with the same error as before.
+/// The scenario's uncertain inputs, fields resolved; a path that does not resolve is kept as
+/// given, so that setting it fails in the trial with the same error as before.
 fn prepare_inputs(scenario: &Scenario) -> Vec<PreparedInput<'_>> {
     scenario
         .uncertain
         .iter()
         .map(|input| PreparedInput {
             distribution: &input.distribution,
-            paths: input
+            fields: input
                 .paths
                 .iter()
-                .map(|p| {
-                    let canonical = params::canonical_path(scenario, p);
-                    params::ParsedPath::shown_as(canonical.as_deref().unwrap_or(p), p)
-                })
+                .map(|p| params::PreparedField::new(scenario, p))
                 .collect(),
         })
         .collect()
@@ -289,8 +286,8 @@ fn trial_on(
         let drawn = copy.get_or_insert_with(|| scenario.clone());
         for input in inputs {
             let value = input.distribution.sample(&mut || draw.uniform());
-            for path in &input.paths {
-                path.set(drawn, value)?;
+            for field in &input.fields {
+                field.set(drawn, value)?;
             }
         }
         &*drawn
