@@ -195,6 +195,9 @@ pub fn run(
     } else {
         None
     };
+    let fixed = fixed_plan
+        .as_ref()
+        .map(|report| FixedPlan::new(scenario, report));
     let inputs = prepare_inputs(scenario);
     let done = std::sync::atomic::AtomicU64::new(0);
     (0..trials)
@@ -205,15 +208,7 @@ pub fn run(
         .map_init(
             || None,
             |copy, t| {
-                let trial = trial_on(
-                    scenario,
-                    &inputs,
-                    copy,
-                    fixed_plan.as_ref(),
-                    options,
-                    seed,
-                    t,
-                );
+                let trial = trial_on(scenario, &inputs, copy, fixed.as_ref(), options, seed, t);
                 let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if finished.is_multiple_of(256) || finished == trials {
                     progress(finished);
@@ -261,11 +256,29 @@ pub fn run_trial(
         scenario,
         &prepare_inputs(scenario),
         &mut None,
-        fixed_plan,
+        fixed_plan
+            .map(|report| FixedPlan::new(scenario, report))
+            .as_ref(),
         options,
         seed,
         t,
     )
+}
+
+/// Both strikes' plans with what every trial executing them shares.
+struct FixedPlan<'a> {
+    report: &'a StabilityReport,
+    shapes: [counterforce::PlanShape; 2],
+}
+
+impl<'a> FixedPlan<'a> {
+    fn new(scenario: &Scenario, report: &'a StabilityReport) -> Self {
+        let shape = |x: &Exchange| counterforce::PlanShape::new(&scenario.sides[x.victim], x);
+        Self {
+            report,
+            shapes: [shape(&report.exchanges[0]), shape(&report.exchanges[1])],
+        }
+    }
 }
 
 /// [`run_trial`] with the inputs prepared and a scenario copy to draw into (made on first use,
@@ -274,7 +287,7 @@ fn trial_on(
     scenario: &Scenario,
     inputs: &[PreparedInput],
     copy: &mut Option<Scenario>,
-    fixed_plan: Option<&StabilityReport>,
+    fixed_plan: Option<&FixedPlan>,
     options: AnalysisOptions,
     seed: u64,
     t: u64,
@@ -292,16 +305,18 @@ fn trial_on(
         }
         &*drawn
     };
-    let planned;
-    let report = match fixed_plan {
-        Some(report) => report,
+    let (report, planned);
+    let plan = match fixed_plan {
+        Some(plan) => plan,
         None => {
-            planned = stability::analyze_stop_only(scenario, options)?;
+            report = stability::analyze_stop_only(scenario, options)?;
+            planned = FixedPlan::new(scenario, &report);
             &planned
         }
     };
-    let a = sample_exchange(scenario, &report.exchanges[0], &mut draw)?;
-    let b = sample_exchange(scenario, &report.exchanges[1], &mut draw)?;
+    let [x, y] = &plan.report.exchanges;
+    let a = sample_exchange(scenario, x, &plan.shapes[0], &mut draw)?;
+    let b = sample_exchange(scenario, y, &plan.shapes[1], &mut draw)?;
     let ratio = |c1: f64, c2: f64| if c2 <= 0.0 { 1.0 } else { (c1 / c2).min(1.0) };
     let ratios = [
         ratio(a.cost_to_striker, b.cost_to_victim),
@@ -421,6 +436,7 @@ impl ValueStrike<'_> {
 fn sample_exchange(
     scenario: &Scenario,
     x: &Exchange,
+    shape: &counterforce::PlanShape,
     draw: &mut Draw,
 ) -> Result<ExchangeSample, EngineError> {
     let options = &scenario.options;
@@ -432,7 +448,7 @@ fn sample_exchange(
         storage_alive,
         spent,
         inventory,
-    } = counterforce::strike(scenario, x, draw)?;
+    } = counterforce::strike(scenario, x, shape, draw)?;
 
     // Retaliation on the striker's value.
     let victim_surviving: Vec<u32> = defender
