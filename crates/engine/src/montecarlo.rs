@@ -17,7 +17,9 @@ use crate::model::{Delivery, Scenario, Side};
 use crate::params;
 use crate::stability::{self, AnalysisOptions, StabilityReport};
 
+mod binomial;
 mod counterforce;
+mod interception;
 
 /// Random outcomes of one first strike.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,10 +56,8 @@ pub struct Trial {
     pub exchanges: [ExchangeSample; 2],
 }
 
-/// Up to this many trials, a binomial is drawn trial by trial (cheaper than a logarithm).
+/// Up to this many trials, a binomial is drawn trial by trial (cheaper than a power).
 const SMALL_BINOMIAL: u32 = 8;
-/// Largest mean drawn by one inversion: (1 - p)^n stays above about 1e-121 for p <= 0.5.
-const INVERSION_MEAN_LIMIT: f64 = 200.0;
 
 /// A source of uniform numbers in [0, 1) and Bernoulli and binomial draws.
 pub(crate) struct Draw(ChaCha8Rng);
@@ -75,7 +75,7 @@ impl Draw {
         p >= 1.0 || (p > 0.0 && self.uniform() < p)
     }
     /// Successes in `n` independent trials of probability `p`, drawn exactly: a few trials
-    /// one by one, more by inversion of the binomial distribution (one uniform per chunk).
+    /// one by one, a small mean by inversion, a large one by BTRD (O(1) expected).
     fn binomial(&mut self, n: u32, p: f64) -> u32 {
         if n == 0 || p <= 0.0 {
             return 0;
@@ -89,23 +89,20 @@ impl Draw {
         if n <= SMALL_BINOMIAL {
             return (0..n).filter(|_| self.bernoulli(p)).count() as u32;
         }
-        // Chunks keep (1 - p)^chunk far from underflow; a sum of independent binomials of
-        // one p is binomial.
-        let chunk = ((INVERSION_MEAN_LIMIT / p) as u32).max(1);
-        let mut left = n;
-        let mut successes = 0;
-        while left > 0 {
-            let here = left.min(chunk);
-            left -= here;
-            successes += self.binomial_by_inversion(here, p);
+        if f64::from(n) * p < binomial::BTRD_LEAST_MEAN {
+            return self.binomial_by_inversion(n, p);
         }
-        successes
+        binomial::Btrd::new(n, p).sample(&mut || self.uniform())
     }
     /// Inversion: walks the probability mass function from 0 until it passes one uniform.
-    /// Expects p <= 0.5 and n * p <= INVERSION_MEAN_LIMIT (about n * p steps).
+    /// Expects p <= 0.5 and n p below [`binomial::BTRD_LEAST_MEAN`] (so (1 - p)^n >= e^-14
+    /// stays far from underflow, and the walk takes about n p steps).
     fn binomial_by_inversion(&mut self, n: u32, p: f64) -> u32 {
         let odds = p / (1.0 - p);
-        let mut mass = (f64::from(n) * (-p).ln_1p()).exp();
+        let mut mass = match i32::try_from(n) {
+            Ok(whole) if whole <= 1 << 16 => (1.0 - p).powi(whole),
+            _ => (f64::from(n) * (-p).ln_1p()).exp(),
+        };
         let mut cumulative = mass;
         let u = self.uniform();
         let mut k = 0;
@@ -198,6 +195,9 @@ pub fn run(
     } else {
         None
     };
+    let fixed = fixed_plan
+        .as_ref()
+        .map(|report| FixedPlan::new(scenario, report));
     let inputs = prepare_inputs(scenario);
     let done = std::sync::atomic::AtomicU64::new(0);
     (0..trials)
@@ -208,15 +208,7 @@ pub fn run(
         .map_init(
             || None,
             |copy, t| {
-                let trial = trial_on(
-                    scenario,
-                    &inputs,
-                    copy,
-                    fixed_plan.as_ref(),
-                    options,
-                    seed,
-                    t,
-                );
+                let trial = trial_on(scenario, &inputs, copy, fixed.as_ref(), options, seed, t);
                 let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if finished.is_multiple_of(256) || finished == trials {
                     progress(finished);
@@ -227,28 +219,25 @@ pub fn run(
         .collect()
 }
 
-/// An uncertain input with its paths resolved once per run (sides and elements by index, so
-/// a trial sets each field without looking names up).
+/// An uncertain input with its fields resolved once per run (sides, elements and fields by
+/// index, so a trial sets each field without walking a path or looking a name up).
 struct PreparedInput<'a> {
     distribution: &'a params::Distribution,
-    paths: Vec<params::ParsedPath>,
+    fields: Vec<params::PreparedField>,
 }
 
-/// The scenario's uncertain inputs, paths in canonical form; a path that does not resolve is
-/// kept as given, so that setting it fails in the trial with the same error as before.
+/// The scenario's uncertain inputs, fields resolved; a path that does not resolve is kept as
+/// given, so that setting it fails in the trial with the same error as before.
 fn prepare_inputs(scenario: &Scenario) -> Vec<PreparedInput<'_>> {
     scenario
         .uncertain
         .iter()
         .map(|input| PreparedInput {
             distribution: &input.distribution,
-            paths: input
+            fields: input
                 .paths
                 .iter()
-                .map(|p| {
-                    let canonical = params::canonical_path(scenario, p);
-                    params::ParsedPath::shown_as(canonical.as_deref().unwrap_or(p), p)
-                })
+                .map(|p| params::PreparedField::new(scenario, p))
                 .collect(),
         })
         .collect()
@@ -267,11 +256,29 @@ pub fn run_trial(
         scenario,
         &prepare_inputs(scenario),
         &mut None,
-        fixed_plan,
+        fixed_plan
+            .map(|report| FixedPlan::new(scenario, report))
+            .as_ref(),
         options,
         seed,
         t,
     )
+}
+
+/// Both strikes' plans with what every trial executing them shares.
+struct FixedPlan<'a> {
+    report: &'a StabilityReport,
+    shapes: [counterforce::PlanShape; 2],
+}
+
+impl<'a> FixedPlan<'a> {
+    fn new(scenario: &Scenario, report: &'a StabilityReport) -> Self {
+        let shape = |x: &Exchange| counterforce::PlanShape::new(&scenario.sides[x.victim], x);
+        Self {
+            report,
+            shapes: [shape(&report.exchanges[0]), shape(&report.exchanges[1])],
+        }
+    }
 }
 
 /// [`run_trial`] with the inputs prepared and a scenario copy to draw into (made on first use,
@@ -280,7 +287,7 @@ fn trial_on(
     scenario: &Scenario,
     inputs: &[PreparedInput],
     copy: &mut Option<Scenario>,
-    fixed_plan: Option<&StabilityReport>,
+    fixed_plan: Option<&FixedPlan>,
     options: AnalysisOptions,
     seed: u64,
     t: u64,
@@ -292,22 +299,24 @@ fn trial_on(
         let drawn = copy.get_or_insert_with(|| scenario.clone());
         for input in inputs {
             let value = input.distribution.sample(&mut || draw.uniform());
-            for path in &input.paths {
-                path.set(drawn, value)?;
+            for field in &input.fields {
+                field.set(drawn, value)?;
             }
         }
         &*drawn
     };
-    let planned;
-    let report = match fixed_plan {
-        Some(report) => report,
+    let (report, planned);
+    let plan = match fixed_plan {
+        Some(plan) => plan,
         None => {
-            planned = stability::analyze_stop_only(scenario, options)?;
+            report = stability::analyze_stop_only(scenario, options)?;
+            planned = FixedPlan::new(scenario, &report);
             &planned
         }
     };
-    let a = sample_exchange(scenario, &report.exchanges[0], &mut draw)?;
-    let b = sample_exchange(scenario, &report.exchanges[1], &mut draw)?;
+    let [x, y] = &plan.report.exchanges;
+    let a = sample_exchange(scenario, x, &plan.shapes[0], &mut draw)?;
+    let b = sample_exchange(scenario, y, &plan.shapes[1], &mut draw)?;
     let ratio = |c1: f64, c2: f64| if c2 <= 0.0 { 1.0 } else { (c1 / c2).min(1.0) };
     let ratios = [
         ratio(a.cost_to_striker, b.cost_to_victim),
@@ -409,45 +418,17 @@ impl ValueStrike<'_> {
         }
     }
 
-    /// Ballistic RVs that leak through the value-covering BMD layers, one RV at a time while
-    /// a layer can still fire (its inventory makes outcomes depend on each other).
+    /// Ballistic RVs that leak through the value-covering BMD layers (with their remaining
+    /// inventory), drawn layer by layer as counts.
     fn rvs_leak(&mut self, rvs: u32, draw: &mut Draw) -> u32 {
-        let mut leaked = 0;
-        for sent in 0..rvs {
-            if !self.value_defense_can_fire() {
-                return leaked + (rvs - sent);
-            }
-            let mut intercepted = false;
-            for (layer, inventory) in self
-                .defender
-                .missile_defenses
-                .iter()
-                .zip(self.inventory.iter_mut())
-            {
-                if layer.covers.covers_value() && !intercepted {
-                    intercepted = engage(layer, inventory, draw);
-                }
-            }
-            leaked += u32::from(!intercepted);
-        }
-        leaked
-    }
-
-    /// Whether any layer covering value has interceptors for a first salvo.
-    fn value_defense_can_fire(&self) -> bool {
-        self.defender
-            .missile_defenses
-            .iter()
-            .zip(&self.inventory)
-            .any(|(layer, &left)| layer.covers.covers_value() && left >= first_salvo(layer))
-    }
-}
-
-/// Interceptors a layer needs to engage one RV.
-fn first_salvo(layer: &MissileDefenseLayer) -> u32 {
-    match layer.doctrine {
-        FiringDoctrine::Salvo { shots } => shots.max(1),
-        FiringDoctrine::ShootLookShoot { first, .. } => first.max(1),
+        let layers = &self.defender.missile_defenses;
+        rvs - interception::intercepted(
+            layers,
+            &mut self.inventory,
+            |layer| layer.covers.covers_value(),
+            rvs,
+            draw,
+        )
     }
 }
 
@@ -456,6 +437,7 @@ fn first_salvo(layer: &MissileDefenseLayer) -> u32 {
 pub(crate) fn sample_exchange(
     scenario: &Scenario,
     x: &Exchange,
+    shape: &counterforce::PlanShape,
     draw: &mut Draw,
 ) -> Result<ExchangeSample, EngineError> {
     let options = &scenario.options;
@@ -467,7 +449,7 @@ pub(crate) fn sample_exchange(
         storage_alive,
         spent,
         inventory,
-    } = counterforce::strike(scenario, x, draw)?;
+    } = counterforce::strike(scenario, x, shape, draw)?;
 
     // Retaliation on the striker's value.
     let victim_surviving: Vec<u32> = defender
@@ -579,8 +561,20 @@ mod tests {
 
     #[test]
     fn binomial_draws_follow_the_binomial_distribution() {
-        // Small n (trial by trial), inversion, p above one half, and chunked inversion.
-        for (n, p) in [(5, 0.3), (40, 0.1), (40, 0.8), (300, 0.45), (2_000, 0.3)] {
+        // Small n (trial by trial), inversion, p above one half, and BTRD: near its least
+        // mean, moderate, large (tails reach the Stirling test), and p just below one half.
+        for (n, p) in [
+            (5, 0.3),
+            (40, 0.1),
+            (40, 0.8),
+            (99, 0.1),
+            (20, 0.5),
+            (300, 0.45),
+            (2_000, 0.3),
+            (1_000, 0.02),
+            (120, 0.93),
+            (100_000, 0.37),
+        ] {
             let (statistic, cells) = chi_square(n, p, 40_000);
             // Chi-square with `cells - 1` degrees of freedom: mean d, sd sqrt(2 d); 5 sd.
             let dof = (cells - 1) as f64;
@@ -642,7 +636,7 @@ mod tests {
         assert_eq!(draw.binomial(0, 0.5), 0);
         assert_eq!(draw.binomial(1_000, 0.0), 0);
         assert_eq!(draw.binomial(1_000, 1.0), 1_000);
-        // Mean n p over many chunks: 1e6 trials at 0.4 (chunk of 500), sd about 490.
+        // Mean n p: 1e6 trials at 0.4, sd about 490.
         let k = f64::from(draw.binomial(1_000_000, 0.4));
         assert!((k - 400_000.0).abs() < 5.0 * 490.0, "{k}");
     }

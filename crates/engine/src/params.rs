@@ -5,10 +5,15 @@
 //! (an index or a name in brackets). Monte Carlo sets drawn values through [`set_field`]; sweeps
 //! set grid values the same way, so both address exactly the fields the file format has.
 
-use crate::defense::FiringDoctrine;
 use crate::error::EngineError;
 use crate::limits::{self, Limit};
-use crate::model::{Basing, ByAlert, Fratricide, Scenario};
+use crate::model::{Fratricide, Scenario};
+
+mod fields;
+pub use fields::PreparedField;
+use fields::{
+    AirField, ForceField, LayerField, StorageField, air_slot, force_slot, layer_slot, storage_slot,
+};
 
 /// A probability distribution for one input, truncated to the input's valid range.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -412,110 +417,13 @@ fn slot_in<'a>(
                         "warhead storage site",
                         path,
                     )?;
-                    let site = &mut side.warhead_storage[w];
-                    match *field {
-                        "detection_probability" => (
-                            limits::PROBABILITY,
-                            Slot::Real(&mut site.detection_probability),
-                        ),
-                        "aimpoint_hardness_psi" => {
-                            (hardness, Slot::Real(&mut site.aimpoint_hardness_psi))
-                        }
-                        _ => return Err(unknown()),
-                    }
+                    let field = StorageField::parse(field).ok_or_else(unknown)?;
+                    storage_slot(&mut side.warhead_storage[w], field, hardness)
                 }
                 [Segment::Key("force"), Segment::Index(f), field @ ..] => {
                     let f = pick(&side.forces, f, |x| &x.name, "force element", path)?;
-                    let force = &mut side.forces[f];
-                    match field {
-                        [Segment::Key("launchers")] => (
-                            limits::LAUNCHERS,
-                            Slot::Launchers(&mut force.launchers, &mut force.generated_launchers),
-                        ),
-                        [Segment::Key("launchers"), Segment::Key("day_to_day")] => {
-                            (limits::LAUNCHERS, Slot::Count(&mut force.launchers))
-                        }
-                        [Segment::Key("launchers"), Segment::Key("generated")]
-                        | [Segment::Key("generated_launchers")] => (
-                            limits::LAUNCHERS,
-                            Slot::OptionalCount(&mut force.generated_launchers),
-                        ),
-                        [Segment::Key("non_deployed_launchers")] => (
-                            limits::LAUNCHERS,
-                            Slot::Count(&mut force.accountability.non_deployed_launchers),
-                        ),
-                        [Segment::Key("converted_launchers")] => (
-                            limits::LAUNCHERS,
-                            Slot::Count(&mut force.accountability.converted_launchers),
-                        ),
-                        [Segment::Key("warheads_per_launcher")] => (
-                            limits::WARHEADS_PER_LAUNCHER,
-                            Slot::Count(&mut force.warheads_per_launcher),
-                        ),
-                        [Segment::Key("yield_kt")] => {
-                            (limits::YIELD_KT, Slot::Optional(&mut force.yield_kt))
-                        }
-                        [Segment::Key("cep_m")] => {
-                            (limits::CEP_M, Slot::Optional(&mut force.cep_m))
-                        }
-                        [Segment::Key("bias_m")] => (limits::BIAS_M, Slot::Real(&mut force.bias_m)),
-                        [Segment::Key("reliability")] => {
-                            (limits::PROBABILITY, Slot::Real(&mut force.reliability))
-                        }
-                        [Segment::Key("launch_survival")] => {
-                            (limits::PROBABILITY, Slot::Real(&mut force.launch_survival))
-                        }
-                        [
-                            Segment::Key("untargetable_share"),
-                            Segment::Key("day_to_day"),
-                        ] => (
-                            limits::PROBABILITY,
-                            Slot::Real(&mut force.untargetable_share.day_to_day),
-                        ),
-                        [
-                            Segment::Key("untargetable_share"),
-                            Segment::Key("generated"),
-                        ] => (
-                            limits::PROBABILITY,
-                            Slot::Real(&mut force.untargetable_share.generated),
-                        ),
-                        [Segment::Key("launchers_per_aimpoint")] => (
-                            limits::LAUNCHERS_PER_AIMPOINT,
-                            Slot::Count(&mut force.launchers_per_aimpoint),
-                        ),
-                        [Segment::Key("aimpoint_hardness_psi")] => {
-                            (hardness, Slot::Real(&mut force.aimpoint_hardness_psi))
-                        }
-                        [Segment::Key("detection_probability")] => (
-                            limits::PROBABILITY,
-                            Slot::Real(&mut force.detection_probability),
-                        ),
-                        [Segment::Key("striker_availability"), Segment::Key(alert)] => {
-                            // Setting one posture keeps the other at its current value.
-                            let default = options.striker_availability(force.basing);
-                            let shares = force.striker_availability.get_or_insert(ByAlert {
-                                day_to_day: default,
-                                generated: default,
-                            });
-                            let slot = match *alert {
-                                "day_to_day" => &mut shares.day_to_day,
-                                "generated" => &mut shares.generated,
-                                _ => return Err(unknown()),
-                            };
-                            (limits::PROBABILITY, Slot::Real(slot))
-                        }
-                        [Segment::Key("kill_probability"), Segment::Key(class)] => {
-                            let target = Basing::ALL
-                                .into_iter()
-                                .find(|b| b.name() == *class)
-                                .ok_or_else(unknown)?;
-                            (
-                                limits::PROBABILITY,
-                                Slot::Kill(&mut force.kill_probability, target),
-                            )
-                        }
-                        _ => return Err(unknown()),
-                    }
+                    let field = ForceField::parse(field).ok_or_else(unknown)?;
+                    force_slot(&mut side.forces[f], field, &options, hardness)
                 }
                 [
                     Segment::Key("missile_defense"),
@@ -529,31 +437,8 @@ fn slot_in<'a>(
                         "missile-defense layer",
                         path,
                     )?;
-                    let layer = &mut side.missile_defenses[d];
-                    match (field, &mut layer.doctrine) {
-                        ([Segment::Key("interceptors")], _) => {
-                            (limits::INTERCEPTORS, Slot::Count(&mut layer.interceptors))
-                        }
-                        ([Segment::Key("interceptor_sspk")], _) => {
-                            (limits::PROBABILITY, Slot::Real(&mut layer.interceptor_sspk))
-                        }
-                        ([Segment::Key("discrimination")], _) => {
-                            (limits::PROBABILITY, Slot::Real(&mut layer.discrimination))
-                        }
-                        (
-                            [Segment::Key("interceptors_per_rv")],
-                            FiringDoctrine::Salvo { shots },
-                        ) => (limits::INTERCEPTORS_PER_RV, Slot::Count(shots)),
-                        (
-                            [Segment::Key("shoot_look_shoot"), Segment::Key("first")],
-                            FiringDoctrine::ShootLookShoot { first, .. },
-                        ) => (limits::INTERCEPTORS_PER_RV, Slot::Count(first)),
-                        (
-                            [Segment::Key("shoot_look_shoot"), Segment::Key("second")],
-                            FiringDoctrine::ShootLookShoot { second, .. },
-                        ) => (limits::INTERCEPTORS_PER_RV, Slot::Count(second)),
-                        _ => return Err(unknown()),
-                    }
+                    let field = LayerField::parse(field).ok_or_else(unknown)?;
+                    layer_slot(&mut side.missile_defenses[d], field).ok_or_else(unknown)?
                 }
                 [
                     Segment::Key("air_defense"),
@@ -567,17 +452,8 @@ fn slot_in<'a>(
                         "air-defense layer",
                         path,
                     )?;
-                    let air = &mut side.air_defenses[d];
-                    match *field {
-                        "bomber_shootdown" => {
-                            (limits::PROBABILITY, Slot::Real(&mut air.bomber_shootdown))
-                        }
-                        "cruise_missile_shootdown" => (
-                            limits::PROBABILITY,
-                            Slot::Real(&mut air.cruise_missile_shootdown),
-                        ),
-                        _ => return Err(unknown()),
-                    }
+                    let field = AirField::parse(field).ok_or_else(unknown)?;
+                    air_slot(&mut side.air_defenses[d], field)
                 }
                 _ => return Err(unknown()),
             }
@@ -594,7 +470,10 @@ enum Slot<'a> {
     OptionalCount(&'a mut Option<u32>),
     /// Both postures at once.
     Launchers(&'a mut u32, &'a mut Option<u32>),
-    Kill(&'a mut crate::model::KillProbabilities, Basing),
+    Kill(
+        &'a mut crate::model::KillProbabilities,
+        crate::model::Basing,
+    ),
 }
 
 #[cfg(test)]

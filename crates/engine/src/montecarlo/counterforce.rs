@@ -8,7 +8,7 @@
 //! the number that work is drawn per launcher; which found aimpoints of a segment they fall on
 //! is exchangeable, so the alive ones they reach are a hypergeometric count.
 
-use super::{Draw, engage, first_salvo};
+use super::{Draw, interception};
 use crate::allocation::Batch;
 use crate::error::EngineError;
 use crate::exchange::{self, Exchange, Target};
@@ -48,19 +48,61 @@ pub(super) struct Outcome {
     pub inventory: Vec<u32>,
 }
 
+/// What a plan fixes for every trial that executes it: its executed batches, where its classes
+/// and batches cut the aimpoints, and each class's position among its element's aimpoints.
+/// Made once per run with fixed planning (once per trial with informed planning).
+pub(super) struct PlanShape {
+    executed: Vec<Batch>,
+    /// Class and batch ends, sorted, without repeats.
+    cuts: Vec<usize>,
+    /// Per class, its aimpoints' position among its element's aimpoints, in plan order.
+    offsets: Vec<usize>,
+}
+
+impl PlanShape {
+    pub(super) fn new(defender: &Side, x: &Exchange) -> Self {
+        let executed = x.executed();
+        let mut seen = vec![0usize; defender.forces.len()];
+        let offsets = x
+            .classes
+            .iter()
+            .map(|c| match c.target {
+                Target::Element(j) => {
+                    seen[j] += c.count;
+                    seen[j] - c.count
+                }
+                Target::Storage(_) => 0,
+            })
+            .collect();
+        let mut cuts: Vec<usize> = x
+            .classes
+            .iter()
+            .flat_map(|c| [c.first, c.first + c.count])
+            .chain(executed.iter().flat_map(|b| [b.first, b.first + b.count]))
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        Self {
+            executed,
+            cuts,
+            offsets,
+        }
+    }
+}
+
 /// Executes the plan's executed batches with random outcomes.
 pub(super) fn strike(
     scenario: &Scenario,
     x: &Exchange,
+    shape: &PlanShape,
     draw: &mut Draw,
 ) -> Result<Outcome, EngineError> {
     let defender = &scenario.sides[x.victim];
-    let executed = x.executed();
     let targetable = draw_targetable(defender, x, draw);
-    let mut segments = segments(defender, x, &executed, &targetable);
+    let mut segments = segments(defender, x, shape, &targetable);
     draw_found(defender, &mut segments, draw);
     let mut fire = Fire::new(scenario, x);
-    for batch in &executed {
+    for batch in &shape.executed {
         fire.batch(batch, &mut segments, draw)?;
     }
     Ok(fire.outcome(defender, x, &segments, draw))
@@ -85,46 +127,21 @@ fn draw_targetable(defender: &Side, x: &Exchange, draw: &mut Draw) -> Vec<u32> {
 /// where the element's launchers in this trial stop filling aimpoints of
 /// `launchers_per_aimpoint` (a last, partial aimpoint is a segment of its own; aimpoints
 /// beyond are empty).
-fn segments(defender: &Side, x: &Exchange, executed: &[Batch], targetable: &[u32]) -> Vec<Segment> {
-    // Per class, its aimpoints' position among its element's aimpoints, in plan order.
-    let mut seen = vec![0usize; defender.forces.len()];
-    let offsets: Vec<usize> = x
-        .classes
-        .iter()
-        .map(|c| match c.target {
-            Target::Element(j) => {
-                seen[j] += c.count;
-                seen[j] - c.count
-            }
-            Target::Storage(_) => 0,
-        })
-        .collect();
+fn segments(defender: &Side, x: &Exchange, shape: &PlanShape, targetable: &[u32]) -> Vec<Segment> {
+    // Aimpoints of element `j` full of launchers in this trial.
+    let full =
+        |j: usize| (targetable[j] / defender.forces[j].launchers_per_aimpoint.max(1)) as usize;
     // Launchers on the aimpoint at position `k` of element `j` in this trial.
     let launchers_at = |j: usize, k: usize| -> u32 {
-        let per = defender.forces[j].launchers_per_aimpoint.max(1);
-        let full = (targetable[j] / per) as usize;
-        match k.cmp(&full) {
-            std::cmp::Ordering::Less => per,
-            std::cmp::Ordering::Equal => targetable[j] % per,
+        match k.cmp(&full(j)) {
+            std::cmp::Ordering::Less => defender.forces[j].launchers_per_aimpoint.max(1),
+            std::cmp::Ordering::Equal => {
+                targetable[j] % defender.forces[j].launchers_per_aimpoint.max(1)
+            }
             std::cmp::Ordering::Greater => 0,
         }
     };
-    let mut cuts: Vec<usize> = Vec::with_capacity(2 * (x.classes.len() + executed.len()) + 4);
-    for (c, &offset) in x.classes.iter().zip(&offsets) {
-        cuts.extend([c.first, c.first + c.count]);
-        if let Target::Element(j) = c.target {
-            // The full aimpoints end at position `full`; the partial one ends one later.
-            let full = (targetable[j] / defender.forces[j].launchers_per_aimpoint.max(1)) as usize;
-            for k in [full, full + 1] {
-                if k > offset && k < offset + c.count {
-                    cuts.push(c.first + k - offset);
-                }
-            }
-        }
-    }
-    cuts.extend(executed.iter().flat_map(|b| [b.first, b.first + b.count]));
-    cuts.sort_unstable();
-    cuts.dedup();
+    let cuts = merged_cuts(&shape.cuts, trial_cuts(x, shape, full));
     let mut class = 0;
     cuts.windows(2)
         .map(|w| {
@@ -134,7 +151,7 @@ fn segments(defender: &Side, x: &Exchange, executed: &[Batch], targetable: &[u32
             }
             let c = &x.classes[class];
             let launchers = match c.target {
-                Target::Element(j) => launchers_at(j, offsets[class] + start - c.first),
+                Target::Element(j) => launchers_at(j, shape.offsets[class] + start - c.first),
                 Target::Storage(_) => 0,
             };
             Segment {
@@ -148,6 +165,46 @@ fn segments(defender: &Side, x: &Exchange, executed: &[Batch], targetable: &[u32
             }
         })
         .collect()
+}
+
+/// Cuts this trial adds inside classes: where an element's full aimpoints end and where its
+/// partial one ends, sorted.
+fn trial_cuts(x: &Exchange, shape: &PlanShape, full: impl Fn(usize) -> usize) -> Vec<usize> {
+    let mut cuts = Vec::with_capacity(2 * x.classes.len());
+    for (c, &offset) in x.classes.iter().zip(&shape.offsets) {
+        if let Target::Element(j) = c.target {
+            let full = full(j);
+            for k in [full, full + 1] {
+                if k > offset && k < offset + c.count {
+                    cuts.push(c.first + k - offset);
+                }
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts
+}
+
+/// Two sorted lists of cuts merged into one, sorted, without repeats.
+fn merged_cuts(plan: &[usize], trial: Vec<usize>) -> Vec<usize> {
+    if trial.is_empty() {
+        return plan.to_vec();
+    }
+    let mut out = Vec::with_capacity(plan.len() + trial.len());
+    let (mut i, mut j) = (0, 0);
+    while i < plan.len() || j < trial.len() {
+        let next = if j == trial.len() || (i < plan.len() && plan[i] <= trial[j]) {
+            i += 1;
+            plan[i - 1]
+        } else {
+            j += 1;
+            trial[j - 1]
+        };
+        if out.last() != Some(&next) {
+            out.push(next);
+        }
+    }
+    out
 }
 
 /// Aimpoints found, per segment: those that are there, each found with the detection
@@ -272,28 +329,17 @@ impl<'a> Fire<'a> {
         working
     }
 
-    /// RVs intercepted of `rvs` ballistic RVs, each engaging the victim's layers covering
-    /// forces in turn while one can still fire (inventory makes them depend on each other).
+    /// RVs intercepted of `rvs` ballistic RVs sent through the victim's layers covering
+    /// forces (with their remaining inventory).
     fn intercepted(&mut self, rvs: u32, draw: &mut Draw) -> u32 {
         let layers = &self.scenario.sides[self.x.victim].missile_defenses;
-        let mut intercepted = 0;
-        for _ in 0..rvs {
-            let can_fire = layers
-                .iter()
-                .zip(&self.inventory)
-                .any(|(l, &left)| l.covers.covers_forces() && left >= first_salvo(l));
-            if !can_fire {
-                break;
-            }
-            let mut hit = false;
-            for (layer, inventory) in layers.iter().zip(self.inventory.iter_mut()) {
-                if layer.covers.covers_forces() && !hit {
-                    hit = engage(layer, inventory, draw);
-                }
-            }
-            intercepted += u32::from(hit);
-        }
-        intercepted
+        interception::intercepted(
+            layers,
+            &mut self.inventory,
+            |layer| layer.covers.covers_forces(),
+            rvs,
+            draw,
+        )
     }
 
     fn kill_probability(&mut self, weapon: usize, target: Target) -> Result<f64, EngineError> {
@@ -354,5 +400,20 @@ impl<'a> Fire<'a> {
             spent: self.spent,
             inventory: self.inventory,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merged_cuts;
+
+    #[test]
+    fn cuts_merge_sorted_without_repeats() {
+        assert_eq!(
+            merged_cuts(&[0, 3, 5, 9], vec![3, 4, 10]),
+            vec![0, 3, 4, 5, 9, 10]
+        );
+        assert_eq!(merged_cuts(&[0, 2], vec![]), vec![0, 2]);
+        assert_eq!(merged_cuts(&[2, 8], vec![0, 1]), vec![0, 1, 2, 8]);
     }
 }
