@@ -432,9 +432,20 @@ impl ValueStrike<'_> {
     }
 }
 
-/// Executes an exchange's plan with random outcomes (also the N-side Monte Carlo's draw of
-/// each pair's committed exchange).
-pub(crate) fn sample_exchange(
+/// [`sample_exchange`] with the plan's shape prepared for this one draw: the N-side Monte
+/// Carlo's draw of each pair's committed exchange.
+pub(crate) fn sample_planned_exchange(
+    scenario: &Scenario,
+    x: &Exchange,
+    draw: &mut Draw,
+) -> Result<ExchangeSample, EngineError> {
+    let shape = counterforce::PlanShape::new(&scenario.sides[x.victim], x);
+    sample_exchange(scenario, x, &shape, draw)
+}
+
+/// Executes an exchange's plan with random outcomes; `shape` is the plan's, prepared once per
+/// run where the plan is fixed.
+fn sample_exchange(
     scenario: &Scenario,
     x: &Exchange,
     shape: &counterforce::PlanShape,

@@ -1,7 +1,7 @@
 //! N-side Monte Carlo with random outcomes (issue 10; docs/model.md, "N sides", Monte Carlo).
 //! Each trial draws the uncertain inputs, then the outcome of every ordered pair's committed
 //! exchange with the two-side draw of one planned exchange
-//! ([`crate::montecarlo::sample_exchange`]): launchers, aimpoints found, interceptors, kills,
+//! ([`crate::montecarlo::sample_planned_exchange`]): launchers, aimpoints found, interceptors, kills,
 //! retaliation and the attack on value.
 //!
 //! The plans: with [`Planning::Fixed`] (the default, as on two sides) the N-side analysis of
@@ -25,7 +25,7 @@ use super::{MultiOptions, MultiScenario, views};
 use crate::error::EngineError;
 use crate::limits::{self, size};
 use crate::model::Scenario;
-use crate::montecarlo::{Draw, ExchangeSample, Planning, sample_exchange};
+use crate::montecarlo::{Draw, ExchangeSample, Planning, sample_planned_exchange};
 use crate::params;
 
 /// One ordered pair's drawn first strike.
@@ -263,7 +263,7 @@ fn sample_pair(
 ) -> Result<PairSample, EngineError> {
     let (a, b) = (strike.striker, strike.victim);
     let exchange = if strike.reserve_share == 0.0 {
-        sample_exchange(world, &strike.exchange, draw)?
+        sample_planned_exchange(world, &strike.exchange, draw)?
     } else {
         // As planned: the striker withholding its reserve, in a two-side duel (sides 0 and 1).
         let duel = Scenario {
@@ -276,7 +276,7 @@ fn sample_pair(
             options: world.options,
             uncertain: Vec::new(),
         };
-        sample_exchange(&duel, &strike.exchange, draw)?
+        sample_planned_exchange(&duel, &strike.exchange, draw)?
     };
     let (mut on_a, mut on_b) = (exchange.damage_to_striker, exchange.damage_to_victim);
     let (mut cost_a, mut cost_b) = (exchange.cost_to_striker, exchange.cost_to_victim);
