@@ -112,10 +112,7 @@ fn n_side(args: &CompareArgs, scenario: &str) -> Result<String, Failure> {
 }
 
 fn build(args: &CompareArgs) -> Result<Comparison, Failure> {
-    let base = crate::multilateral::load_two_sided(
-        "compare",
-        args.scenario.as_deref().unwrap_or_default(),
-    )?;
+    let base = crate::multilateral::load_two_sided(args.scenario.as_deref().unwrap_or_default())?;
     let treaty = load_treaty(&args.treaty)?;
     let counting = counting(args.count_disputed);
     let mut entries = vec![entry(&base, "base".into(), None, &treaty, counting)?];

@@ -44,32 +44,10 @@ pub fn wanted(scenario: &str, args: &NSideArgs) -> bool {
     args.given() || reykjavik_scenario::multilateral::is_n_side(scenario)
 }
 
-/// Why a two-side command cannot take N sides (the refusal says it).
-fn two_side_reason(command: &str) -> &'static str {
-    match command {
-        "race" | "richardson --estimate" => {
-            "the Richardson model here couples two arsenals (dx/dt = k y - a x + g, dy/dt = l x - b y + h): one reaction coefficient per side, against the one other side; `race` takes N sides"
-        }
-        _ => "it compares two sides",
-    }
-}
-
-/// Loads for a command that compares two sides: an N-side scenario is refused naming the
-/// command and why, with the located reason.
-pub fn load_two_sided(
-    command: &str,
-    name_or_path: &str,
-) -> Result<reykjavik_engine::model::Scenario, Failure> {
-    reykjavik_scenario::load(name_or_path).map_err(|e| {
-        if reykjavik_scenario::multilateral::is_n_side(name_or_path) {
-            Failure::Input(format!(
-                "`{command}` compares two sides and does not read N-side scenarios (more than two sides, alliances, beliefs, reserves): {}. `analyze`, `sweep`, `treaty`, `compare` and `optimize` do:\n{e}",
-                two_side_reason(command)
-            ))
-        } else {
-            Failure::Input(e.to_string())
-        }
-    })
+/// Loads a two-side scenario for a command that has already routed N-side scenarios to its
+/// N-side version: every command does, so an N-side file never reaches this reader.
+pub fn load_two_sided(name_or_path: &str) -> Result<reykjavik_engine::model::Scenario, Failure> {
+    reykjavik_scenario::load(name_or_path).map_err(|e| Failure::Input(e.to_string()))
 }
 
 pub(crate) fn load(name_or_path: &str, args: &NSideArgs) -> Result<MultiScenario, Failure> {

@@ -67,7 +67,7 @@ pub fn run(args: OptimizeArgs) -> Result<String, Failure> {
     if reykjavik_scenario::multilateral::is_n_side(&args.scenario) {
         return n_side(args);
     }
-    let scenario = crate::multilateral::load_two_sided("optimize", &args.scenario)?;
+    let scenario = crate::multilateral::load_two_sided(&args.scenario)?;
     let treaty = load_treaty(&args.treaty)?;
     let side = side_index(&scenario, &args.side)?;
     let options = search_options(&args, side)?;

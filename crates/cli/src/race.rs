@@ -133,7 +133,7 @@ pub fn run(args: RaceArgs) -> Result<String, Failure> {
     if crate::multilateral::wanted(scenario, &args.n_side) {
         return crate::n_side_race::run(&args);
     }
-    let base = crate::multilateral::load_two_sided("race", scenario)?;
+    let base = crate::multilateral::load_two_sided(scenario)?;
     if base.sides.len() != 2 {
         return Err(Failure::Input(format!(
             "`race` is between exactly 2 sides; this scenario has {}",
@@ -184,7 +184,7 @@ pub fn estimate_coefficients(
     scenario: &str,
     menu: Option<&str>,
 ) -> Result<(arms_race::ReactionCoefficients, report_richardson::Estimate), Failure> {
-    let base = crate::multilateral::load_two_sided("richardson --estimate", scenario)?;
+    let base = crate::multilateral::load_two_sided(scenario)?;
     let menu = menu_for(&base, menu, true)?;
     let search = Search::new(Position::Retaliation, AnalysisOptions::default());
     let c = arms_race::reaction_coefficients(&base, &menu, &search).map_err(computation)?;

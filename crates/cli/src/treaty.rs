@@ -54,10 +54,8 @@ pub fn run(args: TreatyArgs) -> Result<String, Failure> {
         let counting = counting(args.count_disputed);
         return crate::multilateral_commands::treaty(name, &treaty, counting, json);
     }
-    let scenario = crate::multilateral::load_two_sided(
-        "treaty",
-        args.scenario.as_deref().unwrap_or_default(),
-    )?;
+    let scenario =
+        crate::multilateral::load_two_sided(args.scenario.as_deref().unwrap_or_default())?;
     let treaty = load_treaty(&args.treaty)?;
     let counting = counting(args.count_disputed);
     let counts = count_sides(&treaty, &scenario, counting);
