@@ -112,10 +112,10 @@ pub struct ArmsRaceArgs {
     arms_race: bool,
     /// With --arms-race: a response-menu file or built-in name (default: named after the scenario).
     #[arg(long = "menu", value_name = "MENU", requires = "arms_race")]
-    menu: Option<String>,
+    pub(crate) menu: Option<String>,
     /// With --arms-race: the position a side restores.
     #[arg(long, value_enum, requires = "arms_race")]
-    position: Option<PositionArg>,
+    pub(crate) position: Option<PositionArg>,
 }
 
 impl ArmsRaceArgs {

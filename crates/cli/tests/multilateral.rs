@@ -200,14 +200,8 @@ fn bad_n_side_input_is_located_with_exit_code_2() {
 fn commands_that_compare_two_sides_refuse_n_sides_by_name() {
     // `treaty`, `compare` (tests/multilateral_commands.rs) and `optimize`
     // (tests/multilateral_optimize.rs) read N sides.
-    rejects(
-        &["analyze", "us-russia-china-2025", "--curve"],
-        "`analyze` does not handle --curve on N-side scenarios",
-    );
-    rejects(
-        &["analyze", "us-russia-china-2025", "--arms-race"],
-        "`analyze --arms-race` does not handle N-side scenarios: its best-response search",
-    );
+    // `analyze --curve` / `--certify` take N sides (tests/multilateral_options.rs).
+    // `analyze --arms-race` takes N sides (tests/n_side_arms_race.rs).
     // `race` takes N sides (tests/n_side_race.rs); its Richardson option does not.
     rejects(
         &[

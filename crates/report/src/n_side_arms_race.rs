@@ -104,7 +104,7 @@ fn actor_text(out: &mut String, c: &NSideArmsRaceContext, race: &NSideArmsRace, 
     );
     say!(
         out,
-        "    {:<12} {:<44} {:>8} {:>9} {:>9}",
+        "    {:<14} {:<42} {:>8} {:>9} {:>9}",
         "by",
         "move",
         "cost",
@@ -120,9 +120,9 @@ fn actor_text(out: &mut String, c: &NSideArmsRaceContext, race: &NSideArmsRace, 
         };
         say!(
             out,
-            "    {:<12} {:<44} {:>8} {:>9} {:>9}{flag}",
-            short(name(w.mover), 12),
-            short(&c.menu.options[p.option].name, 44),
+            "    {:<14} {:<42} {:>8} {:>9} {:>9}{flag}",
+            short(name(w.mover), 14),
+            short(&c.menu.options[p.option].name, 42),
             number(p.move_cost),
             number(p.response.cost),
             number(p.per_unit)
@@ -152,9 +152,9 @@ fn short(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use reykjavik_engine::model::Scenario;
     use reykjavik_engine::reaction::arms_race::Provocation;
     use reykjavik_engine::reaction::best_response::{BestResponse, Method, ResponseOption};
-    use reykjavik_engine::model::Scenario;
     use reykjavik_engine::reaction::n_side_arms_race::NSideProvocation;
 
     fn menu() -> ResponseMenu {
@@ -251,8 +251,14 @@ mod tests {
         };
         let text = n_side_arms_race_text(&c, &race());
         assert!(text.contains("Arms-race stability on 3 actors"), "{text}");
-        assert!(text.contains("most provocative: B's B boats (0.5 per unit"), "{text}");
-        assert!(text.contains("most provocative: A's A boats (2 per unit"), "{text}");
+        assert!(
+            text.contains("most provocative: B's B boats (0.5 per unit"),
+            "{text}"
+        );
+        assert!(
+            text.contains("most provocative: A's A boats (2 per unit"),
+            "{text}"
+        );
         assert!(text.contains("C (no menu option"), "{text}");
     }
 }
