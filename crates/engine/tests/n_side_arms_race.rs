@@ -225,3 +225,50 @@ fn an_armed_actor_without_an_option_is_refused_by_name() {
     assert_eq!(e.field(), Some("option"));
     assert!(e.to_string().contains("`B`"), "{e}");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn random_two_sides() -> impl Strategy<Value = Scenario> {
+        (
+            (5u32..40, 1u32..4, 0.0f64..1.0),
+            (5u32..60, 0.5f64..1.0, 0.5f64..0.9),
+        )
+            .prop_map(|((a, wa, sea), (b, ra, rb))| {
+                let mut s = two_sides(sea);
+                s.sides[0].forces[0].launchers = a;
+                s.sides[0].forces[0].warheads_per_launcher = wa;
+                s.sides[0].forces[0].reliability = ra;
+                s.sides[1].forces[0].launchers = b;
+                s.sides[1].forces[0].reliability = rb;
+                s
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// The invariant of issue 10: a third side with no warheads and no menu option changes
+        /// no side's exposure (per unit, response, most provocative), whatever the position.
+        #[test]
+        fn a_third_side_with_no_launchers_changes_no_exposure(
+            two in random_two_sides(),
+            p in 0usize..3,
+        ) {
+            let position = Position::ALL[p];
+            let menu = two_side_menu();
+            let pair = arms_race::arms_race_stability(&two, &menu, &search(position)).unwrap();
+            let n = n_side(&MultiScenario::plain(with_unarmed_third(&two)), &menu, position);
+            prop_assert_eq!(n.exposures.len(), 2);
+            for (e, x) in pair.iter().zip(&n.exposures) {
+                let a: Vec<f64> = e.provocations.iter().map(|p| p.per_unit).collect();
+                let b: Vec<f64> = x.provocations.iter().map(|p| p.provocation.per_unit).collect();
+                prop_assert_eq!(a, b);
+                for (p, q) in e.provocations.iter().zip(&x.provocations) {
+                    prop_assert_eq!(&p.response.steps, &q.provocation.response.steps);
+                }
+                prop_assert_eq!(e.most_provocative, x.most_provocative);
+            }
+        }
+    }
+}
