@@ -107,7 +107,8 @@ pub(crate) enum Format {
 #[derive(Debug, Args)]
 pub struct ArmsRaceArgs {
     /// Also report arms-race stability: each side's cheapest response per unit of the other's
-    /// most provocative one-step move on its response menu.
+    /// most provocative one-step move on its response menu (on N sides: each actor's, against
+    /// every other actor's moves).
     #[arg(long)]
     arms_race: bool,
     /// With --arms-race: a response-menu file or built-in name (default: named after the scenario).

@@ -166,3 +166,51 @@ fn arms_race_options_need_the_flag() {
         "--arms-race",
     );
 }
+
+/// Russia and China allied: two actors; the United States faces every option of both members
+/// as moves of the alliance, and the alliance faces the US moves.
+#[test]
+fn an_alliance_is_one_actor() {
+    let text = format!(
+        "{}\n{}\n[[alliance]]\nname = \"Russia-China\"\nmembers = [\"Russia\", \"China\"]\n",
+        include_str!("../../scenario/builtin/multilateral/us-russia-china-2025.forces.toml"),
+        include_str!("../../scenario/builtin/multilateral/us-russia-china-2025.scenario.toml"),
+    );
+    let file = scratch(&unique("alliance", "toml"), &text);
+    let doc = json_of(&[
+        "analyze",
+        file.to_str().unwrap(),
+        "--arms-race",
+        "--format",
+        "json",
+    ]);
+    let three = json_of(&[
+        "analyze",
+        "us-russia-china-2025",
+        "--arms-race",
+        "--format",
+        "json",
+    ]);
+    let actors = doc["arms_race"]["actors"].as_array().unwrap();
+    let names: Vec<&str> = actors
+        .iter()
+        .map(|x| x["actor"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["United States", "Russia-China"]);
+    let us_moves = actors[0]["moves"].as_array().unwrap();
+    assert!(us_moves.iter().all(|m| m["by"] == "Russia-China"));
+    // As many moves as Russia's and China's options with room in the three-actor run.
+    let faced = three["arms_race"]["actors"][0]["moves"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(us_moves.len(), faced);
+    assert!(
+        actors[1]["moves"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["by"] == "United States")
+    );
+    std::fs::remove_file(file).unwrap();
+}
