@@ -376,6 +376,26 @@ test('analyze --arms-race as a checkbox', async () => {
   }
 });
 
+test('analyze --arms-race on N sides as the same checkbox', async () => {
+  const cli = cliJson(['analyze', 'us-russia-china-2025', '--arms-race']);
+  const { context, page, problems } = await freshBrowser();
+  try {
+    await ready(page, url);
+    await page.waitForSelector('#index');
+    await page.selectOption('#builtin', 'us-russia-china-2025');
+    await page.waitForSelector('#index[data-kind="n-side"]', { timeout: 60000 });
+    await page.check('#arms-race');
+    await page.waitForSelector('#n-arms-race-table', { timeout: 120000 });
+    assert.equal(await page.locator('#n-arms-race-table tbody tr').count(), cli.arms_race.actors.length);
+    const first = cli.arms_race.actors[0].most_provocative;
+    assert.match(await page.locator('#n-arms-race-table').innerText(), new RegExp(`${first.by}: ${first.move.replace(/[()+]/g, '.')}`));
+    await clean(page, 'n-side arms race');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the race view: rounds, outcome, charts, Richardson coefficients, state in the URL', async () => {
   const cli = cliJson(['race', 'us-russia-2021', '--move', 'us-homeland-defense', '--rounds', '4', '--richardson']);
   const { context, page, problems } = await freshBrowser();

@@ -1,7 +1,7 @@
 //! Action-reaction benchmarks on us-russia-2021 after the us-homeland-defense move (targets on a
 //! 2-core machine: one best response under 0.5 s, a 10-round race under 5 s), and the
-//! three-power race on us-russia-china-2025 (no target set; reported). Run with
-//! `cargo bench -p reykjavik-bench --bench reaction -- --quick`.
+//! three-power race and arms-race stability on us-russia-china-2025 (no target set; reported).
+//! Run with `cargo bench -p reykjavik-bench --bench reaction -- --quick`.
 
 use std::hint::black_box;
 
@@ -9,6 +9,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use reykjavik_engine::model::{Alert, Scenario};
 use reykjavik_engine::multilateral::MultiOptions;
 use reykjavik_engine::reaction::best_response::{self, Position, ResponseMenu, Search};
+use reykjavik_engine::reaction::n_side_arms_race;
 use reykjavik_engine::reaction::n_side_race::{self, NSideRaceSettings};
 use reykjavik_engine::reaction::race::{self, RaceSettings};
 use reykjavik_engine::stability::AnalysisOptions;
@@ -98,5 +99,34 @@ fn n_side_races(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, best_responses, races, n_side_races);
+/// Arms-race stability among the three powers (issue 10): every actor's best response to each
+/// one-step move of the others on the built-in menu.
+fn n_side_arms_races(c: &mut Criterion) {
+    let base = reykjavik_scenario::multilateral::load("us-russia-china-2025").unwrap();
+    let menu = reykjavik_scenario::response::load("us-russia-china-2025")
+        .unwrap()
+        .resolve(&base.scenario)
+        .unwrap();
+    let options = MultiOptions::uniform(3, Alert::DayToDay, false);
+    let mut group = c.benchmark_group("arms race us-russia-china-2025");
+    group.sample_size(10);
+    for position in Position::ALL {
+        let search = Search::new(position, AnalysisOptions::default());
+        group.bench_function(position.name(), |b| {
+            b.iter(|| {
+                n_side_arms_race::n_side_arms_race(black_box(&base), &menu, &search, &options)
+                    .unwrap()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    best_responses,
+    races,
+    n_side_races,
+    n_side_arms_races
+);
 criterion_main!(benches);

@@ -274,7 +274,7 @@ fn run_n_side(args: &AnalyzeArgs) -> Result<String, Failure> {
             at_least: &args.at_least,
             curve: args.curve,
             certify: args.certify,
-            arms_race: args.arms_race.wanted(),
+            arms_race: &args.arms_race,
             quiet: args.quiet,
             scenario: &args.scenario,
         },

@@ -14,6 +14,7 @@ pub mod montecarlo;
 pub mod multilateral;
 /// `treaty` and `compare` on N-side scenarios (issue 10 item 4).
 mod multilateral_commands;
+mod n_side_arms_race;
 mod n_side_race;
 mod n_side_race_chart;
 mod n_side_richardson;

@@ -131,10 +131,7 @@ pub fn options(
     Ok(options)
 }
 
-/// Why `analyze --arms-race` refuses N sides (docs/model.md, "N sides").
-const ARMS_RACE_REASON: &str = "its best-response search (crates/engine/src/reaction) scores each response by the two-side exchange and one opponent's retaliation, so on N sides it would need an N-side best response (a side's build judged by its overall ratio against every other side, with reserves and third parties inside the search), the machinery of an N-side `optimize`, which does not exist yet; run it on a two-side scenario, or compare postures with `sweep` or `compare`";
-
-/// `analyze` options beyond the posture: Monte Carlo, and what N sides cannot do yet.
+/// `analyze` options beyond the posture: Monte Carlo, pair details, the arms race.
 pub struct Extras<'a> {
     pub trials: Option<u64>,
     pub seed: Option<u64>,
@@ -144,20 +141,10 @@ pub struct Extras<'a> {
     pub at_least: &'a [u32],
     pub curve: bool,
     pub certify: bool,
-    pub arms_race: bool,
+    /// `--arms-race` and its menu and position.
+    pub arms_race: &'a crate::race::ArmsRaceArgs,
     pub quiet: bool,
     pub scenario: &'a str,
-}
-
-/// Why each option N sides refuse cannot work there.
-fn refuse_unsupported(u: &Extras) -> Result<(), Failure> {
-    if u.arms_race {
-        return Err(Failure::Input(format!(
-            "{}: `analyze --arms-race` does not handle N-side scenarios: {ARMS_RACE_REASON}",
-            u.scenario
-        )));
-    }
-    Ok(())
 }
 
 /// `analyze` on an N-side scenario: text or JSON, with Monte Carlo over the inputs for
@@ -170,9 +157,15 @@ pub fn analyze(
     json: bool,
     extras: Extras,
 ) -> Result<String, Failure> {
-    refuse_unsupported(&extras)?;
     let ms = load(scenario, args)?;
     let options = options(&ms, alert, launch_under_attack)?;
+    let arms_race = crate::n_side_arms_race::section(extras.arms_race, &ms, &options)?;
+    let add_arms_race = |doc: &mut serde_json::Value| {
+        if let Some(section) = &arms_race {
+            section.add_json(doc);
+        }
+    };
+    let arms_race_text = arms_race.as_ref().map(|s| s.text()).unwrap_or_default();
     let computation = |e: reykjavik_engine::EngineError| Failure::Computation(e.to_string());
     let trials = match extras.trials {
         Some(n) => Some(monte_carlo(&ms, &options, n, &extras)?),
@@ -201,16 +194,21 @@ pub fn analyze(
         (true, true) => {
             let mut doc = n_side_json(&out);
             pair_detail::add_json(&mut doc, &analysis.actual, &details);
+            add_arms_race(&mut doc);
             pair_detail::to_string_pretty(&doc, &details)
         }
         (true, false) => {
-            let mut text = serde_json::to_string_pretty(&n_side_json(&out))
+            let mut doc = n_side_json(&out);
+            add_arms_race(&mut doc);
+            let mut text = serde_json::to_string_pretty(&doc)
                 .map_err(|e| Failure::Computation(e.to_string()))?;
             text.push('\n');
             text
         }
-        (false, true) => n_side_text(&out) + &pair_detail::text(&analysis.actual, &details),
-        (false, false) => n_side_text(&out),
+        (false, true) => {
+            n_side_text(&out) + &pair_detail::text(&analysis.actual, &details) + &arms_race_text
+        }
+        (false, false) => n_side_text(&out) + &arms_race_text,
     })
 }
 

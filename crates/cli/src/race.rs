@@ -107,15 +107,16 @@ pub(crate) enum Format {
 #[derive(Debug, Args)]
 pub struct ArmsRaceArgs {
     /// Also report arms-race stability: each side's cheapest response per unit of the other's
-    /// most provocative one-step move on its response menu.
+    /// most provocative one-step move on its response menu (on N sides: each actor's, against
+    /// every other actor's moves).
     #[arg(long)]
     arms_race: bool,
     /// With --arms-race: a response-menu file or built-in name (default: named after the scenario).
     #[arg(long = "menu", value_name = "MENU", requires = "arms_race")]
-    menu: Option<String>,
+    pub(crate) menu: Option<String>,
     /// With --arms-race: the position a side restores.
     #[arg(long, value_enum, requires = "arms_race")]
-    position: Option<PositionArg>,
+    pub(crate) position: Option<PositionArg>,
 }
 
 impl ArmsRaceArgs {

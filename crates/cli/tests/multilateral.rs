@@ -198,13 +198,10 @@ fn bad_n_side_input_is_located_with_exit_code_2() {
 
 #[test]
 fn commands_that_compare_two_sides_refuse_n_sides_by_name() {
-    // `treaty`, `compare` (tests/multilateral_commands.rs), `optimize`
-    // (tests/multilateral_optimize.rs) and `analyze --curve`/`--certify`
-    // (tests/multilateral_options.rs) read N sides.
-    rejects(
-        &["analyze", "us-russia-china-2025", "--arms-race"],
-        "`analyze --arms-race` does not handle N-side scenarios: its best-response search",
-    );
+    // `treaty`, `compare` (tests/multilateral_commands.rs) and `optimize`
+    // (tests/multilateral_optimize.rs) read N sides.
+    // `analyze --curve` / `--certify` take N sides (tests/multilateral_options.rs).
+    // `analyze --arms-race` takes N sides (tests/n_side_arms_race.rs).
     // `race` takes N sides (tests/n_side_race.rs); its Richardson option does not.
     rejects(
         &[

@@ -24,6 +24,7 @@ pub mod multilateral_montecarlo;
 pub mod multilateral_optimize;
 pub mod multilateral_sweep;
 pub mod multilateral_treaty;
+pub mod n_side_arms_race;
 pub mod n_side_race;
 pub mod n_side_richardson;
 pub mod optimize;

@@ -176,9 +176,9 @@ async fn analyze_n_sides(
     request: &AnalyzeRequest,
     ms: &mut reykjavik_engine::multilateral::MultiScenario,
 ) -> Answer {
-    if request.certify || request.arms_race {
+    if request.certify {
         return Err(ApiError::bad(
-            "N-side scenarios: certify and the arms-race section are not offered (gap certificates and the arms-race menu are made for two sides)",
+            "N-side scenarios: certify is not offered on the web (run `reykjavik analyze --certify`)",
         ));
     }
     crate::nsides::apply_options(ms, &request.n_side)?;
@@ -190,8 +190,9 @@ async fn analyze_n_sides(
         &request.at_least,
     )?;
     let ms = ms.clone();
+    let arms_race = request.arms_race;
     let value = heavy(state, move || {
-        crate::nsides::analyze(&ms, &options, monte_carlo.as_ref())
+        crate::nsides::analyze(&ms, &options, monte_carlo.as_ref(), arms_race)
     })
     .await?;
     Ok(Json(value).into_response())

@@ -104,6 +104,7 @@ pub fn analyze(
     ms: &MultiScenario,
     options: &MultiOptions,
     monte_carlo: Option<&MonteCarloRequest>,
+    arms_race: bool,
 ) -> Result<Value, ApiError> {
     let analysis = multilateral::analysis::analyze(ms, options).map_err(ApiError::engine)?;
     let regimes = standard_regimes(ms).map_err(ApiError::engine)?;
@@ -124,7 +125,36 @@ pub fn analyze(
         regimes: &regimes,
         trials: trials.as_ref(),
     };
-    Ok(json!({ "kind": "n-side", "document": n_side_json(&out), "text": n_side_text(&out) }))
+    let mut document = n_side_json(&out);
+    let mut text = n_side_text(&out);
+    if arms_race {
+        arms_race_section(ms, options, &mut document, &mut text)?;
+    }
+    Ok(json!({ "kind": "n-side", "document": document, "text": text }))
+}
+
+/// `analyze --arms-race` on N sides: the scenario's built-in menu, position retaliation (as the
+/// two-side section on the web). An armed actor without an option is refused by the engine.
+fn arms_race_section(
+    ms: &MultiScenario,
+    options: &MultiOptions,
+    document: &mut Value,
+    text: &mut String,
+) -> Result<(), ApiError> {
+    use reykjavik_engine::reaction::best_response::{Position, Search};
+    use reykjavik_engine::reaction::n_side_arms_race::n_side_arms_race;
+    use reykjavik_report::n_side_arms_race as report;
+    let menu = crate::reaction::menu(&ms.scenario, None, false)?;
+    let position = Position::Retaliation;
+    let search = Search::new(position, Default::default());
+    let race = n_side_arms_race(ms, &menu, &search, options).map_err(ApiError::engine)?;
+    let context = report::NSideArmsRaceContext {
+        menu: &menu,
+        position,
+    };
+    report::add_json(document, &context, &race);
+    text.push_str(&report::n_side_arms_race_text(&context, &race));
+    Ok(())
 }
 
 /// The N-side sweep's axes within its caps (the scenario's N-side cap and the server's).

@@ -78,20 +78,29 @@ fn exposure(
             response,
         });
     }
-    // Unanswerable first, then the largest response per unit; ties keep the first.
-    let rank = |p: &Provocation| (u8::from(!p.response.restored()), p.per_unit);
-    let most_provocative = (0..provocations.len()).reduce(|best, i| {
-        let (a, b) = (rank(&provocations[i]), rank(&provocations[best]));
+    let most_provocative = most_provocative(&provocations, |p| p);
+    Ok(SideExposure {
+        side,
+        provocations,
+        most_provocative,
+    })
+}
+
+/// The index of the most provocative of `items` (each read as a provocation by `of`): an
+/// unanswerable move first, then the largest response per unit; ties keep the first. Shared
+/// with the N-side arms race.
+pub(crate) fn most_provocative<T>(items: &[T], of: impl Fn(&T) -> &Provocation) -> Option<usize> {
+    let rank = |i: usize| {
+        let p = of(&items[i]);
+        (u8::from(!p.response.restored()), p.per_unit)
+    };
+    (0..items.len()).reduce(|best, i| {
+        let (a, b) = (rank(i), rank(best));
         if a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).is_gt() {
             i
         } else {
             best
         }
-    });
-    Ok(SideExposure {
-        side,
-        provocations,
-        most_provocative,
     })
 }
 

@@ -18,6 +18,7 @@
 pub mod arms_race;
 pub mod best_response;
 pub mod events;
+pub mod n_side_arms_race;
 pub mod n_side_race;
 pub mod race;
 pub mod reciprocity;

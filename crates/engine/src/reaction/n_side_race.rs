@@ -154,13 +154,13 @@ fn response_order(menu: &ResponseMenu, members: &[Vec<usize>], mover: usize) -> 
         .collect()
 }
 
-/// One race in progress.
-struct Runner<'a> {
-    base: &'a MultiScenario,
-    menu: &'a ResponseMenu,
-    settings: &'a NSideRaceSettings,
-    members: &'a [Vec<usize>],
-    search: Search,
+/// One race in progress (also the N-side arms race's evaluator).
+pub(crate) struct Runner<'a> {
+    pub(crate) base: &'a MultiScenario,
+    pub(crate) menu: &'a ResponseMenu,
+    pub(crate) settings: &'a NSideRaceSettings,
+    pub(crate) members: &'a [Vec<usize>],
+    pub(crate) search: Search,
 }
 
 impl Runner<'_> {
@@ -218,7 +218,7 @@ impl Runner<'_> {
     }
 
     /// `responder`'s cheapest answer restoring `target` in `current`.
-    fn respond(
+    pub(crate) fn respond(
         &self,
         current: &Scenario,
         responder: usize,
@@ -261,7 +261,7 @@ impl Runner<'_> {
         })
     }
 
-    fn analyze(&self, truth: &Scenario) -> Result<MultiReport, EngineError> {
+    pub(crate) fn analyze(&self, truth: &Scenario) -> Result<MultiReport, EngineError> {
         let ms = MultiScenario {
             scenario: truth.clone(),
             ..self.base.clone()
@@ -270,7 +270,7 @@ impl Runner<'_> {
     }
 
     /// Every actor's forces and terms in `truth`, and the N-side index.
-    fn measure(&self, truth: &Scenario) -> Result<(Vec<ActorState>, f64), EngineError> {
+    pub(crate) fn measure(&self, truth: &Scenario) -> Result<(Vec<ActorState>, f64), EngineError> {
         let report = self.analyze(truth)?;
         let states = (0..self.members.len())
             .map(|a| state_of(truth, &report, &self.members[a], a, self.search.position))

@@ -57,11 +57,15 @@ function armsRaceSection(doc) {
 
 async function renderNSide(container, ctx) {
   container.appendChild(nSideControls(ctx.vs, ctx, ctx.rerender));
+  const armsRace = h('input', { type: 'checkbox', id: 'arms-race', checked: ctx.vs.armsRace,
+    onchange: (e) => { ctx.vs.armsRace = e.target.checked; ctx.save(); ctx.rerender(); } });
+  container.appendChild(h('div', { class: 'row' }, h('label', {}, armsRace,
+    ' arms-race stability: each actor\'s cheapest response per unit of the others\' most provocative step (analyze --arms-race, the scenario\'s response menu)')));
   const waiting = busy('analysing N sides');
   container.appendChild(waiting);
   let data;
   try {
-    data = await ctx.post('/api/analyze', { ...ctx.scenarioRequest(), ...nSideRequest(ctx.vs) });
+    data = await ctx.post('/api/analyze', { ...ctx.scenarioRequest(), ...nSideRequest(ctx.vs), arms_race: !!ctx.vs.armsRace });
   } finally {
     waiting.stop();
   }

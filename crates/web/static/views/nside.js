@@ -2,7 +2,7 @@
 // standard regimes, each side's overall ratio, every ordered pair's C1, C2 and ratio (a table
 // and a matrix), the perceived figures of each belief holder beside the actual ones, and the
 // reserve and third-party options as controls, and Monte Carlo with random outcomes of every
-// pair's exchange on demand. The document is `analyze --format json`'s.
+// pair's exchange and the arms-race section on demand. The document is `analyze --format json`'s.
 
 import { histogram } from '../charts.js';
 import { f3, h, table } from '../dom.js';
@@ -109,6 +109,19 @@ function beliefsSection(doc) {
       pairsTable(b.perceived, null))))];
 }
 
+/// The arms-race section on N sides (`analyze --arms-race`): each actor's most provocative move.
+function armsRaceSection(doc) {
+  const a = doc.arms_race;
+  if (!a) return [];
+  const rows = a.actors.map((x) => {
+    const w = x.most_provocative;
+    return [x.actor, w ? `${w.by}: ${w.move}` : 'none', w ? f3(w.move_cost) : '–', w ? f3(w.response_cost) : '–', w ? f3(w.response_per_unit) : '–', w ? (w.restored ? 'yes' : 'no (the whole menu falls short)') : ''];
+  });
+  return [h('h3', {}, 'Arms-race stability'),
+    h('p', { class: 'small' }, `Menu ${a.menu.name} (${a.menu.cost_unit}); position restored: ${a.position} (the worst over the armed opponents). Each row: the most provocative one-step move of another actor against this actor, and this actor's cheapest response. Actors without a menu option are not listed.`),
+    table(['actor responding', 'most provocative move (by whom)', 'move cost', 'response cost', 'response per unit of move', 'restored'], rows, { id: 'n-arms-race-table' })];
+}
+
 /// The whole N-side result.
 export function nSideResult(data) {
   const doc = data.document;
@@ -124,6 +137,7 @@ export function nSideResult(data) {
     h('h3', {}, 'Each side\'s overall ratio'), actorsTable(doc),
     h('h3', {}, 'Every ordered pair'), ratioMatrix(doc.actual), pairsTable(doc.actual, 'n-pairs'),
     ...beliefsSection(doc),
+    ...armsRaceSection(doc),
     resultButtons('analysis-n-side', doc),
     ...monteCarloSection(doc.monte_carlo),
     h('p', { class: 'small' }, 'The charts of the two-side analysis do not apply to N sides.'),
