@@ -5,7 +5,9 @@
 
 use std::fmt::Write;
 
-use reykjavik_engine::arms_control::compare::RegimeTerms;
+use reykjavik_engine::arms_control::compare::{PairedChange, RegimeTerms};
+use reykjavik_engine::arms_control::proposal::Proposal;
+use reykjavik_engine::arms_control::treaty::{SideCount, Treaty};
 
 use crate::compare::{Comparison, Entry, quantile, regime_name, signed};
 use crate::treaty::counting_name;
@@ -202,9 +204,18 @@ fn monte_carlo(out: &mut String, c: &Comparison) {
         "<p class=\"small\">{trials} trials (seed {seed}); in each, the base and the proposal use the same random stream. Mean change in the index [5th, 95th percentile] and the share of trials in which the index improves.</p>"
     );
     header(out, "proposal", &c.entries[0].regimes);
-    for e in &c.entries[1..] {
-        let Some(paired) = &e.paired else { continue };
-        let _ = write!(out, "<tr><td>{}</td>", escape(&e.name));
+    paired_rows(out, c.entries[1..].iter().map(|e| (&e.name, &e.paired)));
+}
+
+/// One row per proposal with paired trials: the mean change [5th, 95th percentile] and
+/// P(better) per regime; closes the table. Shared with the N-side brief.
+pub(crate) fn paired_rows<'a>(
+    out: &mut String,
+    entries: impl Iterator<Item = (&'a String, &'a Option<Vec<PairedChange>>)>,
+) {
+    for (name, paired) in entries {
+        let Some(paired) = paired else { continue };
+        let _ = write!(out, "<tr><td>{}</td>", escape(name));
         for p in paired {
             let _ = write!(
                 out,
@@ -221,23 +232,37 @@ fn monte_carlo(out: &mut String, c: &Comparison) {
 }
 
 fn compliance(out: &mut String, c: &Comparison) {
-    let limits: Vec<String> = c.treaty.limits.iter().map(|l| escape(&l.name)).collect();
-    let maxima: Vec<String> = c.treaty.limits.iter().map(|l| l.max.to_string()).collect();
+    let sides: Vec<&str> = c.base.sides.iter().map(|s| s.name.as_str()).collect();
+    let rows = c.entries.iter().map(|e| (&e.name, &e.counts[..]));
+    compliance_table(out, &c.treaty, "", &sides, rows);
+}
+
+/// The treaty-compliance table: every entry's counts per side against each limit, in red over
+/// a limit; `note` follows the counted limits. Shared with the N-side brief.
+pub(crate) fn compliance_table<'a>(
+    out: &mut String,
+    treaty: &Treaty,
+    note: &str,
+    sides: &[&str],
+    rows: impl Iterator<Item = (&'a String, &'a [SideCount])>,
+) {
+    let limits: Vec<String> = treaty.limits.iter().map(|l| escape(&l.name)).collect();
+    let maxima: Vec<String> = treaty.limits.iter().map(|l| l.max.to_string()).collect();
     let _ = writeln!(
         out,
-        "<h2>Treaty compliance ({})</h2>\n<p class=\"small\">Counted: {} (limits {}); in red, over a limit.</p>",
-        escape(&c.treaty.name),
+        "<h2>Treaty compliance ({})</h2>\n<p class=\"small\">Counted: {} (limits {}); in red, over a limit.{note}</p>",
+        escape(&treaty.name),
         limits.join(" / "),
         maxima.join(" / ")
     );
     out.push_str("<table><tr><th></th>");
-    for side in &c.base.sides {
-        let _ = write!(out, "<th>{}</th>", escape(&side.name));
+    for side in sides {
+        let _ = write!(out, "<th>{}</th>", escape(side));
     }
     out.push_str("</tr>\n");
-    for e in &c.entries {
-        let _ = write!(out, "<tr><td>{}</td>", escape(&e.name));
-        for count in &e.counts {
+    for (name, counts) in rows {
+        let _ = write!(out, "<tr><td>{}</td>", escape(name));
+        for count in counts {
             let cells: Vec<String> = count
                 .limits
                 .iter()
@@ -289,28 +314,38 @@ fn assumptions(out: &mut String, c: &Comparison) {
 }
 
 fn sources(out: &mut String, c: &Comparison) {
+    let proposals = c.entries[1..].iter().filter_map(|e| e.proposal.as_ref());
+    sources_list(out, proposals, &c.treaty, &c.base.name);
+}
+
+/// The sources: each proposal's, the treaty's, and where the scenario's numbers are sourced.
+/// Shared with the N-side brief.
+pub(crate) fn sources_list<'a>(
+    out: &mut String,
+    proposals: impl Iterator<Item = &'a Proposal>,
+    treaty: &Treaty,
+    scenario: &str,
+) {
     out.push_str("<h2>Sources</h2>\n<ul class=\"small\">\n");
-    for e in &c.entries[1..] {
-        if let Some(p) = &e.proposal {
-            let _ = writeln!(
-                out,
-                "<li><b>{}</b>: {}</li>",
-                escape(&p.name),
-                escape(&p.sources.join("; "))
-            );
-        }
+    for p in proposals {
+        let _ = writeln!(
+            out,
+            "<li><b>{}</b>: {}</li>",
+            escape(&p.name),
+            escape(&p.sources.join("; "))
+        );
     }
     let _ = writeln!(
         out,
         "<li><b>{}</b>: {}</li>",
-        escape(&c.treaty.name),
-        escape(&c.treaty.sources.join("; "))
+        escape(&treaty.name),
+        escape(&treaty.sources.join("; "))
     );
     let _ = writeln!(
         out,
         "<li><b>{}</b>: every number and its source in <code>reykjavik scenarios show {}</code>.</li>",
-        escape(&c.base.name),
-        escape(&c.base.name)
+        escape(scenario),
+        escape(scenario)
     );
     out.push_str("</ul>\n");
 }

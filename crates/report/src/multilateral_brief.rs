@@ -9,8 +9,8 @@ use std::fmt::Write;
 use reykjavik_engine::multilateral::MultiScenario;
 use reykjavik_engine::multilateral::compare::RegimeReport;
 
-use crate::brief::{STYLE, class_of, escape};
-use crate::compare::{quantile, signed};
+use crate::brief::{STYLE, class_of, compliance_table, escape, paired_rows, sources_list};
+use crate::compare::signed;
 use crate::multilateral_compare::{
     BELIEFS_NOTE, NSideComparison, NSideEntry, TRIALS_NOTE, regime_label,
 };
@@ -220,55 +220,14 @@ fn monte_carlo(out: &mut String, c: &NSideComparison) {
         "<p class=\"small\">{trials} trials (seed {seed}; {TRIALS_NOTE}); in each, the base and the proposal use the same draws. Mean change in the N-side index [5th, 95th percentile] and the share of trials in which it improves.</p>"
     );
     header(out, "proposal", &c.entries[0].regimes);
-    for e in &c.entries[1..] {
-        let Some(paired) = &e.paired else { continue };
-        let _ = write!(out, "<tr><td>{}</td>", escape(&e.name));
-        for p in paired {
-            let _ = write!(
-                out,
-                "<td>{} [{}, {}]<br>P(better) {:.0} %</td>",
-                signed(p.summary.mean),
-                signed(quantile(p, 0.05)),
-                signed(quantile(p, 0.95)),
-                100.0 * p.p_improves
-            );
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</table>\n");
+    paired_rows(out, c.entries[1..].iter().map(|e| (&e.name, &e.paired)));
 }
 
 fn compliance(out: &mut String, c: &NSideComparison) {
-    let limits: Vec<String> = c.treaty.limits.iter().map(|l| escape(&l.name)).collect();
-    let maxima: Vec<String> = c.treaty.limits.iter().map(|l| l.max.to_string()).collect();
-    let _ = writeln!(
-        out,
-        "<h2>Treaty compliance ({})</h2>\n<p class=\"small\">Counted: {} (limits {}); in red, over a limit. Every side is counted against the same limits: a bilateral treaty sets no limit on a third party, so its count is where it would stand, not a breach.</p>",
-        escape(&c.treaty.name),
-        limits.join(" / "),
-        maxima.join(" / ")
-    );
-    out.push_str("<table><tr><th></th>");
-    for side in &c.sides {
-        let _ = write!(out, "<th>{}</th>", escape(side));
-    }
-    out.push_str("</tr>\n");
-    for e in &c.entries {
-        let _ = write!(out, "<tr><td>{}</td>", escape(&e.name));
-        for count in &e.counts {
-            let cells: Vec<String> = count
-                .limits
-                .iter()
-                .map(|l| {
-                    let class = if l.complies() { "" } else { "over" };
-                    format!("<span class=\"{class}\">{}</span>", l.counted)
-                })
-                .collect();
-            let _ = write!(out, "<td>{}</td>", cells.join(" / "));
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</table>\n");
+    let sides: Vec<&str> = c.sides.iter().map(String::as_str).collect();
+    let rows = c.entries.iter().map(|e| (&e.name, &e.counts[..]));
+    let note = " Every side is counted against the same limits: a bilateral treaty sets no limit on a third party, so its count is where it would stand, not a breach.";
+    compliance_table(out, &c.treaty, note, &sides, rows);
 }
 
 fn reserve_words(base: &MultiScenario) -> String {
@@ -321,30 +280,8 @@ fn assumptions(out: &mut String, base: &MultiScenario) {
 }
 
 fn sources(out: &mut String, c: &NSideComparison) {
-    out.push_str("<h2>Sources</h2>\n<ul class=\"small\">\n");
-    for e in &c.entries[1..] {
-        if let Some(p) = &e.proposal {
-            let _ = writeln!(
-                out,
-                "<li><b>{}</b>: {}</li>",
-                escape(&p.name),
-                escape(&p.sources.join("; "))
-            );
-        }
-    }
-    let _ = writeln!(
-        out,
-        "<li><b>{}</b>: {}</li>",
-        escape(&c.treaty.name),
-        escape(&c.treaty.sources.join("; "))
-    );
-    let _ = writeln!(
-        out,
-        "<li><b>{}</b>: every number and its source in <code>reykjavik scenarios show {}</code>.</li>",
-        escape(&c.scenario),
-        escape(&c.scenario)
-    );
-    out.push_str("</ul>\n");
+    let proposals = c.entries[1..].iter().filter_map(|e| e.proposal.as_ref());
+    sources_list(out, proposals, &c.treaty, &c.scenario);
 }
 
 #[cfg(test)]
