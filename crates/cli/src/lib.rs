@@ -16,7 +16,6 @@ pub mod multilateral;
 mod multilateral_commands;
 mod n_side_arms_race;
 mod n_side_race;
-mod n_side_race_chart;
 mod n_side_richardson;
 mod optimize;
 mod race;

@@ -51,8 +51,8 @@ pub fn run(args: &RaceArgs) -> Result<String, Failure> {
         menu: &menu,
     };
     if let Some(path) = &args.svg {
-        let svg = crate::n_side_race_chart::n_side_race_svg(&context, &result)
-            .map_err(Failure::Computation)?;
+        let svg =
+            crate::race_chart::n_side_race_svg(&context, &result).map_err(Failure::Computation)?;
         std::fs::write(path, svg)
             .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
     }
