@@ -75,8 +75,11 @@ const COLOURS: [RGBColor; 8] = [
     RGBColor(127, 127, 127),
 ];
 
-/// What the chart shows: per x (-1 the start, 0 the move, k the k-th response) each actor's
-/// (nuclear warheads, interceptors) and the index.
+/// One x (-1 the start, 0 the move, k the k-th response): each actor's (nuclear warheads,
+/// interceptors), and the index.
+type Point = (f64, Vec<(u64, u64)>, f64);
+
+/// What the chart shows.
 struct Frame {
     title: String,
     step: &'static str,
@@ -84,7 +87,7 @@ struct Frame {
     size: (u32, u32),
     forces_height: u32,
     names: Vec<String>,
-    points: Vec<(f64, Vec<(u64, u64)>, f64)>,
+    points: Vec<Point>,
 }
 
 fn svg(frame: &Frame) -> Result<String, String> {

@@ -6,8 +6,8 @@
 
 mod documents;
 mod errors;
-mod nsweep;
 mod n_side;
+mod nsweep;
 mod runs;
 mod source;
 mod tables;
