@@ -9,6 +9,7 @@ use reykjavik_engine::stability::{self, AnalysisOptions};
 use reykjavik_report::race::ArmsRace;
 use reykjavik_report::{self as report, montecarlo::MonteCarlo};
 
+use crate::Format;
 use crate::{Failure, commands, montecarlo};
 
 /// Version of the JSON output (kept here for callers of the CLI library).
@@ -103,12 +104,6 @@ impl AnalysisArgs {
         }
         given
     }
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
 }
 
 fn parse_alert(text: &str) -> Option<Alert> {

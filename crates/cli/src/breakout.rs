@@ -1,7 +1,7 @@
 //! `reykjavik breakout`: time to weapons-grade material (docs/breakout.md), as text or JSON
 //! (schema in docs/output-format.md), with Monte Carlo, the solver and a one-field sweep (CSV).
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use reykjavik_fissile::FissileError;
 use reykjavik_fissile::breakout::{self};
 use reykjavik_fissile::case::Case;
@@ -13,6 +13,7 @@ use reykjavik_scenario::breakout as cases;
 use reykjavik_report as report;
 use reykjavik_report::breakout::{MonteCarlo, Report};
 
+use crate::Format;
 use crate::{Failure, say};
 
 const MAX_TRIALS: u64 = 10_000_000;
@@ -50,12 +51,6 @@ pub struct BreakoutArgs {
     /// Output format (the sweep is always CSV).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Text,
-    Json,
 }
 
 pub fn run(args: BreakoutArgs) -> Result<String, Failure> {

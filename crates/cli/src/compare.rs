@@ -15,7 +15,8 @@ use reykjavik_engine::model::Scenario;
 use reykjavik_report as report;
 use reykjavik_report::compare::{Comparison, Entry, regime_name};
 
-use crate::treaty::{Format, count_sides, counting, load_treaty};
+use crate::Format;
+use crate::treaty::{count_sides, counting, load_treaty};
 use crate::{Failure, say};
 
 #[derive(Debug, Args)]

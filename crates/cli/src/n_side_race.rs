@@ -12,7 +12,8 @@ use reykjavik_report::n_side_race::{NSideRaceContext, n_side_race_json, n_side_r
 use reykjavik_scenario::response;
 
 use crate::Failure;
-use crate::race::{Format, RaceArgs, computation, input, search, setting};
+use crate::Format;
+use crate::race::{RaceArgs, computation, input, search, setting};
 
 pub fn run(args: &RaceArgs) -> Result<String, Failure> {
     if args.richardson {

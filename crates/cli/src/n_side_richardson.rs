@@ -14,8 +14,9 @@ use reykjavik_report::n_side_richardson::{
 };
 
 use crate::Failure;
+use crate::Format;
 use crate::race::computation;
-use crate::richardson::{Format, RichardsonArgs};
+use crate::richardson::RichardsonArgs;
 use reykjavik_engine::EngineError;
 
 pub fn run(args: &RichardsonArgs, scenario: &str) -> Result<String, Failure> {

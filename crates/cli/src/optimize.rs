@@ -13,7 +13,8 @@ use serde_json::Value;
 
 use reykjavik_report as report;
 
-use crate::treaty::{Format, load_treaty};
+use crate::Format;
+use crate::treaty::load_treaty;
 use crate::{Failure, say};
 
 #[derive(Debug, Args)]

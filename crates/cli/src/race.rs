@@ -16,6 +16,7 @@ use reykjavik_engine::stability::{AnalysisOptions, StabilityReport};
 use reykjavik_scenario::response;
 
 use crate::Failure;
+use crate::Format;
 use crate::analyze::AnalysisArgs;
 use crate::race_chart::race_svg;
 use reykjavik_report::race::{self as report_race, RaceContext};
@@ -95,12 +96,6 @@ impl From<PositionArg> for Position {
             PositionArg::Retaliation => Self::Retaliation,
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub(crate) enum Format {
-    Text,
-    Json,
 }
 
 /// `analyze --arms-race`: the flag and its menu options.

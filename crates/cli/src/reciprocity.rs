@@ -2,11 +2,12 @@
 //! (exact chain, echo, optional simulation), or a recorded event series with its reciprocity
 //! ratios (docs/action-reaction.md). Output in `reykjavik_report::reciprocity`.
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use reykjavik_engine::EngineError;
 use reykjavik_engine::reaction::reciprocity::{self, Game, Payoffs, Strategy};
 
 use crate::Failure;
+use crate::Format;
 use reykjavik_report::reciprocity::{self as output, GameReport};
 
 #[derive(Debug, Args)]
@@ -52,12 +53,6 @@ pub struct ReciprocityArgs {
     /// Output format (JSON schema in docs/output-format.md).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Text,
-    Json,
 }
 
 pub fn run(args: ReciprocityArgs) -> Result<String, Failure> {

@@ -4,11 +4,12 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use reykjavik_engine::EngineError;
 use reykjavik_engine::reaction::richardson::RichardsonModel;
 
 use crate::Failure;
+use crate::Format;
 use crate::richardson_chart::trajectory_svg;
 use reykjavik_report::richardson::{self as output, RichardsonReport};
 
@@ -95,12 +96,6 @@ pub struct RichardsonArgs {
     /// Output format (JSON schema in docs/output-format.md).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Format {
-    Text,
-    Json,
 }
 
 pub fn run(args: RichardsonArgs) -> Result<String, Failure> {

@@ -1,11 +1,12 @@
 //! `reykjavik treaty`: a scenario counted under a treaty (docs/arms-control.md), and the built-in
 //! treaties (`--list`, `--show`). JSON schema in docs/output-format.md.
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use reykjavik_engine::arms_control::treaty::{self, Counting, SideCount, Treaty};
 use reykjavik_engine::model::Scenario;
 use reykjavik_report as report;
 
+use crate::Format;
 use crate::{Failure, say};
 
 #[derive(Debug, Args)]
@@ -28,12 +29,6 @@ pub struct TreatyArgs {
     count_disputed: bool,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
 }
 
 pub fn run(args: TreatyArgs) -> Result<String, Failure> {
