@@ -233,17 +233,7 @@ fn responses(out: &mut String, c: &NSideRaceContext, race: &NSideRace) {
             b.before,
             b.after
         );
-        for &(k, n) in b.steps.iter().filter(|(_, n)| *n > 0) {
-            let option = &c.menu.options[k];
-            say!(
-                out,
-                "      {n} x {} (+{} at {}; cost {})",
-                option.name,
-                number(option.step * f64::from(n)),
-                option.path,
-                number(option.cost * f64::from(n))
-            );
-        }
+        crate::race::response_steps(out, b, c.menu);
     }
 }
 

@@ -310,17 +310,23 @@ fn responses(out: &mut String, c: &RaceContext, race: &Race) {
             b.before,
             b.after
         );
-        for &(k, n) in b.steps.iter().filter(|(_, n)| *n > 0) {
-            let option = &c.menu.options[k];
-            say!(
-                out,
-                "      {n} x {} (+{} at {}; cost {})",
-                option.name,
-                number(option.step * f64::from(n)),
-                option.path,
-                number(option.cost * f64::from(n))
-            );
-        }
+        response_steps(out, b, &c.menu);
+    }
+}
+
+/// One line per menu option a response takes: steps, the added amount at its field, the cost.
+/// Shared with the N-side race.
+pub(crate) fn response_steps(out: &mut String, b: &BestResponse, menu: &ResponseMenu) {
+    for &(k, n) in b.steps.iter().filter(|(_, n)| *n > 0) {
+        let option = &menu.options[k];
+        say!(
+            out,
+            "      {n} x {} (+{} at {}; cost {})",
+            option.name,
+            number(option.step * f64::from(n)),
+            option.path,
+            number(option.cost * f64::from(n))
+        );
     }
 }
 
