@@ -1,46 +1,15 @@
 //! Arms-race stability on N sides (engine `reaction::n_side_arms_race`): a third side without
 //! warheads or menu gives the two-side figures, untouchable boats draw no response, bad input.
 
-use reykjavik_engine::model::{Alert, Basing, ByAlert, ForceElement, Scenario, Side};
-use reykjavik_engine::model::{ValueModel, ValueUnit};
+mod common;
+use common::{boat_menu, boats, option, scenario, side, with_unarmed_third};
+
+use reykjavik_engine::model::{Alert, Basing, ForceElement, Scenario};
 use reykjavik_engine::multilateral::{MultiOptions, MultiScenario};
 use reykjavik_engine::reaction::arms_race;
-use reykjavik_engine::reaction::best_response::{Position, ResponseMenu, ResponseOption, Search};
+use reykjavik_engine::reaction::best_response::{Position, ResponseMenu, Search};
 use reykjavik_engine::reaction::n_side_arms_race::{NSideArmsRace, n_side_arms_race};
 use reykjavik_engine::stability::AnalysisOptions;
-
-fn boats(launchers: u32, sea: f64) -> ForceElement {
-    let mut f = ForceElement::ballistic("boats", Basing::Submarine, launchers, 1, 100.0, 100.0);
-    f.untargetable_share = ByAlert {
-        day_to_day: sea,
-        generated: sea,
-    };
-    f
-}
-
-fn side(name: &str, forces: Vec<ForceElement>) -> Side {
-    Side {
-        name: name.into(),
-        value: ValueModel {
-            unit: ValueUnit::Warheads,
-            w80: 100.0,
-        },
-        forces,
-        missile_defenses: vec![],
-        air_defenses: vec![],
-        warhead_storage: vec![],
-    }
-}
-
-fn scenario(sides: Vec<Side>) -> Scenario {
-    Scenario {
-        name: "hand".into(),
-        description: String::new(),
-        sides,
-        options: Default::default(),
-        uncertain: vec![],
-    }
-}
 
 /// A: ten boats, `sea` of them always at sea; B: fifty single-warhead silos.
 fn two_sides(sea: f64) -> Scenario {
@@ -49,44 +18,6 @@ fn two_sides(sea: f64) -> Scenario {
         side("A", vec![boats(10, sea)]),
         side("B", vec![silos]),
     ])
-}
-
-fn with_unarmed_third(two: &Scenario) -> Scenario {
-    let mut s = two.clone();
-    s.sides.push(side("C", vec![boats(0, 1.0)]));
-    s
-}
-
-fn option(side: usize, path: &str, step: f64, cap: f64, cost: f64) -> ResponseOption {
-    ResponseOption {
-        name: path.into(),
-        side,
-        path: path.into(),
-        step,
-        cap,
-        cost,
-    }
-}
-
-/// Per side in `sides`: one boat launcher for 1, or one more warhead on every boat for 8.
-fn boat_menu(sides: &[usize]) -> ResponseMenu {
-    let mut options = Vec::new();
-    for &s in sides {
-        options.push(option(
-            s,
-            &format!("side[{s}].force[0].launchers"),
-            1.0,
-            30.0,
-            1.0,
-        ));
-        let path = format!("side[{s}].force[0].warheads_per_launcher");
-        options.push(option(s, &path, 1.0, 4.0, 8.0));
-    }
-    ResponseMenu {
-        name: "m".into(),
-        cost_unit: "units".into(),
-        options,
-    }
 }
 
 /// Side 0 as `boat_menu`; side 1 adds ten silos for 5, or more reliable silos.
