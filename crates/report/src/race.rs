@@ -310,7 +310,7 @@ fn responses(out: &mut String, c: &RaceContext, race: &Race) {
             b.before,
             b.after
         );
-        response_steps(out, b, &c.menu);
+        response_steps(out, b, c.menu);
     }
 }
 
