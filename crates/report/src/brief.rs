@@ -105,21 +105,8 @@ fn bottom_line(out: &mut String, c: &Comparison) {
                 regime_name(&base.regimes[k])
             )
         };
-        let over: Vec<&str> = e
-            .counts
-            .iter()
-            .filter(|s| !s.complies())
-            .map(|s| s.side.as_str())
-            .collect();
-        let treaty = if over.is_empty() {
-            format!("both sides within {}", c.treaty.name)
-        } else {
-            format!(
-                "<span class=\"over\">over a {} limit: {}</span>",
-                c.treaty.name,
-                escape(&over.join(", "))
-            )
-        };
+        let within = format!("both sides within {}", c.treaty.name);
+        let treaty = treaty_clause(&e.counts, &c.treaty.name, within);
         let _ = writeln!(
             out,
             "<li><b>{}</b> ({}): {effect}; {treaty}. <i>Literature: {}</i></li>",
@@ -205,6 +192,24 @@ fn monte_carlo(out: &mut String, c: &Comparison) {
     );
     header(out, "proposal", &c.entries[0].regimes);
     paired_rows(out, c.entries[1..].iter().map(|e| (&e.name, &e.paired)));
+}
+
+/// The bottom line's treaty clause: `within` when every side complies, else the sides over a
+/// limit of `treaty` in red. Shared with the N-side brief.
+pub(crate) fn treaty_clause(counts: &[SideCount], treaty: &str, within: String) -> String {
+    let over: Vec<&str> = counts
+        .iter()
+        .filter(|s| !s.complies())
+        .map(|s| s.side.as_str())
+        .collect();
+    if over.is_empty() {
+        within
+    } else {
+        format!(
+            "<span class=\"over\">over a {treaty} limit: {}</span>",
+            escape(&over.join(", "))
+        )
+    }
 }
 
 /// One row per proposal with paired trials: the mean change [5th, 95th percentile] and

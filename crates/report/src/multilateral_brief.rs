@@ -9,7 +9,9 @@ use std::fmt::Write;
 use reykjavik_engine::multilateral::MultiScenario;
 use reykjavik_engine::multilateral::compare::RegimeReport;
 
-use crate::brief::{STYLE, class_of, compliance_table, escape, paired_rows, sources_list};
+use crate::brief::{
+    STYLE, class_of, compliance_table, escape, paired_rows, sources_list, treaty_clause,
+};
 use crate::compare::signed;
 use crate::multilateral_compare::{
     BELIEFS_NOTE, NSideComparison, NSideEntry, TRIALS_NOTE, regime_label,
@@ -121,21 +123,8 @@ fn bottom_line(out: &mut String, c: &NSideComparison) {
                 signed(x)
             ),
         };
-        let over: Vec<&str> = e
-            .counts
-            .iter()
-            .filter(|s| !s.complies())
-            .map(|s| s.side.as_str())
-            .collect();
-        let treaty = if over.is_empty() {
-            format!("every side within {}'s limits", c.treaty.name)
-        } else {
-            format!(
-                "<span class=\"over\">over a {} limit: {}</span>",
-                c.treaty.name,
-                escape(&over.join(", "))
-            )
-        };
+        let within = format!("every side within {}'s limits", c.treaty.name);
+        let treaty = treaty_clause(&e.counts, &c.treaty.name, within);
         let _ = writeln!(
             out,
             "<li><b>{}</b> ({}): {effect}; overall ratios: {}; {treaty}. <i>Literature (two-side): {}</i></li>",
