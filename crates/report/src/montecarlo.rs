@@ -182,20 +182,26 @@ pub fn text(scenario: &Scenario, mc: &MonteCarlo) -> String {
             &format!("  damage to {victim}"),
             &x["damage_to_victim"],
         );
-        let shares: Vec<String> = x["p_at_least"]
-            .as_object()
-            .into_iter()
-            .flatten()
-            .map(|(k, p)| (k.parse::<u32>().unwrap_or(0), p.as_f64().unwrap_or(0.0)))
-            .collect::<std::collections::BTreeMap<_, _>>()
-            .into_iter()
-            .map(|(k, p)| format!(">= {k}: {:.1} %", 100.0 * p))
-            .collect();
-        say!(
-            out,
-            "    P({victim} warheads arriving {})",
-            shares.join(", ")
-        );
+        at_least_line(&mut out, victim, &x["p_at_least"]);
     }
     out
+}
+
+/// "P(victim warheads arriving >= 1: 99.0 %, ...)", thresholds in increasing order. Shared with
+/// the N-side Monte Carlo text.
+pub(crate) fn at_least_line(out: &mut String, victim: &str, p_at_least: &Value) {
+    let shares: Vec<String> = p_at_least
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, p)| (k.parse::<u32>().unwrap_or(0), p.as_f64().unwrap_or(0.0)))
+        .collect::<std::collections::BTreeMap<_, _>>()
+        .into_iter()
+        .map(|(k, p)| format!(">= {k}: {:.1} %", 100.0 * p))
+        .collect();
+    say!(
+        out,
+        "    P({victim} warheads arriving {})",
+        shares.join(", ")
+    );
 }

@@ -217,18 +217,5 @@ fn exchange_text(out: &mut String, x: &Value) {
         &format!("  damage to {victim}"),
         &x["damage_to_victim"],
     );
-    let shares: Vec<String> = x["p_at_least"]
-        .as_object()
-        .into_iter()
-        .flatten()
-        .map(|(k, p)| (k.parse::<u32>().unwrap_or(0), p.as_f64().unwrap_or(0.0)))
-        .collect::<std::collections::BTreeMap<_, _>>()
-        .into_iter()
-        .map(|(k, p)| format!(">= {k}: {:.1} %", 100.0 * p))
-        .collect();
-    say!(
-        out,
-        "    P({victim} warheads arriving {})",
-        shares.join(", ")
-    );
+    crate::montecarlo::at_least_line(out, victim, &x["p_at_least"]);
 }
