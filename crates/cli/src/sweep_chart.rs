@@ -62,38 +62,78 @@ pub fn metric_column(table: &Table, metric: &str) -> Result<usize, Failure> {
 /// Draws the chart of `table`'s `metric` to `path`: lines against the first axis for one axis
 /// (the index with its companions), a heat map for two.
 pub fn plot(path: &Path, table: &Table, metric: &str) -> Result<(), Failure> {
-    let (axes, points) = (table.axes, table.rows);
     let column = metric_column(table, metric)?;
-    let value = |p: &Vec<f64>| p[column];
     let root = SVGBackend::new(path, (900, 640)).into_drawing_area();
     root.fill(&WHITE).map_err(plot_error)?;
-    let title = format!("{}: {metric}", table.name);
-    let x_axis = &axes[0];
-    let (x_low, x_high) = (
-        x_axis.values[0].min(*x_axis.values.last().unwrap()),
-        x_axis.values[0].max(*x_axis.values.last().unwrap()),
-    );
-    let x_pad = if x_high > x_low { 0.0 } else { 0.5 };
-    if axes.len() == 1 {
-        let series: Vec<(String, usize)> = if metric == "index" {
-            let mut s = vec![("index".to_string(), column)];
-            for name in &table.companions {
-                if let Some(c) = table.columns.iter().position(|n| n == name) {
-                    s.push((name.clone(), c));
+    let chart = Chart {
+        title: format!("{}: {metric}", table.name),
+        table,
+        metric,
+        column,
+        x: span(&table.axes[0].values),
+    };
+    if table.axes.len() == 1 {
+        chart.lines(&root)?;
+    } else {
+        chart.heat_map(&root)?;
+    }
+    root.present().map_err(plot_error)?;
+    Ok(())
+}
+
+type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+
+/// What both chart kinds draw from: the table, the metric's column, the first axis's span.
+struct Chart<'a> {
+    title: String,
+    table: &'a Table<'a>,
+    metric: &'a str,
+    column: usize,
+    x: (f64, f64),
+}
+
+/// The lowest and highest of an axis's first and last values.
+fn span(values: &[f64]) -> (f64, f64) {
+    let (first, last) = (values[0], values[values.len() - 1]);
+    (first.min(last), first.max(last))
+}
+
+/// The line colours, in series order.
+const PALETTE: [RGBColor; 4] = [
+    RGBColor(31, 119, 180),
+    RGBColor(214, 39, 40),
+    RGBColor(44, 160, 44),
+    RGBColor(148, 103, 189),
+];
+
+impl Chart<'_> {
+    /// The series a line chart draws: the index with its companions, or the one metric.
+    fn series(&self) -> Vec<(String, usize)> {
+        let mut series = vec![(self.metric.to_string(), self.column)];
+        if self.metric == "index" {
+            for name in &self.table.companions {
+                if let Some(c) = self.table.columns.iter().position(|n| n == name) {
+                    series.push((name.clone(), c));
                 }
             }
-            s
-        } else {
-            vec![(metric.to_string(), column)]
-        };
-        let all: Vec<f64> = points
+        }
+        series
+    }
+
+    /// One axis: a line per series against the axis, with a legend.
+    fn lines(&self, root: &Area) -> Result<(), Failure> {
+        let (points, x_axis) = (self.table.rows, &self.table.axes[0]);
+        let series = self.series();
+        let y_high = points
             .iter()
             .flat_map(|row| series.iter().map(move |(_, c)| row[*c]))
-            .collect();
-        let y_high = all.iter().copied().fold(0.0f64, f64::max).max(1e-9);
+            .fold(0.0f64, f64::max)
+            .max(1e-9);
         let y_high = if y_high <= 1.0 { 1.0 } else { y_high * 1.05 };
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&title, ("sans-serif", 22))
+        let (x_low, x_high) = self.x;
+        let x_pad = if x_high > x_low { 0.0 } else { 0.5 };
+        let mut chart = ChartBuilder::on(root)
+            .caption(&self.title, ("sans-serif", 22))
             .margin(20)
             .x_label_area_size(50)
             .y_label_area_size(70)
@@ -104,21 +144,15 @@ pub fn plot(path: &Path, table: &Table, metric: &str) -> Result<(), Failure> {
             .label_style(("sans-serif", 14))
             .axis_desc_style(("sans-serif", 15))
             .x_desc(label(&x_axis.path))
-            .y_desc(if metric == "index" {
+            .y_desc(if self.metric == "index" {
                 "index and ratios (0 to 1)".to_string()
             } else {
-                metric.to_string()
+                self.metric.to_string()
             })
             .draw()
             .map_err(plot_error)?;
-        let palette = [
-            RGBColor(31, 119, 180),
-            RGBColor(214, 39, 40),
-            RGBColor(44, 160, 44),
-            RGBColor(148, 103, 189),
-        ];
         for (k, (name, c)) in series.iter().enumerate() {
-            let color = palette[k % palette.len()];
+            let color = PALETTE[k % PALETTE.len()];
             let line: Vec<(f64, f64)> = points.iter().map(|p| (p[0], p[*c])).collect();
             chart
                 .draw_series(LineSeries::new(line.clone(), color.stroke_width(2)))
@@ -141,9 +175,13 @@ pub fn plot(path: &Path, table: &Table, metric: &str) -> Result<(), Failure> {
             .position(SeriesLabelPosition::UpperRight)
             .draw()
             .map_err(plot_error)?;
-    } else {
-        let y_axis = &axes[1];
-        let ny = y_axis.values.len();
+        Ok(())
+    }
+
+    /// Two axes: a cell per grid point coloured by the metric, with a colour bar.
+    fn heat_map(&self, root: &Area) -> Result<(), Failure> {
+        let (points, axes) = (self.table.rows, self.table.axes);
+        let (x_axis, y_axis) = (&axes[0], &axes[1]);
         let half = |values: &[f64]| {
             if values.len() > 1 {
                 (values[1] - values[0]).abs() / 2.0
@@ -152,20 +190,17 @@ pub fn plot(path: &Path, table: &Table, metric: &str) -> Result<(), Failure> {
             }
         };
         let (hx, hy) = (half(&x_axis.values), half(&y_axis.values));
-        let (y_low, y_high) = (
-            y_axis.values[0].min(y_axis.values[ny - 1]),
-            y_axis.values[0].max(y_axis.values[ny - 1]),
-        );
-        let values: Vec<f64> = points.iter().map(value).collect();
+        let ((x_low, x_high), (y_low, y_high)) = (self.x, span(&y_axis.values));
+        let values: Vec<f64> = points.iter().map(|p| p[self.column]).collect();
         let (v_low, v_high) = values
             .iter()
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| {
                 (l.min(v), h.max(v))
             });
-        let span = if v_high > v_low { v_high - v_low } else { 1.0 };
+        let range = if v_high > v_low { v_high - v_low } else { 1.0 };
         let (plot_area, legend_area) = root.split_horizontally(780);
         let mut chart = ChartBuilder::on(&plot_area)
-            .caption(&title, ("sans-serif", 22))
+            .caption(&self.title, ("sans-serif", 22))
             .margin(20)
             .x_label_area_size(50)
             .y_label_area_size(80)
@@ -185,17 +220,21 @@ pub fn plot(path: &Path, table: &Table, metric: &str) -> Result<(), Failure> {
                 let (x, y) = (p[0], p[1]);
                 Rectangle::new(
                     [(x - hx, y - hy), (x + hx, y + hy)],
-                    viridis((v - v_low) / span).filled(),
+                    viridis((v - v_low) / range).filled(),
                 )
             }))
             .map_err(plot_error)?;
-        // Colour bar with its scale.
-        let mut bar = ChartBuilder::on(&legend_area)
+        self.colour_bar(&legend_area, v_low, range)
+    }
+
+    /// The heat map's colour bar, with its scale from `low` over `range`.
+    fn colour_bar(&self, area: &Area, low: f64, range: f64) -> Result<(), Failure> {
+        let mut bar = ChartBuilder::on(area)
             .margin_top(60)
             .margin_bottom(70)
             .margin_right(10)
             .y_label_area_size(55)
-            .build_cartesian_2d(0.0..1.0, v_low..v_low + span)
+            .build_cartesian_2d(0.0..1.0, low..low + range)
             .map_err(plot_error)?;
         bar.configure_mesh()
             .disable_mesh()
@@ -203,20 +242,19 @@ pub fn plot(path: &Path, table: &Table, metric: &str) -> Result<(), Failure> {
             .y_labels(8)
             .y_label_style(("sans-serif", 14))
             .axis_desc_style(("sans-serif", 15))
-            .y_desc(metric)
+            .y_desc(self.metric)
             .draw()
             .map_err(plot_error)?;
         let steps = 100;
         bar.draw_series((0..steps).map(|k| {
-            let a = v_low + span * k as f64 / steps as f64;
-            let b = v_low + span * (k + 1) as f64 / steps as f64;
+            let a = low + range * k as f64 / steps as f64;
+            let b = low + range * (k + 1) as f64 / steps as f64;
             Rectangle::new(
                 [(0.0, a), (1.0, b)],
                 viridis(k as f64 / (steps - 1) as f64).filled(),
             )
         }))
         .map_err(plot_error)?;
+        Ok(())
     }
-    root.present().map_err(plot_error)?;
-    Ok(())
 }
