@@ -808,6 +808,23 @@ pub fn first_strike_with(
     Ok(exchange)
 }
 
+/// The stop point of [`first_strike_with`] (stop-only), without the exchange's outcomes by
+/// element, defenses' effects or plan: the same bits as its `stop_point`, for callers that only
+/// need costs (the index, ratios, positions).
+pub fn stop_point_with(
+    workspace: &mut Workspace,
+    scenario: &Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+) -> Result<CurvePoint, EngineError> {
+    let setup = set_up(scenario, striker, victim, posture)?;
+    let traced = best_traced(&setup, CurveDetail::StopOnly, workspace);
+    let stop_point = traced.stop_point;
+    workspace.recycle(traced);
+    Ok(stop_point)
+}
+
 /// Plans and traces with every ranking that can differ and keeps the one whose stop point costs
 /// the striker least ([`stops_better`]); the others' buffers go back to `workspace`.
 fn best_traced(setup: &Setup, detail: CurveDetail, workspace: &mut Workspace) -> Traced {

@@ -1,17 +1,19 @@
 //! The stop-only search finds exactly the stop point of an exhaustive evaluation of every curve
 //! point (the full curve), bit for bit, on random postures with long pieces, value defenses in
 //! either regime (saturated or not), value counted in warheads or EMT, and cost exponents on
-//! both sides of 1 (the curvature bound holds only for e <= 1).
+//! both sides of 1 (the convex bound holds only for e <= 1); and the index-only analysis gives
+//! the same bits as the stop-only one.
 
 use proptest::prelude::*;
 use reykjavik_engine::defense::{Coverage, FiringDoctrine, MissileDefenseLayer};
 use reykjavik_engine::exchange::{
-    CurveDetail, ExchangePosture, RANKINGS, first_strike_one_ranking,
+    CurveDetail, ExchangePosture, RANKINGS, Workspace, first_strike_one_ranking,
 };
 use reykjavik_engine::model::{
     Alert, Basing, ByAlert, Delivery, ForceElement, ModelOptions, Scenario, Side, ValueModel,
     ValueUnit,
 };
+use reykjavik_engine::stability::{AnalysisOptions, analyze_index_with, analyze_stop_only};
 
 /// Silos (launchers, MIRVs, yield kt, CEP m), a partly hidden sea leg, and optionally bombers.
 type Posture = (u32, u32, f64, f64, u32, f64, bool);
@@ -129,5 +131,18 @@ proptest! {
                 prop_assert_eq!(bits(&searched.stop_point), bits(&every.stop_point));
             }
         }
+    }
+
+    /// The index-only analysis gives the stop-only analysis's index, ratios, costs and stop
+    /// points, bit for bit.
+    #[test]
+    fn index_only_equals_stop_only(scenario in scenario(), lua in any::<bool>(), generated in any::<bool>()) {
+        let alert = if generated { Alert::Generated } else { Alert::DayToDay };
+        let options = AnalysisOptions { alert: [alert; 2], launch_under_attack: [lua; 2] };
+        let full = analyze_stop_only(&scenario, options).unwrap();
+        let lean = analyze_index_with(&scenario, options, &mut Workspace::default()).unwrap();
+        prop_assert_eq!(lean.index.to_bits(), full.index.to_bits());
+        prop_assert_eq!(&lean.sides, &full.sides);
+        prop_assert_eq!(lean.stops, [full.exchanges[0].stop_point, full.exchanges[1].stop_point]);
     }
 }
