@@ -320,8 +320,8 @@ fn bound_and_split(lo: &Sample, hi: &Sample) -> (f64, usize) {
             (f64::INFINITY, 0.0),
             |best, c| if c.0 < best.0 { c } else { best },
         );
-    if !(least >= monotone.0) {
-        // Never weaker than the monotone bound (and NaN-safe).
+    if least.is_nan() || least < monotone.0 {
+        // Never weaker than the monotone bound.
         return monotone;
     }
     let split = (lo.t + at.round() as usize).clamp(lo.t + 1, hi.t - 1);
