@@ -5,9 +5,12 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use reykjavik_engine::allocation::{self, Greedy, TierGreedy};
+use reykjavik_engine::exchange::Workspace;
 use reykjavik_engine::model::Alert;
 use reykjavik_engine::montecarlo::{self, Planning};
-use reykjavik_engine::stability::{AnalysisOptions, analyze, analyze_stop_only};
+use reykjavik_engine::stability::{
+    AnalysisOptions, analyze, analyze_index_with, analyze_stop_only,
+};
 use reykjavik_engine::sweep::{self, Axis};
 
 fn analysis(c: &mut Criterion) {
@@ -33,6 +36,30 @@ fn analysis(c: &mut Criterion) {
     c.bench_function("index kent-thaler-notional stop-only", |b| {
         b.iter(|| analyze_stop_only(black_box(&notional), AnalysisOptions::default()).unwrap())
     });
+    let mut workspace = Workspace::default();
+    c.bench_function("index kent-thaler-notional index-only", |b| {
+        b.iter(|| {
+            analyze_index_with(
+                black_box(&notional),
+                AnalysisOptions::default(),
+                &mut workspace,
+            )
+            .unwrap()
+        })
+    });
+    c.bench_function(
+        "analyze us-russia-2021 index-only (both strikes, index)",
+        |b| {
+            b.iter(|| {
+                analyze_index_with(
+                    black_box(&scenario),
+                    AnalysisOptions::default(),
+                    &mut workspace,
+                )
+                .unwrap()
+            })
+        },
+    );
     c.bench_function("index kent-thaler-notional full curve", |b| {
         b.iter(|| analyze(black_box(&notional), AnalysisOptions::default()).unwrap())
     });

@@ -16,6 +16,7 @@ use crate::model::{
 use crate::physics;
 
 mod reference;
+mod stop_search;
 
 /// Two costs within this distance are equal for the stop rule.
 const COST_TIE: f64 = 1e-12;
@@ -800,9 +801,36 @@ pub fn first_strike_with(
     // One set-up (aimpoint classes, kill probabilities) serves every ranking.
     let setup = set_up(scenario, striker, victim, posture)?;
     // Outcomes are accounted for the kept ranking only: the choice needs only stop points.
+    let mut traced = best_traced(&setup, detail, workspace);
+    let greedy = std::mem::take(&mut traced.greedy);
+    let exchange = account_outcomes(&setup, traced, greedy.problem(), (striker, victim), certify);
+    workspace.greedies.push(greedy);
+    Ok(exchange)
+}
+
+/// The stop point of [`first_strike_with`] (stop-only), without the exchange's outcomes by
+/// element, defenses' effects or plan: the same bits as its `stop_point`, for callers that only
+/// need costs (the index, ratios, positions).
+pub fn stop_point_with(
+    workspace: &mut Workspace,
+    scenario: &Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+) -> Result<CurvePoint, EngineError> {
+    let setup = set_up(scenario, striker, victim, posture)?;
+    let traced = best_traced(&setup, CurveDetail::StopOnly, workspace);
+    let stop_point = traced.stop_point;
+    workspace.recycle(traced);
+    Ok(stop_point)
+}
+
+/// Plans and traces with every ranking that can differ and keeps the one whose stop point costs
+/// the striker least ([`stops_better`]); the others' buffers go back to `workspace`.
+fn best_traced(setup: &Setup, detail: CurveDetail, workspace: &mut Workspace) -> Traced {
     let mut best: Option<Traced> = None;
-    for &power in rankings(&setup) {
-        let traced = plan_and_trace(&setup, detail, power, workspace);
+    for &power in rankings(setup) {
+        let traced = plan_and_trace(setup, detail, power, workspace);
         match &best {
             Some(b) if !stops_better(&traced.stop_point, &b.stop_point) => {
                 workspace.recycle(traced);
@@ -814,11 +842,7 @@ pub fn first_strike_with(
             }
         }
     }
-    let mut traced = best.expect("RANKINGS is not empty");
-    let greedy = std::mem::take(&mut traced.greedy);
-    let exchange = account_outcomes(&setup, traced, greedy.problem(), (striker, victim), certify);
-    workspace.greedies.push(greedy);
-    Ok(exchange)
+    best.expect("RANKINGS is not empty")
 }
 
 /// Buffers that planning reuses from one ranking and strike to the next: allocators (with
@@ -827,8 +851,8 @@ pub fn first_strike_with(
 pub struct Workspace {
     greedies: Vec<TierGreedy>,
     trace: Option<Trace>,
-    pieces: Vec<(Option<Piece>, (f64, f64))>,
-    parts: Vec<(usize, usize, f64, f64)>,
+    pieces: Vec<(Option<Piece>, [stop_search::Halves; 2])>,
+    parts: Vec<(stop_search::Sample, stop_search::Sample)>,
     near: Vec<(usize, CurvePoint)>,
     plans: Vec<Vec<Batch>>,
 }
@@ -1673,8 +1697,9 @@ impl Piece {
 }
 
 /// An exactly evaluated curve point: index, point, and its cost split f + g, where
-/// f = D_striker^e never rises along the curve and g = s (1 - D_victim^e) never falls.
-type Evaluated = (usize, CurvePoint, f64, f64);
+/// f = D_striker^e never rises along the curve and g = s (1 - D_victim^e) never falls; and
+/// D_victim^e.
+type Evaluated = (usize, CurvePoint, f64, f64, f64);
 
 /// Damages and costs of a raw point.
 fn evaluate(s: &Setup, k: usize, r: &RawPoint) -> Evaluated {
@@ -1698,7 +1723,7 @@ fn evaluate(s: &Setup, k: usize, r: &RawPoint) -> Evaluated {
         cost_to_striker,
         cost_to_victim,
     };
-    (k, point, f, g)
+    (k, point, f, g, to_victim)
 }
 
 /// The stop rule (R-3765 p. 22) as points arrive: the lowest striker cost; among the points
@@ -2081,7 +2106,7 @@ fn certificates(
 
 /// The curve in pieces, one per batch, each linear in the warheads committed: Full expands
 /// every point; StopOnly evaluates each piece's ends and searches inside a piece only where
-/// its bound f(end) + g(start) could reach the lowest cost (branch and bound, exact), so the
+/// a lower bound could reach the lowest cost (`stop_search`: branch and bound, exact), so the
 /// work and memory follow the batches, not the aimpoints. Planning ends once no later point
 /// can be the stop (f never rises, so f_floor + g bounds every later point).
 fn trace_pieces(
@@ -2106,10 +2131,10 @@ fn trace_pieces(
         curve.push(start.1);
     }
     let mut best = start.1.cost_to_striker;
-    // Per piece: the piece (None for a storage step), g at its start and f at its end.
+    // Per piece: the piece (None for a storage step) and its ends' cost halves.
     let mut pieces = std::mem::take(&mut workspace.pieces);
     pieces.clear();
-    let mut g_before = start.3;
+    let mut before = stop_search::halves(&start.1, start.2, start.3, start.4);
     let mut plan = workspace.plan(s);
     while let Some(batch) = greedy.step(|proposal| {
         let detection = s.classes[proposal.class].detection;
@@ -2128,8 +2153,9 @@ fn trace_pieces(
             curve.push(end.1);
         }
         best = best.min(end.1.cost_to_striker);
-        pieces.push((piece, (g_before, end.2)));
-        g_before = end.3;
+        let after = stop_search::halves(&end.1, end.2, end.3, end.4);
+        pieces.push((piece, [before, after]));
+        before = after;
         plan.push(batch);
         if exhausted {
             raise_kills(s, &mut greedy, &trace.capacity);
@@ -2141,7 +2167,14 @@ fn trace_pieces(
     if !full {
         for (piece, ends) in &pieces {
             if let Some(piece) = piece {
-                search_piece(s, piece, *ends, &mut best, &mut rule, &mut workspace.parts);
+                stop_search::search_piece(
+                    s,
+                    piece,
+                    ends,
+                    &mut best,
+                    &mut rule,
+                    &mut workspace.parts,
+                );
             }
         }
     }
@@ -2164,32 +2197,5 @@ fn expand_inside(s: &Setup, piece: &Piece, rule: &mut StopRule, curve: &mut Vec<
         let (k, point, ..) = evaluate(s, piece.first + t, &piece.at(s, t));
         rule.offer(k, &point);
         curve.push(point);
-    }
-}
-
-/// Offers every point inside a piece that could be within the tie tolerance of the lowest
-/// cost: halves the piece while the bound f(hi) + g(lo) does not rule a part out. `parts` is
-/// scratch space, reused across pieces.
-fn search_piece(
-    s: &Setup,
-    piece: &Piece,
-    (g_start, f_end): (f64, f64),
-    best: &mut f64,
-    rule: &mut StopRule,
-    parts: &mut Vec<(usize, usize, f64, f64)>,
-) {
-    // (lo, hi, g at lo, f at hi), both ends already offered.
-    parts.clear();
-    parts.push((0, piece.count, g_start, f_end));
-    while let Some((lo, hi, g_lo, f_hi)) = parts.pop() {
-        if hi - lo <= 1 || f_hi + g_lo > *best + COST_TIE + BOUND_SLACK {
-            continue;
-        }
-        let mid = lo + (hi - lo) / 2;
-        let (k, point, f, g) = evaluate(s, piece.first + mid, &piece.at(s, mid));
-        *best = best.min(point.cost_to_striker);
-        rule.offer(k, &point);
-        parts.push((mid, hi, g, f_hi));
-        parts.push((lo, mid, g_lo, f));
     }
 }

@@ -544,12 +544,20 @@ struct Checks {
 }
 
 impl Checks {
-    /// The path is built only for a value that fails: validation runs once per Monte Carlo trial.
+    /// The path is built only for a value that fails: validation runs once per analysis and
+    /// Monte Carlo trial, so the check is inlined and the failure kept out of line.
+    #[inline]
     fn range(&mut self, path: &dyn Fn() -> String, value: f64, limit: &Limit) {
         if !limit.contains(value) {
-            self.errors
-                .push(EngineError::invalid(path(), value, &limit.describe()));
+            self.fail(path, value, limit);
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn fail(&mut self, path: &dyn Fn() -> String, value: f64, limit: &Limit) {
+        self.errors
+            .push(EngineError::invalid(path(), value, &limit.describe()));
     }
 }
 

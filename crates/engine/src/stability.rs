@@ -2,7 +2,7 @@
 //! striking first and struck first, their ratio, and the index r_A x r_B.
 
 use crate::error::EngineError;
-use crate::exchange::{self, CurveDetail, Exchange, ExchangePosture, Workspace};
+use crate::exchange::{self, CurveDetail, CurvePoint, Exchange, ExchangePosture, Workspace};
 use crate::model::{self, Alert, Scenario};
 
 /// How the analysis is posed: each side's alert posture and whether it launches under attack when
@@ -114,6 +114,77 @@ fn analyze_in(
     detail: CurveDetail,
     workspace: &mut Workspace,
 ) -> Result<StabilityReport, EngineError> {
+    check_scenario(scenario)?;
+    let mut strike = |striker: usize, victim: usize| {
+        exchange::first_strike_with(
+            workspace,
+            scenario,
+            striker,
+            victim,
+            posture(options, victim),
+            certify,
+            detail,
+        )
+    };
+    let a_strikes = strike(0, 1)?;
+    let b_strikes = strike(1, 0)?;
+    let (sides, index) = index_of(scenario, [a_strikes.at_stop(), b_strikes.at_stop()])?;
+    Ok(StabilityReport {
+        options,
+        sides,
+        exchanges: [a_strikes, b_strikes],
+        index,
+    })
+}
+
+/// The index and each side's terms without the exchanges: what [`analyze_index_with`] returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexReport {
+    pub options: AnalysisOptions,
+    pub sides: [SideStability; 2],
+    /// Each exchange's stop point: `stops[0]` side 0 strikes side 1, `stops[1]` the reverse.
+    pub stops: [CurvePoint; 2],
+    pub index: f64,
+}
+
+/// The index, ratios and costs of [`analyze_stop_only`] (the same bits), without accounting
+/// the exchanges' outcomes by element: for loops that only read the index, ratios, costs or
+/// stop points (standard regimes, sweeps, searches). Plans in `workspace`'s buffers.
+pub fn analyze_index_with(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+    workspace: &mut Workspace,
+) -> Result<IndexReport, EngineError> {
+    check_scenario(scenario)?;
+    let mut stop = |striker: usize, victim: usize| {
+        exchange::stop_point_with(
+            workspace,
+            scenario,
+            striker,
+            victim,
+            posture(options, victim),
+        )
+    };
+    let stops = [stop(0, 1)?, stop(1, 0)?];
+    let (sides, index) = index_of(scenario, [&stops[0], &stops[1]])?;
+    Ok(IndexReport {
+        options,
+        sides,
+        stops,
+        index,
+    })
+}
+
+/// [`analyze_index_with`] in a workspace of its own.
+pub fn analyze_index(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+) -> Result<IndexReport, EngineError> {
+    analyze_index_with(scenario, options, &mut Workspace::default())
+}
+
+/// Two sides, and every value in range.
+fn check_scenario(scenario: &Scenario) -> Result<(), EngineError> {
     if scenario.sides.len() != 2 {
         return Err(EngineError::rule(
             "side",
@@ -123,28 +194,27 @@ fn analyze_in(
             ),
         ));
     }
-    model::validate(scenario).map_err(|mut errors| errors.swap_remove(0))?;
-    let posture = |victim: usize| ExchangePosture {
+    model::validate(scenario).map_err(|mut errors| errors.swap_remove(0))
+}
+
+/// The postures of the strike on `victim`.
+fn posture(options: AnalysisOptions, victim: usize) -> ExchangePosture {
+    ExchangePosture {
         striker_alert: options.alert[1 - victim],
         victim_alert: options.alert[victim],
         victim_launches_under_attack: options.launch_under_attack[victim],
-    };
-    let mut strike = |striker: usize, victim: usize| {
-        exchange::first_strike_with(
-            workspace,
-            scenario,
-            striker,
-            victim,
-            posture(victim),
-            certify,
-            detail,
-        )
-    };
-    let a_strikes = strike(0, 1)?;
-    let b_strikes = strike(1, 0)?;
-    let side = |s: usize, first: &Exchange, second: &Exchange| {
-        let c1 = first.at_stop().cost_to_striker;
-        let c2 = second.at_stop().cost_to_victim;
+    }
+}
+
+/// Each side's C1, C2 and ratio, and the index, from the two stop points (`stops[0]`: side 0
+/// strikes first).
+fn index_of(
+    scenario: &Scenario,
+    stops: [&CurvePoint; 2],
+) -> Result<([SideStability; 2], f64), EngineError> {
+    let side = |s: usize| {
+        let c1 = stops[s].cost_to_striker;
+        let c2 = stops[1 - s].cost_to_victim;
         SideStability {
             name: scenario.sides[s].name.clone(),
             cost_striking_first: c1,
@@ -152,22 +222,14 @@ fn analyze_in(
             ratio: ratio(c1, c2),
         }
     };
-    let sides = [
-        side(0, &a_strikes, &b_strikes),
-        side(1, &b_strikes, &a_strikes),
-    ];
+    let sides = [side(0), side(1)];
     let index = sides[0].ratio * sides[1].ratio;
     if !index.is_finite() {
         return Err(EngineError::Undefined(
             "the stability index is not a finite number for these inputs".into(),
         ));
     }
-    Ok(StabilityReport {
-        options,
-        sides,
-        exchanges: [a_strikes, b_strikes],
-        index,
-    })
+    Ok((sides, index))
 }
 
 /// One of the four standard regimes: both sides at one alert posture, both riding out the attack
@@ -190,9 +252,10 @@ pub const STANDARD_REGIMES: [(Alert, bool); 4] = [
     (Alert::Generated, true),
 ];
 
-/// The index and ratios under the four standard regimes (stop points only, so about four
-/// analyses' time).
+/// The index and ratios under the four standard regimes ([`analyze_index_with`], one
+/// workspace for the four).
 pub fn standard_regimes(scenario: &Scenario) -> Result<Vec<RegimeResult>, EngineError> {
+    let mut workspace = Workspace::default();
     STANDARD_REGIMES
         .iter()
         .map(|&(alert, launch_under_attack)| {
@@ -200,7 +263,7 @@ pub fn standard_regimes(scenario: &Scenario) -> Result<Vec<RegimeResult>, Engine
                 alert: [alert; 2],
                 launch_under_attack: [launch_under_attack; 2],
             };
-            let report = analyze_stop_only(scenario, options)?;
+            let report = analyze_index_with(scenario, options, &mut workspace)?;
             Ok(RegimeResult {
                 alert,
                 launch_under_attack,

@@ -8,7 +8,7 @@ use crate::error::EngineError;
 use crate::limits;
 use crate::model::Scenario;
 use crate::params;
-use crate::stability::{self, AnalysisOptions, StabilityReport};
+use crate::stability::{self, AnalysisOptions, IndexReport};
 
 /// One swept input and its grid values.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,20 +48,18 @@ pub struct Metrics {
     pub damage_to_victim: [f64; 2],
 }
 
-impl From<&StabilityReport> for Metrics {
-    fn from(r: &StabilityReport) -> Self {
+impl From<&IndexReport> for Metrics {
+    fn from(r: &IndexReport) -> Self {
         let per_side = |f: &dyn Fn(usize) -> f64| [f(0), f(1)];
         Self {
             index: r.index,
             ratio: per_side(&|s| r.sides[s].ratio),
             cost_striking_first: per_side(&|s| r.sides[s].cost_striking_first),
             cost_struck_first: per_side(&|s| r.sides[s].cost_struck_first),
-            counterforce_warheads_spent: per_side(&|e| r.exchanges[e].at_stop().warheads_spent),
-            victim_surviving_warheads: per_side(&|e| {
-                r.exchanges[e].at_stop().victim_warheads_surviving
-            }),
-            damage_to_striker: per_side(&|e| r.exchanges[e].at_stop().damage_to_striker),
-            damage_to_victim: per_side(&|e| r.exchanges[e].at_stop().damage_to_victim),
+            counterforce_warheads_spent: per_side(&|e| r.stops[e].warheads_spent),
+            victim_surviving_warheads: per_side(&|e| r.stops[e].victim_warheads_surviving),
+            damage_to_striker: per_side(&|e| r.stops[e].damage_to_striker),
+            damage_to_victim: per_side(&|e| r.stops[e].damage_to_victim),
         }
     }
 }
@@ -171,7 +169,7 @@ pub fn point(
     for (axis, &value) in axes.iter().zip(&coordinates) {
         params::set_field(&mut point, &axis.path, value)?;
     }
-    let report = stability::analyze_stop_only(&point, options)?;
+    let report = stability::analyze_index(&point, options)?;
     Ok(SweepPoint {
         coordinates,
         metrics: Metrics::from(&report),

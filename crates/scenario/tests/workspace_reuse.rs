@@ -3,7 +3,8 @@
 
 use reykjavik_engine::exchange::{self, CurveDetail, ExchangePosture, Workspace};
 use reykjavik_engine::stability::{
-    AnalysisOptions, STANDARD_REGIMES, analyze_stop_only, analyze_stop_only_with,
+    AnalysisOptions, STANDARD_REGIMES, analyze_index_with, analyze_stop_only,
+    analyze_stop_only_with,
 };
 
 /// Large, small, large again, and one with warhead storage (us-china-2010-wu).
@@ -29,6 +30,28 @@ fn stop_only_analyses_in_one_workspace_equal_fresh_ones() {
             let reused = analyze_stop_only_with(&scenario, options, &mut workspace).unwrap();
             assert_eq!(reused, fresh, "{name} {alert:?} lua {lua}");
             assert_eq!(reused.index.to_bits(), fresh.index.to_bits());
+        }
+    }
+}
+
+/// The index-only analysis (one workspace for all) gives the stop-only analysis's index, sides
+/// and stop points, bit for bit, on every built-in under the four regimes.
+#[test]
+fn index_only_analyses_equal_stop_only_ones() {
+    let mut workspace = Workspace::default();
+    for name in ORDER {
+        let scenario = reykjavik_scenario::load(name).unwrap();
+        for (alert, lua) in STANDARD_REGIMES {
+            let options = AnalysisOptions {
+                alert: [alert; 2],
+                launch_under_attack: [lua; 2],
+            };
+            let full = analyze_stop_only(&scenario, options).unwrap();
+            let lean = analyze_index_with(&scenario, options, &mut workspace).unwrap();
+            assert_eq!(lean.index.to_bits(), full.index.to_bits(), "{name}");
+            assert_eq!(lean.sides, full.sides, "{name} {alert:?} lua {lua}");
+            let stops = full.exchanges.map(|e| e.stop_point);
+            assert_eq!(lean.stops, stops, "{name} {alert:?} lua {lua}");
         }
     }
 }
@@ -69,6 +92,34 @@ fn full_curve_strikes_in_one_workspace_equal_fresh_ones() {
                     reused, fresh,
                     "{name} {alert:?} lua {lua} {striker}->{victim}"
                 );
+            }
+        }
+    }
+}
+
+/// The stop-only search (exchange/stop_search.rs) stops where the full curve stops, with the
+/// same point to the bit, on every built-in, both strikes, the four regimes.
+#[test]
+fn stop_only_strikes_stop_where_full_curves_stop() {
+    for name in ["us-russia-2021", "kent-thaler-notional", "us-china-2010-wu"] {
+        let scenario = reykjavik_scenario::load(name).unwrap();
+        for (alert, lua) in STANDARD_REGIMES {
+            let posture = ExchangePosture {
+                striker_alert: alert,
+                victim_alert: alert,
+                victim_launches_under_attack: lua,
+            };
+            for (striker, victim) in [(0, 1), (1, 0)] {
+                let strike = |detail| {
+                    exchange::first_strike(&scenario, striker, victim, posture, false, detail)
+                        .unwrap()
+                };
+                let (every, searched) = (strike(CurveDetail::Full), strike(CurveDetail::StopOnly));
+                let at = format!("{name} {alert:?} lua {lua} {striker}->{victim}");
+                assert_eq!(searched.stop, every.stop, "{at}");
+                assert_eq!(searched.stop_point, every.stop_point, "{at}");
+                let bits = |e: &exchange::Exchange| e.stop_point.cost_to_striker.to_bits();
+                assert_eq!(bits(&searched), bits(&every), "{at}");
             }
         }
     }

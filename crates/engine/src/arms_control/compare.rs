@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use crate::error::EngineError;
 use crate::model::{Alert, Scenario};
 use crate::montecarlo::{self, Trial};
-use crate::stability::{self, AnalysisOptions, STANDARD_REGIMES, StabilityReport};
+use crate::stability::{self, AnalysisOptions, IndexReport, STANDARD_REGIMES};
 use crate::stats::{self, Summary};
 
 /// One side's terms under one regime.
@@ -37,16 +37,18 @@ fn options(alert: Alert, launch_under_attack: bool) -> AnalysisOptions {
 
 /// The four standard regimes (`stability::STANDARD_REGIMES`) with each side's C1 and C2.
 pub fn regimes(scenario: &Scenario) -> Result<Vec<RegimeTerms>, EngineError> {
+    let mut workspace = crate::exchange::Workspace::default();
     STANDARD_REGIMES
         .iter()
         .map(|&(alert, lua)| {
-            let report = stability::analyze_stop_only(scenario, options(alert, lua))?;
+            let report =
+                stability::analyze_index_with(scenario, options(alert, lua), &mut workspace)?;
             Ok(terms(alert, lua, &report))
         })
         .collect()
 }
 
-fn terms(alert: Alert, launch_under_attack: bool, report: &StabilityReport) -> RegimeTerms {
+fn terms(alert: Alert, launch_under_attack: bool, report: &IndexReport) -> RegimeTerms {
     let side = |s: usize| SideTerms {
         cost_striking_first: report.sides[s].cost_striking_first,
         cost_struck_first: report.sides[s].cost_struck_first,

@@ -12,7 +12,7 @@ use crate::exchange::{self, CurveDetail, ExchangePosture};
 use crate::limits;
 use crate::model::{self, Scenario};
 use crate::params;
-use crate::stability::{self, AnalysisOptions, StabilityReport};
+use crate::stability::{self, AnalysisOptions, IndexReport};
 
 /// What a side holds on to when the other moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,11 +57,11 @@ impl Position {
     }
 
     /// The side's position in a finished analysis.
-    pub fn in_report(self, report: &StabilityReport, side: usize) -> f64 {
+    pub fn in_report(self, report: &IndexReport, side: usize) -> f64 {
         match self {
             Self::StruckCost => report.sides[side].cost_struck_first,
             Self::Ratio => report.sides[side].ratio,
-            Self::Retaliation => report.exchanges[1 - side].at_stop().arriving_on_striker,
+            Self::Retaliation => report.stops[1 - side].arriving_on_striker,
         }
     }
 }
@@ -183,7 +183,7 @@ pub fn position_of(scenario: &Scenario, side: usize, search: &Search) -> Result<
     check_two_sides(scenario)?;
     let analysis = search.analysis;
     if search.position == Position::Ratio {
-        let report = stability::analyze_stop_only(scenario, analysis)?;
+        let report = stability::analyze_index(scenario, analysis)?;
         return Ok(report.sides[side].ratio);
     }
     let other = 1 - side;

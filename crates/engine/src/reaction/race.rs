@@ -219,7 +219,7 @@ fn classify_round(
 
 /// Both sides' forces and stability terms in `scenario`, and the index.
 pub fn measure(scenario: &Scenario, search: &Search) -> Result<([SideState; 2], f64), EngineError> {
-    let report = stability::analyze_stop_only(scenario, search.analysis)?;
+    let report = stability::analyze_index(scenario, search.analysis)?;
     let state = |s: usize| {
         let side = &scenario.sides[s];
         let terms = &report.sides[s];
