@@ -14,7 +14,9 @@ use crate::model::{
     SlowWeaponTiming, ValueUnit,
 };
 use crate::physics;
+use kill_table::kill_table;
 
+mod kill_table;
 mod reference;
 
 /// Two costs within this distance are equal for the stop rule.
@@ -1248,46 +1250,6 @@ fn split_launchers(targetable: f64, per_aimpoint: u32) -> (usize, f64) {
         full -= 1.0;
     }
     (full as usize, targetable - full * size)
-}
-
-/// Kill probabilities before missile defense, per (victim group, striker weapon); slow weapons
-/// get none against launchers that fire before they arrive.
-fn kill_table(
-    attacker: &Side,
-    defender: &Side,
-    stock: &[f64],
-    options: &ModelOptions,
-) -> Result<Vec<Vec<f64>>, EngineError> {
-    let n_elements = defender.forces.len();
-    let n_groups = n_elements + defender.warhead_storage.len();
-    let mut base_kill = vec![vec![0.0; attacker.forces.len()]; n_groups];
-    for (i, weapon) in attacker.forces.iter().enumerate() {
-        if stock[i] < 1.0 {
-            continue;
-        }
-        for (j, target) in defender.forces.iter().enumerate() {
-            if !weapon.prompt && fires_before_slow_weapons(target, options) {
-                continue;
-            }
-            base_kill[j][i] = base_kill_probability(
-                weapon,
-                target.basing,
-                target.aimpoint_hardness_psi,
-                defender,
-                options,
-            )?;
-        }
-        for (w, site) in defender.warhead_storage.iter().enumerate() {
-            base_kill[n_elements + w][i] = base_kill_probability(
-                weapon,
-                Basing::WarheadStorage,
-                site.aimpoint_hardness_psi,
-                defender,
-                options,
-            )?;
-        }
-    }
-    Ok(base_kill)
 }
 
 /// `c^power`, skipping `powf` for the powers of [`RANKINGS`] (both exact: x^1 = x, x^0 = 1).
