@@ -188,11 +188,13 @@ mod tests {
         ) {
             let attacker = side(weapons.iter().enumerate().map(|(i, &w)| weapon(w, i)).collect(), 100.0);
             let defender = side(targets.iter().enumerate().map(|(j, &t)| target(t, j)).collect(), storage_psi);
-            let mut options = ModelOptions::default();
-            options.slow_weapons = if after_retaliation {
-                SlowWeaponTiming::AfterRetaliation
-            } else {
-                SlowWeaponTiming::WithPromptWave
+            let options = ModelOptions {
+                slow_weapons: if after_retaliation {
+                    SlowWeaponTiming::AfterRetaliation
+                } else {
+                    SlowWeaponTiming::WithPromptWave
+                },
+                ..ModelOptions::default()
             };
             let stock = &stock[..weapons.len()];
             let grouped = kill_table(&attacker, &defender, stock, &options).unwrap();
