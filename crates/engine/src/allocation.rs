@@ -489,15 +489,15 @@ impl TierGreedy {
     }
 
     /// How many aimpoints of the tier the per-aimpoint greedy would hit in a row.
-    fn run_length(&mut self, tier: &Tier, top: &Candidate, weapon: usize) -> usize {
+    /// `after` is the tier after one warhead of `weapon` on each aimpoint.
+    fn run_length(&mut self, tier: &Tier, after: &Tier, top: &Candidate, weapon: usize) -> usize {
         let in_stock = self.stock_left[weapon].floor() as usize;
         let most = tier.len.min(in_stock.max(1));
         if most > 1 {
             // A hit aimpoint whose next warhead ranks as high comes first (lower index). Its
             // next warhead is ranked with one warhead fewer in stock (x - 1 + 1 = x exactly).
-            let (after, _) = self.hit(tier, weapon);
             self.stock_left[weapon] -= 1.0;
-            let next = self.best_for(&after, &self.stock_left);
+            let next = self.best_for(after, &self.stock_left);
             self.stock_left[weapon] += 1.0;
             if next.is_some_and(|next| next.key >> 63 >= top.key >> 63) {
                 return 1;
@@ -510,17 +510,22 @@ impl TierGreedy {
     /// (at least one warhead), or returns `None` when no warhead gains anything.
     pub fn step(&mut self, limit: impl FnOnce(&Batch) -> usize) -> Option<Batch> {
         while let Some((top, t)) = self.heap.pop() {
-            let Some(current) = self.best_for(&self.tiers[t], &self.stock_left) else {
-                continue;
-            };
-            if current != top {
-                self.heap.push((current, t));
+            if self.stock_left[top.weapon()] < 1.0 {
+                // Stale: its weapon ran out. The tier's best is now a lesser one, if any.
+                if let Some(current) = self.best_for(&self.tiers[t], &self.stock_left) {
+                    self.heap.push((current, t));
+                }
                 continue;
             }
+            // Still current: the tier has not changed since the candidate was queued (a tier
+            // changes only when popped), and stocks only fall, so the weapons ranked before this
+            // one are still out of stock or out of slots and this one gains the same.
+            let current = top;
+            debug_assert!(self.best_for(&self.tiers[t], &self.stock_left) == Some(current));
             let weapon = current.weapon();
             let tier = self.tiers[t];
-            let run = self.run_length(&tier, &current, weapon);
             let (mut hit, p) = self.hit(&tier, weapon);
+            let run = self.run_length(&tier, &hit, &current, weapon);
             let proposal = Batch {
                 weapon,
                 class: tier.class,

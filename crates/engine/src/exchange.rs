@@ -823,6 +823,9 @@ pub fn first_strike_with(
     Ok(exchange)
 }
 
+/// Spare allocators a workspace keeps: one per ranking of each strike of an analysis.
+const SPARE_GREEDIES: usize = 2 * RANKINGS.len();
+
 /// Buffers that planning reuses from one ranking and strike to the next: allocators (with
 /// their problems), the running trace, the stop search's scratch, and plans not kept.
 #[derive(Debug, Default)]
@@ -838,7 +841,20 @@ pub struct Workspace {
 impl Workspace {
     /// An allocator for one ranking's plan, reusing a spare one.
     fn greedy(&mut self, s: &Setup, cost_power: f64) -> TierGreedy {
-        let mut greedy = self.greedies.pop().unwrap_or_default();
+        // A spare last used on as many victim groups refills its rows without reallocating
+        // (the two strikes of an analysis alternate between two shapes).
+        let groups = s.base_kill.len();
+        let same_shape = self
+            .greedies
+            .iter()
+            .position(|g| g.problem().kill.len() == groups);
+        let mut greedy = match same_shape {
+            Some(k) => self.greedies.swap_remove(k),
+            None if self.greedies.len() >= SPARE_GREEDIES => {
+                self.greedies.pop().unwrap_or_default()
+            }
+            None => TierGreedy::default(),
+        };
         s.fill_class_problem(cost_power, greedy.problem_mut());
         greedy.restart();
         greedy
