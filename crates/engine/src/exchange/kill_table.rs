@@ -14,17 +14,20 @@ pub(super) fn kill_table(
     defender: &Side,
     stock: &[f64],
     options: &ModelOptions,
-) -> Result<Vec<Vec<f64>>, EngineError> {
+    table: &mut Vec<Vec<f64>>,
+) -> Result<(), EngineError> {
     let keys = target_keys(defender, options);
-    let mut base_kill: Vec<Vec<f64>> = Vec::with_capacity(keys.len());
+    // Rows are refilled in place: a workspace's table keeps its rows from strike to strike.
+    table.resize_with(keys.len(), Vec::new);
     for (g, key) in keys.iter().enumerate() {
-        let row = match keys[..g].iter().position(|k| k == key) {
-            Some(same) => base_kill[same].clone(),
-            None => kill_row(attacker, defender, stock, options, key)?,
-        };
-        base_kill.push(row);
+        let (before, rest) = table.split_at_mut(g);
+        let row = &mut rest[0];
+        match keys[..g].iter().position(|k| k == key) {
+            Some(same) => row.clone_from(&before[same]),
+            None => fill_kill_row(attacker, defender, stock, options, key, row)?,
+        }
     }
-    Ok(base_kill)
+    Ok(())
 }
 
 /// All a row of the kill table depends on about its target group.
@@ -52,23 +55,25 @@ fn target_keys(defender: &Side, options: &ModelOptions) -> Vec<TargetKey> {
     elements.chain(sites).collect()
 }
 
-/// Kill probabilities of every striker weapon in stock against one target group.
-fn kill_row(
+/// Kill probabilities of every striker weapon in stock against one target group, into `row`.
+fn fill_kill_row(
     attacker: &Side,
     defender: &Side,
     stock: &[f64],
     options: &ModelOptions,
     key: &TargetKey,
-) -> Result<Vec<f64>, EngineError> {
+    row: &mut Vec<f64>,
+) -> Result<(), EngineError> {
     let hardness_psi = f64::from_bits(key.hardness_bits);
-    let mut row = vec![0.0; attacker.forces.len()];
+    row.clear();
+    row.resize(attacker.forces.len(), 0.0);
     for (i, weapon) in attacker.forces.iter().enumerate() {
         if stock[i] < 1.0 || (!weapon.prompt && key.fires_first) {
             continue;
         }
         row[i] = base_kill_probability(weapon, key.class, hardness_psi, defender, options)?;
     }
-    Ok(row)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -197,7 +202,9 @@ mod tests {
                 ..ModelOptions::default()
             };
             let stock = &stock[..weapons.len()];
-            let grouped = kill_table(&attacker, &defender, stock, &options).unwrap();
+            // A table left from another strike is refilled, not appended to.
+            let mut grouped = vec![vec![0.25; 7]; 11];
+            kill_table(&attacker, &defender, stock, &options, &mut grouped).unwrap();
             let direct = direct(&attacker, &defender, stock, &options);
             let bits = |t: &Vec<Vec<f64>>| -> Vec<Vec<u64>> {
                 t.iter().map(|r| r.iter().map(|p| p.to_bits()).collect()).collect()
