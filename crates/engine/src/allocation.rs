@@ -92,6 +92,15 @@ impl Candidate {
     fn aimpoint(&self) -> usize {
         (u32::MAX - (self.key >> 31) as u32) as usize
     }
+    /// The same candidate on another aimpoint (one in the same state).
+    fn on_aimpoint(&self, aimpoint: usize) -> Self {
+        let field = u128::from(u32::MAX) << 31;
+        let key = (self.key & !field) | (u128::from(u32::MAX - aimpoint as u32) << 31);
+        Self {
+            key,
+            gain: self.gain,
+        }
+    }
     fn weapon(&self) -> usize {
         ((1u32 << 31) - 1 - (self.key as u32 & ((1 << 31) - 1))) as usize
     }
@@ -488,22 +497,52 @@ impl TierGreedy {
         (after, p)
     }
 
-    /// How many aimpoints of the tier the per-aimpoint greedy would hit in a row.
+    /// How many aimpoints of the tier the per-aimpoint greedy would hit in a row, and (when it
+    /// had to look) the hit aimpoints' next warhead with one warhead of `weapon` fewer in stock.
     /// `after` is the tier after one warhead of `weapon` on each aimpoint.
-    fn run_length(&mut self, tier: &Tier, after: &Tier, top: &Candidate, weapon: usize) -> usize {
+    fn run_length(
+        &mut self,
+        tier: &Tier,
+        after: &Tier,
+        top: &Candidate,
+        weapon: usize,
+    ) -> (usize, Option<Option<Candidate>>) {
         let in_stock = self.stock_left[weapon].floor() as usize;
         let most = tier.len.min(in_stock.max(1));
-        if most > 1 {
-            // A hit aimpoint whose next warhead ranks as high comes first (lower index). Its
-            // next warhead is ranked with one warhead fewer in stock (x - 1 + 1 = x exactly).
-            self.stock_left[weapon] -= 1.0;
-            let next = self.best_for(after, &self.stock_left);
-            self.stock_left[weapon] += 1.0;
-            if next.is_some_and(|next| next.key >> 63 >= top.key >> 63) {
-                return 1;
-            }
+        if most <= 1 {
+            return (most, None);
         }
-        most
+        // A hit aimpoint whose next warhead ranks as high comes first (lower index). Its next
+        // warhead is ranked with one warhead fewer in stock (x - 1 + 1 = x exactly).
+        self.stock_left[weapon] -= 1.0;
+        let next = self.best_for(after, &self.stock_left);
+        self.stock_left[weapon] += 1.0;
+        let run = if next.is_some_and(|next| next.key >> 63 >= top.key >> 63) {
+            1
+        } else {
+            most
+        };
+        (run, Some(next))
+    }
+
+    /// The hit tier's next candidate after the batch: the one [`TierGreedy::run_length`] found
+    /// if still valid (stocks differ only in `weapon`, which only matters if that candidate uses
+    /// it and it has run out), else computed afresh.
+    fn next_after(
+        &self,
+        hit: &Tier,
+        weapon: usize,
+        seen: Option<Option<Candidate>>,
+    ) -> Option<Candidate> {
+        match seen {
+            Some(next)
+                if next.is_none_or(|c| c.weapon() != weapon || self.stock_left[weapon] >= 1.0) =>
+            {
+                debug_assert!(next == self.best_for(hit, &self.stock_left));
+                next
+            }
+            _ => self.best_for(hit, &self.stock_left),
+        }
     }
 
     /// Commits the next batch, or as much of it as `limit` allows when shown the whole of it
@@ -525,7 +564,7 @@ impl TierGreedy {
             let weapon = current.weapon();
             let tier = self.tiers[t];
             let (mut hit, p) = self.hit(&tier, weapon);
-            let run = self.run_length(&tier, &hit, &current, weapon);
+            let (run, seen) = self.run_length(&tier, &hit, &current, weapon);
             let proposal = Batch {
                 weapon,
                 class: tier.class,
@@ -544,13 +583,14 @@ impl TierGreedy {
                 };
                 self.tiers.push(rest);
                 let id = self.tiers.len() - 1;
-                if let Some(c) = self.best_for(&rest, &self.stock_left) {
-                    self.heap.push((c, id));
-                }
+                // The rest is in the tier's state before the batch: its best is this one.
+                let same = current.on_aimpoint(rest.first);
+                debug_assert!(Some(same) == self.best_for(&rest, &self.stock_left));
+                self.heap.push((same, id));
             }
             self.tiers[t] = hit;
             self.stock_left[weapon] -= count as f64;
-            if let Some(next) = self.best_for(&hit, &self.stock_left) {
+            if let Some(next) = self.next_after(&hit, weapon, seen) {
                 self.heap.push((next, t));
             }
             return Some(Batch { count, ..proposal });
@@ -570,9 +610,9 @@ fn weapon_preference(preference: &mut Vec<Vec<usize>>, kill: &[Vec<f64>], cost: 
         let (before, rest) = preference.split_at_mut(group);
         let weapons = &mut rest[0];
         weapons.clear();
-        // Groups of one hardness often follow each other: the same kill row sorts the same.
-        if group > 0 && *kills == kill[group - 1] {
-            weapons.extend_from_slice(&before[group - 1]);
+        // Groups of one target kind share a kill row, which sorts the same.
+        if let Some(same) = kill[..group].iter().position(|earlier| earlier == kills) {
+            weapons.extend_from_slice(&before[same]);
             continue;
         }
         weapons.extend((0..kills.len()).filter(|&w| kills[w] > 0.0));

@@ -805,7 +805,7 @@ pub fn first_strike_with(
     detail: CurveDetail,
 ) -> Result<Exchange, EngineError> {
     // One set-up (aimpoint classes, kill probabilities) serves every ranking.
-    let spare = std::mem::take(&mut workspace.setup);
+    let spare = workspace.setup_buffers(&scenario.sides[striker], &scenario.sides[victim]);
     let setup = set_up_in(scenario, striker, victim, posture, spare)?;
     // Outcomes are accounted for the kept ranking only: the choice needs only stop points.
     let mut best: Option<Traced> = None;
@@ -826,12 +826,15 @@ pub fn first_strike_with(
     let greedy = std::mem::take(&mut traced.greedy);
     let exchange = account_outcomes(&setup, traced, greedy.problem(), (striker, victim), certify);
     workspace.greedies.push(greedy);
-    workspace.setup = setup.into_buffers();
+    workspace.setups.push(setup.into_buffers());
     Ok(exchange)
 }
 
 /// Spare allocators a workspace keeps: one per ranking of each strike of an analysis.
 const SPARE_GREEDIES: usize = 2 * RANKINGS.len();
+
+/// Spare set-ups a workspace keeps: one per strike of an analysis.
+const SPARE_SETUPS: usize = 2;
 
 /// Buffers that planning reuses from one ranking and strike to the next: allocators (with
 /// their problems), the running trace, the stop search's scratch, and plans not kept.
@@ -843,8 +846,8 @@ pub struct Workspace {
     parts: Vec<(usize, usize, f64, f64)>,
     near: Vec<(usize, CurvePoint)>,
     plans: Vec<Vec<Batch>>,
-    /// The last strike's set-up vectors, refilled by the next.
-    setup: SetupBuffers,
+    /// Set-up vectors of past strikes, refilled by the next strike of the same shape.
+    setups: Vec<SetupBuffers>,
 }
 
 impl Workspace {
@@ -867,6 +870,22 @@ impl Workspace {
         s.fill_class_problem(cost_power, greedy.problem_mut());
         greedy.restart();
         greedy
+    }
+
+    /// Set-up vectors last used for a strike of this shape (the two strikes of an analysis
+    /// alternate between two), or others.
+    fn setup_buffers(&mut self, attacker: &Side, defender: &Side) -> SetupBuffers {
+        let groups = defender.forces.len() + defender.warhead_storage.len();
+        let weapons = attacker.forces.len();
+        let same_shape = self
+            .setups
+            .iter()
+            .position(|b| b.base_kill.len() == groups && b.stock.len() == weapons);
+        match same_shape {
+            Some(k) => self.setups.swap_remove(k),
+            None if self.setups.len() >= SPARE_SETUPS => self.setups.pop().unwrap_or_default(),
+            None => SetupBuffers::default(),
+        }
     }
 
     /// The running trace at the curve's start.
