@@ -392,6 +392,8 @@ pub struct TierGreedy {
     stock_left: Vec<f64>,
     heap: BinaryHeap<(Candidate, usize)>,
     preference: Vec<Vec<usize>>,
+    /// Scratch for sorting a group's weapons.
+    preference_keys: Vec<u128>,
 }
 
 impl TierGreedy {
@@ -448,7 +450,12 @@ impl TierGreedy {
 
     /// Recomputes every tier's best option (kill probabilities may have risen).
     pub fn rebuild(&mut self) {
-        weapon_preference(&mut self.preference, &self.problem.kill, &self.problem.cost);
+        weapon_preference(
+            &mut self.preference,
+            &self.problem.kill,
+            &self.problem.cost,
+            &mut self.preference_keys,
+        );
         let mut heap = std::mem::take(&mut self.heap).into_vec();
         heap.clear();
         heap.reserve(self.tiers.len());
@@ -602,10 +609,13 @@ impl TierGreedy {
 /// Per group, the weapon types that can kill it, best first: free before paid, then by kill
 /// probability per unit cost, then by index (the heap key's order for one aimpoint). Fills
 /// `preference`, reusing its vectors.
-fn weapon_preference(preference: &mut Vec<Vec<usize>>, kill: &[Vec<f64>], cost: &[f64]) {
+fn weapon_preference(
+    preference: &mut Vec<Vec<usize>>,
+    kill: &[Vec<f64>],
+    cost: &[f64],
+    keys: &mut Vec<u128>,
+) {
     preference.resize_with(kill.len(), || Vec::with_capacity(cost.len()));
-    // Each weapon's key is computed once per group, not once per comparison.
-    let mut keys: Vec<(bool, f64)> = Vec::with_capacity(cost.len());
     for (group, kills) in kill.iter().enumerate() {
         let (before, rest) = preference.split_at_mut(group);
         let weapons = &mut rest[0];
@@ -615,24 +625,30 @@ fn weapon_preference(preference: &mut Vec<Vec<usize>>, kill: &[Vec<f64>], cost: 
             weapons.extend_from_slice(&before[same]);
             continue;
         }
-        weapons.extend((0..kills.len()).filter(|&w| kills[w] > 0.0));
         keys.clear();
         keys.extend(
             kills
                 .iter()
                 .zip(cost)
-                .map(|(&k, &c)| (c <= 0.0, if c > 0.0 { k / c } else { k })),
+                .enumerate()
+                .filter(|(_, (k, _))| **k > 0.0)
+                .map(|(w, (&k, &c))| preference_key(k, c, w)),
         );
-        // The order is total (ties end on the index), so an unstable sort gives the same list.
-        weapons.sort_unstable_by(|&a, &b| {
-            let (free_a, ratio_a) = keys[a];
-            let (free_b, ratio_b) = keys[b];
-            free_b
-                .cmp(&free_a)
-                .then(ratio_b.total_cmp(&ratio_a))
-                .then(a.cmp(&b))
-        });
+        // Keys are distinct (they end on the index): the unstable sort gives the one order.
+        keys.sort_unstable_by(|a, b| b.cmp(a));
+        weapons.extend(keys.iter().map(|&key| (u32::MAX - key as u32) as usize));
     }
+}
+
+/// A weapon's rank against one group as one integer, highest first: free before paid, then
+/// the kill probability per unit cost (non-negative, so its bits order like the number), then
+/// the lowest index.
+fn preference_key(kill: f64, cost: f64, weapon: usize) -> u128 {
+    let ratio = if cost > 0.0 { kill / cost } else { kill };
+    debug_assert!(ratio >= 0.0 && weapon < u32::MAX as usize);
+    (u128::from(cost <= 0.0) << 127)
+        | (u128::from(ratio.to_bits()) << 32)
+        | u128::from(u32::MAX - weapon as u32)
 }
 
 /// [`Problem::fratricide_factor`] for a given per-burst probability.
