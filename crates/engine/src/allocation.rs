@@ -92,6 +92,15 @@ impl Candidate {
     fn aimpoint(&self) -> usize {
         (u32::MAX - (self.key >> 31) as u32) as usize
     }
+    /// The same candidate on another aimpoint (one in the same state).
+    fn on_aimpoint(&self, aimpoint: usize) -> Self {
+        let field = u128::from(u32::MAX) << 31;
+        let key = (self.key & !field) | (u128::from(u32::MAX - aimpoint as u32) << 31);
+        Self {
+            key,
+            gain: self.gain,
+        }
+    }
     fn weapon(&self) -> usize {
         ((1u32 << 31) - 1 - (self.key as u32 & ((1 << 31) - 1))) as usize
     }
@@ -383,6 +392,8 @@ pub struct TierGreedy {
     stock_left: Vec<f64>,
     heap: BinaryHeap<(Candidate, usize)>,
     preference: Vec<Vec<usize>>,
+    /// Scratch for sorting a group's weapons.
+    preference_keys: Vec<u128>,
 }
 
 impl TierGreedy {
@@ -439,7 +450,12 @@ impl TierGreedy {
 
     /// Recomputes every tier's best option (kill probabilities may have risen).
     pub fn rebuild(&mut self) {
-        weapon_preference(&mut self.preference, &self.problem.kill, &self.problem.cost);
+        weapon_preference(
+            &mut self.preference,
+            &self.problem.kill,
+            &self.problem.cost,
+            &mut self.preference_keys,
+        );
         let mut heap = std::mem::take(&mut self.heap).into_vec();
         heap.clear();
         heap.reserve(self.tiers.len());
@@ -488,39 +504,74 @@ impl TierGreedy {
         (after, p)
     }
 
-    /// How many aimpoints of the tier the per-aimpoint greedy would hit in a row.
-    fn run_length(&mut self, tier: &Tier, top: &Candidate, weapon: usize) -> usize {
+    /// How many aimpoints of the tier the per-aimpoint greedy would hit in a row, and (when it
+    /// had to look) the hit aimpoints' next warhead with one warhead of `weapon` fewer in stock.
+    /// `after` is the tier after one warhead of `weapon` on each aimpoint.
+    fn run_length(
+        &mut self,
+        tier: &Tier,
+        after: &Tier,
+        top: &Candidate,
+        weapon: usize,
+    ) -> (usize, Option<Option<Candidate>>) {
         let in_stock = self.stock_left[weapon].floor() as usize;
         let most = tier.len.min(in_stock.max(1));
-        if most > 1 {
-            // A hit aimpoint whose next warhead ranks as high comes first (lower index). Its
-            // next warhead is ranked with one warhead fewer in stock (x - 1 + 1 = x exactly).
-            let (after, _) = self.hit(tier, weapon);
-            self.stock_left[weapon] -= 1.0;
-            let next = self.best_for(&after, &self.stock_left);
-            self.stock_left[weapon] += 1.0;
-            if next.is_some_and(|next| next.key >> 63 >= top.key >> 63) {
-                return 1;
-            }
+        if most <= 1 {
+            return (most, None);
         }
-        most
+        // A hit aimpoint whose next warhead ranks as high comes first (lower index). Its next
+        // warhead is ranked with one warhead fewer in stock (x - 1 + 1 = x exactly).
+        self.stock_left[weapon] -= 1.0;
+        let next = self.best_for(after, &self.stock_left);
+        self.stock_left[weapon] += 1.0;
+        let run = if next.is_some_and(|next| next.key >> 63 >= top.key >> 63) {
+            1
+        } else {
+            most
+        };
+        (run, Some(next))
+    }
+
+    /// The hit tier's next candidate after the batch: the one [`TierGreedy::run_length`] found
+    /// if still valid (stocks differ only in `weapon`, which only matters if that candidate uses
+    /// it and it has run out), else computed afresh.
+    fn next_after(
+        &self,
+        hit: &Tier,
+        weapon: usize,
+        seen: Option<Option<Candidate>>,
+    ) -> Option<Candidate> {
+        match seen {
+            Some(next)
+                if next.is_none_or(|c| c.weapon() != weapon || self.stock_left[weapon] >= 1.0) =>
+            {
+                debug_assert!(next == self.best_for(hit, &self.stock_left));
+                next
+            }
+            _ => self.best_for(hit, &self.stock_left),
+        }
     }
 
     /// Commits the next batch, or as much of it as `limit` allows when shown the whole of it
     /// (at least one warhead), or returns `None` when no warhead gains anything.
     pub fn step(&mut self, limit: impl FnOnce(&Batch) -> usize) -> Option<Batch> {
         while let Some((top, t)) = self.heap.pop() {
-            let Some(current) = self.best_for(&self.tiers[t], &self.stock_left) else {
-                continue;
-            };
-            if current != top {
-                self.heap.push((current, t));
+            if self.stock_left[top.weapon()] < 1.0 {
+                // Stale: its weapon ran out. The tier's best is now a lesser one, if any.
+                if let Some(current) = self.best_for(&self.tiers[t], &self.stock_left) {
+                    self.heap.push((current, t));
+                }
                 continue;
             }
+            // Still current: the tier has not changed since the candidate was queued (a tier
+            // changes only when popped), and stocks only fall, so the weapons ranked before this
+            // one are still out of stock or out of slots and this one gains the same.
+            let current = top;
+            debug_assert!(self.best_for(&self.tiers[t], &self.stock_left) == Some(current));
             let weapon = current.weapon();
             let tier = self.tiers[t];
-            let run = self.run_length(&tier, &current, weapon);
             let (mut hit, p) = self.hit(&tier, weapon);
+            let (run, seen) = self.run_length(&tier, &hit, &current, weapon);
             let proposal = Batch {
                 weapon,
                 class: tier.class,
@@ -539,13 +590,14 @@ impl TierGreedy {
                 };
                 self.tiers.push(rest);
                 let id = self.tiers.len() - 1;
-                if let Some(c) = self.best_for(&rest, &self.stock_left) {
-                    self.heap.push((c, id));
-                }
+                // The rest is in the tier's state before the batch: its best is this one.
+                let same = current.on_aimpoint(rest.first);
+                debug_assert!(Some(same) == self.best_for(&rest, &self.stock_left));
+                self.heap.push((same, id));
             }
             self.tiers[t] = hit;
             self.stock_left[weapon] -= count as f64;
-            if let Some(next) = self.best_for(&hit, &self.stock_left) {
+            if let Some(next) = self.next_after(&hit, weapon, seen) {
                 self.heap.push((next, t));
             }
             return Some(Batch { count, ..proposal });
@@ -557,37 +609,46 @@ impl TierGreedy {
 /// Per group, the weapon types that can kill it, best first: free before paid, then by kill
 /// probability per unit cost, then by index (the heap key's order for one aimpoint). Fills
 /// `preference`, reusing its vectors.
-fn weapon_preference(preference: &mut Vec<Vec<usize>>, kill: &[Vec<f64>], cost: &[f64]) {
+fn weapon_preference(
+    preference: &mut Vec<Vec<usize>>,
+    kill: &[Vec<f64>],
+    cost: &[f64],
+    keys: &mut Vec<u128>,
+) {
     preference.resize_with(kill.len(), || Vec::with_capacity(cost.len()));
-    // Each weapon's key is computed once per group, not once per comparison.
-    let mut keys: Vec<(bool, f64)> = Vec::with_capacity(cost.len());
     for (group, kills) in kill.iter().enumerate() {
         let (before, rest) = preference.split_at_mut(group);
         let weapons = &mut rest[0];
         weapons.clear();
-        // Groups of one hardness often follow each other: the same kill row sorts the same.
-        if group > 0 && *kills == kill[group - 1] {
-            weapons.extend_from_slice(&before[group - 1]);
+        // Groups of one target kind share a kill row, which sorts the same.
+        if let Some(same) = kill[..group].iter().position(|earlier| earlier == kills) {
+            weapons.extend_from_slice(&before[same]);
             continue;
         }
-        weapons.extend((0..kills.len()).filter(|&w| kills[w] > 0.0));
         keys.clear();
         keys.extend(
             kills
                 .iter()
                 .zip(cost)
-                .map(|(&k, &c)| (c <= 0.0, if c > 0.0 { k / c } else { k })),
+                .enumerate()
+                .filter(|(_, (k, _))| **k > 0.0)
+                .map(|(w, (&k, &c))| preference_key(k, c, w)),
         );
-        // The order is total (ties end on the index), so an unstable sort gives the same list.
-        weapons.sort_unstable_by(|&a, &b| {
-            let (free_a, ratio_a) = keys[a];
-            let (free_b, ratio_b) = keys[b];
-            free_b
-                .cmp(&free_a)
-                .then(ratio_b.total_cmp(&ratio_a))
-                .then(a.cmp(&b))
-        });
+        // Keys are distinct (they end on the index): the unstable sort gives the one order.
+        keys.sort_unstable_by(|a, b| b.cmp(a));
+        weapons.extend(keys.iter().map(|&key| (u32::MAX - key as u32) as usize));
     }
+}
+
+/// A weapon's rank against one group as one integer, highest first: free before paid, then
+/// the kill probability per unit cost (non-negative, so its bits order like the number), then
+/// the lowest index.
+fn preference_key(kill: f64, cost: f64, weapon: usize) -> u128 {
+    let ratio = if cost > 0.0 { kill / cost } else { kill };
+    debug_assert!(ratio >= 0.0 && weapon < u32::MAX as usize);
+    (u128::from(cost <= 0.0) << 127)
+        | (u128::from(ratio.to_bits()) << 32)
+        | u128::from(u32::MAX - weapon as u32)
 }
 
 /// [`Problem::fratricide_factor`] for a given per-burst probability.

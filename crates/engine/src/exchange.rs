@@ -14,7 +14,9 @@ use crate::model::{
     SlowWeaponTiming, ValueUnit,
 };
 use crate::physics;
+use kill_table::kill_table;
 
+mod kill_table;
 mod reference;
 mod stop_search;
 
@@ -709,15 +711,20 @@ fn forces_leak(layers: &[MissileDefenseLayer], capacity: &[f64]) -> f64 {
 
 /// Warheads the striker has for this strike, per element (after availability).
 pub(crate) fn striker_stock(attacker: &Side, alert: Alert, options: &ModelOptions) -> Vec<f64> {
-    attacker
-        .forces
-        .iter()
-        .map(|f| {
-            f64::from(f.launchers_at(alert))
-                * f.striker_share(alert, options)
-                * f64::from(f.warheads_per_launcher)
-        })
-        .collect()
+    striker_stocks(attacker, alert, options).collect()
+}
+
+/// [`striker_stock`], element by element.
+fn striker_stocks<'a>(
+    attacker: &'a Side,
+    alert: Alert,
+    options: &'a ModelOptions,
+) -> impl Iterator<Item = f64> + 'a {
+    attacker.forces.iter().map(move |f| {
+        f64::from(f.launchers_at(alert))
+            * f.striker_share(alert, options)
+            * f64::from(f.warheads_per_launcher)
+    })
 }
 
 /// Whether the launchers of a victim element that survive the prompt wave have fired before a
@@ -799,12 +806,14 @@ pub fn first_strike_with(
     detail: CurveDetail,
 ) -> Result<Exchange, EngineError> {
     // One set-up (aimpoint classes, kill probabilities) serves every ranking.
-    let setup = set_up(scenario, striker, victim, posture)?;
+    let spare = workspace.setup_buffers(&scenario.sides[striker], &scenario.sides[victim]);
+    let setup = set_up_in(scenario, striker, victim, posture, spare)?;
     // Outcomes are accounted for the kept ranking only: the choice needs only stop points.
     let mut traced = best_traced(&setup, detail, workspace);
     let greedy = std::mem::take(&mut traced.greedy);
     let exchange = account_outcomes(&setup, traced, greedy.problem(), (striker, victim), certify);
     workspace.greedies.push(greedy);
+    workspace.setups.push(setup.into_buffers());
     Ok(exchange)
 }
 
@@ -818,10 +827,12 @@ pub fn stop_point_with(
     victim: usize,
     posture: ExchangePosture,
 ) -> Result<CurvePoint, EngineError> {
-    let setup = set_up(scenario, striker, victim, posture)?;
+    let spare = workspace.setup_buffers(&scenario.sides[striker], &scenario.sides[victim]);
+    let setup = set_up_in(scenario, striker, victim, posture, spare)?;
     let traced = best_traced(&setup, CurveDetail::StopOnly, workspace);
     let stop_point = traced.stop_point;
     workspace.recycle(traced);
+    workspace.setups.push(setup.into_buffers());
     Ok(stop_point)
 }
 
@@ -845,6 +856,12 @@ fn best_traced(setup: &Setup, detail: CurveDetail, workspace: &mut Workspace) ->
     best.expect("RANKINGS is not empty")
 }
 
+/// Spare allocators a workspace keeps: one per ranking of each strike of an analysis.
+const SPARE_GREEDIES: usize = 2 * RANKINGS.len();
+
+/// Spare set-ups a workspace keeps: one per strike of an analysis.
+const SPARE_SETUPS: usize = 2;
+
 /// Buffers that planning reuses from one ranking and strike to the next: allocators (with
 /// their problems), the running trace, the stop search's scratch, and plans not kept.
 #[derive(Debug, Default)]
@@ -855,15 +872,46 @@ pub struct Workspace {
     parts: Vec<(stop_search::Sample, stop_search::Sample)>,
     near: Vec<(usize, CurvePoint)>,
     plans: Vec<Vec<Batch>>,
+    /// Set-up vectors of past strikes, refilled by the next strike of the same shape.
+    setups: Vec<SetupBuffers>,
 }
 
 impl Workspace {
     /// An allocator for one ranking's plan, reusing a spare one.
     fn greedy(&mut self, s: &Setup, cost_power: f64) -> TierGreedy {
-        let mut greedy = self.greedies.pop().unwrap_or_default();
+        // A spare last used on as many victim groups refills its rows without reallocating
+        // (the two strikes of an analysis alternate between two shapes).
+        let groups = s.base_kill.len();
+        let same_shape = self
+            .greedies
+            .iter()
+            .position(|g| g.problem().kill.len() == groups);
+        let mut greedy = match same_shape {
+            Some(k) => self.greedies.swap_remove(k),
+            None if self.greedies.len() >= SPARE_GREEDIES => {
+                self.greedies.pop().unwrap_or_default()
+            }
+            None => TierGreedy::default(),
+        };
         s.fill_class_problem(cost_power, greedy.problem_mut());
         greedy.restart();
         greedy
+    }
+
+    /// Set-up vectors last used for a strike of this shape (the two strikes of an analysis
+    /// alternate between two), or others.
+    fn setup_buffers(&mut self, attacker: &Side, defender: &Side) -> SetupBuffers {
+        let groups = defender.forces.len() + defender.warhead_storage.len();
+        let weapons = attacker.forces.len();
+        let same_shape = self
+            .setups
+            .iter()
+            .position(|b| b.base_kill.len() == groups && b.stock.len() == weapons);
+        match same_shape {
+            Some(k) => self.setups.swap_remove(k),
+            None if self.setups.len() >= SPARE_SETUPS => self.setups.pop().unwrap_or_default(),
+            None => SetupBuffers::default(),
+        }
     }
 
     /// The running trace at the curve's start.
@@ -1026,7 +1074,7 @@ struct Setup<'a> {
     classes: Vec<AimpointClass>,
     /// The allocator's view of the classes (value per aimpoint, kill group, spend).
     plan_classes: Vec<allocation::AimpointClass>,
-    victim_elements: Vec<VictimElementOutcome>,
+    victim_elements: Vec<Exposure>,
     /// Kill probabilities before missile defense of forces, per (group, weapon).
     base_kill: Vec<Vec<f64>>,
     /// Victim warheads per unit of plan value, per element.
@@ -1065,90 +1113,165 @@ fn set_up<'a>(
     victim: usize,
     posture: ExchangePosture,
 ) -> Result<Setup<'a>, EngineError> {
+    set_up_in(scenario, striker, victim, posture, SetupBuffers::default())
+}
+
+/// [`set_up`] into the vectors of `spare` (a workspace's), refilled in place: once they have
+/// grown, setting up allocates only the two value attacks and their weights.
+fn set_up_in<'a>(
+    scenario: &'a Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+    spare: SetupBuffers,
+) -> Result<Setup<'a>, EngineError> {
     let options = &scenario.options;
     let attacker = &scenario.sides[striker];
     let defender = &scenario.sides[victim];
-    let stock = striker_stock(attacker, posture.striker_alert, options);
-    let victim_total: Vec<f64> = defender
-        .forces
-        .iter()
-        .map(|f| f.warheads_at(posture.victim_alert) as f64)
-        .collect();
+    let mut b = spare;
+    refill_from(
+        &mut b.stock,
+        striker_stocks(attacker, posture.striker_alert, options),
+    );
+    refill_from(
+        &mut b.victim_total,
+        defender
+            .forces
+            .iter()
+            .map(|f| f.warheads_at(posture.victim_alert) as f64),
+    );
     let on_victim = ValueAttack::new(attacker, defender, false);
     let on_striker = ValueAttack::new(defender, attacker, true);
-    let capacities = |side: &Side| -> Vec<f64> {
+    let capacities = |side: &'a Side| {
         side.missile_defenses
             .iter()
             .map(MissileDefenseLayer::engagement_capacity)
-            .collect()
     };
-    let striker_capacity = capacities(attacker);
-    let initial_capacity = capacities(defender);
+    refill_from(&mut b.striker_capacity, capacities(attacker));
+    refill_from(&mut b.initial_capacity, capacities(defender));
     // Cheapest kills first, in what the striker's cost depends on: victim retaliation removed
     // (striker's value units) per unit of value attack given up (victim's value units).
-    let retaliation_weight = on_striker.unit_weights(&victim_total, &striker_capacity);
-    let weights = on_victim.unit_weights(&stock, &initial_capacity);
+    let retaliation_weight = on_striker.unit_weights(&b.victim_total, &b.striker_capacity);
+    let weights = on_victim.unit_weights(&b.stock, &b.initial_capacity);
     // Whether the nuclear warheads in stock give up different value units each, on the
     // weights before the least nuclear cost.
-    let in_stock: Vec<f64> = weights
+    let mut in_stock = weights
         .iter()
         .zip(&attacker.forces)
-        .zip(&stock)
+        .zip(&b.stock)
         .filter(|((_, f), s)| f.is_nuclear() && **s >= 1.0)
-        .map(|((w, _), _)| *w)
-        .collect();
-    let nuclear_costs_differ = in_stock.iter().any(|&c| c != in_stock[0]);
-    let value_cost: Vec<f64> = weights
-        .into_iter()
-        .zip(&attacker.forces)
-        .map(|(w, f)| {
+        .map(|((w, _), _)| *w);
+    let first_in_stock = in_stock.next();
+    let nuclear_costs_differ = in_stock.any(|c| Some(c) != first_in_stock);
+    refill_from(
+        &mut b.value_cost,
+        weights.iter().zip(&attacker.forces).map(|(&w, f)| {
             if f.is_nuclear() {
                 w.max(LEAST_NUCLEAR_COST)
             } else {
                 0.0
             }
-        })
-        .collect();
-    let (classes, plan_classes, victim_elements) = aimpoint_classes(
+        }),
+    );
+    aimpoint_classes(
         defender,
         &posture,
         options,
-        &victim_total,
-        &retaliation_weight,
+        (&b.victim_total, &retaliation_weight),
+        (&mut b.classes, &mut b.plan_classes, &mut b.victim_elements),
     );
-    let base_kill = kill_table(attacker, defender, &stock, options)?;
+    kill_table(attacker, defender, &b.stock, options, &mut b.base_kill)?;
+    refill_from(
+        &mut b.warheads_per_unit,
+        retaliation_weight
+            .iter()
+            .map(|&u| if u > 0.0 { 1.0 / u } else { 0.0 }),
+    );
+    refill_from(
+        &mut b.is_ballistic,
+        attacker
+            .forces
+            .iter()
+            .map(|f| f.delivery == Delivery::BallisticMissile),
+    );
+    refill_from(
+        &mut b.victim_nuclear,
+        defender.forces.iter().map(ForceElement::is_nuclear),
+    );
     Ok(Setup {
         options,
         attacker,
         defender,
         posture,
-        warheads_per_unit: retaliation_weight
-            .iter()
-            .map(|&u| if u > 0.0 { 1.0 / u } else { 0.0 })
-            .collect(),
-        is_ballistic: attacker
-            .forces
-            .iter()
-            .map(|f| f.delivery == Delivery::BallisticMissile)
-            .collect(),
-        victim_nuclear: defender
-            .forces
-            .iter()
-            .map(ForceElement::is_nuclear)
-            .collect(),
-        stock,
-        victim_total,
+        stock: b.stock,
+        victim_total: b.victim_total,
         on_victim,
         on_striker,
-        striker_capacity,
-        initial_capacity,
-        value_cost,
+        striker_capacity: b.striker_capacity,
+        initial_capacity: b.initial_capacity,
+        value_cost: b.value_cost,
         nuclear_costs_differ,
-        classes,
-        plan_classes,
-        victim_elements,
-        base_kill,
+        classes: b.classes,
+        plan_classes: b.plan_classes,
+        victim_elements: b.victim_elements,
+        base_kill: b.base_kill,
+        warheads_per_unit: b.warheads_per_unit,
+        is_ballistic: b.is_ballistic,
+        victim_nuclear: b.victim_nuclear,
     })
+}
+
+/// `v` holding exactly `items`, in its own buffer.
+fn refill_from<T>(v: &mut Vec<T>, items: impl IntoIterator<Item = T>) {
+    v.clear();
+    v.extend(items);
+}
+
+/// The vectors of a [`Setup`], kept between strikes (see [`set_up_in`]).
+#[derive(Debug, Default)]
+struct SetupBuffers {
+    stock: Vec<f64>,
+    victim_total: Vec<f64>,
+    striker_capacity: Vec<f64>,
+    initial_capacity: Vec<f64>,
+    value_cost: Vec<f64>,
+    classes: Vec<AimpointClass>,
+    plan_classes: Vec<allocation::AimpointClass>,
+    victim_elements: Vec<Exposure>,
+    base_kill: Vec<Vec<f64>>,
+    warheads_per_unit: Vec<f64>,
+    is_ballistic: Vec<bool>,
+    victim_nuclear: Vec<bool>,
+}
+
+impl Setup<'_> {
+    /// Gives the vectors back for the next strike's set-up.
+    fn into_buffers(self) -> SetupBuffers {
+        SetupBuffers {
+            stock: self.stock,
+            victim_total: self.victim_total,
+            striker_capacity: self.striker_capacity,
+            initial_capacity: self.initial_capacity,
+            value_cost: self.value_cost,
+            classes: self.classes,
+            plan_classes: self.plan_classes,
+            victim_elements: self.victim_elements,
+            base_kill: self.base_kill,
+            warheads_per_unit: self.warheads_per_unit,
+            is_ballistic: self.is_ballistic,
+            victim_nuclear: self.victim_nuclear,
+        }
+    }
+}
+
+/// How a victim element's warheads stand before the strike: the numbers of its
+/// [`VictimElementOutcome`] that do not depend on the plan.
+#[derive(Debug, Clone, Copy)]
+struct Exposure {
+    warheads: f64,
+    untargetable: f64,
+    launched_under_attack: f64,
+    exposed: f64,
 }
 
 /// Identical aimpoints of one element form a class: full aimpoints of `launchers_per_aimpoint`,
@@ -1158,19 +1281,22 @@ fn aimpoint_classes(
     defender: &Side,
     posture: &ExchangePosture,
     options: &ModelOptions,
-    victim_total: &[f64],
-    retaliation_weight: &[f64],
-) -> (
-    Vec<AimpointClass>,
-    Vec<allocation::AimpointClass>,
-    Vec<VictimElementOutcome>,
+    (victim_total, retaliation_weight): (&[f64], &[f64]),
+    (classes, plan_classes, victim_elements): (
+        &mut Vec<AimpointClass>,
+        &mut Vec<allocation::AimpointClass>,
+        &mut Vec<Exposure>,
+    ),
 ) {
     let n_elements = defender.forces.len();
     // At most two classes per element (full aimpoints, a remainder) and one per storage site.
     let most_classes = 2 * n_elements + defender.warhead_storage.len();
-    let mut classes = Vec::with_capacity(most_classes);
-    let mut plan_classes = Vec::with_capacity(most_classes);
-    let mut victim_elements = Vec::with_capacity(n_elements);
+    classes.clear();
+    plan_classes.clear();
+    victim_elements.clear();
+    classes.reserve(most_classes);
+    plan_classes.reserve(most_classes);
+    victim_elements.reserve(n_elements);
     let mut first = 0;
     let mut push = |target, launchers, detection, count, value| {
         if count == 0 {
@@ -1230,15 +1356,12 @@ fn aimpoint_classes(
                 value(remainder),
             );
         }
-        victim_elements.push(VictimElementOutcome {
-            name: target.name.clone(),
+        victim_elements.push(Exposure {
             warheads: victim_total[j],
             untargetable: victim_total[j] - targetable * per_launcher
                 + targetable * per_launcher * stay * (1.0 - d),
             launched_under_attack: targetable * per_launcher * (1.0 - stay),
             exposed: targetable * per_launcher * stay * d,
-            destroyed: 0.0,
-            surviving: victim_total[j],
         });
     }
     for (w, site) in defender.warhead_storage.iter().enumerate() {
@@ -1254,7 +1377,6 @@ fn aimpoint_classes(
         let d = site.detection_probability;
         push(Target::Storage(w), 0.0, d, 1, dependent * d);
     }
-    (classes, plan_classes, victim_elements)
 }
 
 /// Full aimpoints of `per_aimpoint` launchers in `targetable`, and the remainder, exactly as
@@ -1272,46 +1394,6 @@ fn split_launchers(targetable: f64, per_aimpoint: u32) -> (usize, f64) {
         full -= 1.0;
     }
     (full as usize, targetable - full * size)
-}
-
-/// Kill probabilities before missile defense, per (victim group, striker weapon); slow weapons
-/// get none against launchers that fire before they arrive.
-fn kill_table(
-    attacker: &Side,
-    defender: &Side,
-    stock: &[f64],
-    options: &ModelOptions,
-) -> Result<Vec<Vec<f64>>, EngineError> {
-    let n_elements = defender.forces.len();
-    let n_groups = n_elements + defender.warhead_storage.len();
-    let mut base_kill = vec![vec![0.0; attacker.forces.len()]; n_groups];
-    for (i, weapon) in attacker.forces.iter().enumerate() {
-        if stock[i] < 1.0 {
-            continue;
-        }
-        for (j, target) in defender.forces.iter().enumerate() {
-            if !weapon.prompt && fires_before_slow_weapons(target, options) {
-                continue;
-            }
-            base_kill[j][i] = base_kill_probability(
-                weapon,
-                target.basing,
-                target.aimpoint_hardness_psi,
-                defender,
-                options,
-            )?;
-        }
-        for (w, site) in defender.warhead_storage.iter().enumerate() {
-            base_kill[n_elements + w][i] = base_kill_probability(
-                weapon,
-                Basing::WarheadStorage,
-                site.aimpoint_hardness_psi,
-                defender,
-                options,
-            )?;
-        }
-    }
-    Ok(base_kill)
 }
 
 /// `c^power`, skipping `powf` for the powers of [`RANKINGS`] (both exact: x^1 = x, x^0 = 1).
@@ -1650,8 +1732,8 @@ impl Trace {
             .storage_of(j)
             .map_or(1.0, |w| s.storage_survival(w, self.storage_if_found[w]));
         self.surviving[j] = (s.victim_total[j] - self.destroyed_on_launchers[j]) * storage;
-        let end = piece.at(s, batch.count);
-        self.totals = end.totals;
+        // Only the totals: the caller evaluates the end point itself.
+        self.totals = piece.totals.along(piece.per_warhead, n);
         self.striker_flow = piece.striker_flow.plus(piece.striker_flow_per_warhead, n);
         self.victim_flow = piece.victim_flow.plus(piece.victim_flow_per_warhead, n);
         self.steps += batch.count;
@@ -2025,16 +2107,29 @@ fn tally_executed(s: &Setup, executed: &[Batch]) -> Tally {
 /// Each victim element's surviving and destroyed warheads; and those destroyed by
 /// conventional weapons.
 fn victim_outcomes(s: &Setup, t: &Tally) -> (Vec<VictimElementOutcome>, f64) {
-    let mut victim_elements = s.victim_elements.clone();
     let mut by_conventional = 0.0;
-    for (j, outcome) in victim_elements.iter_mut().enumerate() {
-        let storage = s
-            .storage_of(j)
-            .map_or(1.0, |w| s.storage_survival(w, t.storage_if_found[w]));
-        outcome.surviving = (outcome.warheads - t.destroyed_on[j]) * storage;
-        outcome.destroyed = outcome.warheads - outcome.surviving;
-        by_conventional += t.by_conventional[j] * storage;
-    }
+    let victim_elements = s
+        .victim_elements
+        .iter()
+        .zip(&s.defender.forces)
+        .enumerate()
+        .map(|(j, (e, f))| {
+            let storage = s
+                .storage_of(j)
+                .map_or(1.0, |w| s.storage_survival(w, t.storage_if_found[w]));
+            by_conventional += t.by_conventional[j] * storage;
+            let surviving = (e.warheads - t.destroyed_on[j]) * storage;
+            VictimElementOutcome {
+                name: f.name.clone(),
+                warheads: e.warheads,
+                untargetable: e.untargetable,
+                launched_under_attack: e.launched_under_attack,
+                exposed: e.exposed,
+                destroyed: e.warheads - surviving,
+                surviving,
+            }
+        })
+        .collect();
     (victim_elements, by_conventional)
 }
 
