@@ -11,9 +11,8 @@ use crate::model::{Fratricide, Scenario};
 
 mod fields;
 pub use fields::PreparedField;
-use fields::{
-    AirField, ForceField, LayerField, StorageField, air_slot, force_slot, layer_slot, storage_slot,
-};
+use fields::{AirField, LayerField, StorageField, air_slot, force_slot, layer_slot, storage_slot};
+pub(crate) use fields::{ForceField, Part};
 
 /// A probability distribution for one input, truncated to the input's valid range.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -11,7 +11,7 @@ use crate::model::{Alert, Basing, ByAlert, ForceElement, ModelOptions, Scenario,
 
 /// A numeric field of a force element.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum ForceField {
+pub(crate) enum ForceField {
     /// Both postures at once.
     Launchers,
     LaunchersDayToDay,
@@ -267,6 +267,20 @@ enum Place {
     Path(ParsedPath),
 }
 
+/// The part of a scenario a prepared field belongs to, so that Monte Carlo knows which
+/// quantities a draw can change (a memo keeps what depends on undrawn parts only).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Part {
+    /// Side, force element, field.
+    Force(usize, usize, ForceField),
+    /// Side, warhead storage site.
+    Storage(usize, usize),
+    /// A missile- or air-defense layer of a side.
+    Defense(usize),
+    /// Anything else (options, value), or a path that does not resolve.
+    Other,
+}
+
 /// A field path resolved once against a scenario (side, element and field by index), to set
 /// the same field many times: [`PreparedField::set`] is [`super::set_field`] on a scenario of
 /// the same shape (same sides, elements, sites and layers), without parsing or name lookups
@@ -291,6 +305,16 @@ impl PreparedField {
         Self {
             place,
             shown: path.to_string(),
+        }
+    }
+
+    /// The part of the scenario this field belongs to.
+    pub(crate) fn part(&self) -> Part {
+        match self.place {
+            Place::Force(s, f, field) => Part::Force(s, f, field),
+            Place::Storage(s, w, _) => Part::Storage(s, w),
+            Place::MissileDefense(s, _, _) | Place::AirDefense(s, _, _) => Part::Defense(s),
+            Place::Path(_) => Part::Other,
         }
     }
 
