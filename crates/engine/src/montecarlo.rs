@@ -228,6 +228,8 @@ struct PreparedInput<'a> {
 struct Inputs<'a> {
     inputs: Vec<PreparedInput<'a>>,
     drawn: memo::Drawn,
+    /// Every drawn field's one rule is its range (see [`params::PreparedField::range_only`]).
+    range_only: bool,
 }
 
 impl<'a> Inputs<'a> {
@@ -244,8 +246,14 @@ impl<'a> Inputs<'a> {
                     .collect(),
             })
             .collect();
-        let drawn = memo::Drawn::new(scenario, inputs.iter().flat_map(|i| &i.fields));
-        Self { inputs, drawn }
+        let fields = || inputs.iter().flat_map(|i| &i.fields);
+        let drawn = memo::Drawn::new(scenario, fields());
+        let range_only = fields().all(|field| field.range_only(scenario));
+        Self {
+            inputs,
+            drawn,
+            range_only,
+        }
     }
 }
 
@@ -257,6 +265,8 @@ impl<'a> Inputs<'a> {
 #[derive(Debug, Default)]
 pub(crate) struct Job {
     drawn: Option<Scenario>,
+    /// A drawn scenario of this job has passed validation.
+    validated: bool,
     workspace: exchange::Workspace,
     scratch: Scratch,
 }
@@ -321,6 +331,7 @@ fn trial_on(
     let mut draw = Draw::new(seed, t);
     let Job {
         drawn,
+        validated,
         workspace,
         scratch,
     } = job;
@@ -341,7 +352,14 @@ fn trial_on(
     let plan = match fixed_plan {
         Some(plan) => plan,
         None => {
-            report = stability::analyze_stop_only_with(scenario, options, workspace)?;
+            // Once one drawn scenario is valid, so is every other when the draws change only
+            // fields whose one rule is their range (checked as they are written).
+            report = if *validated && inputs.range_only {
+                stability::analyze_stop_only_validated(scenario, options, workspace)?
+            } else {
+                stability::analyze_stop_only_with(scenario, options, workspace)?
+            };
+            *validated = true;
             planned = FixedPlan::new(scenario, &report);
             &planned
         }
@@ -685,6 +703,121 @@ mod tests {
         assert_eq!(draw.hypergeometric(10, 10, 5), 5);
         assert_eq!(draw.hypergeometric(10, 4, 10), 4);
         assert_eq!(draw.hypergeometric(10, 4, 0), 0);
+    }
+
+    /// Two sides of silos and road-mobile launchers (the second side's found with
+    /// probability 0.9, with a missile defense), the CEPs, one hardness and the
+    /// interceptors' SSPK uncertain.
+    fn uncertain_duel() -> Scenario {
+        use crate::defense::{Coverage, MissileDefenseLayer};
+        use crate::model::{Basing, ValueModel, ValueUnit};
+        use params::{Distribution, UncertainInput};
+        let side = |name: &str| {
+            let mut mobile =
+                ForceElement::ballistic("mobile", Basing::RoadMobile, 40, 1, 800.0, 250.0);
+            mobile.detection_probability = 0.9;
+            mobile.aimpoint_hardness_psi = 30.0;
+            mobile.reliability = 0.85;
+            Side {
+                name: name.into(),
+                value: ValueModel {
+                    unit: ValueUnit::EquivalentMegatons,
+                    w80: 200.0,
+                },
+                forces: vec![
+                    ForceElement::ballistic("silo", Basing::Silo, 60, 3, 300.0, 150.0),
+                    mobile,
+                ],
+                missile_defenses: vec![],
+                air_defenses: vec![],
+                warhead_storage: vec![],
+            }
+        };
+        let mut b = side("B");
+        b.missile_defenses.push(MissileDefenseLayer {
+            name: "bmd".into(),
+            interceptors: 20,
+            interceptor_sspk: 0.5,
+            doctrine: FiringDoctrine::Salvo { shots: 2 },
+            discrimination: 0.7,
+            covers: Coverage::Both,
+        });
+        let triangular = |low, mode, high| Distribution::Triangular { low, mode, high };
+        let uncertain = [
+            ("side[A].force[silo].cep_m", triangular(100.0, 150.0, 250.0)),
+            ("side[B].force[silo].cep_m", triangular(100.0, 150.0, 250.0)),
+            (
+                "side[B].force[mobile].aimpoint_hardness_psi",
+                triangular(10.0, 30.0, 60.0),
+            ),
+            (
+                "side[B].missile_defense[bmd].interceptor_sspk",
+                triangular(0.3, 0.5, 0.7),
+            ),
+        ]
+        .map(|(path, distribution)| UncertainInput {
+            paths: vec![path.into()],
+            distribution,
+        });
+        Scenario {
+            name: "duel".into(),
+            description: String::new(),
+            sides: vec![side("A"), b],
+            options: Default::default(),
+            uncertain: uncertain.to_vec(),
+        }
+    }
+
+    /// Trials drawn one after another in one job (its scenario copy, workspace, buffers and
+    /// memos reused) equal trials each drawn in a fresh job, under both plannings.
+    #[test]
+    fn a_reused_job_draws_the_trials_a_fresh_one_draws() {
+        let scenario = uncertain_duel();
+        let options = AnalysisOptions::default();
+        let report = stability::analyze(&scenario, options).unwrap();
+        let inputs = Inputs::new(&scenario);
+        assert!(inputs.range_only);
+        let fixed = FixedPlan::new(&scenario, &report);
+        for plan in [Some(&fixed), None] {
+            let mut job = Job::default();
+            for t in 0..40 {
+                let reused = trial_on(&scenario, &inputs, &mut job, plan, options, 5, t).unwrap();
+                let fresh = run_trial(&scenario, plan.map(|p| p.report), options, 5, t).unwrap();
+                assert_eq!(reused, fresh, "trial {t}");
+            }
+        }
+    }
+
+    /// Informed planning validates every drawn scenario when a draw can break a rule besides
+    /// its field's range: warheads per launcher drawn above the most a launcher can carry.
+    #[test]
+    fn drawn_counts_are_validated_in_every_trial() {
+        let mut scenario = uncertain_duel();
+        scenario.sides[0].forces[0]
+            .accountability
+            .max_warheads_per_launcher = Some(3);
+        scenario.uncertain.push(params::UncertainInput {
+            paths: vec!["side[A].force[silo].warheads_per_launcher".into()],
+            distribution: params::Distribution::Uniform {
+                low: 1.0,
+                high: 4.0,
+            },
+        });
+        let inputs = Inputs::new(&scenario);
+        assert!(!inputs.range_only);
+        // One job: a trial drawn after a valid one is validated too.
+        let mut job = Job::default();
+        let options = AnalysisOptions::default();
+        let outcomes: Vec<Result<Trial, EngineError>> = (0..60)
+            .map(|t| trial_on(&scenario, &inputs, &mut job, None, options, 3, t))
+            .collect();
+        let first_valid = outcomes.iter().position(Result::is_ok).unwrap();
+        let error = outcomes[first_valid..]
+            .iter()
+            .find_map(|o| o.as_ref().err())
+            .expect("a drawn count above the most a launcher carries")
+            .to_string();
+        assert!(error.contains("max_warheads_per_launcher"), "{error}");
     }
 
     #[test]

@@ -124,6 +124,17 @@ fn analyze_in(
         ));
     }
     model::validate(scenario).map_err(|mut errors| errors.swap_remove(0))?;
+    analyze_validated(scenario, options, certify, detail, workspace)
+}
+
+/// [`analyze_in`] after validation.
+fn analyze_validated(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+    certify: bool,
+    detail: CurveDetail,
+    workspace: &mut Workspace,
+) -> Result<StabilityReport, EngineError> {
     let posture = |victim: usize| ExchangePosture {
         striker_alert: options.alert[1 - victim],
         victim_alert: options.alert[victim],
@@ -209,4 +220,15 @@ pub fn standard_regimes(scenario: &Scenario) -> Result<Vec<RegimeResult>, Engine
             })
         })
         .collect()
+}
+
+/// As [`analyze_stop_only_with`] for a scenario already validated (two sides, every rule):
+/// Monte Carlo validates a job's first drawn scenario, then writes only fields whose one rule
+/// is their range, each checked as it is written (`montecarlo`).
+pub(crate) fn analyze_stop_only_validated(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+    workspace: &mut Workspace,
+) -> Result<StabilityReport, EngineError> {
+    analyze_validated(scenario, options, false, CurveDetail::StopOnly, workspace)
 }

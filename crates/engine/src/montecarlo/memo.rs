@@ -165,12 +165,22 @@ impl Slots {
 
 /// The memos of one job, with one table per ordered pair of sides (the striker, or the side
 /// whose weapons attack value, first).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Memo {
     kill: Vec<Option<Slots>>,
     units: Vec<Option<Slots>>,
     /// The trial being drawn (from 1; 0 marks a slot never computed).
     trial: u64,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Self {
+            kill: Vec::new(),
+            units: Vec::new(),
+            trial: 1,
+        }
+    }
 }
 
 impl Memo {
@@ -428,6 +438,19 @@ mod tests {
             let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             assert_eq!(bits(&memoised), bits(&full), "trial {trial}");
         }
+    }
+
+    /// A fresh memo computes before its first `next_trial` too (the N-side Monte Carlo uses
+    /// one per exchange drawn).
+    #[test]
+    fn a_fresh_memo_computes() {
+        let s = scenario();
+        let full = derived(&s, None);
+        assert!(full.iter().all(|&x| x > 0.0));
+        assert_eq!(
+            derived(&s, Some((&mut Memo::default(), &Drawn::everything()))),
+            full
+        );
     }
 
     /// A value whose inputs are not drawn is computed once per job: changing an undrawn field
