@@ -268,6 +268,8 @@ pub(crate) struct Job {
     /// A drawn scenario of this job has passed validation.
     validated: bool,
     workspace: exchange::Workspace,
+    /// The shapes of the trial's plans, with informed planning.
+    shapes: [counterforce::PlanShape; 2],
     scratch: Scratch,
 }
 
@@ -333,6 +335,7 @@ fn trial_on(
         drawn,
         validated,
         workspace,
+        shapes,
         scratch,
     } = job;
     scratch.memo.next_trial();
@@ -348,9 +351,9 @@ fn trial_on(
         }
         &*drawn
     };
-    let (report, planned);
-    let plan = match fixed_plan {
-        Some(plan) => plan,
+    let report;
+    let (exchanges, shapes) = match fixed_plan {
+        Some(plan) => (&plan.report.exchanges, &plan.shapes),
         None => {
             // Once one drawn scenario is valid, so is every other when the draws change only
             // fields whose one rule is their range (checked as they are written).
@@ -360,14 +363,16 @@ fn trial_on(
                 stability::analyze_stop_only_with(scenario, options, workspace)?
             };
             *validated = true;
-            planned = FixedPlan::new(scenario, &report);
-            &planned
+            for (shape, x) in shapes.iter_mut().zip(&report.exchanges) {
+                shape.refill(&scenario.sides[x.victim], x);
+            }
+            (&report.exchanges, &*shapes)
         }
     };
-    let [x, y] = &plan.report.exchanges;
+    let [x, y] = exchanges;
     let drawn = &inputs.drawn;
-    let a = sample_exchange(scenario, x, &plan.shapes[0], drawn, scratch, &mut draw)?;
-    let b = sample_exchange(scenario, y, &plan.shapes[1], drawn, scratch, &mut draw)?;
+    let a = sample_exchange(scenario, x, &shapes[0], drawn, scratch, &mut draw)?;
+    let b = sample_exchange(scenario, y, &shapes[1], drawn, scratch, &mut draw)?;
     let ratio = |c1: f64, c2: f64| if c2 <= 0.0 { 1.0 } else { (c1 / c2).min(1.0) };
     let ratios = [
         ratio(a.cost_to_striker, b.cost_to_victim),

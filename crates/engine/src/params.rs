@@ -306,8 +306,17 @@ impl ParsedPath {
 
 /// Writes `value` to a field after checking it against the field's range (counts rounded).
 fn write(limit: Limit, slot: Slot, path: &str, value: f64) -> Result<Limit, EngineError> {
-    let value = if limit.integer { value.round() } else { value };
-    if !limit.contains(value) {
+    if limit.integer {
+        write_checked(limit, slot, path, value.round())
+    } else {
+        write_checked(limit, slot, path, value)
+    }
+}
+
+/// [`write`] after rounding: a rounded value is whole (or not finite), so being in range is
+/// being contained.
+fn write_checked(limit: Limit, slot: Slot, path: &str, value: f64) -> Result<Limit, EngineError> {
+    if !limit.in_range(value) {
         return Err(EngineError::invalid(path, value, &limit.describe()));
     }
     match slot {

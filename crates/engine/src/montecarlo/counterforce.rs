@@ -65,43 +65,74 @@ pub(super) struct Buffers {
 
 /// What a plan fixes for every trial that executes it: its executed batches, where its classes
 /// and batches cut the aimpoints, and each class's position among its element's aimpoints.
-/// Made once per run with fixed planning (once per trial with informed planning).
+/// Made once per run with fixed planning; refilled in a job's buffers in every trial with
+/// informed planning.
+#[derive(Debug, Default)]
 pub(super) struct PlanShape {
     executed: Vec<Batch>,
     /// Class and batch ends, sorted, without repeats.
     cuts: Vec<usize>,
     /// Per class, its aimpoints' position among its element's aimpoints, in plan order.
     offsets: Vec<usize>,
+    /// Per victim element, its aimpoints met so far (scratch of [`PlanShape::refill`]).
+    seen: Vec<usize>,
 }
 
 impl PlanShape {
     pub(super) fn new(defender: &Side, x: &Exchange) -> Self {
-        let executed = x.executed();
-        let mut seen = vec![0usize; defender.forces.len()];
-        let offsets = x
-            .classes
-            .iter()
-            .map(|c| match c.target {
+        let mut shape = Self::default();
+        shape.refill(defender, x);
+        shape
+    }
+
+    /// The shape of `x`'s plan, in this shape's buffers.
+    pub(super) fn refill(&mut self, defender: &Side, x: &Exchange) {
+        self.fill_executed(x);
+        self.fill_offsets(defender, x);
+        self.fill_cuts(x);
+    }
+
+    /// As [`Exchange::executed`]: the batches of the first `stop` warheads, the last one cut
+    /// at the stop.
+    fn fill_executed(&mut self, x: &Exchange) {
+        self.executed.clear();
+        let mut left = x.stop;
+        for b in &x.plan {
+            if left == 0 {
+                break;
+            }
+            let b = b.take(left);
+            left -= b.count;
+            self.executed.push(b);
+        }
+    }
+
+    fn fill_offsets(&mut self, defender: &Side, x: &Exchange) {
+        self.seen.clear();
+        self.seen.resize(defender.forces.len(), 0);
+        let seen = &mut self.seen;
+        self.offsets.clear();
+        self.offsets
+            .extend(x.classes.iter().map(|c| match c.target {
                 Target::Element(j) => {
                     seen[j] += c.count;
                     seen[j] - c.count
                 }
                 Target::Storage(_) => 0,
-            })
-            .collect();
-        let mut cuts: Vec<usize> = x
-            .classes
-            .iter()
-            .flat_map(|c| [c.first, c.first + c.count])
-            .chain(executed.iter().flat_map(|b| [b.first, b.first + b.count]))
-            .collect();
-        cuts.sort_unstable();
-        cuts.dedup();
-        Self {
-            executed,
-            cuts,
-            offsets,
-        }
+            }));
+    }
+
+    fn fill_cuts(&mut self, x: &Exchange) {
+        self.cuts.clear();
+        let classes = x.classes.iter().map(|c| (c.first, c.count));
+        let batches = self.executed.iter().map(|b| (b.first, b.count));
+        self.cuts.extend(
+            classes
+                .chain(batches)
+                .flat_map(|(first, count)| [first, first + count]),
+        );
+        self.cuts.sort_unstable();
+        self.cuts.dedup();
     }
 }
 

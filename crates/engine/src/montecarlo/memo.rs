@@ -8,7 +8,7 @@
 
 use crate::error::EngineError;
 use crate::exchange::{self, Target};
-use crate::model::Scenario;
+use crate::model::{ModelOptions, Scenario, Side};
 use crate::params::{ForceField, Part, PreparedField};
 
 /// What a drawn field of a force element can move.
@@ -150,6 +150,7 @@ impl Slots {
     }
 
     /// The value of `slot`, if computed for the whole job or in `trial`.
+    #[inline]
     fn valid(&self, slot: usize, trial: u64) -> Option<f64> {
         let stamp = self.stamps[slot];
         (stamp == WHOLE_JOB || stamp == trial).then(|| self.values[slot])
@@ -196,14 +197,17 @@ impl Memo {
         drawn: &'a Drawn,
         (striker, victim): (usize, usize),
     ) -> Kills<'a> {
+        let attacker = &scenario.sides[striker];
         let defender = &scenario.sides[victim];
-        let weapons = scenario.sides[striker].forces.len();
+        let weapons = attacker.forces.len();
         let groups = defender.forces.len() + defender.warhead_storage.len();
         let sides = scenario.sides.len();
         Kills {
             slots: pair_table(&mut self.kill, sides, (striker, victim), groups * weapons),
             trial: self.trial,
-            scenario,
+            attacker,
+            defender,
+            options: &scenario.options,
             drawn,
             sides: (striker, victim),
         }
@@ -232,7 +236,9 @@ impl Memo {
 pub(super) struct Kills<'a> {
     slots: &'a mut Slots,
     trial: u64,
-    scenario: &'a Scenario,
+    attacker: &'a Side,
+    defender: &'a Side,
+    options: &'a ModelOptions,
     drawn: &'a Drawn,
     /// Striker, victim.
     sides: (usize, usize),
@@ -241,25 +247,28 @@ pub(super) struct Kills<'a> {
 impl Kills<'_> {
     /// [`exchange::conditional_kill_probability`] of the striker's element `weapon` against
     /// `target`.
+    #[inline]
     pub(super) fn get(&mut self, weapon: usize, target: Target) -> Result<f64, EngineError> {
-        let (striker, victim) = self.sides;
-        let attacker = &self.scenario.sides[striker];
-        let defender = &self.scenario.sides[victim];
         let group = match target {
             Target::Element(j) => j,
-            Target::Storage(w) => defender.forces.len() + w,
+            Target::Storage(w) => self.defender.forces.len() + w,
         };
-        let slot = group * attacker.forces.len() + weapon;
-        if let Some(p) = self.slots.valid(slot, self.trial) {
-            return Ok(p);
+        let slot = group * self.attacker.forces.len() + weapon;
+        match self.slots.valid(slot, self.trial) {
+            Some(p) => Ok(p),
+            None => self.compute(slot, weapon, target),
         }
-        let (class, hardness) = exchange::target_class(defender, target);
+    }
+
+    fn compute(&mut self, slot: usize, weapon: usize, target: Target) -> Result<f64, EngineError> {
+        let (class, hardness) = exchange::target_class(self.defender, target);
         let p = exchange::conditional_kill_probability(
-            &attacker.forces[weapon],
+            &self.attacker.forces[weapon],
             class,
             hardness,
-            &self.scenario.options,
+            self.options,
         )?;
+        let (striker, victim) = self.sides;
         let drawn =
             self.drawn.force(striker, weapon).kill_as_weapon || self.drawn.target(victim, target);
         Ok(self.slots.keep(slot, self.trial, drawn, p))
@@ -307,7 +316,7 @@ fn pair_table(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Basing, ForceElement, Side, ValueModel, ValueUnit, WarheadStorage};
+    use crate::model::{Basing, ForceElement, ValueModel, ValueUnit, WarheadStorage};
 
     /// Two sides of two elements each (silos and road-mobile launchers), the second with a
     /// storage site; value counted in equivalent megatons.
