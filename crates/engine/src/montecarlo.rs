@@ -13,13 +13,14 @@ use rayon::prelude::*;
 use crate::defense::{FiringDoctrine, MissileDefenseLayer};
 use crate::error::EngineError;
 use crate::exchange::{self, Exchange};
-use crate::model::{Delivery, Scenario, Side};
+use crate::model::{Delivery, ForceElement, Scenario, Side};
 use crate::params;
 use crate::stability::{self, AnalysisOptions, StabilityReport};
 
 mod binomial;
 mod counterforce;
 mod interception;
+mod memo;
 
 /// Random outcomes of one first strike.
 #[derive(Debug, Clone, PartialEq)]
@@ -198,24 +199,19 @@ pub fn run(
     let fixed = fixed_plan
         .as_ref()
         .map(|report| FixedPlan::new(scenario, report));
-    let inputs = prepare_inputs(scenario);
+    let inputs = Inputs::new(scenario);
     let done = std::sync::atomic::AtomicU64::new(0);
     (0..trials)
         .into_par_iter()
-        // One scenario copy per rayon job, made when first needed and reused by its trials:
-        // every trial sets every uncertain field, so what an earlier trial left there is
-        // overwritten before it is read.
-        .map_init(
-            || None,
-            |copy, t| {
-                let trial = trial_on(scenario, &inputs, copy, fixed.as_ref(), options, seed, t);
-                let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                if finished.is_multiple_of(256) || finished == trials {
-                    progress(finished);
-                }
-                trial
-            },
-        )
+        // One job state per rayon job, reused by its trials (see `Job`).
+        .map_init(Job::default, |job, t| {
+            let trial = trial_on(scenario, &inputs, job, fixed.as_ref(), options, seed, t);
+            let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if finished.is_multiple_of(256) || finished == trials {
+                progress(finished);
+            }
+            trial
+        })
         .collect()
 }
 
@@ -226,21 +222,64 @@ struct PreparedInput<'a> {
     fields: Vec<params::PreparedField>,
 }
 
-/// The scenario's uncertain inputs, fields resolved; a path that does not resolve is kept as
-/// given, so that setting it fails in the trial with the same error as before.
-fn prepare_inputs(scenario: &Scenario) -> Vec<PreparedInput<'_>> {
-    scenario
-        .uncertain
-        .iter()
-        .map(|input| PreparedInput {
-            distribution: &input.distribution,
-            fields: input
-                .paths
-                .iter()
-                .map(|p| params::PreparedField::new(scenario, p))
-                .collect(),
-        })
-        .collect()
+/// The scenario's uncertain inputs, fields resolved (a path that does not resolve is kept as
+/// given, so that setting it fails in the trial with the same error as before), and the parts
+/// of the scenario they draw.
+struct Inputs<'a> {
+    inputs: Vec<PreparedInput<'a>>,
+    drawn: memo::Drawn,
+    /// Every drawn field's one rule is its range (see [`params::PreparedField::range_only`]).
+    range_only: bool,
+}
+
+impl<'a> Inputs<'a> {
+    fn new(scenario: &'a Scenario) -> Self {
+        let inputs: Vec<PreparedInput> = scenario
+            .uncertain
+            .iter()
+            .map(|input| PreparedInput {
+                distribution: &input.distribution,
+                fields: input
+                    .paths
+                    .iter()
+                    .map(|p| params::PreparedField::new(scenario, p))
+                    .collect(),
+            })
+            .collect();
+        let fields = || inputs.iter().flat_map(|i| &i.fields);
+        let drawn = memo::Drawn::new(scenario, fields());
+        let range_only = fields().all(|field| field.range_only(scenario));
+        Self {
+            inputs,
+            drawn,
+            range_only,
+        }
+    }
+}
+
+/// What one rayon job keeps from one trial to the next, so that a trial allocates little:
+/// the scenario copy the draws are written into (made on first use), the planner's
+/// workspace, and the strikes' buffers and memos. Reusing it changes no trial: every trial
+/// sets every uncertain field and refills every buffer before reading it, and the memos keep
+/// across trials only values whose inputs no uncertain input draws.
+#[derive(Debug, Default)]
+pub(crate) struct Job {
+    drawn: Option<Scenario>,
+    /// A drawn scenario of this job has passed validation.
+    validated: bool,
+    workspace: exchange::Workspace,
+    /// The shapes of the trial's plans, with informed planning.
+    shapes: [counterforce::PlanShape; 2],
+    scratch: Scratch,
+}
+
+/// The buffers and memos of a job's strikes.
+#[derive(Debug, Default)]
+struct Scratch {
+    strike: counterforce::Buffers,
+    /// Interceptors left in each layer of the side whose value is attacked.
+    value_inventory: Vec<u32>,
+    memo: memo::Memo,
 }
 
 /// One trial, reproducible from (seed, t) alone. With `fixed_plan`, the strikes follow it;
@@ -254,8 +293,8 @@ pub fn run_trial(
 ) -> Result<Trial, EngineError> {
     trial_on(
         scenario,
-        &prepare_inputs(scenario),
-        &mut None,
+        &Inputs::new(scenario),
+        &mut Job::default(),
         fixed_plan
             .map(|report| FixedPlan::new(scenario, report))
             .as_ref(),
@@ -281,23 +320,30 @@ impl<'a> FixedPlan<'a> {
     }
 }
 
-/// [`run_trial`] with the inputs prepared and a scenario copy to draw into (made on first use,
-/// reused by later trials).
+/// [`run_trial`] with the inputs prepared, in a job's state (see [`Job`]).
 fn trial_on(
     scenario: &Scenario,
-    inputs: &[PreparedInput],
-    copy: &mut Option<Scenario>,
+    inputs: &Inputs,
+    job: &mut Job,
     fixed_plan: Option<&FixedPlan>,
     options: AnalysisOptions,
     seed: u64,
     t: u64,
 ) -> Result<Trial, EngineError> {
     let mut draw = Draw::new(seed, t);
-    let scenario = if inputs.is_empty() {
+    let Job {
+        drawn,
+        validated,
+        workspace,
+        shapes,
+        scratch,
+    } = job;
+    scratch.memo.next_trial();
+    let scenario = if inputs.inputs.is_empty() {
         scenario
     } else {
-        let drawn = copy.get_or_insert_with(|| scenario.clone());
-        for input in inputs {
+        let drawn = drawn.get_or_insert_with(|| scenario.clone());
+        for input in &inputs.inputs {
             let value = input.distribution.sample(&mut || draw.uniform());
             for field in &input.fields {
                 field.set(drawn, value)?;
@@ -305,18 +351,28 @@ fn trial_on(
         }
         &*drawn
     };
-    let (report, planned);
-    let plan = match fixed_plan {
-        Some(plan) => plan,
+    let report;
+    let (exchanges, shapes) = match fixed_plan {
+        Some(plan) => (&plan.report.exchanges, &plan.shapes),
         None => {
-            report = stability::analyze_stop_only(scenario, options)?;
-            planned = FixedPlan::new(scenario, &report);
-            &planned
+            // Once one drawn scenario is valid, so is every other when the draws change only
+            // fields whose one rule is their range (checked as they are written).
+            report = if *validated && inputs.range_only {
+                stability::analyze_stop_only_validated(scenario, options, workspace)?
+            } else {
+                stability::analyze_stop_only_with(scenario, options, workspace)?
+            };
+            *validated = true;
+            for (shape, x) in shapes.iter_mut().zip(&report.exchanges) {
+                shape.refill(&scenario.sides[x.victim], x);
+            }
+            (&report.exchanges, &*shapes)
         }
     };
-    let [x, y] = &plan.report.exchanges;
-    let a = sample_exchange(scenario, x, &plan.shapes[0], &mut draw)?;
-    let b = sample_exchange(scenario, y, &plan.shapes[1], &mut draw)?;
+    let [x, y] = exchanges;
+    let drawn = &inputs.drawn;
+    let a = sample_exchange(scenario, x, &shapes[0], drawn, scratch, &mut draw)?;
+    let b = sample_exchange(scenario, y, &shapes[1], drawn, scratch, &mut draw)?;
     let ratio = |c1: f64, c2: f64| if c2 <= 0.0 { 1.0 } else { (c1 / c2).min(1.0) };
     let ratios = [
         ratio(a.cost_to_striker, b.cost_to_victim),
@@ -358,23 +414,22 @@ fn engage(layer: &MissileDefenseLayer, inventory: &mut u32, draw: &mut Draw) -> 
 /// Warheads launched at a side's value: counts arriving warheads and value units through the
 /// defender's air defense and the BMD layers covering value (with their remaining inventory).
 struct ValueStrike<'a> {
+    /// The elements attacking value (of one side).
+    elements: &'a [ForceElement],
     defender: &'a Side,
-    inventory: Vec<u32>,
+    inventory: &'a mut [u32],
+    units: memo::Units<'a>,
     arriving_units: f64,
 }
 
 impl ValueStrike<'_> {
-    /// `warheads` warheads of `element` (`warheads_per_launcher` to a launcher, the last
-    /// launcher possibly partial) attack value; `launch_survival` applies when retaliating.
-    /// Returns warheads that arrive. Launchers work independently, so their outcomes are
-    /// drawn as binomial counts: full launchers in one draw, the partial one in another.
-    fn attack(
-        &mut self,
-        element: &crate::model::ForceElement,
-        warheads: u32,
-        launch_survival: f64,
-        draw: &mut Draw,
-    ) -> u32 {
+    /// `warheads` warheads of the attacker's element `e` (`warheads_per_launcher` to a
+    /// launcher, the last launcher possibly partial) attack value; `launch_survival` applies
+    /// when retaliating. Returns warheads that arrive. Launchers work independently, so their
+    /// outcomes are drawn as binomial counts: full launchers in one draw, the partial one in
+    /// another.
+    fn attack(&mut self, e: usize, warheads: u32, launch_survival: f64, draw: &mut Draw) -> u32 {
+        let element = &self.elements[e];
         if !element.is_nuclear() || warheads == 0 {
             return 0;
         }
@@ -389,15 +444,14 @@ impl ValueStrike<'_> {
                 } else {
                     0
                 };
-        self.arriving_units +=
-            f64::from(arriving) * exchange::value_units(element, self.defender.value.unit);
+        self.arriving_units += f64::from(arriving) * self.units.get(e);
         arriving
     }
 
     /// Warheads that arrive from `launchers` working launchers of `per_launcher` warheads each.
     fn launchers_arrive(
         &mut self,
-        element: &crate::model::ForceElement,
+        element: &ForceElement,
         launchers: u32,
         per_launcher: u32,
         draw: &mut Draw,
@@ -424,7 +478,7 @@ impl ValueStrike<'_> {
         let layers = &self.defender.missile_defenses;
         rvs - interception::intercepted(
             layers,
-            &mut self.inventory,
+            self.inventory,
             |layer| layer.covers.covers_value(),
             rvs,
             draw,
@@ -440,33 +494,43 @@ pub(crate) fn sample_planned_exchange(
     draw: &mut Draw,
 ) -> Result<ExchangeSample, EngineError> {
     let shape = counterforce::PlanShape::new(&scenario.sides[x.victim], x);
-    sample_exchange(scenario, x, &shape, draw)
+    let drawn = memo::Drawn::everything();
+    sample_exchange(scenario, x, &shape, &drawn, &mut Scratch::default(), draw)
 }
 
 /// Executes an exchange's plan with random outcomes; `shape` is the plan's, prepared once per
-/// run where the plan is fixed.
+/// run where the plan is fixed; `drawn` says which parts of the scenario the run draws.
 fn sample_exchange(
     scenario: &Scenario,
     x: &Exchange,
     shape: &counterforce::PlanShape,
+    drawn: &memo::Drawn,
+    scratch: &mut Scratch,
     draw: &mut Draw,
 ) -> Result<ExchangeSample, EngineError> {
     let options = &scenario.options;
     let attacker = &scenario.sides[x.striker];
     let defender = &scenario.sides[x.victim];
     let posture = x.posture;
+    let Scratch {
+        strike,
+        value_inventory,
+        memo,
+    } = scratch;
+    let kills = memo.kills(scenario, drawn, (x.striker, x.victim));
+    counterforce::strike(scenario, x, shape, kills, strike, draw)?;
     let counterforce::Outcome {
         surviving_launchers,
         storage_alive,
         spent,
         inventory,
-    } = counterforce::strike(scenario, x, shape, draw)?;
+    } = &mut strike.outcome;
 
     // Retaliation on the striker's value.
     let victim_surviving: Vec<u32> = defender
         .forces
         .iter()
-        .zip(&surviving_launchers)
+        .zip(surviving_launchers.iter())
         .map(|(f, &l)| {
             let usable = f.is_nuclear() && f.warhead_storage.is_none_or(|w| storage_alive[w]);
             if usable {
@@ -476,42 +540,47 @@ fn sample_exchange(
             }
         })
         .collect();
+    value_inventory.clear();
+    value_inventory.extend(attacker.missile_defenses.iter().map(|l| l.interceptors));
     let mut on_striker = ValueStrike {
+        elements: &defender.forces,
         defender: attacker,
-        inventory: attacker
-            .missile_defenses
-            .iter()
-            .map(|l| l.interceptors)
-            .collect(),
+        inventory: value_inventory,
+        units: memo.units(scenario, drawn, (x.victim, x.striker)),
         arriving_units: 0.0,
     };
     let victim_arriving: Vec<u32> = defender
         .forces
         .iter()
         .zip(&victim_surviving)
-        .map(|(f, &w)| on_striker.attack(f, w, f.launch_survival, draw))
+        .enumerate()
+        .map(|(e, (f, &w))| on_striker.attack(e, w, f.launch_survival, draw))
         .collect();
+    let on_striker_units = on_striker.arriving_units;
 
     // The striker's remaining weapons on the victim's value.
     let stock = exchange::striker_stock(attacker, posture.striker_alert, options);
     let mut on_victim = ValueStrike {
+        elements: &attacker.forces,
         defender,
         inventory,
+        units: memo.units(scenario, drawn, (x.striker, x.victim)),
         arriving_units: 0.0,
     };
     let mut striker_arriving = 0;
-    for ((element, &available), &used) in attacker.forces.iter().zip(&stock).zip(&spent) {
+    for (e, (&available, &used)) in stock.iter().zip(spent.iter()).enumerate() {
         let left = draw.whole(available).saturating_sub(used);
-        striker_arriving += on_victim.attack(element, left, 1.0, draw);
+        striker_arriving += on_victim.attack(e, left, 1.0, draw);
     }
 
-    let damage_to_striker = attacker.value.damage(on_striker.arriving_units);
+    let damage_to_striker = attacker.value.damage(on_striker_units);
     let damage_to_victim = defender.value.damage(on_victim.arriving_units);
+    let (cost_to_striker, cost_to_victim) = options.costs(damage_to_striker, damage_to_victim);
     Ok(ExchangeSample {
         counterforce_warheads_spent: attacker
             .forces
             .iter()
-            .zip(&spent)
+            .zip(spent.iter())
             .filter(|(f, _)| f.is_nuclear())
             .map(|(_, s)| s)
             .sum(),
@@ -520,8 +589,8 @@ fn sample_exchange(
         striker_arriving,
         damage_to_striker,
         damage_to_victim,
-        cost_to_striker: options.cost(damage_to_striker, damage_to_victim),
-        cost_to_victim: options.cost(damage_to_victim, damage_to_striker),
+        cost_to_striker,
+        cost_to_victim,
     })
 }
 
@@ -639,6 +708,121 @@ mod tests {
         assert_eq!(draw.hypergeometric(10, 10, 5), 5);
         assert_eq!(draw.hypergeometric(10, 4, 10), 4);
         assert_eq!(draw.hypergeometric(10, 4, 0), 0);
+    }
+
+    /// Two sides of silos and road-mobile launchers (the second side's found with
+    /// probability 0.9, with a missile defense), the CEPs, one hardness and the
+    /// interceptors' SSPK uncertain.
+    fn uncertain_duel() -> Scenario {
+        use crate::defense::{Coverage, MissileDefenseLayer};
+        use crate::model::{Basing, ValueModel, ValueUnit};
+        use params::{Distribution, UncertainInput};
+        let side = |name: &str| {
+            let mut mobile =
+                ForceElement::ballistic("mobile", Basing::RoadMobile, 40, 1, 800.0, 250.0);
+            mobile.detection_probability = 0.9;
+            mobile.aimpoint_hardness_psi = 30.0;
+            mobile.reliability = 0.85;
+            Side {
+                name: name.into(),
+                value: ValueModel {
+                    unit: ValueUnit::EquivalentMegatons,
+                    w80: 200.0,
+                },
+                forces: vec![
+                    ForceElement::ballistic("silo", Basing::Silo, 60, 3, 300.0, 150.0),
+                    mobile,
+                ],
+                missile_defenses: vec![],
+                air_defenses: vec![],
+                warhead_storage: vec![],
+            }
+        };
+        let mut b = side("B");
+        b.missile_defenses.push(MissileDefenseLayer {
+            name: "bmd".into(),
+            interceptors: 20,
+            interceptor_sspk: 0.5,
+            doctrine: FiringDoctrine::Salvo { shots: 2 },
+            discrimination: 0.7,
+            covers: Coverage::Both,
+        });
+        let triangular = |low, mode, high| Distribution::Triangular { low, mode, high };
+        let uncertain = [
+            ("side[A].force[silo].cep_m", triangular(100.0, 150.0, 250.0)),
+            ("side[B].force[silo].cep_m", triangular(100.0, 150.0, 250.0)),
+            (
+                "side[B].force[mobile].aimpoint_hardness_psi",
+                triangular(10.0, 30.0, 60.0),
+            ),
+            (
+                "side[B].missile_defense[bmd].interceptor_sspk",
+                triangular(0.3, 0.5, 0.7),
+            ),
+        ]
+        .map(|(path, distribution)| UncertainInput {
+            paths: vec![path.into()],
+            distribution,
+        });
+        Scenario {
+            name: "duel".into(),
+            description: String::new(),
+            sides: vec![side("A"), b],
+            options: Default::default(),
+            uncertain: uncertain.to_vec(),
+        }
+    }
+
+    /// Trials drawn one after another in one job (its scenario copy, workspace, buffers and
+    /// memos reused) equal trials each drawn in a fresh job, under both plannings.
+    #[test]
+    fn a_reused_job_draws_the_trials_a_fresh_one_draws() {
+        let scenario = uncertain_duel();
+        let options = AnalysisOptions::default();
+        let report = stability::analyze(&scenario, options).unwrap();
+        let inputs = Inputs::new(&scenario);
+        assert!(inputs.range_only);
+        let fixed = FixedPlan::new(&scenario, &report);
+        for plan in [Some(&fixed), None] {
+            let mut job = Job::default();
+            for t in 0..40 {
+                let reused = trial_on(&scenario, &inputs, &mut job, plan, options, 5, t).unwrap();
+                let fresh = run_trial(&scenario, plan.map(|p| p.report), options, 5, t).unwrap();
+                assert_eq!(reused, fresh, "trial {t}");
+            }
+        }
+    }
+
+    /// Informed planning validates every drawn scenario when a draw can break a rule besides
+    /// its field's range: warheads per launcher drawn above the most a launcher can carry.
+    #[test]
+    fn drawn_counts_are_validated_in_every_trial() {
+        let mut scenario = uncertain_duel();
+        scenario.sides[0].forces[0]
+            .accountability
+            .max_warheads_per_launcher = Some(3);
+        scenario.uncertain.push(params::UncertainInput {
+            paths: vec!["side[A].force[silo].warheads_per_launcher".into()],
+            distribution: params::Distribution::Uniform {
+                low: 1.0,
+                high: 4.0,
+            },
+        });
+        let inputs = Inputs::new(&scenario);
+        assert!(!inputs.range_only);
+        // One job: a trial drawn after a valid one is validated too.
+        let mut job = Job::default();
+        let options = AnalysisOptions::default();
+        let outcomes: Vec<Result<Trial, EngineError>> = (0..60)
+            .map(|t| trial_on(&scenario, &inputs, &mut job, None, options, 3, t))
+            .collect();
+        let first_valid = outcomes.iter().position(Result::is_ok).unwrap();
+        let error = outcomes[first_valid..]
+            .iter()
+            .find_map(|o| o.as_ref().err())
+            .expect("a drawn count above the most a launcher carries")
+            .to_string();
+        assert!(error.contains("max_warheads_per_launcher"), "{error}");
     }
 
     #[test]

@@ -11,9 +11,8 @@ use crate::model::{Fratricide, Scenario};
 
 mod fields;
 pub use fields::PreparedField;
-use fields::{
-    AirField, ForceField, LayerField, StorageField, air_slot, force_slot, layer_slot, storage_slot,
-};
+use fields::{AirField, LayerField, StorageField, air_slot, force_slot, layer_slot, storage_slot};
+pub(crate) use fields::{ForceField, Part};
 
 /// A probability distribution for one input, truncated to the input's valid range.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -307,8 +306,17 @@ impl ParsedPath {
 
 /// Writes `value` to a field after checking it against the field's range (counts rounded).
 fn write(limit: Limit, slot: Slot, path: &str, value: f64) -> Result<Limit, EngineError> {
-    let value = if limit.integer { value.round() } else { value };
-    if !limit.contains(value) {
+    if limit.integer {
+        write_checked(limit, slot, path, value.round())
+    } else {
+        write_checked(limit, slot, path, value)
+    }
+}
+
+/// [`write`] after rounding: a rounded value is whole (or not finite), so being in range is
+/// being contained.
+fn write_checked(limit: Limit, slot: Slot, path: &str, value: f64) -> Result<Limit, EngineError> {
+    if !limit.in_range(value) {
         return Err(EngineError::invalid(path, value, &limit.describe()));
     }
     match slot {
@@ -749,5 +757,128 @@ mod tests {
                 .abs()
                 < 1e-12
         );
+    }
+
+    /// Every kind of element, site and layer: a nuclear silo element and a conventional one
+    /// on side 0, a storage site, a salvo and a shoot-look-shoot missile-defense layer and an
+    /// air defense on side 1.
+    fn every_part() -> Scenario {
+        use crate::defense::{AirDefense, Coverage, FiringDoctrine, MissileDefenseLayer};
+        use crate::model::{Basing, Payload, WarheadStorage};
+        let mut s = two_sides();
+        let mut conventional = s.sides[0].forces[0].clone();
+        conventional.name = "conventional".into();
+        conventional.payload = Payload::Conventional;
+        conventional.yield_kt = None;
+        conventional.kill_probability.set(Basing::Silo, 0.3);
+        s.sides[0].forces.push(conventional);
+        let victim = &mut s.sides[1];
+        victim.warhead_storage.push(WarheadStorage {
+            name: "depot".into(),
+            detection_probability: 1.0,
+            aimpoint_hardness_psi: 300.0,
+        });
+        let layer = |name: &str, doctrine| MissileDefenseLayer {
+            name: name.into(),
+            interceptors: 10,
+            interceptor_sspk: 0.5,
+            doctrine,
+            discrimination: 0.8,
+            covers: Coverage::Both,
+        };
+        victim.missile_defenses = vec![
+            layer("salvo", FiringDoctrine::Salvo { shots: 2 }),
+            layer(
+                "sls",
+                FiringDoctrine::ShootLookShoot {
+                    first: 1,
+                    second: 1,
+                },
+            ),
+        ];
+        victim.air_defenses.push(AirDefense {
+            name: "air".into(),
+            bomber_shootdown: 0.2,
+            cruise_missile_shootdown: 0.1,
+            covers: Coverage::Both,
+        });
+        s
+    }
+
+    /// A field [`PreparedField::range_only`] calls range-only may take any value of its range
+    /// (both ends) without making a valid scenario invalid: Monte Carlo relies on it to skip
+    /// validating every drawn scenario. A nuclear element's yield is one; a conventional
+    /// element's is not, and setting it makes the scenario invalid.
+    #[test]
+    fn range_only_fields_keep_a_valid_scenario_valid() {
+        let base = every_part();
+        model_valid(&base);
+        let force = [
+            "launchers",
+            "launchers.generated",
+            "non_deployed_launchers",
+            "converted_launchers",
+            "warheads_per_launcher",
+            "yield_kt",
+            "cep_m",
+            "bias_m",
+            "reliability",
+            "launch_survival",
+            "untargetable_share.day_to_day",
+            "untargetable_share.generated",
+            "launchers_per_aimpoint",
+            "aimpoint_hardness_psi",
+            "detection_probability",
+            "striker_availability.day_to_day",
+            "striker_availability.generated",
+            "kill_probability.silo",
+            "kill_probability.road-mobile",
+        ];
+        let mut paths: Vec<String> = (0..2)
+            .flat_map(|f| force.iter().map(move |x| format!("side[0].force[{f}].{x}")))
+            .collect();
+        paths.extend(
+            [
+                "warhead_storage[0].detection_probability",
+                "warhead_storage[0].aimpoint_hardness_psi",
+                "missile_defense[0].interceptors",
+                "missile_defense[0].interceptor_sspk",
+                "missile_defense[0].discrimination",
+                "missile_defense[0].interceptors_per_rv",
+                "missile_defense[1].shoot_look_shoot.first",
+                "missile_defense[1].shoot_look_shoot.second",
+                "air_defense[0].bomber_shootdown",
+                "air_defense[0].cruise_missile_shootdown",
+            ]
+            .map(|x| format!("side[1].{x}")),
+        );
+        let mut checked = 0;
+        for path in &paths {
+            let field = PreparedField::new(&base, path);
+            if !field.range_only(&base) {
+                continue;
+            }
+            let limit = field
+                .set(&mut base.clone(), 0.5)
+                .unwrap_or_else(|_| field.set(&mut base.clone(), 1.0).unwrap());
+            for value in [limit.lowest(), limit.max] {
+                let mut s = base.clone();
+                field.set(&mut s, value).unwrap();
+                assert!(crate::model::validate(&s).is_ok(), "{path} = {value}");
+            }
+            checked += 1;
+        }
+        assert!(checked >= 20, "{checked} range-only fields");
+        let yield_on_conventional = PreparedField::new(&base, "side[0].force[1].yield_kt");
+        assert!(!yield_on_conventional.range_only(&base));
+        let mut s = base.clone();
+        yield_on_conventional.set(&mut s, 100.0).unwrap();
+        assert!(crate::model::validate(&s).is_err());
+    }
+
+    fn model_valid(s: &Scenario) {
+        if let Err(errors) = crate::model::validate(s) {
+            panic!("{errors:?}");
+        }
     }
 }

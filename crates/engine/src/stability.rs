@@ -115,6 +115,17 @@ fn analyze_in(
     workspace: &mut Workspace,
 ) -> Result<StabilityReport, EngineError> {
     check_scenario(scenario)?;
+    analyze_validated(scenario, options, certify, detail, workspace)
+}
+
+/// [`analyze_in`] after validation.
+fn analyze_validated(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+    certify: bool,
+    detail: CurveDetail,
+    workspace: &mut Workspace,
+) -> Result<StabilityReport, EngineError> {
     let mut strike = |striker: usize, victim: usize| {
         exchange::first_strike_with(
             workspace,
@@ -272,4 +283,15 @@ pub fn standard_regimes(scenario: &Scenario) -> Result<Vec<RegimeResult>, Engine
             })
         })
         .collect()
+}
+
+/// As [`analyze_stop_only_with`] for a scenario already validated (two sides, every rule):
+/// Monte Carlo validates a job's first drawn scenario, then writes only fields whose one rule
+/// is their range, each checked as it is written (`montecarlo`).
+pub(crate) fn analyze_stop_only_validated(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+    workspace: &mut Workspace,
+) -> Result<StabilityReport, EngineError> {
+    analyze_validated(scenario, options, false, CurveDetail::StopOnly, workspace)
 }

@@ -8,6 +8,7 @@
 //! the number that work is drawn per launcher; which found aimpoints of a segment they fall on
 //! is exchangeable, so the alive ones they reach are a hypergeometric count.
 
+use super::memo::Kills;
 use super::{Draw, interception};
 use crate::allocation::Batch;
 use crate::error::EngineError;
@@ -37,6 +38,7 @@ impl Segment {
 }
 
 /// What the counterforce strike left.
+#[derive(Debug, Default)]
 pub(super) struct Outcome {
     /// Per victim element: launchers not destroyed (untargetable, launched under attack, on
     /// aimpoints that survived or that the plan did not expect).
@@ -48,86 +50,139 @@ pub(super) struct Outcome {
     pub inventory: Vec<u32>,
 }
 
+/// The buffers a job's strikes reuse from one trial to the next (no allocation per trial
+/// once they have grown): each strike refills every one before reading it.
+#[derive(Debug, Default)]
+pub(super) struct Buffers {
+    targetable: Vec<u32>,
+    trial_cuts: Vec<usize>,
+    cuts: Vec<usize>,
+    segments: Vec<Segment>,
+    /// Per striker element: whether its launcher in flight works.
+    launcher_works: Vec<bool>,
+    pub(super) outcome: Outcome,
+}
+
 /// What a plan fixes for every trial that executes it: its executed batches, where its classes
 /// and batches cut the aimpoints, and each class's position among its element's aimpoints.
-/// Made once per run with fixed planning (once per trial with informed planning).
+/// Made once per run with fixed planning; refilled in a job's buffers in every trial with
+/// informed planning.
+#[derive(Debug, Default)]
 pub(super) struct PlanShape {
     executed: Vec<Batch>,
     /// Class and batch ends, sorted, without repeats.
     cuts: Vec<usize>,
     /// Per class, its aimpoints' position among its element's aimpoints, in plan order.
     offsets: Vec<usize>,
+    /// Per victim element, its aimpoints met so far (scratch of [`PlanShape::refill`]).
+    seen: Vec<usize>,
 }
 
 impl PlanShape {
     pub(super) fn new(defender: &Side, x: &Exchange) -> Self {
-        let executed = x.executed();
-        let mut seen = vec![0usize; defender.forces.len()];
-        let offsets = x
-            .classes
-            .iter()
-            .map(|c| match c.target {
+        let mut shape = Self::default();
+        shape.refill(defender, x);
+        shape
+    }
+
+    /// The shape of `x`'s plan, in this shape's buffers.
+    pub(super) fn refill(&mut self, defender: &Side, x: &Exchange) {
+        self.fill_executed(x);
+        self.fill_offsets(defender, x);
+        self.fill_cuts(x);
+    }
+
+    /// As [`Exchange::executed`]: the batches of the first `stop` warheads, the last one cut
+    /// at the stop.
+    fn fill_executed(&mut self, x: &Exchange) {
+        self.executed.clear();
+        let mut left = x.stop;
+        for b in &x.plan {
+            if left == 0 {
+                break;
+            }
+            let b = b.take(left);
+            left -= b.count;
+            self.executed.push(b);
+        }
+    }
+
+    fn fill_offsets(&mut self, defender: &Side, x: &Exchange) {
+        self.seen.clear();
+        self.seen.resize(defender.forces.len(), 0);
+        let seen = &mut self.seen;
+        self.offsets.clear();
+        self.offsets
+            .extend(x.classes.iter().map(|c| match c.target {
                 Target::Element(j) => {
                     seen[j] += c.count;
                     seen[j] - c.count
                 }
                 Target::Storage(_) => 0,
-            })
-            .collect();
-        let mut cuts: Vec<usize> = x
-            .classes
-            .iter()
-            .flat_map(|c| [c.first, c.first + c.count])
-            .chain(executed.iter().flat_map(|b| [b.first, b.first + b.count]))
-            .collect();
-        cuts.sort_unstable();
-        cuts.dedup();
-        Self {
-            executed,
-            cuts,
-            offsets,
-        }
+            }));
+    }
+
+    fn fill_cuts(&mut self, x: &Exchange) {
+        self.cuts.clear();
+        let classes = x.classes.iter().map(|c| (c.first, c.count));
+        let batches = self.executed.iter().map(|b| (b.first, b.count));
+        self.cuts.extend(
+            classes
+                .chain(batches)
+                .flat_map(|(first, count)| [first, first + count]),
+        );
+        self.cuts.sort_unstable();
+        self.cuts.dedup();
     }
 }
 
-/// Executes the plan's executed batches with random outcomes.
+/// Executes the plan's executed batches with random outcomes (kill probabilities from
+/// `kills`), leaving what the strike left in `buffers.outcome`.
 pub(super) fn strike(
     scenario: &Scenario,
     x: &Exchange,
     shape: &PlanShape,
+    kills: Kills,
+    buffers: &mut Buffers,
     draw: &mut Draw,
-) -> Result<Outcome, EngineError> {
+) -> Result<(), EngineError> {
     let defender = &scenario.sides[x.victim];
-    let targetable = draw_targetable(defender, x, draw);
-    let mut segments = segments(defender, x, shape, &targetable);
-    draw_found(defender, &mut segments, draw);
-    let mut fire = Fire::new(scenario, x);
+    draw_targetable(defender, x, &mut buffers.targetable, draw);
+    fill_segments(defender, x, shape, buffers);
+    let segments = &mut buffers.segments;
+    draw_found(defender, segments, draw);
+    let mut fire = Fire::new(
+        scenario,
+        x,
+        kills,
+        &mut buffers.outcome,
+        &mut buffers.launcher_works,
+    );
     for batch in &shape.executed {
-        fire.batch(batch, &mut segments, draw)?;
+        fire.batch(batch, segments, draw)?;
     }
-    Ok(fire.outcome(defender, x, &segments, draw))
+    fire.outcome(defender, x, segments, draw);
+    Ok(())
 }
 
 /// Per victim element, the launchers on aimpoints the striker could attack in this trial
-/// (whole launchers whose expectation is the targetable share).
-fn draw_targetable(defender: &Side, x: &Exchange, draw: &mut Draw) -> Vec<u32> {
+/// (whole launchers whose expectation is the targetable share), into `targetable`.
+fn draw_targetable(defender: &Side, x: &Exchange, targetable: &mut Vec<u32>, draw: &mut Draw) {
     let alert = x.posture.victim_alert;
-    defender
-        .forces
-        .iter()
-        .map(|element| {
-            let launchers = element.launchers_at(alert);
-            draw.whole(f64::from(launchers) * (1.0 - element.untargetable_share.at(alert)))
-                .min(launchers)
-        })
-        .collect()
+    targetable.clear();
+    targetable.extend(defender.forces.iter().map(|element| {
+        let launchers = element.launchers_at(alert);
+        draw.whole(f64::from(launchers) * (1.0 - element.untargetable_share.at(alert)))
+            .min(launchers)
+    }));
 }
 
-/// The plan's aimpoints cut into segments: at class ends, at every executed batch's ends, and
-/// where the element's launchers in this trial stop filling aimpoints of
-/// `launchers_per_aimpoint` (a last, partial aimpoint is a segment of its own; aimpoints
-/// beyond are empty).
-fn segments(defender: &Side, x: &Exchange, shape: &PlanShape, targetable: &[u32]) -> Vec<Segment> {
+/// The plan's aimpoints cut into segments (into `buffers.segments`): at class ends, at every
+/// executed batch's ends, and where the element's launchers in this trial stop filling
+/// aimpoints of `launchers_per_aimpoint` (a last, partial aimpoint is a segment of its own;
+/// aimpoints beyond are empty).
+fn fill_segments(defender: &Side, x: &Exchange, shape: &PlanShape, buffers: &mut Buffers) {
+    let targetable = &buffers.targetable;
     // Aimpoints of element `j` full of launchers in this trial.
     let full =
         |j: usize| (targetable[j] / defender.forces[j].launchers_per_aimpoint.max(1)) as usize;
@@ -141,36 +196,41 @@ fn segments(defender: &Side, x: &Exchange, shape: &PlanShape, targetable: &[u32]
             std::cmp::Ordering::Greater => 0,
         }
     };
-    let cuts = merged_cuts(&shape.cuts, trial_cuts(x, shape, full));
+    trial_cuts(x, shape, full, &mut buffers.trial_cuts);
+    merge_cuts(&shape.cuts, &buffers.trial_cuts, &mut buffers.cuts);
     let mut class = 0;
-    cuts.windows(2)
-        .map(|w| {
-            let (start, end) = (w[0], w[1]);
-            while x.classes[class].first + x.classes[class].count <= start {
-                class += 1;
-            }
-            let c = &x.classes[class];
-            let launchers = match c.target {
-                Target::Element(j) => launchers_at(j, shape.offsets[class] + start - c.first),
-                Target::Storage(_) => 0,
-            };
-            Segment {
-                start,
-                end,
-                target: c.target,
-                launchers,
-                found: 0,
-                alive: 0,
-                committed: [0, 0],
-            }
-        })
-        .collect()
+    buffers.segments.clear();
+    buffers.segments.extend(buffers.cuts.windows(2).map(|w| {
+        let (start, end) = (w[0], w[1]);
+        while x.classes[class].first + x.classes[class].count <= start {
+            class += 1;
+        }
+        let c = &x.classes[class];
+        let launchers = match c.target {
+            Target::Element(j) => launchers_at(j, shape.offsets[class] + start - c.first),
+            Target::Storage(_) => 0,
+        };
+        Segment {
+            start,
+            end,
+            target: c.target,
+            launchers,
+            found: 0,
+            alive: 0,
+            committed: [0, 0],
+        }
+    }));
 }
 
-/// Cuts this trial adds inside classes: where an element's full aimpoints end and where its
-/// partial one ends, sorted.
-fn trial_cuts(x: &Exchange, shape: &PlanShape, full: impl Fn(usize) -> usize) -> Vec<usize> {
-    let mut cuts = Vec::with_capacity(2 * x.classes.len());
+/// Cuts this trial adds inside classes (into `cuts`): where an element's full aimpoints end
+/// and where its partial one ends, sorted.
+fn trial_cuts(
+    x: &Exchange,
+    shape: &PlanShape,
+    full: impl Fn(usize) -> usize,
+    cuts: &mut Vec<usize>,
+) {
+    cuts.clear();
     for (c, &offset) in x.classes.iter().zip(&shape.offsets) {
         if let Target::Element(j) = c.target {
             let full = full(j);
@@ -182,15 +242,15 @@ fn trial_cuts(x: &Exchange, shape: &PlanShape, full: impl Fn(usize) -> usize) ->
         }
     }
     cuts.sort_unstable();
-    cuts
 }
 
-/// Two sorted lists of cuts merged into one, sorted, without repeats.
-fn merged_cuts(plan: &[usize], trial: Vec<usize>) -> Vec<usize> {
+/// Two sorted lists of cuts merged into `out`, sorted, without repeats.
+fn merge_cuts(plan: &[usize], trial: &[usize], out: &mut Vec<usize>) {
+    out.clear();
     if trial.is_empty() {
-        return plan.to_vec();
+        out.extend_from_slice(plan);
+        return;
     }
-    let mut out = Vec::with_capacity(plan.len() + trial.len());
     let (mut i, mut j) = (0, 0);
     while i < plan.len() || j < trial.len() {
         let next = if j == trial.len() || (i < plan.len() && plan[i] <= trial[j]) {
@@ -204,7 +264,6 @@ fn merged_cuts(plan: &[usize], trial: Vec<usize>) -> Vec<usize> {
             out.push(next);
         }
     }
-    out
 }
 
 /// Aimpoints found, per segment: those that are there, each found with the detection
@@ -222,34 +281,39 @@ fn draw_found(defender: &Side, segments: &mut [Segment], draw: &mut Draw) {
     }
 }
 
-/// The striker's weapons as they fly: what each has spent, whether its current launcher
-/// works, and the victim's interceptors left.
+/// The striker's weapons as they fly: what each has spent (in `out`), whether its current
+/// launcher works, and the victim's interceptors left (in `out`).
 struct Fire<'a> {
     scenario: &'a Scenario,
     x: &'a Exchange,
-    spent: Vec<u32>,
-    launcher_works: Vec<bool>,
-    inventory: Vec<u32>,
-    /// Conditional kill probabilities, per (target group, weapon), computed when first needed.
-    kill_cache: Vec<Option<f64>>,
+    kills: Kills<'a>,
+    out: &'a mut Outcome,
+    launcher_works: &'a mut Vec<bool>,
 }
 
 impl<'a> Fire<'a> {
-    fn new(scenario: &'a Scenario, x: &'a Exchange) -> Self {
+    fn new(
+        scenario: &'a Scenario,
+        x: &'a Exchange,
+        kills: Kills<'a>,
+        out: &'a mut Outcome,
+        launcher_works: &'a mut Vec<bool>,
+    ) -> Self {
         let attacker = &scenario.sides[x.striker];
         let defender = &scenario.sides[x.victim];
-        let groups = defender.forces.len() + defender.warhead_storage.len();
+        out.spent.clear();
+        out.spent.resize(attacker.forces.len(), 0);
+        launcher_works.clear();
+        launcher_works.resize(attacker.forces.len(), false);
+        out.inventory.clear();
+        out.inventory
+            .extend(defender.missile_defenses.iter().map(|l| l.interceptors));
         Self {
             scenario,
             x,
-            spent: vec![0; attacker.forces.len()],
-            launcher_works: vec![false; attacker.forces.len()],
-            inventory: defender
-                .missile_defenses
-                .iter()
-                .map(|l| l.interceptors)
-                .collect(),
-            kill_cache: vec![None; groups * attacker.forces.len()],
+            kills,
+            out,
+            launcher_works,
         }
     }
 
@@ -294,7 +358,7 @@ impl<'a> Fire<'a> {
             Delivery::GlideVehicle => draw.hypergeometric(s.found, s.alive, working),
         };
         if reaching > 0 {
-            let p = self.kill_probability(weapon, s.target)?;
+            let p = self.kills.get(weapon, s.target)?;
             s.alive -= draw.binomial(reaching, p * fratricide);
         }
         Ok(())
@@ -306,8 +370,8 @@ impl<'a> Fire<'a> {
     fn working(&mut self, weapon: usize, warheads: u32, draw: &mut Draw) -> u32 {
         let element = &self.scenario.sides[self.x.striker].forces[weapon];
         let per = element.warheads_per_launcher.max(1);
-        let used = self.spent[weapon] % per;
-        self.spent[weapon] += warheads;
+        let used = self.out.spent[weapon] % per;
+        self.out.spent[weapon] += warheads;
         let mut left = warheads;
         let mut working = 0;
         if used > 0 {
@@ -335,51 +399,31 @@ impl<'a> Fire<'a> {
         let layers = &self.scenario.sides[self.x.victim].missile_defenses;
         interception::intercepted(
             layers,
-            &mut self.inventory,
+            &mut self.out.inventory,
             |layer| layer.covers.covers_forces(),
             rvs,
             draw,
         )
     }
 
-    fn kill_probability(&mut self, weapon: usize, target: Target) -> Result<f64, EngineError> {
-        let defender = &self.scenario.sides[self.x.victim];
-        let attacker = &self.scenario.sides[self.x.striker];
-        let group = match target {
-            Target::Element(j) => j,
-            Target::Storage(w) => defender.forces.len() + w,
-        };
-        let slot = group * attacker.forces.len() + weapon;
-        if let Some(p) = self.kill_cache[slot] {
-            return Ok(p);
-        }
-        let (class, hardness) = exchange::target_class(defender, target);
-        let p = exchange::conditional_kill_probability(
-            &attacker.forces[weapon],
-            class,
-            hardness,
-            &self.scenario.options,
-        )?;
-        self.kill_cache[slot] = Some(p);
-        Ok(p)
-    }
-
     /// Launchers left per victim element: all but those staying on destroyed aimpoints (each
     /// launcher stays with the element's stay share, independently of the strike).
-    fn outcome(
-        self,
-        defender: &Side,
-        x: &Exchange,
-        segments: &[Segment],
-        draw: &mut Draw,
-    ) -> Outcome {
+    fn outcome(self, defender: &Side, x: &Exchange, segments: &[Segment], draw: &mut Draw) {
         let options = &self.scenario.options;
-        let mut surviving_launchers: Vec<u32> = defender
-            .forces
-            .iter()
-            .map(|f| f.launchers_at(x.posture.victim_alert))
-            .collect();
-        let mut storage_alive = vec![true; defender.warhead_storage.len()];
+        let Outcome {
+            surviving_launchers,
+            storage_alive,
+            ..
+        } = self.out;
+        surviving_launchers.clear();
+        surviving_launchers.extend(
+            defender
+                .forces
+                .iter()
+                .map(|f| f.launchers_at(x.posture.victim_alert)),
+        );
+        storage_alive.clear();
+        storage_alive.resize(defender.warhead_storage.len(), true);
         for s in segments {
             match s.target {
                 Target::Element(j) => {
@@ -394,26 +438,22 @@ impl<'a> Fire<'a> {
                 Target::Storage(w) => storage_alive[w] &= s.destroyed() == 0,
             }
         }
-        Outcome {
-            surviving_launchers,
-            storage_alive,
-            spent: self.spent,
-            inventory: self.inventory,
-        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::merged_cuts;
+    use super::merge_cuts;
 
     #[test]
     fn cuts_merge_sorted_without_repeats() {
-        assert_eq!(
-            merged_cuts(&[0, 3, 5, 9], vec![3, 4, 10]),
-            vec![0, 3, 4, 5, 9, 10]
-        );
-        assert_eq!(merged_cuts(&[0, 2], vec![]), vec![0, 2]);
-        assert_eq!(merged_cuts(&[2, 8], vec![0, 1]), vec![0, 1, 2, 8]);
+        // One output buffer for all three: each merge replaces what the last left.
+        let mut out = vec![7, 7, 7, 7, 7, 7, 7, 7];
+        merge_cuts(&[0, 3, 5, 9], &[3, 4, 10], &mut out);
+        assert_eq!(out, vec![0, 3, 4, 5, 9, 10]);
+        merge_cuts(&[0, 2], &[], &mut out);
+        assert_eq!(out, vec![0, 2]);
+        merge_cuts(&[2, 8], &[0, 1], &mut out);
+        assert_eq!(out, vec![0, 1, 2, 8]);
     }
 }

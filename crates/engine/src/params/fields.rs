@@ -11,7 +11,7 @@ use crate::model::{Alert, Basing, ByAlert, ForceElement, ModelOptions, Scenario,
 
 /// A numeric field of a force element.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum ForceField {
+pub(crate) enum ForceField {
     /// Both postures at once.
     Launchers,
     LaunchersDayToDay,
@@ -75,6 +75,7 @@ impl ForceField {
 
 /// The storage of a force element's field, with its valid range (`hardness`: the range of
 /// hardness under the scenario's lethal-radius model).
+#[inline]
 pub(super) fn force_slot<'a>(
     force: &'a mut ForceElement,
     field: ForceField,
@@ -267,6 +268,20 @@ enum Place {
     Path(ParsedPath),
 }
 
+/// The part of a scenario a prepared field belongs to, so that Monte Carlo knows which
+/// quantities a draw can change (a memo keeps what depends on undrawn parts only).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Part {
+    /// Side, force element, field.
+    Force(usize, usize, ForceField),
+    /// Side, warhead storage site.
+    Storage(usize, usize),
+    /// A missile- or air-defense layer of a side.
+    Defense(usize),
+    /// Anything else (options, value), or a path that does not resolve.
+    Other,
+}
+
 /// A field path resolved once against a scenario (side, element and field by index), to set
 /// the same field many times: [`PreparedField::set`] is [`super::set_field`] on a scenario of
 /// the same shape (same sides, elements, sites and layers), without parsing or name lookups
@@ -294,9 +309,50 @@ impl PreparedField {
         }
     }
 
+    /// The part of the scenario this field belongs to.
+    pub(crate) fn part(&self) -> Part {
+        match self.place {
+            Place::Force(s, f, field) => Part::Force(s, f, field),
+            Place::Storage(s, w, _) => Part::Storage(s, w),
+            Place::MissileDefense(s, _, _) | Place::AirDefense(s, _, _) => Part::Defense(s),
+            Place::Path(_) => Part::Other,
+        }
+    }
+
+    /// Whether the only rule validation applies to this field in `scenario` is its range, so
+    /// that writing a value in range (which [`PreparedField::set`] checks) leaves a valid
+    /// scenario valid. Counts (they enter the size caps and the loading rules), the yield of
+    /// a conventional element (it may have none) and fields set through a path are not.
+    pub(crate) fn range_only(&self, scenario: &Scenario) -> bool {
+        use ForceField as F;
+        match self.place {
+            Place::Force(s, f, F::YieldKt) => scenario
+                .sides
+                .get(s)
+                .and_then(|side| side.forces.get(f))
+                .is_some_and(|force| force.is_nuclear()),
+            Place::Force(_, _, field) => !matches!(
+                field,
+                F::Launchers
+                    | F::LaunchersDayToDay
+                    | F::LaunchersGenerated
+                    | F::NonDeployedLaunchers
+                    | F::ConvertedLaunchers
+                    | F::WarheadsPerLauncher
+                    | F::LaunchersPerAimpoint
+            ),
+            Place::Storage(..) | Place::MissileDefense(..) | Place::AirDefense(..) => true,
+            Place::Path(_) => false,
+        }
+    }
+
     /// [`super::set_field`] at this field.
     pub fn set(&self, scenario: &mut Scenario, value: f64) -> Result<Limit, EngineError> {
-        let options = scenario.options;
+        if let Place::Path(path) = &self.place {
+            return path.set(scenario, value);
+        }
+        // Disjoint borrows: the options are read while a side's element is written.
+        let Scenario { sides, options, .. } = scenario;
         let hardness = limits::hardness_psi(options.lethal_radius_model);
         let unknown = || {
             EngineError::rule(
@@ -304,11 +360,10 @@ impl PreparedField {
                 "not a numeric field of the scenario format (see docs/scenario-format.md)",
             )
         };
-        let sides = &mut scenario.sides;
         let (limit, slot) = match &self.place {
             &Place::Force(s, f, field) => {
                 let force = sides.get_mut(s).and_then(|x| x.forces.get_mut(f));
-                force_slot(force.ok_or_else(unknown)?, field, &options, hardness)
+                force_slot(force.ok_or_else(unknown)?, field, options, hardness)
             }
             &Place::Storage(s, w, field) => {
                 let site = sides.get_mut(s).and_then(|x| x.warhead_storage.get_mut(w));
@@ -322,7 +377,7 @@ impl PreparedField {
                 let air = sides.get_mut(s).and_then(|x| x.air_defenses.get_mut(d));
                 air_slot(air.ok_or_else(unknown)?, field)
             }
-            Place::Path(path) => return path.set(scenario, value),
+            Place::Path(_) => return Err(unknown()),
         };
         write(limit, slot, &self.shown, value)
     }

@@ -1,0 +1,555 @@
+//! Per-job memos of what a trial derives from the drawn scenario weapon by weapon: conditional
+//! kill probabilities (a cube root and an exponential each) and value units (a power each).
+//!
+//! A value whose inputs no uncertain input draws is computed once per job and kept; one whose
+//! inputs are drawn is computed once per trial, when a strike first needs it. Which fields are
+//! inputs is stated once, in [`WeaponFields`]; a test sets every numeric field of a force
+//! element and checks that a field left out moves neither quantity.
+
+use crate::error::EngineError;
+use crate::exchange::{self, Target};
+use crate::model::{ModelOptions, Scenario, Side};
+use crate::params::{ForceField, Part, PreparedField};
+
+/// What a drawn field of a force element can move.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct WeaponFields {
+    /// Its kill probabilities as a weapon: [`exchange::conditional_kill_probability`] reads
+    /// the weapon's kill probabilities, yield, CEP and bias (and payload, not numeric).
+    kill_as_weapon: bool,
+    /// Kill probabilities against it: [`exchange::target_class`] reads the aimpoint hardness
+    /// (and basing, not numeric).
+    kill_as_target: bool,
+    /// Its value units: [`exchange::value_units`] reads the yield (and payload).
+    units: bool,
+}
+
+impl WeaponFields {
+    fn of(field: ForceField) -> Self {
+        use ForceField as F;
+        Self {
+            kill_as_weapon: matches!(
+                field,
+                F::YieldKt | F::CepM | F::BiasM | F::KillProbability(_)
+            ),
+            kill_as_target: field == F::AimpointHardnessPsi,
+            units: field == F::YieldKt,
+        }
+    }
+
+    fn all() -> Self {
+        Self {
+            kill_as_weapon: true,
+            kill_as_target: true,
+            units: true,
+        }
+    }
+
+    fn or(self, other: Self) -> Self {
+        Self {
+            kill_as_weapon: self.kill_as_weapon || other.kill_as_weapon,
+            kill_as_target: self.kill_as_target || other.kill_as_target,
+            units: self.units || other.units,
+        }
+    }
+}
+
+/// Which force elements (by what their drawn fields move) and warhead storage sites the
+/// uncertain inputs draw, per side.
+#[derive(Debug, Clone)]
+pub(crate) struct Drawn {
+    forces: Vec<Vec<WeaponFields>>,
+    storage: Vec<Vec<bool>>,
+    /// An input draws a field outside elements, sites and defenses (an option, a value field,
+    /// or a path that does not resolve): every derived value is taken as drawn.
+    other: bool,
+}
+
+impl Drawn {
+    /// What `fields` (the prepared fields of every uncertain input) draw in `scenario`.
+    pub(crate) fn new<'a>(
+        scenario: &Scenario,
+        fields: impl IntoIterator<Item = &'a PreparedField>,
+    ) -> Self {
+        let mut drawn = Self {
+            forces: scenario
+                .sides
+                .iter()
+                .map(|s| vec![WeaponFields::default(); s.forces.len()])
+                .collect(),
+            storage: scenario
+                .sides
+                .iter()
+                .map(|s| vec![false; s.warhead_storage.len()])
+                .collect(),
+            other: false,
+        };
+        for field in fields {
+            let found = match field.part() {
+                Part::Force(s, f, which) => drawn
+                    .forces
+                    .get_mut(s)
+                    .and_then(|x| x.get_mut(f))
+                    .map(|flags| *flags = flags.or(WeaponFields::of(which))),
+                Part::Storage(s, w) => drawn
+                    .storage
+                    .get_mut(s)
+                    .and_then(|x| x.get_mut(w))
+                    .map(|flag| *flag = true),
+                Part::Defense(_) => Some(()),
+                Part::Other => None,
+            };
+            drawn.other |= found.is_none();
+        }
+        drawn
+    }
+
+    /// Everything taken as drawn: every value is computed again in every trial.
+    pub(crate) fn everything() -> Self {
+        Self {
+            forces: Vec::new(),
+            storage: Vec::new(),
+            other: true,
+        }
+    }
+
+    fn force(&self, side: usize, f: usize) -> WeaponFields {
+        match self.forces.get(side).and_then(|x| x.get(f)) {
+            Some(&flags) if !self.other => flags,
+            _ => WeaponFields::all(),
+        }
+    }
+
+    fn target(&self, side: usize, target: Target) -> bool {
+        match target {
+            Target::Element(j) => self.force(side, j).kill_as_target,
+            Target::Storage(w) => {
+                self.other || self.storage.get(side).and_then(|x| x.get(w)) != Some(&false)
+            }
+        }
+    }
+}
+
+/// Stamp of a slot whose value holds for the whole job.
+const WHOLE_JOB: u64 = u64::MAX;
+
+/// Memoised values, each valid for the whole job or for the trial that computed it.
+#[derive(Debug, Default)]
+struct Slots {
+    values: Vec<f64>,
+    /// 0: not computed; [`WHOLE_JOB`]; or the trial that computed it.
+    stamps: Vec<u64>,
+}
+
+impl Slots {
+    fn with_len(len: usize) -> Self {
+        Self {
+            values: vec![0.0; len],
+            stamps: vec![0; len],
+        }
+    }
+
+    /// The value of `slot`, if computed for the whole job or in `trial`.
+    #[inline]
+    fn valid(&self, slot: usize, trial: u64) -> Option<f64> {
+        let stamp = self.stamps[slot];
+        (stamp == WHOLE_JOB || stamp == trial).then(|| self.values[slot])
+    }
+
+    /// Keeps `value` in `slot`: for `trial` only if its inputs are `drawn`, else for the job.
+    fn keep(&mut self, slot: usize, trial: u64, drawn: bool, value: f64) -> f64 {
+        self.values[slot] = value;
+        self.stamps[slot] = if drawn { trial } else { WHOLE_JOB };
+        value
+    }
+}
+
+/// The memos of one job, with one table per ordered pair of sides (the striker, or the side
+/// whose weapons attack value, first).
+#[derive(Debug)]
+pub(crate) struct Memo {
+    kill: Vec<Option<Slots>>,
+    units: Vec<Option<Slots>>,
+    /// The trial being drawn (from 1; 0 marks a slot never computed).
+    trial: u64,
+}
+
+impl Default for Memo {
+    fn default() -> Self {
+        Self {
+            kill: Vec::new(),
+            units: Vec::new(),
+            trial: 1,
+        }
+    }
+}
+
+impl Memo {
+    /// Starts a trial: values computed from drawn inputs in earlier trials are stale.
+    pub(crate) fn next_trial(&mut self) {
+        self.trial += 1;
+    }
+
+    /// The kill probabilities of `striker`'s weapons against `victim`'s targets.
+    pub(super) fn kills<'a>(
+        &'a mut self,
+        scenario: &'a Scenario,
+        drawn: &'a Drawn,
+        (striker, victim): (usize, usize),
+    ) -> Kills<'a> {
+        let attacker = &scenario.sides[striker];
+        let defender = &scenario.sides[victim];
+        let weapons = attacker.forces.len();
+        let groups = defender.forces.len() + defender.warhead_storage.len();
+        let sides = scenario.sides.len();
+        Kills {
+            slots: pair_table(&mut self.kill, sides, (striker, victim), groups * weapons),
+            trial: self.trial,
+            attacker,
+            defender,
+            options: &scenario.options,
+            drawn,
+            sides: (striker, victim),
+        }
+    }
+
+    /// The value units of `side`'s elements on `defender`'s value.
+    pub(super) fn units<'a>(
+        &'a mut self,
+        scenario: &'a Scenario,
+        drawn: &'a Drawn,
+        (side, defender): (usize, usize),
+    ) -> Units<'a> {
+        let forces = scenario.sides[side].forces.len();
+        let sides = scenario.sides.len();
+        Units {
+            slots: pair_table(&mut self.units, sides, (side, defender), forces),
+            trial: self.trial,
+            scenario,
+            drawn,
+            sides: (side, defender),
+        }
+    }
+}
+
+/// One strike's view of the kill-probability memo.
+pub(super) struct Kills<'a> {
+    slots: &'a mut Slots,
+    trial: u64,
+    attacker: &'a Side,
+    defender: &'a Side,
+    options: &'a ModelOptions,
+    drawn: &'a Drawn,
+    /// Striker, victim.
+    sides: (usize, usize),
+}
+
+impl Kills<'_> {
+    /// [`exchange::conditional_kill_probability`] of the striker's element `weapon` against
+    /// `target`.
+    #[inline]
+    pub(super) fn get(&mut self, weapon: usize, target: Target) -> Result<f64, EngineError> {
+        let group = match target {
+            Target::Element(j) => j,
+            Target::Storage(w) => self.defender.forces.len() + w,
+        };
+        let slot = group * self.attacker.forces.len() + weapon;
+        match self.slots.valid(slot, self.trial) {
+            Some(p) => Ok(p),
+            None => self.compute(slot, weapon, target),
+        }
+    }
+
+    fn compute(&mut self, slot: usize, weapon: usize, target: Target) -> Result<f64, EngineError> {
+        let (class, hardness) = exchange::target_class(self.defender, target);
+        let p = exchange::conditional_kill_probability(
+            &self.attacker.forces[weapon],
+            class,
+            hardness,
+            self.options,
+        )?;
+        let (striker, victim) = self.sides;
+        let drawn =
+            self.drawn.force(striker, weapon).kill_as_weapon || self.drawn.target(victim, target);
+        Ok(self.slots.keep(slot, self.trial, drawn, p))
+    }
+}
+
+/// One value attack's view of the value-units memo.
+pub(super) struct Units<'a> {
+    slots: &'a mut Slots,
+    trial: u64,
+    scenario: &'a Scenario,
+    drawn: &'a Drawn,
+    /// The side attacking value, the side attacked.
+    sides: (usize, usize),
+}
+
+impl Units<'_> {
+    /// [`exchange::value_units`] of the attacking side's element `element`.
+    pub(super) fn get(&mut self, element: usize) -> f64 {
+        if let Some(units) = self.slots.valid(element, self.trial) {
+            return units;
+        }
+        let (side, defender) = self.sides;
+        let unit = self.scenario.sides[defender].value.unit;
+        let units = exchange::value_units(&self.scenario.sides[side].forces[element], unit);
+        let drawn = self.drawn.force(side, element).units;
+        self.slots.keep(element, self.trial, drawn, units)
+    }
+}
+
+/// The table of the ordered pair of sides `(first, second)` among `sides`, made on first use
+/// with `len` slots.
+fn pair_table(
+    tables: &mut Vec<Option<Slots>>,
+    sides: usize,
+    (first, second): (usize, usize),
+    len: usize,
+) -> &mut Slots {
+    if tables.len() < sides * sides {
+        tables.resize_with(sides * sides, || None);
+    }
+    tables[first * sides + second].get_or_insert_with(|| Slots::with_len(len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Basing, ForceElement, ValueModel, ValueUnit, WarheadStorage};
+
+    /// Two sides of two elements each (silos and road-mobile launchers), the second with a
+    /// storage site; value counted in equivalent megatons.
+    fn scenario() -> Scenario {
+        let side = |name: &str| Side {
+            name: name.into(),
+            value: ValueModel {
+                unit: ValueUnit::EquivalentMegatons,
+                w80: 100.0,
+            },
+            forces: vec![
+                ForceElement::ballistic("silo", Basing::Silo, 10, 1, 300.0, 200.0),
+                ForceElement::ballistic("mobile", Basing::RoadMobile, 10, 1, 800.0, 150.0),
+            ],
+            missile_defenses: vec![],
+            air_defenses: vec![],
+            warhead_storage: vec![],
+        };
+        let mut second = side("B");
+        second.warhead_storage.push(WarheadStorage {
+            name: "depot".into(),
+            detection_probability: 1.0,
+            aimpoint_hardness_psi: 300.0,
+        });
+        Scenario {
+            name: "memo".into(),
+            description: String::new(),
+            sides: vec![side("A"), second],
+            options: Default::default(),
+            uncertain: vec![],
+        }
+    }
+
+    fn prepared(scenario: &Scenario, paths: &[&str]) -> Vec<PreparedField> {
+        paths
+            .iter()
+            .map(|p| PreparedField::new(scenario, p))
+            .collect()
+    }
+
+    /// Every kill probability (striker, victim, weapon, target) and value units (side,
+    /// defender, element) of `s`: by full recomputation, or through `memo`.
+    fn derived(s: &Scenario, through: Option<(&mut Memo, &Drawn)>) -> Vec<f64> {
+        let mut out = Vec::new();
+        let mut through = through;
+        for (striker, victim) in [(0, 1), (1, 0)] {
+            let defender = &s.sides[victim];
+            let targets: Vec<Target> = (0..defender.forces.len())
+                .map(Target::Element)
+                .chain((0..defender.warhead_storage.len()).map(Target::Storage))
+                .collect();
+            for (weapon, element) in s.sides[striker].forces.iter().enumerate() {
+                for &target in &targets {
+                    let (class, hardness) = exchange::target_class(defender, target);
+                    out.push(match through.as_mut() {
+                        Some((memo, drawn)) => memo
+                            .kills(s, drawn, (striker, victim))
+                            .get(weapon, target)
+                            .unwrap(),
+                        None => exchange::conditional_kill_probability(
+                            element, class, hardness, &s.options,
+                        )
+                        .unwrap(),
+                    });
+                }
+                out.push(match through.as_mut() {
+                    Some((memo, drawn)) => memo.units(s, drawn, (striker, victim)).get(weapon),
+                    None => exchange::value_units(element, defender.value.unit),
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn drawn_parts_follow_the_uncertain_fields() {
+        let s = scenario();
+        let fields = prepared(
+            &s,
+            &[
+                "side[A].force[mobile].cep_m",
+                "side[B].force[silo].aimpoint_hardness_psi",
+                "side[B].warhead_storage[depot].aimpoint_hardness_psi",
+            ],
+        );
+        let d = Drawn::new(&s, &fields);
+        let aim = d.force(0, 1);
+        assert!(aim.kill_as_weapon && !aim.kill_as_target && !aim.units);
+        let hard = d.force(1, 0);
+        assert!(!hard.kill_as_weapon && hard.kill_as_target && !hard.units);
+        assert_eq!(d.force(0, 0), WeaponFields::default());
+        assert!(d.target(1, Target::Storage(0)) && d.target(1, Target::Element(0)));
+        assert!(!d.target(1, Target::Element(1)));
+        // An option draws everything; an unknown path too (its trial fails anyway).
+        for path in ["options.cost_exponent", "side[A].force[nothing].cep_m"] {
+            let d = Drawn::new(&s, &prepared(&s, &[path]));
+            assert_eq!(d.force(0, 0), WeaponFields::all(), "{path}");
+            assert!(d.target(1, Target::Storage(0)), "{path}");
+        }
+        assert_eq!(Drawn::everything().force(1, 1), WeaponFields::all());
+    }
+
+    /// Every trial, the memo gives what a full recomputation gives, to the bit, while drawn
+    /// fields change between trials.
+    #[test]
+    fn memoised_values_equal_a_full_recomputation() {
+        let mut s = scenario();
+        let fields = prepared(
+            &s,
+            &[
+                "side[A].force[silo].cep_m",
+                "side[B].force[mobile].aimpoint_hardness_psi",
+                "side[B].force[silo].yield_kt",
+                "side[B].warhead_storage[depot].aimpoint_hardness_psi",
+            ],
+        );
+        let drawn = Drawn::new(&s, &fields);
+        let mut memo = Memo::default();
+        for trial in 0..5 {
+            memo.next_trial();
+            let x = f64::from(trial);
+            let values = [120.0 + 30.0 * x, 100.0 + x, 50.0 * (x + 1.0), 500.0 - x];
+            for (field, value) in fields.iter().zip(values) {
+                field.set(&mut s, value).unwrap();
+            }
+            let full = derived(&s, None);
+            let memoised = derived(&s, Some((&mut memo, &drawn)));
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&memoised), bits(&full), "trial {trial}");
+        }
+    }
+
+    /// A fresh memo computes before its first `next_trial` too (the N-side Monte Carlo uses
+    /// one per exchange drawn).
+    #[test]
+    fn a_fresh_memo_computes() {
+        let s = scenario();
+        let full = derived(&s, None);
+        assert!(full.iter().all(|&x| x > 0.0));
+        assert_eq!(
+            derived(&s, Some((&mut Memo::default(), &Drawn::everything()))),
+            full
+        );
+    }
+
+    /// A value whose inputs are not drawn is computed once per job: changing an undrawn field
+    /// behind the memo's back (which Monte Carlo never does) leaves it as first computed.
+    #[test]
+    fn undrawn_values_are_computed_once_per_job() {
+        let mut s = scenario();
+        let drawn = Drawn::new(&s, &prepared(&s, &["side[A].force[silo].cep_m"]));
+        let mut memo = Memo::default();
+        let at = |memo: &mut Memo, s: &Scenario, weapon| {
+            memo.kills(s, &drawn, (0, 1))
+                .get(weapon, Target::Element(0))
+                .unwrap()
+        };
+        memo.next_trial();
+        let (drawn_before, kept_before) = (at(&mut memo, &s, 0), at(&mut memo, &s, 1));
+        s.sides[0].forces[0].cep_m = Some(400.0);
+        s.sides[0].forces[1].cep_m = Some(400.0);
+        memo.next_trial();
+        assert!(
+            at(&mut memo, &s, 0) < drawn_before,
+            "a drawn pair is recomputed"
+        );
+        assert_eq!(at(&mut memo, &s, 1), kept_before, "an undrawn pair is kept");
+    }
+
+    /// [`WeaponFields::of`] names every field that moves a kill probability or value units:
+    /// setting any other numeric field of an element changes neither. Fails if
+    /// `conditional_kill_probability`, `target_class` or `value_units` start reading a field
+    /// the memo does not know about.
+    #[test]
+    fn fields_left_out_move_nothing_the_memo_keeps() {
+        let fields = [
+            ("launchers", 7.0),
+            ("launchers.day_to_day", 6.0),
+            ("launchers.generated", 9.0),
+            ("non_deployed_launchers", 3.0),
+            ("converted_launchers", 2.0),
+            ("warheads_per_launcher", 3.0),
+            ("yield_kt", 450.0),
+            ("cep_m", 90.0),
+            ("bias_m", 40.0),
+            ("reliability", 0.7),
+            ("launch_survival", 0.6),
+            ("untargetable_share.day_to_day", 0.3),
+            ("untargetable_share.generated", 0.4),
+            ("launchers_per_aimpoint", 2.0),
+            ("aimpoint_hardness_psi", 150.0),
+            ("detection_probability", 0.5),
+            ("striker_availability.day_to_day", 0.5),
+            ("striker_availability.generated", 0.6),
+            ("kill_probability.silo", 0.55),
+            ("kill_probability.road-mobile", 0.45),
+        ];
+        let base = scenario();
+        let before = derived(&base, None);
+        for (field, value) in fields {
+            for (side, element) in [(0, 0), (1, 1)] {
+                let path = format!("side[{side}].force[{element}].{field}");
+                let mut s = base.clone();
+                let prepared = PreparedField::new(&s, &path);
+                prepared.set(&mut s, value).unwrap();
+                let Part::Force(_, _, which) = prepared.part() else {
+                    panic!("{path} is not a force field");
+                };
+                let flags = WeaponFields::of(which);
+                let after = derived(&s, None);
+                // Entries of `derived`: per (striker, victim), per weapon, one per target then
+                // the value units.
+                let mut at = 0;
+                for (striker, victim) in [(0, 1), (1, 0)] {
+                    let targets =
+                        base.sides[victim].forces.len() + base.sides[victim].warhead_storage.len();
+                    for weapon in 0..base.sides[striker].forces.len() {
+                        for target in 0..targets {
+                            let moved = before[at] != after[at];
+                            let may_move = (striker == side
+                                && weapon == element
+                                && flags.kill_as_weapon)
+                                || (victim == side && target == element && flags.kill_as_target);
+                            assert!(!moved || may_move, "{path} moves a kill probability");
+                            at += 1;
+                        }
+                        let moved = before[at] != after[at];
+                        let may_move = striker == side && weapon == element && flags.units;
+                        assert!(!moved || may_move, "{path} moves value units");
+                        at += 1;
+                    }
+                }
+            }
+        }
+    }
+}
