@@ -10,7 +10,7 @@
 use clap::Parser;
 use reykjavik::Failure;
 use reykjavik::analyze::AnalysisArgs;
-use reykjavik_engine::arms_control::{self, treaty::Counting};
+use reykjavik_engine::arms_control::treaty::{Counting, Treaty};
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::montecarlo::{Planning, Trial};
 use reykjavik_engine::stability::{self, AnalysisOptions};
@@ -131,25 +131,14 @@ pub fn treaty(
     treaty: &Option<String>,
     count_disputed: bool,
 ) -> Result<String, Failure> {
-    let name = treaty
-        .as_deref()
-        .unwrap_or(reykjavik_scenario::treaty::DEFAULT);
-    let treaty =
-        reykjavik_scenario::treaty::load(name).map_err(|e| Failure::Input(e.to_string()))?;
-    let counting = if count_disputed {
-        Counting::Disputed
-    } else {
-        Counting::Declared
-    };
-    let counts: Vec<_> = scenario
-        .sides
-        .iter()
-        .map(|side| arms_control::treaty::count(&treaty, side, counting))
-        .collect();
+    let treaty = load_treaty(treaty)?;
+    let counting = counting(count_disputed);
+    let counts = reykjavik_analyses::compare::count_sides(&treaty, scenario, counting);
     Ok(report::treaty::json(&treaty, scenario, &counts, counting).to_string())
 }
 
-/// `reykjavik compare FILE PROPOSAL... --format json`.
+/// `reykjavik compare SCENARIO PROPOSAL... --format json` (two sides), through the analyses
+/// layer.
 pub struct CompareSpec {
     pub proposals: Vec<String>,
     pub treaty: Option<String>,
@@ -158,17 +147,41 @@ pub struct CompareSpec {
     pub seed: u64,
 }
 
-pub fn compare(file: &CliFile, spec: &CompareSpec) -> Result<String, Failure> {
-    let mut args = words(&["compare", "--format", "json", "--quiet"]);
-    args.extend(treaty_args(&spec.treaty, spec.count_disputed));
-    if let Some(n) = spec.trials {
-        args.push(format!("--trials={n}"));
+pub fn compare(scenario: Scenario, spec: &CompareSpec) -> Result<String, Failure> {
+    let request = reykjavik_analyses::compare::Request {
+        base: reykjavik_analyses::Sides::Two(Box::new(scenario)),
+        treaty: load_treaty(&spec.treaty)?,
+        proposals: spec
+            .proposals
+            .iter()
+            .map(|name| reykjavik_scenario::proposal::load(name).map_err(input))
+            .collect::<Result<_, _>>()?,
+        counting: counting(spec.count_disputed),
+        paired: spec.trials.map(|trials| reykjavik_analyses::compare::Paired {
+            trials,
+            seed: spec.seed,
+        }),
+    };
+    let comparison = reykjavik_analyses::compare::run(&request, &|_| {})?;
+    Ok(format!("{:#}\n", comparison.json()))
+}
+
+fn input(e: impl ToString) -> Failure {
+    Failure::Input(e.to_string())
+}
+
+/// A treaty file or built-in name (default: the CLI's default treaty).
+fn load_treaty(name: &Option<String>) -> Result<Treaty, Failure> {
+    let name = name.as_deref().unwrap_or(reykjavik_scenario::treaty::DEFAULT);
+    reykjavik_scenario::treaty::load(name).map_err(input)
+}
+
+fn counting(disputed: bool) -> Counting {
+    if disputed {
+        Counting::Disputed
+    } else {
+        Counting::Declared
     }
-    args.push(format!("--seed={}", spec.seed));
-    // After `--`, a name that starts with a dash is still a name.
-    args.extend(["--".to_string(), file.arg.clone()]);
-    args.extend(spec.proposals.iter().cloned());
-    run_cli(args)
 }
 
 fn treaty_args(treaty: &Option<String>, count_disputed: bool) -> Vec<String> {

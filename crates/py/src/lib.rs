@@ -356,8 +356,8 @@ fn compare(
         seed,
     };
     compute(py, || {
-        load(&source)?;
-        with_file(&source, |file| documents::compare(file, &spec))
+        let scenario = load(&source)?;
+        Ok(documents::compare(scenario, &spec)?)
     })
 }
 

@@ -7,7 +7,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State as Shared};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use reykjavik_engine::arms_control::compare;
+use reykjavik_analyses as analyses;
 use reykjavik_engine::arms_control::optimize::{self, Objective, SearchOptions};
 use reykjavik_engine::arms_control::treaty::{self, Counting, Treaty};
 use reykjavik_engine::limits::{self, size};
@@ -16,7 +16,6 @@ use reykjavik_engine::montecarlo::{self, Planning};
 use reykjavik_engine::reaction::best_response::Position;
 use reykjavik_engine::stability;
 use reykjavik_engine::sweep::{self, Axis};
-use reykjavik_report::compare::{Comparison, Entry};
 use reykjavik_report::montecarlo::MonteCarlo;
 use reykjavik_report::race::ArmsRace;
 use reykjavik_scenario::builtin;
@@ -549,49 +548,25 @@ pub async fn compare(
         let text = reykjavik_scenario::proposal::builtin_text(name)
             .ok_or_else(|| ApiError::bad(format!("no built-in proposal named `{name}`")))?;
         proposals.push(
-            reykjavik_scenario::proposal::parse(text, &format!("<built-in proposal {name}>"))
+            reykjavik_scenario::proposal::from_text(text, &format!("<built-in proposal {name}>"))
                 .map_err(|e| ApiError::bad(e.to_string()))?,
         );
     }
-    let counting = counting(request.count_disputed);
+    let compare_request = analyses::compare::Request {
+        base: analyses::Sides::Two(Box::new(base)),
+        proposals,
+        treaty,
+        counting: counting(request.count_disputed),
+        paired: request.trials.map(|trials| analyses::compare::Paired {
+            trials,
+            seed: request.seed.unwrap_or(1),
+        }),
+    };
     let value = heavy(&state, move || {
-        let entry = |scenario: &Scenario, name: String, proposal| -> Result<Entry, ApiError> {
-            Ok(Entry {
-                name,
-                proposal,
-                regimes: compare::regimes(scenario).map_err(engine)?,
-                counts: scenario
-                    .sides
-                    .iter()
-                    .map(|side| treaty::count(&treaty, side, counting))
-                    .collect(),
-                paired: None,
-            })
-        };
-        let mut entries = vec![entry(&base, "base".into(), None)?];
-        let seed = request.seed.unwrap_or(1);
-        for proposal in proposals {
-            let changed = reykjavik_engine::arms_control::proposal::apply(&base, &proposal)
-                .map_err(|e| ApiError::bad(format!("{}: {}", proposal.name, e.error)))?;
-            let mut e = entry(&changed, proposal.name.clone(), Some(proposal))?;
-            if let Some(trials) = request.trials {
-                e.paired = Some(
-                    compare::paired_monte_carlo(&base, &changed, trials, seed, &|_| {})
-                        .map_err(engine)?,
-                );
-            }
-            entries.push(e);
-        }
-        let comparison = Comparison {
-            base,
-            treaty,
-            counting,
-            trials: request.trials.map(|t| (t, seed)),
-            entries,
-        };
+        let comparison = analyses::compare::run(&compare_request, &|_| {})?;
         Ok(json!({
-            "document": reykjavik_report::compare::json(&comparison),
-            "text": reykjavik_report::compare::text(&comparison),
+            "document": comparison.json(),
+            "text": comparison.text(),
         }))
     })
     .await?;
