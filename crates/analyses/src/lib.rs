@@ -10,6 +10,7 @@
 //! them to its own exit code, exception or status.
 
 pub mod compare;
+pub mod optimize;
 
 use reykjavik_engine::EngineError;
 use reykjavik_engine::model::Scenario;

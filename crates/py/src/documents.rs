@@ -16,7 +16,7 @@ use reykjavik_engine::montecarlo::{Planning, Trial};
 use reykjavik_engine::stability::{self, AnalysisOptions};
 use reykjavik_report::{self as report, montecarlo::MonteCarlo};
 
-use crate::source::CliFile;
+use crate::source::{CliFile, Source};
 
 /// How the analysis is posed: the CLI's `--alert` and `--launch-under-attack` values.
 #[derive(Debug, Clone, Default)]
@@ -184,18 +184,7 @@ fn counting(disputed: bool) -> Counting {
     }
 }
 
-fn treaty_args(treaty: &Option<String>, count_disputed: bool) -> Vec<String> {
-    let mut args = Vec::new();
-    if let Some(t) = treaty {
-        args.push(format!("--treaty={t}"));
-    }
-    if count_disputed {
-        args.push("--count-disputed".into());
-    }
-    args
-}
-
-/// `reykjavik optimize FILE --side S --format json` and its search settings.
+/// `reykjavik optimize SCENARIO --side S --format json` and its search settings.
 pub struct OptimizeSpec {
     pub side: String,
     pub treaty: Option<String>,
@@ -207,20 +196,33 @@ pub struct OptimizeSpec {
     pub min_warheads: Option<u64>,
 }
 
-pub fn optimize(file: &CliFile, spec: &OptimizeSpec) -> Result<String, Failure> {
-    let mut args = words(&["optimize", "--format", "json", "--quiet"]);
-    args.push(format!("--side={}", spec.side));
-    args.extend(treaty_args(&spec.treaty, false));
-    args.push(format!("--objective={}", spec.objective));
-    args.push(format!("--seed={}", spec.seed));
-    args.push(format!("--starts={}", spec.starts));
-    args.push(format!("--grid-budget={}", spec.grid_budget));
-    args.push(format!("--max-growth={}", spec.max_growth));
-    if let Some(n) = spec.min_warheads {
-        args.push(format!("--min-warheads={n}"));
-    }
-    args.extend(["--".to_string(), file.arg.clone()]);
-    run_cli(args)
+/// The search through the analyses layer (two or N sides); `source` gives the text the best
+/// posture is written into (`scenario_toml`).
+pub fn optimize(
+    base: reykjavik_analyses::Sides,
+    source: &Source,
+    spec: &OptimizeSpec,
+) -> Result<String, Failure> {
+    use reykjavik_analyses::optimize as analyses;
+    let treaty = load_treaty(&spec.treaty)?;
+    let settings = analyses::Settings {
+        side: analyses::side_index(&base, &spec.side)?,
+        objective: analyses::objective(&spec.objective)?,
+        seed: spec.seed,
+        starts: spec.starts,
+        grid_budget: spec.grid_budget,
+        max_growth: spec.max_growth,
+        min_warheads: spec.min_warheads,
+    };
+    let request = analyses::Request {
+        base,
+        treaty,
+        options: settings.options()?,
+    };
+    let optimized = analyses::run(request, &|_, _| {})?;
+    let (text, label) = source.text().map_err(input)?;
+    let toml = optimized.best_toml(&text, &label)?;
+    Ok(format!("{:#}\n", optimized.json_with_toml(&toml)))
 }
 
 /// `reykjavik race SCENARIO --move PROPOSAL --format json` (issue 11): `options` are the CLI's

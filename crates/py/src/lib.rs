@@ -388,12 +388,10 @@ fn optimize(
         min_warheads,
     };
     compute(py, || {
-        // An N-side scenario (issue 10) goes to the CLI, which routes it to the N-side search
-        // and locates its errors with the N-side reader.
-        if !source.is_n_side() {
-            load(&source)?;
-        }
-        with_file(&source, |file| documents::optimize(file, &spec))
+        // An N-side scenario (issue 10) is read by the N-side reader and searched with the
+        // N-side analysis as the scorer.
+        let base = source.load_sides().map_err(Problem::Load)?;
+        Ok(documents::optimize(base, &source, &spec)?)
     })
 }
 

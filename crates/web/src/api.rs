@@ -8,7 +8,7 @@ use axum::extract::{Path, State as Shared};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use reykjavik_analyses as analyses;
-use reykjavik_engine::arms_control::optimize::{self, Objective, SearchOptions};
+use reykjavik_engine::arms_control::optimize::SearchOptions;
 use reykjavik_engine::arms_control::treaty::{self, Counting, Treaty};
 use reykjavik_engine::limits::{self, size};
 use reykjavik_engine::model::Scenario;
@@ -594,89 +594,50 @@ pub struct OptimizeRequest {
     max_growth: Option<f64>,
 }
 
-/// `POST /api/optimize`: the posture search of one side under a built-in treaty.
+/// `POST /api/optimize`: the posture search of one side under a built-in treaty; on N sides,
+/// the same search scored by the N-side analysis (the document is the CLI's `optimize --format
+/// json` without `scenario_toml`).
 pub async fn optimize(
     Shared(state): Shared<State>,
     given: Result<Json<OptimizeRequest>, JsonRejection>,
 ) -> Answer {
     let request = body(given)?;
-    if let Some(ms) = crate::nsides::scenario(&request.scenario)? {
-        return optimize_n_sides(&state, &request, ms).await;
-    }
-    let scenario = request.scenario.scenario()?;
-    two_sides(&scenario)?;
-    let treaty = builtin_treaty(&request.treaty)?;
-    if request.side > 1 {
-        return Err(ApiError::bad("side: 0 or 1"));
-    }
-    let options = optimize_options(&request)?;
-    let value = heavy(&state, move || {
-        let result = optimize::search(&scenario, &treaty, options, &|_, _| {}).map_err(engine)?;
-        let report = reykjavik_report::optimize::Report {
-            scenario: &scenario,
-            treaty: &treaty,
-            side: options.side,
-            objective: options.objective,
-            seed: options.seed,
-            max_growth: options.max_growth,
-            result: &result,
-        };
-        Ok(json!({
-            "document": reykjavik_report::optimize::json(&report),
-            "text": reykjavik_report::optimize::text(&report),
-        }))
-    })
-    .await?;
-    Ok(Json(value).into_response())
-}
-
-/// `POST /api/optimize` on an N-side scenario: the same search scored by the N-side analysis;
-/// the document is the CLI's N-side `optimize --format json` without `scenario_toml`.
-async fn optimize_n_sides(
-    state: &State,
-    request: &OptimizeRequest,
-    ms: reykjavik_engine::multilateral::MultiScenario,
-) -> Answer {
-    let treaty = builtin_treaty(&request.treaty)?;
-    let sides = ms.scenario.sides.len();
-    if request.side >= sides {
-        return Err(ApiError::bad(format!("side: 0 to {}", sides - 1)));
-    }
-    let options = optimize_options(request)?;
-    let value = heavy(state, move || {
-        let result =
-            reykjavik_engine::multilateral::optimize::search(&ms, &treaty, options, &|_, _| {})
-                .map_err(engine)?;
-        let report = reykjavik_report::multilateral_optimize::NSideReport {
-            ms: &ms,
-            treaty: &treaty,
-            side: options.side,
-            objective: options.objective,
-            seed: options.seed,
-            max_growth: options.max_growth,
-            result: &result,
-        };
-        Ok(json!({
-            "document": reykjavik_report::multilateral_optimize::json(&report),
-            "text": reykjavik_report::multilateral_optimize::text(&report),
-        }))
-    })
-    .await?;
-    Ok(Json(value).into_response())
-}
-
-/// The search settings of a request, checked.
-fn optimize_options(request: &OptimizeRequest) -> Result<SearchOptions, ApiError> {
-    let objective = match request.objective.as_deref() {
-        None | Some("index") => Objective::Index,
-        Some("ratio") => Objective::Ratio,
-        Some("struck-cost") => Objective::StruckCost,
-        Some(other) => {
-            return Err(ApiError::bad(format!(
-                "objective `{other}`: unknown (valid: index, ratio, struck-cost)"
-            )));
+    let base = match crate::nsides::scenario(&request.scenario)? {
+        Some(ms) => analyses::Sides::N(Box::new(ms)),
+        None => {
+            let scenario = request.scenario.scenario()?;
+            two_sides(&scenario)?;
+            analyses::Sides::Two(Box::new(scenario))
         }
     };
+    let treaty = builtin_treaty(&request.treaty)?;
+    let sides = base.scenario().sides.len();
+    if request.side >= sides {
+        return Err(ApiError::bad(if sides == 2 {
+            "side: 0 or 1".to_string()
+        } else {
+            format!("side: 0 to {}", sides - 1)
+        }));
+    }
+    let search = analyses::optimize::Request {
+        base,
+        treaty,
+        options: optimize_options(&request)?,
+    };
+    let value = heavy(&state, move || {
+        let optimized = analyses::optimize::run(search, &|_, _| {})?;
+        Ok(json!({
+            "document": optimized.json(),
+            "text": optimized.text(),
+        }))
+    })
+    .await?;
+    Ok(Json(value).into_response())
+}
+
+/// The search settings of a request, checked against the web server's caps.
+fn optimize_options(request: &OptimizeRequest) -> Result<SearchOptions, ApiError> {
+    let objective = analyses::optimize::objective(request.objective.as_deref().unwrap_or("index"))?;
     let starts = request.starts.unwrap_or(6);
     let grid_budget = request.grid_budget.unwrap_or(400);
     let max_growth = request.max_growth.unwrap_or(1.5);
@@ -685,7 +646,7 @@ fn optimize_options(request: &OptimizeRequest) -> Result<SearchOptions, ApiError
             "starts (1 to {MAX_STARTS}) or grid_budget (1 to {MAX_GRID_BUDGET}) is out of range"
         )));
     }
-    if !(max_growth.is_finite() && (1.0..=10.0).contains(&max_growth)) {
+    if !(max_growth.is_finite() && analyses::optimize::MAX_GROWTH.contains(&max_growth)) {
         return Err(ApiError::bad("max_growth: out of range (valid: 1 to 10)"));
     }
     Ok(SearchOptions {
