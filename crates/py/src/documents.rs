@@ -273,22 +273,28 @@ pub fn command(words: Vec<String>) -> Result<String, Failure> {
     run_cli(args)
 }
 
-/// `reykjavik breakout CASE --format json` with Monte Carlo or the solver.
+/// `reykjavik breakout CASE --format json` with Monte Carlo or the solver, through the
+/// analyses layer; the case is read as the CLI reads it (a file or built-in name, or text).
 pub fn breakout(
-    file: &CliFile,
+    source: &Source,
     trials: Option<u64>,
     seed: u64,
     solve: Option<(String, f64)>,
 ) -> Result<String, Failure> {
-    let mut args = words(&["breakout", "--format", "json"]);
-    if let Some(n) = trials {
-        args.push(format!("--trials={n}"));
-    }
-    args.push(format!("--seed={seed}"));
-    if let Some((field, months)) = solve {
-        args.push(format!("--solve={field}"));
-        args.push(format!("--target-months={months}"));
-    }
-    args.extend(["--".to_string(), file.arg.clone()]);
-    run_cli(args)
+    use reykjavik_analyses::breakout as analyses;
+    use reykjavik_scenario::breakout as cases;
+    let (text, label) = match source {
+        Source::NameOrPath(name) => cases::source_text(name).map_err(input)?,
+        Source::Text { toml, label } => (toml.clone(), label.clone()),
+    };
+    let request = analyses::Request {
+        case: cases::parse(&text, &label).map_err(input)?,
+        label,
+        monte_carlo: trials.map(|trials| analyses::Trials { trials, seed }),
+        solve: solve.map(|(field, target_months)| analyses::Solve {
+            field,
+            target_months,
+        }),
+    };
+    Ok(format!("{:#}\n", analyses::run(&request)?.json()))
 }

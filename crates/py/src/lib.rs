@@ -410,7 +410,7 @@ fn treaty(
     })
 }
 
-/// A breakout case (not a scenario): its errors come located from the CLI's message.
+/// A breakout case (not a scenario): its errors come located in the message.
 #[pyfunction]
 #[pyo3(signature = (source, trials, seed, solve))]
 fn breakout(
@@ -421,11 +421,7 @@ fn breakout(
     solve: Option<(String, f64)>,
 ) -> PyResult<String> {
     let source = source_of(source)?;
-    compute(py, || {
-        with_file(&source, |file| {
-            documents::breakout(file, trials, seed, solve)
-        })
-    })
+    compute(py, || Ok(documents::breakout(&source, trials, seed, solve)?))
 }
 
 /// `reykjavik race SCENARIO ...` with the CLI's option words (issue 11; N sides: issue 10); the

@@ -700,49 +700,22 @@ pub async fn breakout(
             "trials {n} is out of range (valid: 1 to {MAX_BREAKOUT_TRIALS})"
         )));
     }
+    let breakout = analyses::breakout::Request {
+        case,
+        label,
+        monte_carlo: request.trials.map(|trials| analyses::breakout::Trials {
+            trials,
+            seed: request.seed.unwrap_or(1),
+        }),
+        solve: None,
+    };
     let value = heavy(&state, move || {
-        let inputs = case.central();
-        let seed = request.seed.unwrap_or(1);
-        let report = reykjavik_report::breakout::Report {
-            breakout: reykjavik_fissile::breakout::compute(&case, &inputs),
-            plutonium: inputs
-                .plutonium
-                .as_ref()
-                .map(reykjavik_fissile::plutonium::compute),
-            monte_carlo: request.trials.map(|n| breakout_monte_carlo(&case, n, seed)),
-            solution: None,
-            case: &case,
-            label,
-        };
+        let computed = analyses::breakout::run(&breakout)?;
         Ok(json!({
-            "document": reykjavik_report::breakout::json(&report),
-            "text": reykjavik_report::breakout::text(&report),
+            "document": computed.json(),
+            "text": computed.text(),
         }))
     })
     .await?;
     Ok(Json(value).into_response())
-}
-
-fn breakout_monte_carlo(
-    case: &reykjavik_fissile::case::Case,
-    trials: u64,
-    seed: u64,
-) -> reykjavik_report::breakout::MonteCarlo {
-    use reykjavik_fissile::montecarlo as mc;
-    let results = mc::run(case, trials, seed);
-    let months: Vec<f64> = results.iter().filter_map(|t| t.months_to_first).collect();
-    let pu: Vec<_> = results
-        .iter()
-        .filter_map(|t| t.plutonium.as_ref())
-        .collect();
-    let weapons: Vec<f64> = pu.iter().map(|p| f64::from(p.weapons_at_horizon)).collect();
-    let kg_per_year: Vec<f64> = pu.iter().map(|p| p.produced_kg_per_year).collect();
-    reykjavik_report::breakout::MonteCarlo {
-        trials,
-        seed,
-        never: results.len() - months.len(),
-        months: mc::summarize(&months),
-        plutonium_weapons: mc::summarize(&weapons),
-        plutonium_kg_per_year: mc::summarize(&kg_per_year),
-    }
 }
