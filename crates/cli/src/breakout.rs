@@ -1,5 +1,7 @@
 //! `reykjavik breakout`: time to weapons-grade material (docs/breakout.md), as text or JSON
 //! (schema in docs/output-format.md), with Monte Carlo, the solver and a one-field sweep (CSV).
+//! Arguments, the case's file, the built-in list and the sweep; the breakout, Monte Carlo and
+//! solver run in `reykjavik_analyses::breakout`.
 
 use clap::Args;
 use reykjavik_analyses::breakout as analyses;

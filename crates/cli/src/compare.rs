@@ -1,6 +1,8 @@
 //! `reykjavik compare SCENARIO PROPOSAL...`: the base and each proposal under the four standard
 //! regimes, treaty counts, paired Monte Carlo, an SVG chart and an HTML brief
-//! (docs/arms-control.md; JSON schema in docs/output-format.md).
+//! (docs/arms-control.md; JSON schema in docs/output-format.md). Arguments, loading, the
+//! progress bar and the files written (chart, brief); the comparison is
+//! `reykjavik_analyses::compare`, two sides or N.
 
 use std::path::PathBuf;
 

@@ -1,6 +1,7 @@
 //! `reykjavik optimize SCENARIO --side NAME --treaty new-start`: the posture search under a
 //! treaty (docs/arms-control.md; JSON schema in docs/output-format.md). An N-side scenario is
-//! searched with the N-side analysis as the scorer.
+//! searched with the N-side analysis as the scorer. Arguments, loading, the spinner and the best
+//! posture's file; the search is `reykjavik_analyses::optimize`.
 
 use std::path::PathBuf;
 

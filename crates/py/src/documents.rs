@@ -1,11 +1,12 @@
 //! The CLI's JSON documents for the Python functions, built by the same code so that they are
 //! the same documents, key for key. `analyze`, the Monte Carlo summary and `treaty` compute with
-//! the engine and render with the shared output crate (`reykjavik-report`), as the CLI does.
-//! `compare`, `optimize`, `breakout`, `race`, `reciprocity`, `richardson` and the N-side
-//! `analyze` keep their orchestration (loading proposals and menus, the searches, the breakout
-//! solver, parsing the models' options, the N-side routing) in the CLI, so they run in-process through the CLI library
-//! (`reykjavik::run` on a command line, which renders with `reykjavik-report` too); when that
-//! orchestration moves into a library, only this module changes.
+//! the engine and render with the shared output crate (`reykjavik-report`), as the CLI does;
+//! `compare`, `optimize` and `breakout` build a request of the analyses layer
+//! (`reykjavik-analyses`) from plain arguments and run it, as the CLI and the web server do.
+//! `race`, `reciprocity`, `richardson` and the N-side `analyze` still keep their orchestration
+//! (menus and the mover, the models' options, the N-side routing) in the CLI, so they run
+//! in-process through the CLI library (`reykjavik::run` on a command line, which renders with
+//! `reykjavik-report` too) until they move into the analyses layer.
 
 use clap::Parser;
 use reykjavik::Failure;
