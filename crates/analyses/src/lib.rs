@@ -12,6 +12,7 @@
 pub mod breakout;
 pub mod compare;
 pub mod optimize;
+pub mod reciprocity;
 
 use reykjavik_engine::EngineError;
 use reykjavik_engine::model::Scenario;

@@ -1,9 +1,9 @@
 //! The CLI's JSON documents for the Python functions, built by the same code so that they are
 //! the same documents, key for key. `analyze`, the Monte Carlo summary and `treaty` compute with
 //! the engine and render with the shared output crate (`reykjavik-report`), as the CLI does;
-//! `compare`, `optimize` and `breakout` build a request of the analyses layer
+//! `compare`, `optimize`, `breakout` and `reciprocity` build a request of the analyses layer
 //! (`reykjavik-analyses`) from plain arguments and run it, as the CLI and the web server do.
-//! `race`, `reciprocity`, `richardson` and the N-side `analyze` still keep their orchestration
+//! `race`, `richardson` and the N-side `analyze` still keep their orchestration
 //! (menus and the mover, the models' options, the N-side routing) in the CLI, so they run
 //! in-process through the CLI library (`reykjavik::run` on a command line, which renders with
 //! `reykjavik-report` too) until they move into the analyses layer.
@@ -245,8 +245,9 @@ pub fn race(file: &CliFile, posing: &Posing, options: &[String]) -> Result<Strin
     run_cli(args)
 }
 
-/// Commands without a scenario whose options Python passes as CLI words (issue 11's models).
-const WORD_COMMANDS: [&str; 2] = ["reciprocity", "richardson"];
+/// Commands without a scenario whose options Python passes as CLI words (issue 11's Richardson
+/// model; reciprocity runs through the analyses layer, [`reciprocity`]).
+const WORD_COMMANDS: [&str; 1] = ["richardson"];
 
 /// `reykjavik COMMAND WORDS... --format json` for a command of [`WORD_COMMANDS`]; options that
 /// write files (`--svg`) are refused (a document is the only output here).
@@ -298,4 +299,53 @@ pub fn breakout(
         }),
     };
     Ok(format!("{:#}\n", analyses::run(&request)?.json()))
+}
+
+/// What `reykjavik reciprocity` is asked for: a game, the table or an event series.
+pub struct ReciprocitySpec {
+    pub a: String,
+    pub b: String,
+    pub noise: f64,
+    pub forgiveness: Option<f64>,
+    pub payoffs: [f64; 4],
+    /// `(rounds, games, seed)` of a simulation beside the exact chain.
+    pub simulate: Option<(u64, u64, u64)>,
+    pub table: bool,
+    /// An event series: a file or a built-in name.
+    pub events: Option<String>,
+}
+
+/// `reykjavik reciprocity ... --format json` through the analyses layer; engine refusals name
+/// the CLI's option, as the CLI's messages do.
+pub fn reciprocity(spec: &ReciprocitySpec) -> Result<String, Failure> {
+    use reykjavik_analyses::reciprocity as analyses;
+    if spec.simulate.is_some() && (spec.table || spec.events.is_some()) {
+        return Err(Failure::Input(
+            "simulate: only with a game between two strategies (not with table or events)".into(),
+        ));
+    }
+    let [t, r, p, s] = spec.payoffs;
+    let settings = analyses::Settings {
+        noise: spec.noise,
+        forgiveness: spec.forgiveness,
+        payoffs: reykjavik_engine::reaction::reciprocity::Payoffs { t, r, p, s },
+    };
+    let request = match (&spec.events, spec.table) {
+        (_, true) => analyses::Request::Table { settings },
+        (Some(name), false) => {
+            analyses::Request::Events(reykjavik_scenario::events::load(name).map_err(input)?)
+        }
+        (None, false) => analyses::Request::Game {
+            a: spec.a.clone(),
+            b: spec.b.clone(),
+            settings,
+            simulate: spec.simulate.map(|(rounds, games, seed)| analyses::Simulation {
+                rounds,
+                games,
+                seed,
+            }),
+        },
+    };
+    let outcome = analyses::run(request).map_err(analyses::option_error)?;
+    Ok(format!("{:#}\n", outcome.json()))
 }

@@ -443,10 +443,41 @@ fn race(
     })
 }
 
-/// `reykjavik reciprocity ...` or `reykjavik richardson ...` as CLI words; the JSON document.
+/// `reykjavik richardson ...` as CLI words; the JSON document.
 #[pyfunction]
 fn command(py: Python<'_>, words: Vec<String>) -> PyResult<String> {
     compute(py, || Ok(documents::command(words)?))
+}
+
+/// `reykjavik reciprocity ... --format json`: a game of `a` against `b`, the table (`table`) or
+/// an event series (`events`).
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (a, b, noise, forgiveness, payoffs, simulate, games, seed, table, events))]
+fn reciprocity(
+    py: Python<'_>,
+    a: String,
+    b: String,
+    noise: f64,
+    forgiveness: Option<f64>,
+    payoffs: [f64; 4],
+    simulate: Option<u64>,
+    games: u64,
+    seed: u64,
+    table: bool,
+    events: Option<String>,
+) -> PyResult<String> {
+    let spec = documents::ReciprocitySpec {
+        a,
+        b,
+        noise,
+        forgiveness,
+        payoffs,
+        simulate: simulate.map(|rounds| (rounds, games, seed)),
+        table,
+        events,
+    };
+    compute(py, || Ok(documents::reciprocity(&spec)?))
 }
 
 #[pymodule]
@@ -469,6 +500,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(treaty, m)?)?;
     m.add_function(wrap_pyfunction!(breakout, m)?)?;
     m.add_function(wrap_pyfunction!(command, m)?)?;
+    m.add_function(wrap_pyfunction!(reciprocity, m)?)?;
     m.add_function(wrap_pyfunction!(race, m)?)?;
     Ok(())
 }
