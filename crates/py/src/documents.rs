@@ -158,10 +158,12 @@ pub fn compare(scenario: Scenario, spec: &CompareSpec) -> Result<String, Failure
             .map(|name| reykjavik_scenario::proposal::load(name).map_err(input))
             .collect::<Result<_, _>>()?,
         counting: counting(spec.count_disputed),
-        paired: spec.trials.map(|trials| reykjavik_analyses::compare::Paired {
-            trials,
-            seed: spec.seed,
-        }),
+        paired: spec
+            .trials
+            .map(|trials| reykjavik_analyses::compare::Paired {
+                trials,
+                seed: spec.seed,
+            }),
     };
     let comparison = reykjavik_analyses::compare::run(&request, &|_| {})?;
     Ok(format!("{:#}\n", comparison.json()))
@@ -173,7 +175,9 @@ fn input(e: impl ToString) -> Failure {
 
 /// A treaty file or built-in name (default: the CLI's default treaty).
 fn load_treaty(name: &Option<String>) -> Result<Treaty, Failure> {
-    let name = name.as_deref().unwrap_or(reykjavik_scenario::treaty::DEFAULT);
+    let name = name
+        .as_deref()
+        .unwrap_or(reykjavik_scenario::treaty::DEFAULT);
     reykjavik_scenario::treaty::load(name).map_err(input)
 }
 
@@ -339,11 +343,13 @@ pub fn reciprocity(spec: &ReciprocitySpec) -> Result<String, Failure> {
             a: spec.a.clone(),
             b: spec.b.clone(),
             settings,
-            simulate: spec.simulate.map(|(rounds, games, seed)| analyses::Simulation {
-                rounds,
-                games,
-                seed,
-            }),
+            simulate: spec
+                .simulate
+                .map(|(rounds, games, seed)| analyses::Simulation {
+                    rounds,
+                    games,
+                    seed,
+                }),
         },
     };
     let outcome = analyses::run(request).map_err(analyses::option_error)?;

@@ -421,7 +421,9 @@ fn breakout(
     solve: Option<(String, f64)>,
 ) -> PyResult<String> {
     let source = source_of(source)?;
-    compute(py, || Ok(documents::breakout(&source, trials, seed, solve)?))
+    compute(py, || {
+        Ok(documents::breakout(&source, trials, seed, solve)?)
+    })
 }
 
 /// `reykjavik race SCENARIO ...` with the CLI's option words (issue 11; N sides: issue 10); the
