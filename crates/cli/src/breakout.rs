@@ -1,22 +1,20 @@
 //! `reykjavik breakout`: time to weapons-grade material (docs/breakout.md), as text or JSON
 //! (schema in docs/output-format.md), with Monte Carlo, the solver and a one-field sweep (CSV).
+//! Arguments, the case's file, the built-in list and the sweep; the breakout, Monte Carlo and
+//! solver run in `reykjavik_analyses::breakout`.
 
 use clap::Args;
-use reykjavik_fissile::FissileError;
-use reykjavik_fissile::breakout::{self};
+use reykjavik_analyses::breakout as analyses;
+use reykjavik_fissile::breakout;
 use reykjavik_fissile::case::Case;
-use reykjavik_fissile::montecarlo::{self};
-use reykjavik_fissile::plutonium::{self, PlutoniumResult};
-use reykjavik_fissile::solve::{self, Field, Solution};
+use reykjavik_fissile::solve::Field;
 use reykjavik_scenario::breakout as cases;
 
 use reykjavik_report as report;
-use reykjavik_report::breakout::{MonteCarlo, Report};
 
 use crate::Format;
 use crate::{Failure, say};
 
-const MAX_TRIALS: u64 = 10_000_000;
 const MAX_STEPS: usize = 10_000;
 
 #[derive(Debug, Args)]
@@ -66,24 +64,27 @@ pub fn run(args: BreakoutArgs) -> Result<String, Failure> {
     if !args.vary.is_empty() {
         return sweep(&case, &args.vary);
     }
-    let inputs = case.central();
-    let report = Report {
-        breakout: breakout::compute(&case, &inputs),
-        plutonium: inputs.plutonium.as_ref().map(plutonium::compute),
-        monte_carlo: args
-            .trials
-            .map(|n| monte_carlo(&case, n, args.seed))
-            .transpose()?,
-        solution: solution(&case, &args)?,
-        case: &case,
+    let request = analyses::Request {
+        case,
         label,
+        monte_carlo: args.trials.map(|trials| analyses::Trials {
+            trials,
+            seed: args.seed,
+        }),
+        solve: args
+            .solve
+            .clone()
+            .zip(args.target_months)
+            .map(|(field, target_months)| analyses::Solve {
+                field,
+                target_months,
+            }),
     };
+    let computed = analyses::run(&request)?;
     Ok(match args.format {
-        Format::Text => report::breakout::text(&report),
+        Format::Text => computed.text(),
         Format::Json => {
-            serde_json::to_string_pretty(&report::breakout::json(&report))
-                .expect("JSON values serialise")
-                + "\n"
+            serde_json::to_string_pretty(&computed.json()).expect("JSON values serialise") + "\n"
         }
     })
 }
@@ -117,45 +118,9 @@ fn show(name: &str) -> Result<String, Failure> {
         })
 }
 
-fn monte_carlo(case: &Case, trials: u64, seed: u64) -> Result<MonteCarlo, Failure> {
-    if !(1..=MAX_TRIALS).contains(&trials) {
-        return Err(Failure::Input(format!(
-            "--trials {trials} is out of range (valid: 1 to {MAX_TRIALS})"
-        )));
-    }
-    let results = montecarlo::run(case, trials, seed);
-    let months: Vec<f64> = results.iter().filter_map(|t| t.months_to_first).collect();
-    let pu: Vec<&PlutoniumResult> = results
-        .iter()
-        .filter_map(|t| t.plutonium.as_ref())
-        .collect();
-    let weapons: Vec<f64> = pu.iter().map(|p| f64::from(p.weapons_at_horizon)).collect();
-    let kg_per_year: Vec<f64> = pu.iter().map(|p| p.produced_kg_per_year).collect();
-    Ok(MonteCarlo {
-        trials,
-        seed,
-        never: results.len() - months.len(),
-        months: montecarlo::summarize(&months),
-        plutonium_weapons: montecarlo::summarize(&weapons),
-        plutonium_kg_per_year: montecarlo::summarize(&kg_per_year),
-    })
-}
-
-/// Maps a fissile error to an exit code: a wrong field is bad input, no solution is a result
-/// that does not exist.
-fn failure(e: FissileError) -> Failure {
-    match e {
-        FissileError::NoSolution(m) => Failure::Computation(m),
-        other => Failure::Input(other.to_string()),
-    }
-}
-
-fn solution(case: &Case, args: &BreakoutArgs) -> Result<Option<(String, f64, Solution)>, Failure> {
-    let (Some(path), Some(target)) = (&args.solve, args.target_months) else {
-        return Ok(None);
-    };
-    let found = solve::solve(case, path, target).map_err(failure)?;
-    Ok(Some((path.clone(), target, found)))
+/// A fissile error's exit code (see `reykjavik_analyses::breakout::fissile`).
+fn failure(e: reykjavik_fissile::FissileError) -> Failure {
+    analyses::fissile(e).into()
 }
 
 /// One swept field and its values.

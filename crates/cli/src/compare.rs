@@ -1,22 +1,20 @@
 //! `reykjavik compare SCENARIO PROPOSAL...`: the base and each proposal under the four standard
 //! regimes, treaty counts, paired Monte Carlo, an SVG chart and an HTML brief
-//! (docs/arms-control.md; JSON schema in docs/output-format.md).
+//! (docs/arms-control.md; JSON schema in docs/output-format.md). Arguments, loading, the
+//! progress bar and the files written (chart, brief); the comparison is
+//! `reykjavik_analyses::compare`, two sides or N.
 
 use std::path::PathBuf;
 
 use clap::Args;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use reykjavik_engine::arms_control::compare::{self};
-use reykjavik_engine::arms_control::proposal::Proposal;
-use reykjavik_engine::arms_control::treaty::{Counting, Treaty};
-use reykjavik_engine::model::Scenario;
-
-use reykjavik_report as report;
-use reykjavik_report::compare::{Comparison, Entry, regime_name};
+use reykjavik_analyses::Sides;
+use reykjavik_analyses::compare as analyses;
+use reykjavik_report::compare::{Comparison, regime_name};
 
 use crate::Format;
-use crate::treaty::{count_sides, counting, load_treaty};
+use crate::treaty::{counting, load_treaty};
 use crate::{Failure, say};
 
 #[derive(Debug, Args)]
@@ -71,105 +69,57 @@ pub fn run(args: CompareArgs) -> Result<String, Failure> {
                 Failure::Input(format!("no built-in proposal named `{name}` ({})", names()))
             });
     }
-    let name = args.scenario.as_deref().unwrap_or_default();
-    if reykjavik_scenario::multilateral::is_n_side(name) {
-        return n_side(&args, name);
-    }
-    let comparison = build(&args)?;
-    if let Some(path) = &args.plot {
-        let svg = chart_svg(&comparison)?;
-        write_file(path, &svg)?;
-    }
-    if let Some(path) = &args.brief {
-        let chart = chart_svg(&comparison)?;
-        write_file(path, &report::brief::html(&comparison, &chart))?;
+    let request = request(&args)?;
+    let bar = crate::montecarlo::progress_bar(request.steps(), args.quiet, "paired trials");
+    let comparison = analyses::run(&request, &|done| bar.set_position(done))?;
+    bar.finish_and_clear();
+    if args.plot.is_some() || args.brief.is_some() {
+        let chart = match &comparison {
+            analyses::Comparison::Two(c) => chart_svg(c)?,
+            analyses::Comparison::N { comparison, .. } => n_side_chart_svg(comparison)?,
+        };
+        if let Some(path) = &args.plot {
+            write_file(path, &chart)?;
+        }
+        if let Some(path) = &args.brief {
+            write_file(path, &comparison.brief(&chart))?;
+        }
     }
     Ok(match args.format {
-        Format::Text => report::compare::text(&comparison),
-        Format::Json => format!("{:#}\n", report::compare::json(&comparison)),
+        Format::Text => comparison.text(),
+        Format::Json => format!("{:#}\n", comparison.json()),
     })
 }
 
-/// `compare` on an N-side scenario, with its chart and brief.
-fn n_side(args: &CompareArgs, scenario: &str) -> Result<String, Failure> {
-    let extras = crate::multilateral_commands::CompareExtras {
-        trials: args.trials,
-        seed: args.seed,
-        quiet: args.quiet,
-    };
-    let treaty = (load_treaty(&args.treaty)?, counting(args.count_disputed));
-    let c = crate::multilateral_commands::compare(scenario, &args.proposals, treaty, &extras)?;
-    if let Some(path) = &args.plot {
-        write_file(path, &n_side_chart_svg(&c)?)?;
-    }
-    if let Some(path) = &args.brief {
-        let html = crate::multilateral_commands::brief(scenario, &c, &n_side_chart_svg(&c)?)?;
-        write_file(path, &html)?;
-    }
-    Ok(crate::multilateral_commands::compare_output(
-        &c,
-        args.format == Format::Json,
-    ))
-}
-
-fn build(args: &CompareArgs) -> Result<Comparison, Failure> {
-    let base = crate::multilateral::load_two_sided(args.scenario.as_deref().unwrap_or_default())?;
-    let treaty = load_treaty(&args.treaty)?;
-    let counting = counting(args.count_disputed);
-    let mut entries = vec![entry(&base, "base".into(), None, &treaty, counting)?];
-    let total = args.trials.unwrap_or(0) * 4 * args.proposals.len() as u64;
-    let bar = crate::montecarlo::progress_bar(total, args.quiet, "paired trials");
-    for (k, name) in args.proposals.iter().enumerate() {
-        let loaded =
-            reykjavik_scenario::proposal::load(name).map_err(|e| Failure::Input(e.to_string()))?;
-        let changed = reykjavik_scenario::proposal::apply(&base, &loaded)
+/// The request of a command line: the scenario (two or N sides), the treaty, the proposals.
+fn request(args: &CompareArgs) -> Result<analyses::Request, Failure> {
+    let name = args.scenario.as_deref().unwrap_or_default();
+    let (base, treaty) = if reykjavik_scenario::multilateral::is_n_side(name) {
+        let treaty = load_treaty(&args.treaty)?;
+        let ms = reykjavik_scenario::multilateral::load(name)
             .map_err(|e| Failure::Input(e.to_string()))?;
-        let proposal = loaded.proposal;
-        let mut e = entry(
-            &changed,
-            proposal.name.clone(),
-            Some(proposal),
-            &treaty,
-            counting,
-        )?;
-        if let Some(trials) = args.trials {
-            let offset = k as u64 * trials * 4;
-            let progress = |done: u64| bar.set_position(offset + done);
-            e.paired = Some(
-                compare::paired_monte_carlo(&base, &changed, trials, args.seed, &progress)
-                    .map_err(computation)?,
-            );
-        }
-        entries.push(e);
-    }
-    bar.finish_and_clear();
-    Ok(Comparison {
+        (Sides::N(Box::new(ms)), treaty)
+    } else {
+        let base = crate::multilateral::load_two_sided(name)?;
+        (Sides::Two(Box::new(base)), load_treaty(&args.treaty)?)
+    };
+    let proposals = args
+        .proposals
+        .iter()
+        .map(|name| {
+            reykjavik_scenario::proposal::load(name).map_err(|e| Failure::Input(e.to_string()))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(analyses::Request {
         base,
+        proposals,
         treaty,
-        counting,
-        trials: args.trials.map(|t| (t, args.seed)),
-        entries,
+        counting: counting(args.count_disputed),
+        paired: args.trials.map(|trials| analyses::Paired {
+            trials,
+            seed: args.seed,
+        }),
     })
-}
-
-fn entry(
-    scenario: &Scenario,
-    name: String,
-    proposal: Option<Proposal>,
-    treaty: &Treaty,
-    counting: Counting,
-) -> Result<Entry, Failure> {
-    Ok(Entry {
-        name,
-        proposal,
-        regimes: compare::regimes(scenario).map_err(computation)?,
-        counts: count_sides(treaty, scenario, counting),
-        paired: None,
-    })
-}
-
-fn computation(e: reykjavik_engine::EngineError) -> Failure {
-    Failure::Computation(e.to_string())
 }
 
 fn write_file(path: &PathBuf, text: &str) -> Result<(), Failure> {

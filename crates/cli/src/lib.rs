@@ -12,7 +12,7 @@ mod compare;
 pub mod montecarlo;
 /// N-side scenarios (issue 10): routing and options; the report is `reykjavik_report::multilateral`.
 pub mod multilateral;
-/// `treaty` and `compare` on N-side scenarios (issue 10 item 4).
+/// `treaty` on N-side scenarios (issue 10 item 4).
 mod multilateral_commands;
 mod n_side_arms_race;
 mod n_side_race;
@@ -204,6 +204,16 @@ pub enum Failure {
     Computation(String),
     /// Some output was produced (printed first), then another failed.
     Partial(String, Box<Failure>),
+}
+
+impl From<reykjavik_analyses::Error> for Failure {
+    fn from(e: reykjavik_analyses::Error) -> Self {
+        match e {
+            reykjavik_analyses::Error::Input(m) => Self::Input(m),
+            reykjavik_analyses::Error::Computation(m) => Self::Computation(m),
+            reykjavik_analyses::Error::Engine(e) => Self::Computation(e.to_string()),
+        }
+    }
 }
 
 /// Runs a parsed command: its whole output, or the failure that ends it.

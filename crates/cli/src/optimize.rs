@@ -1,17 +1,15 @@
 //! `reykjavik optimize SCENARIO --side NAME --treaty new-start`: the posture search under a
 //! treaty (docs/arms-control.md; JSON schema in docs/output-format.md). An N-side scenario is
-//! searched with the N-side analysis as the scorer.
+//! searched with the N-side analysis as the scorer. Arguments, loading, the spinner and the best
+//! posture's file; the search is `reykjavik_analyses::optimize`.
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use reykjavik_engine::arms_control::optimize::{self, Objective, SearchOptions, SearchResult};
-use reykjavik_engine::model::Scenario;
-use reykjavik_engine::multilateral::MultiScenario;
-use serde_json::Value;
-
-use reykjavik_report as report;
+use reykjavik_analyses::Sides;
+use reykjavik_analyses::optimize as analyses;
+use reykjavik_engine::arms_control::optimize::Objective;
 
 use crate::Format;
 use crate::treaty::load_treaty;
@@ -34,10 +32,10 @@ pub struct OptimizeArgs {
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// Local searches (from the base, the best grid points and random feasible postures).
-    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u64).range(1..=64))]
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u64).range(*analyses::STARTS.start()..=*analyses::STARTS.end()))]
     starts: u64,
     /// Most coarse-grid points evaluated (a larger grid is sampled).
-    #[arg(long, default_value_t = 400, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    #[arg(long, default_value_t = 400, value_parser = clap::value_parser!(u64).range(*analyses::GRID_BUDGET.start()..=*analyses::GRID_BUDGET.end()))]
     grid_budget: u64,
     /// Launchers of an element may grow to this multiple of the current number (1 to 10; 1:
     /// no element grows).
@@ -65,100 +63,48 @@ enum ObjectiveArg {
 }
 
 pub fn run(args: OptimizeArgs) -> Result<String, Failure> {
-    if reykjavik_scenario::multilateral::is_n_side(&args.scenario) {
-        return n_side(args);
-    }
-    let scenario = crate::multilateral::load_two_sided(&args.scenario)?;
-    let treaty = load_treaty(&args.treaty)?;
-    let side = side_index(&scenario, &args.side)?;
-    let options = search_options(&args, side)?;
+    let request = request(&args)?;
     let bar = spinner(args.quiet);
     let progress = |stage: &str, evaluations: usize| {
         bar.set_message(format!("{stage} ({evaluations} postures evaluated)"));
     };
-    let result = optimize::search(&scenario, &treaty, options, &progress)
-        .map_err(|e| Failure::Computation(e.to_string()))?;
+    let optimized = analyses::run(request, &progress)?;
     bar.finish_and_clear();
-    let toml = best_toml(&args.scenario, &scenario, &result, side)?;
-    let report = report::optimize::Report {
-        scenario: &scenario,
-        treaty: &treaty,
-        side,
-        objective: options.objective,
-        seed: args.seed,
-        max_growth: args.max_growth,
-        result: &result,
-    };
-    let text = || report::optimize::text(&report);
-    let json = || report::optimize::json(&report);
-    output(&args, &toml, text, json)
-}
-
-/// `optimize` on an N-side scenario: the same search, each posture scored by the N-side
-/// analysis at the standard regimes (docs/arms-control.md, "N sides").
-fn n_side(args: OptimizeArgs) -> Result<String, Failure> {
-    let ms = reykjavik_scenario::multilateral::load(&args.scenario)
+    let (source, label) = reykjavik_scenario::source_text(&args.scenario)
         .map_err(|e| Failure::Input(e.to_string()))?;
+    let toml = optimized.best_toml(&source, &label)?;
+    output(&args, &toml, &optimized)
+}
+
+/// The request of a command line: the scenario (two or N sides), the treaty, the settings.
+fn request(args: &OptimizeArgs) -> Result<analyses::Request, Failure> {
+    let base = if reykjavik_scenario::multilateral::is_n_side(&args.scenario) {
+        let ms = reykjavik_scenario::multilateral::load(&args.scenario)
+            .map_err(|e| Failure::Input(e.to_string()))?;
+        Sides::N(Box::new(ms))
+    } else {
+        Sides::Two(Box::new(crate::multilateral::load_two_sided(
+            &args.scenario,
+        )?))
+    };
     let treaty = load_treaty(&args.treaty)?;
-    let side = n_side_index(&ms, &args.side)?;
-    let options = search_options(&args, side)?;
-    let bar = spinner(args.quiet);
-    let progress = |stage: &str, evaluations: usize| {
-        bar.set_message(format!("{stage} ({evaluations} postures evaluated)"));
-    };
-    let result = reykjavik_engine::multilateral::optimize::search(&ms, &treaty, options, &progress)
-        .map_err(|e| Failure::Computation(e.to_string()))?;
-    bar.finish_and_clear();
-    let toml = best_toml(&args.scenario, &ms.scenario, &result, side)?;
-    let report = report::multilateral_optimize::NSideReport {
-        ms: &ms,
-        treaty: &treaty,
-        side,
-        objective: options.objective,
-        seed: args.seed,
-        max_growth: args.max_growth,
-        result: &result,
-    };
-    let text = || report::multilateral_optimize::text(&report);
-    let json = || report::multilateral_optimize::json(&report);
-    output(&args, &toml, text, json)
-}
-
-/// A side of an N-side scenario; an alliance is refused: the search varies one side's posture.
-fn n_side_index(ms: &MultiScenario, given: &str) -> Result<usize, Failure> {
-    if let Some(alliance) = ms.alliances.iter().find(|a| a.name == given) {
-        let members: Vec<&str> = alliance
-            .members
-            .iter()
-            .map(|&m| ms.scenario.sides[m].name.as_str())
-            .collect();
-        return Err(Failure::Input(format!(
-            "--side {given}: `optimize` varies the posture of one side, not of an alliance (the alliance plans as one actor, but each member's forces are its own); name a member: {}",
-            members.join(", ")
-        )));
-    }
-    side_index(&ms.scenario, given)
-}
-
-fn search_options(args: &OptimizeArgs, side: usize) -> Result<SearchOptions, Failure> {
-    if !(args.max_growth.is_finite() && (1.0..=10.0).contains(&args.max_growth)) {
-        return Err(Failure::Input(format!(
-            "--max-growth {}: out of range (valid: 1 to 10)",
-            args.max_growth
-        )));
-    }
-    Ok(SearchOptions {
-        side,
+    let settings = analyses::Settings {
+        side: analyses::side_index(&base, &args.side)?,
         objective: match args.objective {
             ObjectiveArg::Index => Objective::Index,
             ObjectiveArg::Ratio => Objective::Ratio,
             ObjectiveArg::StruckCost => Objective::StruckCost,
         },
         seed: args.seed,
-        starts: args.starts as usize,
-        grid_budget: args.grid_budget as usize,
+        starts: args.starts,
+        grid_budget: args.grid_budget,
         max_growth: args.max_growth,
         min_warheads: args.min_warheads,
+    };
+    Ok(analyses::Request {
+        base,
+        treaty,
+        options: settings.options()?,
     })
 }
 
@@ -167,8 +113,7 @@ fn search_options(args: &OptimizeArgs, side: usize) -> Result<SearchOptions, Fai
 fn output(
     args: &OptimizeArgs,
     toml: &str,
-    text: impl FnOnce() -> String,
-    json: impl FnOnce() -> Value,
+    optimized: &analyses::Optimized,
 ) -> Result<String, Failure> {
     if let Some(path) = &args.output {
         std::fs::write(path, toml)
@@ -176,7 +121,7 @@ fn output(
     }
     Ok(match args.format {
         Format::Text => {
-            let mut out = text();
+            let mut out = optimized.text();
             match &args.output {
                 Some(path) => say!(out, "\nBest posture written to {}", path.display()),
                 None => {
@@ -186,11 +131,7 @@ fn output(
             }
             out
         }
-        Format::Json => {
-            let mut value = json();
-            value["scenario_toml"] = Value::String(toml.to_string());
-            format!("{value:#}\n")
-        }
+        Format::Json => format!("{:#}\n", optimized.json_with_toml(toml)),
     })
 }
 
@@ -204,44 +145,4 @@ fn spinner(quiet: bool) -> ProgressBar {
     }
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     bar
-}
-
-fn side_index(scenario: &Scenario, side: &str) -> Result<usize, Failure> {
-    side.parse::<usize>()
-        .ok()
-        .filter(|&i| i < scenario.sides.len())
-        .or_else(|| scenario.sides.iter().position(|s| s.name == side))
-        .ok_or_else(|| {
-            let names: Vec<&str> = scenario.sides.iter().map(|s| s.name.as_str()).collect();
-            Failure::Input(format!(
-                "--side {side}: no such side (sides: {})",
-                names.join(", ")
-            ))
-        })
-}
-
-/// The scenario's own text with the best launchers and loadings written in.
-fn best_toml<R>(
-    name: &str,
-    scenario: &Scenario,
-    result: &SearchResult<R>,
-    side: usize,
-) -> Result<String, Failure> {
-    let (source, label) =
-        reykjavik_scenario::source_text(name).map_err(|e| Failure::Input(e.to_string()))?;
-    let mut edits = vec![(
-        "scenario.name".to_string(),
-        format!("\"{}-optimized\"", scenario.name),
-    )];
-    for (v, (launchers, warheads)) in result.variables.iter().zip(&result.best.posture) {
-        let at = format!("side[{side}].force[{}]", v.element);
-        edits.push((format!("{at}.launchers"), launchers.to_string()));
-        edits.push((format!("{at}.warheads_per_launcher"), warheads.to_string()));
-    }
-    let text = reykjavik_scenario::rewrite_fields(&source, &label, &edits)
-        .map_err(|e| Failure::Computation(format!("cannot write the best posture: {e}")))?;
-    Ok(format!(
-        "# The posture of side `{}` found by `reykjavik optimize` (every other number as in {}).\n{text}",
-        scenario.sides[side].name, scenario.name
-    ))
 }

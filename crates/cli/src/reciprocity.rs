@@ -1,14 +1,14 @@
 //! `reykjavik reciprocity`: the iterated prisoner's dilemma under noise between two strategies
 //! (exact chain, echo, optional simulation), or a recorded event series with its reciprocity
-//! ratios (docs/action-reaction.md). Output in `reykjavik_report::reciprocity`.
+//! ratios (docs/action-reaction.md). Arguments and the event file; the analysis is
+//! `reykjavik_analyses::reciprocity`, the output `reykjavik_report::reciprocity`.
 
 use clap::Args;
-use reykjavik_engine::EngineError;
-use reykjavik_engine::reaction::reciprocity::{self, Game, Payoffs, Strategy};
+use reykjavik_analyses::reciprocity as analyses;
+use reykjavik_engine::reaction::reciprocity::{Payoffs, Strategy};
 
 use crate::Failure;
 use crate::Format;
-use reykjavik_report::reciprocity::{self as output, GameReport};
 
 #[derive(Debug, Args)]
 pub struct ReciprocityArgs {
@@ -56,91 +56,40 @@ pub struct ReciprocityArgs {
 }
 
 pub fn run(args: ReciprocityArgs) -> Result<String, Failure> {
-    if let Some(name) = &args.events {
-        let series =
-            reykjavik_scenario::events::load(name).map_err(|e| Failure::Input(e.to_string()))?;
-        return Ok(render(
-            args.format,
-            || output::events_text(&series),
-            || output::events_json(&series),
-        ));
-    }
-    if args.table {
-        let report = table_report(&args)?;
-        return Ok(render(
-            args.format,
-            || output::table_text(&report),
-            || output::table_json(&report),
-        ));
-    }
-    let report = game_report(&args)?;
-    Ok(render(
-        args.format,
-        || output::reciprocity_text(&report),
-        || output::reciprocity_json(&report),
-    ))
-}
-
-fn render(
-    format: Format,
-    text: impl FnOnce() -> String,
-    json: impl FnOnce() -> serde_json::Value,
-) -> String {
-    match format {
-        Format::Text => text(),
+    let outcome = analyses::run(request(&args)?).map_err(analyses::option_error)?;
+    Ok(match args.format {
+        Format::Text => outcome.text(),
         Format::Json => {
-            serde_json::to_string_pretty(&json()).expect("JSON values serialise") + "\n"
+            serde_json::to_string_pretty(&outcome.json()).expect("JSON values serialise") + "\n"
         }
-    }
-}
-
-fn game_report(args: &ReciprocityArgs) -> Result<GameReport, Failure> {
-    let payoffs = parse_payoffs(&args.payoffs)?;
-    payoffs.validate().map_err(bad_input)?;
-    let max_forgiveness = reciprocity::generous_max_forgiveness(&payoffs);
-    let forgiveness = reciprocity::forgiveness(&payoffs, args.forgiveness).map_err(bad_input)?;
-    let strategy = |name: &Option<String>| {
-        Strategy::from_name(name.as_deref().expect("clap requires it"), forgiveness)
-            .expect("clap checks the names")
-    };
-    let game = Game {
-        a: strategy(&args.a),
-        b: strategy(&args.b),
-        noise: args.noise,
-        payoffs,
-    };
-    let long_run = game.long_run().map_err(bad_input)?;
-    let echo = |side, noise| game.echo(side, noise).map_err(bad_input);
-    Ok(GameReport {
-        echo_clean: [echo(0, 0.0)?, echo(1, 0.0)?],
-        echo_noisy: [echo(0, game.noise)?, echo(1, game.noise)?],
-        simulation: args
-            .simulate
-            .map(|rounds| game.simulate(rounds, args.games, args.seed))
-            .transpose()
-            .map_err(bad_input)?,
-        game,
-        forgiveness,
-        max_forgiveness,
-        long_run,
     })
 }
 
-fn table_report(args: &ReciprocityArgs) -> Result<output::TableReport, Failure> {
-    let payoffs = parse_payoffs(&args.payoffs)?;
-    payoffs.validate().map_err(bad_input)?;
-    let forgiveness = reciprocity::forgiveness(&payoffs, args.forgiveness).map_err(bad_input)?;
-    let strategies: Vec<Strategy> = Strategy::NAMES
-        .iter()
-        .map(|n| Strategy::from_name(n, forgiveness).expect("a listed name"))
-        .collect();
-    let payoff = reciprocity::round_robin(&strategies, args.noise, payoffs).map_err(bad_input)?;
-    Ok(output::TableReport {
-        strategies,
+/// The request of a command line: an event series (loaded), the table, or a game.
+fn request(args: &ReciprocityArgs) -> Result<analyses::Request, Failure> {
+    if let Some(name) = &args.events {
+        let series =
+            reykjavik_scenario::events::load(name).map_err(|e| Failure::Input(e.to_string()))?;
+        return Ok(analyses::Request::Events(series));
+    }
+    let settings = analyses::Settings {
         noise: args.noise,
-        forgiveness,
-        payoffs,
-        payoff,
+        forgiveness: args.forgiveness,
+        payoffs: parse_payoffs(&args.payoffs)?,
+    };
+    if args.table {
+        return Ok(analyses::Request::Table { settings });
+    }
+    let name = |given: &Option<String>| given.clone().expect("clap requires it");
+    Ok(analyses::Request::Game {
+        a: name(&args.a),
+        b: name(&args.b),
+        settings,
+        simulate: args.simulate.map(|rounds| analyses::Simulation {
+            rounds,
+            games: args.games,
+            seed: args.seed,
+        }),
     })
 }
 
@@ -152,19 +101,6 @@ fn parse_payoffs(text: &str) -> Result<Payoffs, Failure> {
             "--payoffs `{text}`: expected four numbers T,R,P,S, for example 5,3,1,0"
         ))),
     }
-}
-
-/// Names the command-line option an engine error is about.
-fn bad_input(e: EngineError) -> Failure {
-    let option = match e.field() {
-        Some("noise") => "--noise",
-        Some(f) if f.ends_with("forgiveness") => "--forgiveness",
-        Some("rounds") => "--simulate",
-        Some("games") => "--games",
-        Some("payoffs") => return Failure::Input(format!("--{e}")),
-        _ => "--payoffs",
-    };
-    Failure::Input(format!("{option}: {e}"))
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! treaties (`--list`, `--show`). JSON schema in docs/output-format.md.
 
 use clap::Args;
-use reykjavik_engine::arms_control::treaty::{self, Counting, SideCount, Treaty};
-use reykjavik_engine::model::Scenario;
+use reykjavik_analyses::compare::count_sides;
+use reykjavik_engine::arms_control::treaty::{Counting, Treaty};
 use reykjavik_report as report;
 
 use crate::Format;
@@ -74,14 +74,6 @@ pub fn counting(disputed: bool) -> Counting {
 /// Loads a treaty; any problem is bad input (exit code 2).
 pub fn load_treaty(name_or_path: &str) -> Result<Treaty, Failure> {
     reykjavik_scenario::treaty::load(name_or_path).map_err(|e| Failure::Input(e.to_string()))
-}
-
-pub fn count_sides(treaty: &Treaty, scenario: &Scenario, counting: Counting) -> Vec<SideCount> {
-    scenario
-        .sides
-        .iter()
-        .map(|side| treaty::count(treaty, side, counting))
-        .collect()
 }
 
 fn names() -> String {

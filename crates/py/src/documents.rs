@@ -1,22 +1,23 @@
 //! The CLI's JSON documents for the Python functions, built by the same code so that they are
 //! the same documents, key for key. `analyze`, the Monte Carlo summary and `treaty` compute with
-//! the engine and render with the shared output crate (`reykjavik-report`), as the CLI does.
-//! `compare`, `optimize`, `breakout`, `race`, `reciprocity`, `richardson` and the N-side
-//! `analyze` keep their orchestration (loading proposals and menus, the searches, the breakout
-//! solver, parsing the models' options, the N-side routing) in the CLI, so they run in-process through the CLI library
-//! (`reykjavik::run` on a command line, which renders with `reykjavik-report` too); when that
-//! orchestration moves into a library, only this module changes.
+//! the engine and render with the shared output crate (`reykjavik-report`), as the CLI does;
+//! `compare`, `optimize`, `breakout` and `reciprocity` build a request of the analyses layer
+//! (`reykjavik-analyses`) from plain arguments and run it, as the CLI and the web server do.
+//! `race`, `richardson` and the N-side `analyze` still keep their orchestration
+//! (menus and the mover, the models' options, the N-side routing) in the CLI, so they run
+//! in-process through the CLI library (`reykjavik::run` on a command line, which renders with
+//! `reykjavik-report` too) until they move into the analyses layer.
 
 use clap::Parser;
 use reykjavik::Failure;
 use reykjavik::analyze::AnalysisArgs;
-use reykjavik_engine::arms_control::{self, treaty::Counting};
+use reykjavik_engine::arms_control::treaty::{Counting, Treaty};
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::montecarlo::{Planning, Trial};
 use reykjavik_engine::stability::{self, AnalysisOptions};
 use reykjavik_report::{self as report, montecarlo::MonteCarlo};
 
-use crate::source::CliFile;
+use crate::source::{CliFile, Source};
 
 /// How the analysis is posed: the CLI's `--alert` and `--launch-under-attack` values.
 #[derive(Debug, Clone, Default)]
@@ -131,25 +132,14 @@ pub fn treaty(
     treaty: &Option<String>,
     count_disputed: bool,
 ) -> Result<String, Failure> {
-    let name = treaty
-        .as_deref()
-        .unwrap_or(reykjavik_scenario::treaty::DEFAULT);
-    let treaty =
-        reykjavik_scenario::treaty::load(name).map_err(|e| Failure::Input(e.to_string()))?;
-    let counting = if count_disputed {
-        Counting::Disputed
-    } else {
-        Counting::Declared
-    };
-    let counts: Vec<_> = scenario
-        .sides
-        .iter()
-        .map(|side| arms_control::treaty::count(&treaty, side, counting))
-        .collect();
+    let treaty = load_treaty(treaty)?;
+    let counting = counting(count_disputed);
+    let counts = reykjavik_analyses::compare::count_sides(&treaty, scenario, counting);
     Ok(report::treaty::json(&treaty, scenario, &counts, counting).to_string())
 }
 
-/// `reykjavik compare FILE PROPOSAL... --format json`.
+/// `reykjavik compare SCENARIO PROPOSAL... --format json` (two sides), through the analyses
+/// layer.
 pub struct CompareSpec {
     pub proposals: Vec<String>,
     pub treaty: Option<String>,
@@ -158,31 +148,48 @@ pub struct CompareSpec {
     pub seed: u64,
 }
 
-pub fn compare(file: &CliFile, spec: &CompareSpec) -> Result<String, Failure> {
-    let mut args = words(&["compare", "--format", "json", "--quiet"]);
-    args.extend(treaty_args(&spec.treaty, spec.count_disputed));
-    if let Some(n) = spec.trials {
-        args.push(format!("--trials={n}"));
-    }
-    args.push(format!("--seed={}", spec.seed));
-    // After `--`, a name that starts with a dash is still a name.
-    args.extend(["--".to_string(), file.arg.clone()]);
-    args.extend(spec.proposals.iter().cloned());
-    run_cli(args)
+pub fn compare(scenario: Scenario, spec: &CompareSpec) -> Result<String, Failure> {
+    let request = reykjavik_analyses::compare::Request {
+        base: reykjavik_analyses::Sides::Two(Box::new(scenario)),
+        treaty: load_treaty(&spec.treaty)?,
+        proposals: spec
+            .proposals
+            .iter()
+            .map(|name| reykjavik_scenario::proposal::load(name).map_err(input))
+            .collect::<Result<_, _>>()?,
+        counting: counting(spec.count_disputed),
+        paired: spec
+            .trials
+            .map(|trials| reykjavik_analyses::compare::Paired {
+                trials,
+                seed: spec.seed,
+            }),
+    };
+    let comparison = reykjavik_analyses::compare::run(&request, &|_| {})?;
+    Ok(format!("{:#}\n", comparison.json()))
 }
 
-fn treaty_args(treaty: &Option<String>, count_disputed: bool) -> Vec<String> {
-    let mut args = Vec::new();
-    if let Some(t) = treaty {
-        args.push(format!("--treaty={t}"));
-    }
-    if count_disputed {
-        args.push("--count-disputed".into());
-    }
-    args
+fn input(e: impl ToString) -> Failure {
+    Failure::Input(e.to_string())
 }
 
-/// `reykjavik optimize FILE --side S --format json` and its search settings.
+/// A treaty file or built-in name (default: the CLI's default treaty).
+fn load_treaty(name: &Option<String>) -> Result<Treaty, Failure> {
+    let name = name
+        .as_deref()
+        .unwrap_or(reykjavik_scenario::treaty::DEFAULT);
+    reykjavik_scenario::treaty::load(name).map_err(input)
+}
+
+fn counting(disputed: bool) -> Counting {
+    if disputed {
+        Counting::Disputed
+    } else {
+        Counting::Declared
+    }
+}
+
+/// `reykjavik optimize SCENARIO --side S --format json` and its search settings.
 pub struct OptimizeSpec {
     pub side: String,
     pub treaty: Option<String>,
@@ -194,20 +201,33 @@ pub struct OptimizeSpec {
     pub min_warheads: Option<u64>,
 }
 
-pub fn optimize(file: &CliFile, spec: &OptimizeSpec) -> Result<String, Failure> {
-    let mut args = words(&["optimize", "--format", "json", "--quiet"]);
-    args.push(format!("--side={}", spec.side));
-    args.extend(treaty_args(&spec.treaty, false));
-    args.push(format!("--objective={}", spec.objective));
-    args.push(format!("--seed={}", spec.seed));
-    args.push(format!("--starts={}", spec.starts));
-    args.push(format!("--grid-budget={}", spec.grid_budget));
-    args.push(format!("--max-growth={}", spec.max_growth));
-    if let Some(n) = spec.min_warheads {
-        args.push(format!("--min-warheads={n}"));
-    }
-    args.extend(["--".to_string(), file.arg.clone()]);
-    run_cli(args)
+/// The search through the analyses layer (two or N sides); `source` gives the text the best
+/// posture is written into (`scenario_toml`).
+pub fn optimize(
+    base: reykjavik_analyses::Sides,
+    source: &Source,
+    spec: &OptimizeSpec,
+) -> Result<String, Failure> {
+    use reykjavik_analyses::optimize as analyses;
+    let treaty = load_treaty(&spec.treaty)?;
+    let settings = analyses::Settings {
+        side: analyses::side_index(&base, &spec.side)?,
+        objective: analyses::objective(&spec.objective)?,
+        seed: spec.seed,
+        starts: spec.starts,
+        grid_budget: spec.grid_budget,
+        max_growth: spec.max_growth,
+        min_warheads: spec.min_warheads,
+    };
+    let request = analyses::Request {
+        base,
+        treaty,
+        options: settings.options()?,
+    };
+    let optimized = analyses::run(request, &|_, _| {})?;
+    let (text, label) = source.text().map_err(input)?;
+    let toml = optimized.best_toml(&text, &label)?;
+    Ok(format!("{:#}\n", optimized.json_with_toml(&toml)))
 }
 
 /// `reykjavik race SCENARIO --move PROPOSAL --format json` (issue 11): `options` are the CLI's
@@ -229,8 +249,9 @@ pub fn race(file: &CliFile, posing: &Posing, options: &[String]) -> Result<Strin
     run_cli(args)
 }
 
-/// Commands without a scenario whose options Python passes as CLI words (issue 11's models).
-const WORD_COMMANDS: [&str; 2] = ["reciprocity", "richardson"];
+/// Commands without a scenario whose options Python passes as CLI words (issue 11's Richardson
+/// model; reciprocity runs through the analyses layer, [`reciprocity`]).
+const WORD_COMMANDS: [&str; 1] = ["richardson"];
 
 /// `reykjavik COMMAND WORDS... --format json` for a command of [`WORD_COMMANDS`]; options that
 /// write files (`--svg`) are refused (a document is the only output here).
@@ -258,22 +279,79 @@ pub fn command(words: Vec<String>) -> Result<String, Failure> {
     run_cli(args)
 }
 
-/// `reykjavik breakout CASE --format json` with Monte Carlo or the solver.
+/// `reykjavik breakout CASE --format json` with Monte Carlo or the solver, through the
+/// analyses layer; the case is read as the CLI reads it (a file or built-in name, or text).
 pub fn breakout(
-    file: &CliFile,
+    source: &Source,
     trials: Option<u64>,
     seed: u64,
     solve: Option<(String, f64)>,
 ) -> Result<String, Failure> {
-    let mut args = words(&["breakout", "--format", "json"]);
-    if let Some(n) = trials {
-        args.push(format!("--trials={n}"));
+    use reykjavik_analyses::breakout as analyses;
+    use reykjavik_scenario::breakout as cases;
+    let (text, label) = match source {
+        Source::NameOrPath(name) => cases::source_text(name).map_err(input)?,
+        Source::Text { toml, label } => (toml.clone(), label.clone()),
+    };
+    let request = analyses::Request {
+        case: cases::parse(&text, &label).map_err(input)?,
+        label,
+        monte_carlo: trials.map(|trials| analyses::Trials { trials, seed }),
+        solve: solve.map(|(field, target_months)| analyses::Solve {
+            field,
+            target_months,
+        }),
+    };
+    Ok(format!("{:#}\n", analyses::run(&request)?.json()))
+}
+
+/// What `reykjavik reciprocity` is asked for: a game, the table or an event series.
+pub struct ReciprocitySpec {
+    pub a: String,
+    pub b: String,
+    pub noise: f64,
+    pub forgiveness: Option<f64>,
+    pub payoffs: [f64; 4],
+    /// `(rounds, games, seed)` of a simulation beside the exact chain.
+    pub simulate: Option<(u64, u64, u64)>,
+    pub table: bool,
+    /// An event series: a file or a built-in name.
+    pub events: Option<String>,
+}
+
+/// `reykjavik reciprocity ... --format json` through the analyses layer; engine refusals name
+/// the CLI's option, as the CLI's messages do.
+pub fn reciprocity(spec: &ReciprocitySpec) -> Result<String, Failure> {
+    use reykjavik_analyses::reciprocity as analyses;
+    if spec.simulate.is_some() && (spec.table || spec.events.is_some()) {
+        return Err(Failure::Input(
+            "simulate: only with a game between two strategies (not with table or events)".into(),
+        ));
     }
-    args.push(format!("--seed={seed}"));
-    if let Some((field, months)) = solve {
-        args.push(format!("--solve={field}"));
-        args.push(format!("--target-months={months}"));
-    }
-    args.extend(["--".to_string(), file.arg.clone()]);
-    run_cli(args)
+    let [t, r, p, s] = spec.payoffs;
+    let settings = analyses::Settings {
+        noise: spec.noise,
+        forgiveness: spec.forgiveness,
+        payoffs: reykjavik_engine::reaction::reciprocity::Payoffs { t, r, p, s },
+    };
+    let request = match (&spec.events, spec.table) {
+        (_, true) => analyses::Request::Table { settings },
+        (Some(name), false) => {
+            analyses::Request::Events(reykjavik_scenario::events::load(name).map_err(input)?)
+        }
+        (None, false) => analyses::Request::Game {
+            a: spec.a.clone(),
+            b: spec.b.clone(),
+            settings,
+            simulate: spec
+                .simulate
+                .map(|(rounds, games, seed)| analyses::Simulation {
+                    rounds,
+                    games,
+                    seed,
+                }),
+        },
+    };
+    let outcome = analyses::run(request).map_err(analyses::option_error)?;
+    Ok(format!("{:#}\n", outcome.json()))
 }

@@ -356,8 +356,8 @@ fn compare(
         seed,
     };
     compute(py, || {
-        load(&source)?;
-        with_file(&source, |file| documents::compare(file, &spec))
+        let scenario = load(&source)?;
+        Ok(documents::compare(scenario, &spec)?)
     })
 }
 
@@ -388,12 +388,10 @@ fn optimize(
         min_warheads,
     };
     compute(py, || {
-        // An N-side scenario (issue 10) goes to the CLI, which routes it to the N-side search
-        // and locates its errors with the N-side reader.
-        if !source.is_n_side() {
-            load(&source)?;
-        }
-        with_file(&source, |file| documents::optimize(file, &spec))
+        // An N-side scenario (issue 10) is read by the N-side reader and searched with the
+        // N-side analysis as the scorer.
+        let base = source.load_sides().map_err(Problem::Load)?;
+        Ok(documents::optimize(base, &source, &spec)?)
     })
 }
 
@@ -412,7 +410,7 @@ fn treaty(
     })
 }
 
-/// A breakout case (not a scenario): its errors come located from the CLI's message.
+/// A breakout case (not a scenario): its errors come located in the message.
 #[pyfunction]
 #[pyo3(signature = (source, trials, seed, solve))]
 fn breakout(
@@ -424,9 +422,7 @@ fn breakout(
 ) -> PyResult<String> {
     let source = source_of(source)?;
     compute(py, || {
-        with_file(&source, |file| {
-            documents::breakout(file, trials, seed, solve)
-        })
+        Ok(documents::breakout(&source, trials, seed, solve)?)
     })
 }
 
@@ -449,10 +445,41 @@ fn race(
     })
 }
 
-/// `reykjavik reciprocity ...` or `reykjavik richardson ...` as CLI words; the JSON document.
+/// `reykjavik richardson ...` as CLI words; the JSON document.
 #[pyfunction]
 fn command(py: Python<'_>, words: Vec<String>) -> PyResult<String> {
     compute(py, || Ok(documents::command(words)?))
+}
+
+/// `reykjavik reciprocity ... --format json`: a game of `a` against `b`, the table (`table`) or
+/// an event series (`events`).
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (a, b, noise, forgiveness, payoffs, simulate, games, seed, table, events))]
+fn reciprocity(
+    py: Python<'_>,
+    a: String,
+    b: String,
+    noise: f64,
+    forgiveness: Option<f64>,
+    payoffs: [f64; 4],
+    simulate: Option<u64>,
+    games: u64,
+    seed: u64,
+    table: bool,
+    events: Option<String>,
+) -> PyResult<String> {
+    let spec = documents::ReciprocitySpec {
+        a,
+        b,
+        noise,
+        forgiveness,
+        payoffs,
+        simulate: simulate.map(|rounds| (rounds, games, seed)),
+        table,
+        events,
+    };
+    compute(py, || Ok(documents::reciprocity(&spec)?))
 }
 
 #[pymodule]
@@ -475,6 +502,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(treaty, m)?)?;
     m.add_function(wrap_pyfunction!(breakout, m)?)?;
     m.add_function(wrap_pyfunction!(command, m)?)?;
+    m.add_function(wrap_pyfunction!(reciprocity, m)?)?;
     m.add_function(wrap_pyfunction!(race, m)?)?;
     Ok(())
 }

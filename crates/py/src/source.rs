@@ -1,6 +1,8 @@
 //! Where a scenario (or breakout case) comes from: a built-in name or a file path, or TOML text
-//! from Python (a string, or a dict the Python side turned into TOML). The CLI reads files, so
-//! text is handed to it as a temporary file whose path is put back to the label in messages.
+//! from Python (a string, or a dict the Python side turned into TOML). The analyses layer takes
+//! what is loaded here (`load`, `load_sides`, `text`); the commands that still run through the
+//! CLI library read files, so text is handed to them as a temporary file whose path is put back
+//! to the label in messages (`cli_file`).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -50,9 +52,28 @@ impl Source {
     pub fn is_n_side(&self) -> bool {
         match self {
             Self::NameOrPath(name) => reykjavik_scenario::multilateral::is_n_side(name),
-            Self::Text { .. } => self
-                .cli_file()
-                .is_ok_and(|file| reykjavik_scenario::multilateral::is_n_side(&file.arg)),
+            Self::Text { toml, .. } => reykjavik_scenario::multilateral::is_n_side_text(toml),
+        }
+    }
+
+    /// The scenario as the analyses layer takes it: N sides by the N-side reader, else two.
+    pub fn load_sides(&self) -> Result<reykjavik_analyses::Sides, ScenarioError> {
+        use reykjavik_analyses::Sides;
+        if !self.is_n_side() {
+            return Ok(Sides::Two(Box::new(self.load()?)));
+        }
+        let ms = match self {
+            Self::NameOrPath(name) => reykjavik_scenario::multilateral::load(name)?,
+            Self::Text { toml, label } => reykjavik_scenario::multilateral::parse(toml, label)?,
+        };
+        Ok(Sides::N(Box::new(ms)))
+    }
+
+    /// The scenario's text and its label in messages.
+    pub fn text(&self) -> Result<(String, String), ScenarioError> {
+        match self {
+            Self::NameOrPath(name) => reykjavik_scenario::source_text(name),
+            Self::Text { toml, label } => Ok((toml.clone(), label.clone())),
         }
     }
 

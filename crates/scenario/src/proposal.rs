@@ -107,11 +107,16 @@ pub struct LoadedProposal {
 /// Loads a proposal from a file or a built-in name.
 pub fn load(name_or_path: &str) -> Result<LoadedProposal, DocumentError> {
     let (source, label) = document::source_text(name_or_path, "proposal", BUILTINS)?;
-    let proposal = parse(&source, &label)?;
+    from_text(&source, &label)
+}
+
+/// A proposal from text in hand (a built-in's, or text a server was given), as [`load`] does
+/// after reading it; `label` names it in messages.
+pub fn from_text(source: &str, label: &str) -> Result<LoadedProposal, DocumentError> {
     Ok(LoadedProposal {
-        proposal,
-        source,
-        label,
+        proposal: parse(source, label)?,
+        source: source.to_string(),
+        label: label.to_string(),
     })
 }
 

@@ -7,8 +7,8 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State as Shared};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use reykjavik_engine::arms_control::compare;
-use reykjavik_engine::arms_control::optimize::{self, Objective, SearchOptions};
+use reykjavik_analyses as analyses;
+use reykjavik_engine::arms_control::optimize::SearchOptions;
 use reykjavik_engine::arms_control::treaty::{self, Counting, Treaty};
 use reykjavik_engine::limits::{self, size};
 use reykjavik_engine::model::Scenario;
@@ -16,7 +16,6 @@ use reykjavik_engine::montecarlo::{self, Planning};
 use reykjavik_engine::reaction::best_response::Position;
 use reykjavik_engine::stability;
 use reykjavik_engine::sweep::{self, Axis};
-use reykjavik_report::compare::{Comparison, Entry};
 use reykjavik_report::montecarlo::MonteCarlo;
 use reykjavik_report::race::ArmsRace;
 use reykjavik_scenario::builtin;
@@ -549,49 +548,25 @@ pub async fn compare(
         let text = reykjavik_scenario::proposal::builtin_text(name)
             .ok_or_else(|| ApiError::bad(format!("no built-in proposal named `{name}`")))?;
         proposals.push(
-            reykjavik_scenario::proposal::parse(text, &format!("<built-in proposal {name}>"))
+            reykjavik_scenario::proposal::from_text(text, &format!("<built-in proposal {name}>"))
                 .map_err(|e| ApiError::bad(e.to_string()))?,
         );
     }
-    let counting = counting(request.count_disputed);
+    let compare_request = analyses::compare::Request {
+        base: analyses::Sides::Two(Box::new(base)),
+        proposals,
+        treaty,
+        counting: counting(request.count_disputed),
+        paired: request.trials.map(|trials| analyses::compare::Paired {
+            trials,
+            seed: request.seed.unwrap_or(1),
+        }),
+    };
     let value = heavy(&state, move || {
-        let entry = |scenario: &Scenario, name: String, proposal| -> Result<Entry, ApiError> {
-            Ok(Entry {
-                name,
-                proposal,
-                regimes: compare::regimes(scenario).map_err(engine)?,
-                counts: scenario
-                    .sides
-                    .iter()
-                    .map(|side| treaty::count(&treaty, side, counting))
-                    .collect(),
-                paired: None,
-            })
-        };
-        let mut entries = vec![entry(&base, "base".into(), None)?];
-        let seed = request.seed.unwrap_or(1);
-        for proposal in proposals {
-            let changed = reykjavik_engine::arms_control::proposal::apply(&base, &proposal)
-                .map_err(|e| ApiError::bad(format!("{}: {}", proposal.name, e.error)))?;
-            let mut e = entry(&changed, proposal.name.clone(), Some(proposal))?;
-            if let Some(trials) = request.trials {
-                e.paired = Some(
-                    compare::paired_monte_carlo(&base, &changed, trials, seed, &|_| {})
-                        .map_err(engine)?,
-                );
-            }
-            entries.push(e);
-        }
-        let comparison = Comparison {
-            base,
-            treaty,
-            counting,
-            trials: request.trials.map(|t| (t, seed)),
-            entries,
-        };
+        let comparison = analyses::compare::run(&compare_request, &|_| {})?;
         Ok(json!({
-            "document": reykjavik_report::compare::json(&comparison),
-            "text": reykjavik_report::compare::text(&comparison),
+            "document": comparison.json(),
+            "text": comparison.text(),
         }))
     })
     .await?;
@@ -619,89 +594,50 @@ pub struct OptimizeRequest {
     max_growth: Option<f64>,
 }
 
-/// `POST /api/optimize`: the posture search of one side under a built-in treaty.
+/// `POST /api/optimize`: the posture search of one side under a built-in treaty; on N sides,
+/// the same search scored by the N-side analysis (the document is the CLI's `optimize --format
+/// json` without `scenario_toml`).
 pub async fn optimize(
     Shared(state): Shared<State>,
     given: Result<Json<OptimizeRequest>, JsonRejection>,
 ) -> Answer {
     let request = body(given)?;
-    if let Some(ms) = crate::nsides::scenario(&request.scenario)? {
-        return optimize_n_sides(&state, &request, ms).await;
-    }
-    let scenario = request.scenario.scenario()?;
-    two_sides(&scenario)?;
-    let treaty = builtin_treaty(&request.treaty)?;
-    if request.side > 1 {
-        return Err(ApiError::bad("side: 0 or 1"));
-    }
-    let options = optimize_options(&request)?;
-    let value = heavy(&state, move || {
-        let result = optimize::search(&scenario, &treaty, options, &|_, _| {}).map_err(engine)?;
-        let report = reykjavik_report::optimize::Report {
-            scenario: &scenario,
-            treaty: &treaty,
-            side: options.side,
-            objective: options.objective,
-            seed: options.seed,
-            max_growth: options.max_growth,
-            result: &result,
-        };
-        Ok(json!({
-            "document": reykjavik_report::optimize::json(&report),
-            "text": reykjavik_report::optimize::text(&report),
-        }))
-    })
-    .await?;
-    Ok(Json(value).into_response())
-}
-
-/// `POST /api/optimize` on an N-side scenario: the same search scored by the N-side analysis;
-/// the document is the CLI's N-side `optimize --format json` without `scenario_toml`.
-async fn optimize_n_sides(
-    state: &State,
-    request: &OptimizeRequest,
-    ms: reykjavik_engine::multilateral::MultiScenario,
-) -> Answer {
-    let treaty = builtin_treaty(&request.treaty)?;
-    let sides = ms.scenario.sides.len();
-    if request.side >= sides {
-        return Err(ApiError::bad(format!("side: 0 to {}", sides - 1)));
-    }
-    let options = optimize_options(request)?;
-    let value = heavy(state, move || {
-        let result =
-            reykjavik_engine::multilateral::optimize::search(&ms, &treaty, options, &|_, _| {})
-                .map_err(engine)?;
-        let report = reykjavik_report::multilateral_optimize::NSideReport {
-            ms: &ms,
-            treaty: &treaty,
-            side: options.side,
-            objective: options.objective,
-            seed: options.seed,
-            max_growth: options.max_growth,
-            result: &result,
-        };
-        Ok(json!({
-            "document": reykjavik_report::multilateral_optimize::json(&report),
-            "text": reykjavik_report::multilateral_optimize::text(&report),
-        }))
-    })
-    .await?;
-    Ok(Json(value).into_response())
-}
-
-/// The search settings of a request, checked.
-fn optimize_options(request: &OptimizeRequest) -> Result<SearchOptions, ApiError> {
-    let objective = match request.objective.as_deref() {
-        None | Some("index") => Objective::Index,
-        Some("ratio") => Objective::Ratio,
-        Some("struck-cost") => Objective::StruckCost,
-        Some(other) => {
-            return Err(ApiError::bad(format!(
-                "objective `{other}`: unknown (valid: index, ratio, struck-cost)"
-            )));
+    let base = match crate::nsides::scenario(&request.scenario)? {
+        Some(ms) => analyses::Sides::N(Box::new(ms)),
+        None => {
+            let scenario = request.scenario.scenario()?;
+            two_sides(&scenario)?;
+            analyses::Sides::Two(Box::new(scenario))
         }
     };
+    let treaty = builtin_treaty(&request.treaty)?;
+    let sides = base.scenario().sides.len();
+    if request.side >= sides {
+        return Err(ApiError::bad(if sides == 2 {
+            "side: 0 or 1".to_string()
+        } else {
+            format!("side: 0 to {}", sides - 1)
+        }));
+    }
+    let search = analyses::optimize::Request {
+        base,
+        treaty,
+        options: optimize_options(&request)?,
+    };
+    let value = heavy(&state, move || {
+        let optimized = analyses::optimize::run(search, &|_, _| {})?;
+        Ok(json!({
+            "document": optimized.json(),
+            "text": optimized.text(),
+        }))
+    })
+    .await?;
+    Ok(Json(value).into_response())
+}
+
+/// The search settings of a request, checked against the web server's caps.
+fn optimize_options(request: &OptimizeRequest) -> Result<SearchOptions, ApiError> {
+    let objective = analyses::optimize::objective(request.objective.as_deref().unwrap_or("index"))?;
     let starts = request.starts.unwrap_or(6);
     let grid_budget = request.grid_budget.unwrap_or(400);
     let max_growth = request.max_growth.unwrap_or(1.5);
@@ -710,7 +646,7 @@ fn optimize_options(request: &OptimizeRequest) -> Result<SearchOptions, ApiError
             "starts (1 to {MAX_STARTS}) or grid_budget (1 to {MAX_GRID_BUDGET}) is out of range"
         )));
     }
-    if !(max_growth.is_finite() && (1.0..=10.0).contains(&max_growth)) {
+    if !(max_growth.is_finite() && analyses::optimize::MAX_GROWTH.contains(&max_growth)) {
         return Err(ApiError::bad("max_growth: out of range (valid: 1 to 10)"));
     }
     Ok(SearchOptions {
@@ -764,49 +700,22 @@ pub async fn breakout(
             "trials {n} is out of range (valid: 1 to {MAX_BREAKOUT_TRIALS})"
         )));
     }
+    let breakout = analyses::breakout::Request {
+        case,
+        label,
+        monte_carlo: request.trials.map(|trials| analyses::breakout::Trials {
+            trials,
+            seed: request.seed.unwrap_or(1),
+        }),
+        solve: None,
+    };
     let value = heavy(&state, move || {
-        let inputs = case.central();
-        let seed = request.seed.unwrap_or(1);
-        let report = reykjavik_report::breakout::Report {
-            breakout: reykjavik_fissile::breakout::compute(&case, &inputs),
-            plutonium: inputs
-                .plutonium
-                .as_ref()
-                .map(reykjavik_fissile::plutonium::compute),
-            monte_carlo: request.trials.map(|n| breakout_monte_carlo(&case, n, seed)),
-            solution: None,
-            case: &case,
-            label,
-        };
+        let computed = analyses::breakout::run(&breakout)?;
         Ok(json!({
-            "document": reykjavik_report::breakout::json(&report),
-            "text": reykjavik_report::breakout::text(&report),
+            "document": computed.json(),
+            "text": computed.text(),
         }))
     })
     .await?;
     Ok(Json(value).into_response())
-}
-
-fn breakout_monte_carlo(
-    case: &reykjavik_fissile::case::Case,
-    trials: u64,
-    seed: u64,
-) -> reykjavik_report::breakout::MonteCarlo {
-    use reykjavik_fissile::montecarlo as mc;
-    let results = mc::run(case, trials, seed);
-    let months: Vec<f64> = results.iter().filter_map(|t| t.months_to_first).collect();
-    let pu: Vec<_> = results
-        .iter()
-        .filter_map(|t| t.plutonium.as_ref())
-        .collect();
-    let weapons: Vec<f64> = pu.iter().map(|p| f64::from(p.weapons_at_horizon)).collect();
-    let kg_per_year: Vec<f64> = pu.iter().map(|p| p.produced_kg_per_year).collect();
-    reykjavik_report::breakout::MonteCarlo {
-        trials,
-        seed,
-        never: results.len() - months.len(),
-        months: mc::summarize(&months),
-        plutonium_weapons: mc::summarize(&weapons),
-        plutonium_kg_per_year: mc::summarize(&kg_per_year),
-    }
 }

@@ -87,6 +87,17 @@ impl ApiError {
     }
 }
 
+/// An analysis's error: bad input 400, an undefined result 422, an engine error as [`ApiError::engine`].
+impl From<reykjavik_analyses::Error> for ApiError {
+    fn from(e: reykjavik_analyses::Error) -> Self {
+        match e {
+            reykjavik_analyses::Error::Input(m) => Self::bad(m),
+            reykjavik_analyses::Error::Computation(m) => Self::undefined(m),
+            reykjavik_analyses::Error::Engine(e) => Self::engine(e),
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         (self.status, axum::Json(self.body)).into_response()

@@ -2,21 +2,22 @@
 //! `/api/richardson`, each answering `{ document, text }` with the CLI's `--format json`
 //! document and text report (`reykjavik_report::{race, reciprocity, richardson}`). Inputs are
 //! checked with the engine's own checks; menus, moves and event series are built-ins only.
+//! Reciprocity runs through `reykjavik_analyses::reciprocity`.
 
 use axum::Json;
 use axum::extract::State as Shared;
 use axum::extract::rejection::JsonRejection;
 use axum::response::{IntoResponse, Response};
+use reykjavik_analyses::reciprocity as analyses;
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::reaction::arms_race;
 use reykjavik_engine::reaction::best_response::{
     DEFAULT_TOLERANCE, Position, ResponseMenu, Search,
 };
 use reykjavik_engine::reaction::race;
-use reykjavik_engine::reaction::reciprocity::{self, Game, Payoffs, Strategy};
+use reykjavik_engine::reaction::reciprocity::Payoffs;
 use reykjavik_engine::reaction::richardson::RichardsonModel;
 use reykjavik_report::race::RaceContext;
-use reykjavik_report::reciprocity::{GameReport, TableReport};
 use reykjavik_report::richardson::{Estimate, RichardsonReport};
 use reykjavik_scenario::{proposal, response};
 use serde::Deserialize;
@@ -236,78 +237,39 @@ fn events(name: &str) -> Answer {
         )));
     }
     let series = reykjavik_scenario::events::load(name).map_err(bad)?;
-    Ok(answer(
-        reykjavik_report::reciprocity::events_json(&series),
-        reykjavik_report::reciprocity::events_text(&series),
-    ))
+    outcome(analyses::Request::Events(series))
 }
 
-/// Payoffs checked, and the forgiveness given or the largest stable one (checked 0 to 1).
-fn payoffs_and_forgiveness(request: &ReciprocityRequest) -> Result<(Payoffs, f64, f64), ApiError> {
-    let payoffs = match request.payoffs {
-        Some([t, r, p, s]) => Payoffs { t, r, p, s },
-        None => Payoffs::default(),
-    };
-    payoffs.validate().map_err(ApiError::engine)?;
-    let max = reciprocity::generous_max_forgiveness(&payoffs);
-    let q = reciprocity::forgiveness(&payoffs, request.forgiveness).map_err(ApiError::engine)?;
-    Ok((payoffs, q, max))
-}
-
-fn strategy(side: &str, name: Option<&str>, forgiveness: f64) -> Result<Strategy, ApiError> {
-    let name = name.unwrap_or("tft");
-    Strategy::from_name(name, forgiveness).ok_or_else(|| {
-        ApiError::bad(format!(
-            "{side}: unknown strategy `{name}` (valid: {})",
-            Strategy::NAMES.join(", ")
-        ))
-    })
+/// The request's noise, forgiveness and payoffs (T, R, P, S; default 5, 3, 1, 0).
+fn settings(request: &ReciprocityRequest) -> analyses::Settings {
+    analyses::Settings {
+        noise: request.noise.unwrap_or(0.01),
+        forgiveness: request.forgiveness,
+        payoffs: match request.payoffs {
+            Some([t, r, p, s]) => Payoffs { t, r, p, s },
+            None => Payoffs::default(),
+        },
+    }
 }
 
 fn game(request: &ReciprocityRequest) -> Answer {
-    let (payoffs, forgiveness, max_forgiveness) = payoffs_and_forgiveness(request)?;
-    let game = Game {
-        a: strategy("a", request.a.as_deref(), forgiveness)?,
-        b: strategy("b", request.b.as_deref(), forgiveness)?,
-        noise: request.noise.unwrap_or(0.01),
-        payoffs,
-    };
-    let long_run = game.long_run().map_err(ApiError::engine)?;
-    let echo = |side, noise| game.echo(side, noise).map_err(ApiError::engine);
-    let report = GameReport {
-        echo_clean: [echo(0, 0.0)?, echo(1, 0.0)?],
-        echo_noisy: [echo(0, game.noise)?, echo(1, game.noise)?],
-        simulation: None,
-        game,
-        forgiveness,
-        max_forgiveness,
-        long_run,
-    };
-    Ok(answer(
-        reykjavik_report::reciprocity::reciprocity_json(&report),
-        reykjavik_report::reciprocity::reciprocity_text(&report),
-    ))
+    outcome(analyses::Request::Game {
+        a: request.a.clone().unwrap_or_else(|| "tft".into()),
+        b: request.b.clone().unwrap_or_else(|| "tft".into()),
+        settings: settings(request),
+        simulate: None,
+    })
 }
 
 fn table(request: &ReciprocityRequest) -> Answer {
-    let (payoffs, forgiveness, _) = payoffs_and_forgiveness(request)?;
-    let noise = request.noise.unwrap_or(0.01);
-    let strategies: Vec<Strategy> = Strategy::NAMES
-        .iter()
-        .filter_map(|n| Strategy::from_name(n, forgiveness))
-        .collect();
-    let payoff = reciprocity::round_robin(&strategies, noise, payoffs).map_err(ApiError::engine)?;
-    let report = TableReport {
-        strategies,
-        noise,
-        forgiveness,
-        payoffs,
-        payoff,
-    };
-    Ok(answer(
-        reykjavik_report::reciprocity::table_json(&report),
-        reykjavik_report::reciprocity::table_text(&report),
-    ))
+    outcome(analyses::Request::Table {
+        settings: settings(request),
+    })
+}
+
+fn outcome(request: analyses::Request) -> Answer {
+    let outcome = analyses::run(request)?;
+    Ok(answer(outcome.json(), outcome.text()))
 }
 
 #[derive(Debug, Deserialize)]

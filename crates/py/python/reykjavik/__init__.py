@@ -330,20 +330,19 @@ def reciprocity(
     >>> doc["command"]
     'reciprocity'
     """
-    words = ["reciprocity"]
-    if table:
-        words.append("--table")
-    elif events is not None:
-        words.append(f"--events={events}")
-    else:
-        words += [str(a), str(b)]
-    words.append(f"--noise={_number(noise)}")
-    if forgiveness is not None:
-        words.append(f"--forgiveness={_number(forgiveness)}")
-    words.append("--payoffs=" + ",".join(_number(p) for p in payoffs))
-    if simulate is not None:
-        words += [f"--simulate={int(simulate)}", f"--games={int(games)}", f"--seed={int(seed)}"]
-    return json.loads(_core.command(words))
+    text = _core.reciprocity(
+        str(a),
+        str(b),
+        float(noise),
+        None if forgiveness is None else float(forgiveness),
+        [float(p) for p in payoffs],
+        None if simulate is None else int(simulate),
+        int(games),
+        int(seed),
+        bool(table),
+        events,
+    )
+    return json.loads(text)
 
 
 def richardson(

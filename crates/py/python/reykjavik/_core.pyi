@@ -82,4 +82,16 @@ def breakout(
     source: Source, trials: Optional[int], seed: int, solve: Optional[tuple[str, float]]
 ) -> str: ...
 def command(words: list[str]) -> str: ...
+def reciprocity(
+    a: str,
+    b: str,
+    noise: float,
+    forgiveness: float | None,
+    payoffs: list[float],
+    simulate: int | None,
+    games: int,
+    seed: int,
+    table: bool,
+    events: str | None,
+) -> str: ...
 def race(source: Source, posing: Posing, options: list[str]) -> str: ...
