@@ -373,6 +373,8 @@ struct Tier {
     survival: f64,
     /// Warheads on each aimpoint: [paid, free].
     assigned: [usize; 2],
+    /// Gain of the tier's candidate in the heap (which holds only keys, to move less).
+    queued_gain: f64,
 }
 
 /// [`Greedy`] over tiers of identical aimpoints: one step commits a batch, the run of warheads
@@ -390,7 +392,8 @@ pub struct TierGreedy {
     problem: ClassProblem,
     tiers: Vec<Tier>,
     stock_left: Vec<f64>,
-    heap: BinaryHeap<(Candidate, usize)>,
+    /// Each tier's best candidate (at most one per tier): its key and the tier.
+    heap: BinaryHeap<(u128, usize)>,
     preference: Vec<Vec<usize>>,
     /// Scratch for sorting a group's weapons.
     preference_keys: Vec<u128>,
@@ -430,6 +433,7 @@ impl TierGreedy {
                         len: c.count,
                         survival: 1.0,
                         assigned: [0; 2],
+                        queued_gain: 0.0,
                     };
                     first += c.count;
                     (c.count > 0).then_some(tier)
@@ -461,10 +465,17 @@ impl TierGreedy {
         heap.reserve(self.tiers.len());
         for t in 0..self.tiers.len() {
             if let Some(c) = self.best_for(&self.tiers[t], &self.stock_left) {
-                heap.push((c, t));
+                self.tiers[t].queued_gain = c.gain;
+                heap.push((c.key, t));
             }
         }
         self.heap = BinaryHeap::from(heap);
+    }
+
+    /// Queues tier `t`'s best candidate.
+    fn queue(&mut self, c: Candidate, t: usize) {
+        self.tiers[t].queued_gain = c.gain;
+        self.heap.push((c.key, t));
     }
 
     fn is_free(&self, weapon: usize) -> bool {
@@ -555,11 +566,15 @@ impl TierGreedy {
     /// Commits the next batch, or as much of it as `limit` allows when shown the whole of it
     /// (at least one warhead), or returns `None` when no warhead gains anything.
     pub fn step(&mut self, limit: impl FnOnce(&Batch) -> usize) -> Option<Batch> {
-        while let Some((top, t)) = self.heap.pop() {
+        while let Some((key, t)) = self.heap.pop() {
+            let top = Candidate {
+                key,
+                gain: self.tiers[t].queued_gain,
+            };
             if self.stock_left[top.weapon()] < 1.0 {
                 // Stale: its weapon ran out. The tier's best is now a lesser one, if any.
                 if let Some(current) = self.best_for(&self.tiers[t], &self.stock_left) {
-                    self.heap.push((current, t));
+                    self.queue(current, t);
                 }
                 continue;
             }
@@ -593,12 +608,12 @@ impl TierGreedy {
                 // The rest is in the tier's state before the batch: its best is this one.
                 let same = current.on_aimpoint(rest.first);
                 debug_assert!(Some(same) == self.best_for(&rest, &self.stock_left));
-                self.heap.push((same, id));
+                self.queue(same, id);
             }
             self.tiers[t] = hit;
             self.stock_left[weapon] -= count as f64;
             if let Some(next) = self.next_after(&hit, weapon, seen) {
-                self.heap.push((next, t));
+                self.queue(next, t);
             }
             return Some(Batch { count, ..proposal });
         }
