@@ -854,7 +854,7 @@ pub struct Workspace {
     greedies: Vec<TierGreedy>,
     trace: Option<Trace>,
     pieces: Vec<(Option<Piece>, [stop_search::Halves; 2])>,
-    parts: Vec<(stop_search::Sample, stop_search::Sample)>,
+    parts: stop_search::Scratch,
     near: Vec<(usize, CurvePoint)>,
     plans: Vec<Vec<Batch>>,
 }
