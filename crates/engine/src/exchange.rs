@@ -840,8 +840,10 @@ pub fn stop_point_with(
 /// the striker least ([`stops_better`]); the others' buffers go back to `workspace`.
 fn best_traced(setup: &Setup, detail: CurveDetail, workspace: &mut Workspace) -> Traced {
     let mut best: Option<Traced> = None;
+    // The curve's start is the same under every ranking: computed once.
+    let mut start = None;
     for &power in rankings(setup) {
-        let traced = plan_and_trace(setup, detail, power, workspace);
+        let traced = plan_and_trace(setup, detail, power, workspace, &mut start);
         match &best {
             Some(b) if !stops_better(&traced.stop_point, &b.stop_point) => {
                 workspace.recycle(traced);
@@ -869,7 +871,7 @@ pub struct Workspace {
     greedies: Vec<TierGreedy>,
     trace: Option<Trace>,
     pieces: Vec<(Option<Piece>, [stop_search::Halves; 2])>,
-    parts: Vec<(stop_search::Sample, stop_search::Sample)>,
+    parts: stop_search::Scratch,
     near: Vec<(usize, CurvePoint)>,
     plans: Vec<Vec<Batch>>,
     /// Set-up vectors of past strikes, refilled by the next strike of the same shape.
@@ -1095,7 +1097,13 @@ fn first_strike_ranked(
     cost_power: f64,
 ) -> Result<Exchange, EngineError> {
     let setup = set_up(scenario, striker, victim, posture)?;
-    let mut traced = plan_and_trace(&setup, detail, cost_power, &mut Workspace::default());
+    let mut traced = plan_and_trace(
+        &setup,
+        detail,
+        cost_power,
+        &mut Workspace::default(),
+        &mut None,
+    );
     let greedy = std::mem::take(&mut traced.greedy);
     Ok(account_outcomes(
         &setup,
@@ -1871,6 +1879,7 @@ fn plan_and_trace(
     detail: CurveDetail,
     cost_power: f64,
     workspace: &mut Workspace,
+    start: &mut Option<CurveStart>,
 ) -> Traced {
     let monotone = !s
         .defender
@@ -1878,7 +1887,7 @@ fn plan_and_trace(
         .iter()
         .any(|l| l.covers == crate::defense::Coverage::Both);
     if monotone {
-        trace_pieces(s, detail, cost_power, workspace)
+        trace_pieces(s, detail, cost_power, workspace, start)
     } else {
         trace_every_point(s, detail, cost_power, workspace)
     }
@@ -2209,18 +2218,14 @@ fn trace_pieces(
     detail: CurveDetail,
     cost_power: f64,
     workspace: &mut Workspace,
+    memo: &mut Option<CurveStart>,
 ) -> Traced {
     let full = detail == CurveDetail::Full;
-    let f_floor = if full {
-        0.0
-    } else {
-        least_striker_damage_term(s)
-    };
     let mut greedy = workspace.greedy(s, cost_power);
     let mut trace = workspace.trace(s);
+    let CurveStart { start, f_floor } = *memo.get_or_insert_with(|| curve_start(s, full, &trace));
     let mut rule = StopRule::with_buffer(std::mem::take(&mut workspace.near));
     let mut curve = Vec::new();
-    let start = evaluate(s, 0, &trace.raw(s));
     rule.offer(0, &start.1);
     if full {
         curve.push(start.1);
@@ -2283,6 +2288,26 @@ fn trace_pieces(
         stop_point,
         curve,
         greedy,
+    }
+}
+
+/// The curve's first point (nothing committed) and, stop-only, the least f any plan can reach:
+/// the same under every ranking.
+#[derive(Debug, Clone, Copy)]
+struct CurveStart {
+    start: Evaluated,
+    f_floor: f64,
+}
+
+/// [`CurveStart`] from a trace at the curve's start.
+fn curve_start(s: &Setup, full: bool, trace: &Trace) -> CurveStart {
+    CurveStart {
+        start: evaluate(s, 0, &trace.raw(s)),
+        f_floor: if full {
+            0.0
+        } else {
+            least_striker_damage_term(s)
+        },
     }
 }
 

@@ -233,11 +233,40 @@ fn sets_a_count(path: &str) -> bool {
     const STEM: &[u8] = b"launcher";
     const PREFIX: &[u8] = b"warheads_per_";
     let bytes = path.as_bytes();
-    (0..bytes.len()).any(|i| {
-        bytes[i] == b'l'
-            && bytes[i..].starts_with(STEM)
+    let mut from = 0;
+    while let Some(k) = first_l(&bytes[from..]) {
+        let i = from + k;
+        if bytes[i..].starts_with(STEM)
             && (bytes.get(i + STEM.len()) == Some(&b's') || bytes[..i].ends_with(PREFIX))
-    })
+        {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
+/// The first `l` in `bytes`, eight bytes at a time: x ^ "llllllll" has a zero byte where `l`
+/// is, and (y - 0x01..) & !y & 0x80.. marks the first zero byte exactly (borrows only
+/// propagate upwards from a true zero).
+fn first_l(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let pattern = ONES * u64::from(b'l');
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let y = u64::from_le_bytes(word) ^ pattern;
+        let found = y.wrapping_sub(ONES) & !y & HIGHS;
+        if found != 0 {
+            return Some(base + (found.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    let rest = chunks.remainder();
+    rest.iter().position(|&b| b == b'l').map(|k| base + k)
 }
 
 /// Whether a value (already in range, so finite) is a whole number: `fract() == 0` without the
@@ -407,6 +436,12 @@ mod tests {
             let path: String = words.concat();
             let two = path.contains("launchers") || path.contains("warheads_per_launcher");
             proptest::prop_assert_eq!(sets_a_count(&path), two, "{}", path);
+        }
+
+        /// `first_l` finds the first `l` as a plain search does, at any offset and length.
+        #[test]
+        fn first_l_is_the_first_l(bytes in proptest::collection::vec(proptest::sample::select(vec![b'l', b'k', b'm', 0x6c ^ 0x80, 0, b'.']), 0..40)) {
+            proptest::prop_assert_eq!(first_l(&bytes), bytes.iter().position(|&b| b == b'l'));
         }
 
         /// `is_whole` is `fract() == 0` on finite values.

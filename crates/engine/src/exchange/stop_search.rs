@@ -58,7 +58,7 @@ pub(super) struct Halves {
 
 /// An evaluated point of a piece, with the curvature bound's data there once it is asked for.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Sample {
+struct Sample {
     t: usize,
     halves: Halves,
     shape: Option<Shape>,
@@ -144,10 +144,23 @@ fn sample(t: usize, halves: Halves) -> Sample {
 
 /// `sample` with its shape.
 fn shaped(s: &Setup, piece: &Piece, mut sample: Sample) -> Sample {
-    if sample.shape.is_none() {
-        sample.shape = Some(shape(s, piece, &sample));
-    }
+    give_shape(s, piece, &mut sample);
     sample
+}
+
+/// Computes `sample`'s shape unless it has one.
+fn give_shape(s: &Setup, piece: &Piece, sample: &mut Sample) {
+    if sample.shape.is_none() {
+        sample.shape = Some(shape(s, piece, sample));
+    }
+}
+
+/// The search's scratch space, reused across pieces: the samples of the piece being searched
+/// and the parts still open, as pairs of indices into them (each sample is shaped once).
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    samples: Vec<Sample>,
+    parts: Vec<(usize, usize)>,
 }
 
 /// How the curve moves at `sample`.
@@ -330,35 +343,46 @@ fn bound_and_split(lo: &Sample, hi: &Sample) -> (f64, usize) {
 
 /// Offers every point inside `piece` that could be within the tie tolerance of the lowest cost:
 /// splits a part of the piece while its bound does not rule it out. `ends` are the piece's
-/// evaluated ends (both already offered); `parts` is scratch space, reused across pieces.
+/// evaluated ends (both already offered).
 pub(super) fn search_piece(
     s: &Setup,
     piece: &Piece,
     ends: &[Halves; 2],
     best: &mut f64,
     rule: &mut StopRule,
-    parts: &mut Vec<(Sample, Sample)>,
+    scratch: &mut Scratch,
 ) {
+    let Scratch { samples, parts } = scratch;
+    samples.clear();
     parts.clear();
     if piece.count <= 1 {
         return;
     }
-    parts.push((sample(0, ends[0]), sample(piece.count, ends[1])));
+    samples.push(sample(0, ends[0]));
+    samples.push(sample(piece.count, ends[1]));
+    parts.push((0, 1));
     while let Some((lo, hi)) = parts.pop() {
         let cut = *best + COST_TIE + BOUND_SLACK;
-        if hi.t - lo.t <= 1 || hi.halves.f + lo.halves.g > cut {
+        let (a, b) = (&samples[lo], &samples[hi]);
+        if b.t - a.t <= 1 || b.halves.f + a.halves.g > cut {
             continue;
         }
         // Shapes only where the monotone bound does not settle the part.
-        let (lo, hi) = (shaped(s, piece, lo), shaped(s, piece, hi));
-        let (bound, split) = bound_and_split(&lo, &hi);
+        give_shape(s, piece, &mut samples[lo]);
+        give_shape(s, piece, &mut samples[hi]);
+        let (bound, split) = bound_and_split(&samples[lo], &samples[hi]);
         if bound > cut {
             continue;
         }
         let (k, point, f, g, to_victim) = evaluate(s, piece.first + split, &piece.at(s, split));
         *best = best.min(point.cost_to_striker);
         rule.offer(k, &point);
-        let mid = shaped(s, piece, sample(split, halves(&point, f, g, to_victim)));
+        let mid = samples.len();
+        samples.push(shaped(
+            s,
+            piece,
+            sample(split, halves(&point, f, g, to_victim)),
+        ));
         parts.push((mid, hi));
         parts.push((lo, mid));
     }
