@@ -809,7 +809,8 @@ pub fn first_strike_with(
     let spare = workspace.setup_buffers(&scenario.sides[striker], &scenario.sides[victim]);
     let setup = set_up_in(scenario, striker, victim, posture, spare)?;
     // Outcomes are accounted for the kept ranking only: the choice needs only stop points.
-    let mut traced = best_traced(&setup, detail, workspace);
+    // A certificate reads the allocator as planning left it: every ranking plans in full.
+    let mut traced = best_traced(&setup, detail, workspace, !certify);
     let greedy = std::mem::take(&mut traced.greedy);
     let exchange = account_outcomes(&setup, traced, greedy.problem(), (striker, victim), certify);
     workspace.greedies.push(greedy);
@@ -829,7 +830,7 @@ pub fn stop_point_with(
 ) -> Result<CurvePoint, EngineError> {
     let spare = workspace.setup_buffers(&scenario.sides[striker], &scenario.sides[victim]);
     let setup = set_up_in(scenario, striker, victim, posture, spare)?;
-    let traced = best_traced(&setup, CurveDetail::StopOnly, workspace);
+    let traced = best_traced(&setup, CurveDetail::StopOnly, workspace, true);
     let stop_point = traced.stop_point;
     workspace.recycle(traced);
     workspace.setups.push(setup.into_buffers());
@@ -837,13 +838,24 @@ pub fn stop_point_with(
 }
 
 /// Plans and traces with every ranking that can differ and keeps the one whose stop point costs
-/// the striker least ([`stops_better`]); the others' buffers go back to `workspace`.
-fn best_traced(setup: &Setup, detail: CurveDetail, workspace: &mut Workspace) -> Traced {
+/// the striker least ([`stops_better`]); the others' buffers go back to `workspace`. With
+/// `prune_rankings`, a later ranking searches only for points that could beat the best stop so
+/// far (its plan may then end sooner; the stop kept is the same).
+fn best_traced(
+    setup: &Setup,
+    detail: CurveDetail,
+    workspace: &mut Workspace,
+    prune_rankings: bool,
+) -> Traced {
     let mut best: Option<Traced> = None;
     // The curve's start is the same under every ranking: computed once.
     let mut start = None;
     for &power in rankings(setup) {
-        let traced = plan_and_trace(setup, detail, power, workspace, &mut start);
+        let to_beat = match &best {
+            Some(b) if prune_rankings => b.stop_point.cost_to_striker,
+            _ => f64::INFINITY,
+        };
+        let traced = plan_and_trace(setup, detail, power, workspace, &mut start, to_beat);
         match &best {
             Some(b) if !stops_better(&traced.stop_point, &b.stop_point) => {
                 workspace.recycle(traced);
@@ -1103,6 +1115,7 @@ fn first_strike_ranked(
         cost_power,
         &mut Workspace::default(),
         &mut None,
+        f64::INFINITY,
     );
     let greedy = std::mem::take(&mut traced.greedy);
     Ok(account_outcomes(
@@ -1880,6 +1893,7 @@ fn plan_and_trace(
     cost_power: f64,
     workspace: &mut Workspace,
     start: &mut Option<CurveStart>,
+    to_beat: f64,
 ) -> Traced {
     let monotone = !s
         .defender
@@ -1887,7 +1901,7 @@ fn plan_and_trace(
         .iter()
         .any(|l| l.covers == crate::defense::Coverage::Both);
     if monotone {
-        trace_pieces(s, detail, cost_power, workspace, start)
+        trace_pieces(s, detail, cost_power, workspace, start, to_beat)
     } else {
         trace_every_point(s, detail, cost_power, workspace)
     }
@@ -2219,6 +2233,7 @@ fn trace_pieces(
     cost_power: f64,
     workspace: &mut Workspace,
     memo: &mut Option<CurveStart>,
+    to_beat: f64,
 ) -> Traced {
     let full = detail == CurveDetail::Full;
     let mut greedy = workspace.greedy(s, cost_power);
@@ -2230,7 +2245,9 @@ fn trace_pieces(
     if full {
         curve.push(start.1);
     }
-    let mut best = start.1.cost_to_striker;
+    // A point costing more than `to_beat` (another ranking's stop) plus the tie tolerance
+    // cannot be kept, so the bounds prune against it from the start.
+    let mut best = start.1.cost_to_striker.min(to_beat);
     // Per piece: the piece (None for a storage step) and its ends' cost halves.
     let mut pieces = std::mem::take(&mut workspace.pieces);
     pieces.clear();
