@@ -189,6 +189,21 @@ pub fn run(
     seed: u64,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<Trial>, EngineError> {
+    run_range(scenario, options, planning, seed, 0..trials, progress)
+}
+
+/// Trials `range` of the run [`run`] makes with at least `range.end` trials, bit for bit (a
+/// work unit's slice), in parallel with one job state per rayon job. `progress` counts the
+/// trials of the range finished.
+pub fn run_range(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+    planning: Planning,
+    seed: u64,
+    range: std::ops::Range<u64>,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Vec<Trial>, EngineError> {
+    let trials = range.end.saturating_sub(range.start);
     // With every input fixed, or with fixed planning, the plans are the same in every trial:
     // make them once.
     let fixed_plan = if scenario.uncertain.is_empty() || planning == Planning::Fixed {
@@ -201,7 +216,7 @@ pub fn run(
         .map(|report| FixedPlan::new(scenario, report));
     let inputs = Inputs::new(scenario);
     let done = std::sync::atomic::AtomicU64::new(0);
-    (0..trials)
+    range
         .into_par_iter()
         // One job state per rayon job, reused by its trials (see `Job`).
         .map_init(Job::default, |job, t| {
