@@ -278,7 +278,7 @@ impl<'a> Inputs<'a> {
 /// sets every uncertain field and refills every buffer before reading it, and the memos keep
 /// across trials only values whose inputs no uncertain input draws.
 #[derive(Debug, Default)]
-pub(crate) struct Job {
+pub struct Job {
     drawn: Option<Scenario>,
     /// A drawn scenario of this job has passed validation.
     validated: bool,
@@ -298,7 +298,8 @@ struct Scratch {
 }
 
 /// One trial, reproducible from (seed, t) alone. With `fixed_plan`, the strikes follow it;
-/// otherwise they are planned on the drawn inputs.
+/// otherwise they are planned on the drawn inputs. Prepares the inputs and a job state for
+/// this one trial: to draw many, see [`Trials`].
 pub fn run_trial(
     scenario: &Scenario,
     fixed_plan: Option<&StabilityReport>,
@@ -306,17 +307,49 @@ pub fn run_trial(
     seed: u64,
     t: u64,
 ) -> Result<Trial, EngineError> {
-    trial_on(
-        scenario,
-        &Inputs::new(scenario),
-        &mut Job::default(),
-        fixed_plan
-            .map(|report| FixedPlan::new(scenario, report))
-            .as_ref(),
-        options,
-        seed,
-        t,
-    )
+    Trials::new(scenario, fixed_plan, options, seed).trial(&mut Job::default(), t)
+}
+
+/// The trials of one run, drawn one at a time by callers that pair them with another run's
+/// (`arms_control::compare`): inputs and plan shapes prepared once, each caller's thread
+/// keeping a [`Job`]. `trial(job, t)` is [`run_trial`]`(.., t)`, bit for bit.
+pub struct Trials<'a> {
+    scenario: &'a Scenario,
+    inputs: Inputs<'a>,
+    fixed_plan: Option<FixedPlan<'a>>,
+    options: AnalysisOptions,
+    seed: u64,
+}
+
+impl<'a> Trials<'a> {
+    pub fn new(
+        scenario: &'a Scenario,
+        fixed_plan: Option<&'a StabilityReport>,
+        options: AnalysisOptions,
+        seed: u64,
+    ) -> Self {
+        Self {
+            scenario,
+            inputs: Inputs::new(scenario),
+            fixed_plan: fixed_plan.map(|report| FixedPlan::new(scenario, report)),
+            options,
+            seed,
+        }
+    }
+
+    /// Trial `t`, drawn in `job`'s state.
+    pub fn trial(&self, job: &mut Job, t: u64) -> Result<Trial, EngineError> {
+        let plan = self.fixed_plan.as_ref();
+        trial_on(
+            self.scenario,
+            &self.inputs,
+            job,
+            plan,
+            self.options,
+            self.seed,
+            t,
+        )
+    }
 }
 
 /// Both strikes' plans with what every trial executing them shares.
@@ -795,14 +828,13 @@ mod tests {
         let scenario = uncertain_duel();
         let options = AnalysisOptions::default();
         let report = stability::analyze(&scenario, options).unwrap();
-        let inputs = Inputs::new(&scenario);
-        assert!(inputs.range_only);
-        let fixed = FixedPlan::new(&scenario, &report);
-        for plan in [Some(&fixed), None] {
+        assert!(Inputs::new(&scenario).range_only);
+        for plan in [Some(&report), None] {
+            let trials = Trials::new(&scenario, plan, options, 5);
             let mut job = Job::default();
             for t in 0..40 {
-                let reused = trial_on(&scenario, &inputs, &mut job, plan, options, 5, t).unwrap();
-                let fresh = run_trial(&scenario, plan.map(|p| p.report), options, 5, t).unwrap();
+                let reused = trials.trial(&mut job, t).unwrap();
+                let fresh = run_trial(&scenario, plan, options, 5, t).unwrap();
                 assert_eq!(reused, fresh, "trial {t}");
             }
         }
