@@ -241,6 +241,8 @@ struct PreparedInput<'a> {
 /// given, so that setting it fails in the trial with the same error as before), and the parts
 /// of the scenario they draw.
 struct Inputs<'a> {
+    /// Tells this run's job states from another run's (see [`Job::bind`]).
+    run: u64,
     inputs: Vec<PreparedInput<'a>>,
     drawn: memo::Drawn,
     /// Every drawn field's one rule is its range (see [`params::PreparedField::range_only`]).
@@ -264,7 +266,10 @@ impl<'a> Inputs<'a> {
         let fields = || inputs.iter().flat_map(|i| &i.fields);
         let drawn = memo::Drawn::new(scenario, fields());
         let range_only = fields().all(|field| field.range_only(scenario));
+        // Unique per preparation in this process.
+        static RUNS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Self {
+            run: RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             inputs,
             drawn,
             range_only,
@@ -279,6 +284,8 @@ impl<'a> Inputs<'a> {
 /// across trials only values whose inputs no uncertain input draws.
 #[derive(Debug, Default)]
 pub struct Job {
+    /// The run whose trials this state serves (0: none yet).
+    run: u64,
     drawn: Option<Scenario>,
     /// A drawn scenario of this job has passed validation.
     validated: bool,
@@ -286,6 +293,19 @@ pub struct Job {
     /// The shapes of the trial's plans, with informed planning.
     shapes: [counterforce::PlanShape; 2],
     scratch: Scratch,
+}
+
+impl Job {
+    /// Serves `run` from now on: a state left by another run's trials (another scenario, or
+    /// other draws) is dropped first.
+    fn bind(&mut self, run: u64) {
+        if self.run != run {
+            *self = Self {
+                run,
+                ..Self::default()
+            };
+        }
+    }
 }
 
 /// The buffers and memos of a job's strikes.
@@ -379,7 +399,9 @@ fn trial_on(
     t: u64,
 ) -> Result<Trial, EngineError> {
     let mut draw = Draw::new(seed, t);
+    job.bind(inputs.run);
     let Job {
+        run: _,
         drawn,
         validated,
         workspace,
@@ -837,6 +859,27 @@ mod tests {
                 let fresh = run_trial(&scenario, plan, options, 5, t).unwrap();
                 assert_eq!(reused, fresh, "trial {t}");
             }
+        }
+    }
+
+    /// A job state that served another run's trials (another scenario) is not reused for
+    /// this run's: its trials are this run's fresh trials.
+    #[test]
+    fn a_job_moved_to_another_run_starts_afresh() {
+        let first = uncertain_duel();
+        let mut second = uncertain_duel();
+        second.sides[0].forces[0].cep_m = Some(90.0);
+        second.uncertain.remove(0);
+        let options = AnalysisOptions::default();
+        let mut job = Job::default();
+        for t in 0..5 {
+            Trials::new(&first, None, options, 2)
+                .trial(&mut job, t)
+                .unwrap();
+            let moved = Trials::new(&second, None, options, 2)
+                .trial(&mut job, t)
+                .unwrap();
+            assert_eq!(moved, run_trial(&second, None, options, 2, t).unwrap());
         }
     }
 
