@@ -189,6 +189,21 @@ pub fn run(
     seed: u64,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<Trial>, EngineError> {
+    run_range(scenario, options, planning, seed, 0..trials, progress)
+}
+
+/// Trials `range` of the run [`run`] makes with at least `range.end` trials, bit for bit (a
+/// work unit's slice), in parallel with one job state per rayon job. `progress` counts the
+/// trials of the range finished.
+pub fn run_range(
+    scenario: &Scenario,
+    options: AnalysisOptions,
+    planning: Planning,
+    seed: u64,
+    range: std::ops::Range<u64>,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Vec<Trial>, EngineError> {
+    let trials = range.end.saturating_sub(range.start);
     // With every input fixed, or with fixed planning, the plans are the same in every trial:
     // make them once.
     let fixed_plan = if scenario.uncertain.is_empty() || planning == Planning::Fixed {
@@ -201,7 +216,7 @@ pub fn run(
         .map(|report| FixedPlan::new(scenario, report));
     let inputs = Inputs::new(scenario);
     let done = std::sync::atomic::AtomicU64::new(0);
-    (0..trials)
+    range
         .into_par_iter()
         // One job state per rayon job, reused by its trials (see `Job`).
         .map_init(Job::default, |job, t| {
@@ -226,6 +241,8 @@ struct PreparedInput<'a> {
 /// given, so that setting it fails in the trial with the same error as before), and the parts
 /// of the scenario they draw.
 struct Inputs<'a> {
+    /// Tells this run's job states from another run's (see [`Job::bind`]).
+    run: u64,
     inputs: Vec<PreparedInput<'a>>,
     drawn: memo::Drawn,
     /// Every drawn field's one rule is its range (see [`params::PreparedField::range_only`]).
@@ -249,7 +266,10 @@ impl<'a> Inputs<'a> {
         let fields = || inputs.iter().flat_map(|i| &i.fields);
         let drawn = memo::Drawn::new(scenario, fields());
         let range_only = fields().all(|field| field.range_only(scenario));
+        // Unique per preparation in this process.
+        static RUNS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Self {
+            run: RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             inputs,
             drawn,
             range_only,
@@ -263,7 +283,9 @@ impl<'a> Inputs<'a> {
 /// sets every uncertain field and refills every buffer before reading it, and the memos keep
 /// across trials only values whose inputs no uncertain input draws.
 #[derive(Debug, Default)]
-pub(crate) struct Job {
+pub struct Job {
+    /// The run whose trials this state serves (0: none yet).
+    run: u64,
     drawn: Option<Scenario>,
     /// A drawn scenario of this job has passed validation.
     validated: bool,
@@ -271,6 +293,19 @@ pub(crate) struct Job {
     /// The shapes of the trial's plans, with informed planning.
     shapes: [counterforce::PlanShape; 2],
     scratch: Scratch,
+}
+
+impl Job {
+    /// Serves `run` from now on: a state left by another run's trials (another scenario, or
+    /// other draws) is dropped first.
+    fn bind(&mut self, run: u64) {
+        if self.run != run {
+            *self = Self {
+                run,
+                ..Self::default()
+            };
+        }
+    }
 }
 
 /// The buffers and memos of a job's strikes.
@@ -283,7 +318,8 @@ struct Scratch {
 }
 
 /// One trial, reproducible from (seed, t) alone. With `fixed_plan`, the strikes follow it;
-/// otherwise they are planned on the drawn inputs.
+/// otherwise they are planned on the drawn inputs. Prepares the inputs and a job state for
+/// this one trial: to draw many, see [`Trials`].
 pub fn run_trial(
     scenario: &Scenario,
     fixed_plan: Option<&StabilityReport>,
@@ -291,17 +327,49 @@ pub fn run_trial(
     seed: u64,
     t: u64,
 ) -> Result<Trial, EngineError> {
-    trial_on(
-        scenario,
-        &Inputs::new(scenario),
-        &mut Job::default(),
-        fixed_plan
-            .map(|report| FixedPlan::new(scenario, report))
-            .as_ref(),
-        options,
-        seed,
-        t,
-    )
+    Trials::new(scenario, fixed_plan, options, seed).trial(&mut Job::default(), t)
+}
+
+/// The trials of one run, drawn one at a time by callers that pair them with another run's
+/// (`arms_control::compare`): inputs and plan shapes prepared once, each caller's thread
+/// keeping a [`Job`]. `trial(job, t)` is [`run_trial`]`(.., t)`, bit for bit.
+pub struct Trials<'a> {
+    scenario: &'a Scenario,
+    inputs: Inputs<'a>,
+    fixed_plan: Option<FixedPlan<'a>>,
+    options: AnalysisOptions,
+    seed: u64,
+}
+
+impl<'a> Trials<'a> {
+    pub fn new(
+        scenario: &'a Scenario,
+        fixed_plan: Option<&'a StabilityReport>,
+        options: AnalysisOptions,
+        seed: u64,
+    ) -> Self {
+        Self {
+            scenario,
+            inputs: Inputs::new(scenario),
+            fixed_plan: fixed_plan.map(|report| FixedPlan::new(scenario, report)),
+            options,
+            seed,
+        }
+    }
+
+    /// Trial `t`, drawn in `job`'s state.
+    pub fn trial(&self, job: &mut Job, t: u64) -> Result<Trial, EngineError> {
+        let plan = self.fixed_plan.as_ref();
+        trial_on(
+            self.scenario,
+            &self.inputs,
+            job,
+            plan,
+            self.options,
+            self.seed,
+            t,
+        )
+    }
 }
 
 /// Both strikes' plans with what every trial executing them shares.
@@ -331,7 +399,9 @@ fn trial_on(
     t: u64,
 ) -> Result<Trial, EngineError> {
     let mut draw = Draw::new(seed, t);
+    job.bind(inputs.run);
     let Job {
+        run: _,
         drawn,
         validated,
         workspace,
@@ -780,16 +850,36 @@ mod tests {
         let scenario = uncertain_duel();
         let options = AnalysisOptions::default();
         let report = stability::analyze(&scenario, options).unwrap();
-        let inputs = Inputs::new(&scenario);
-        assert!(inputs.range_only);
-        let fixed = FixedPlan::new(&scenario, &report);
-        for plan in [Some(&fixed), None] {
+        assert!(Inputs::new(&scenario).range_only);
+        for plan in [Some(&report), None] {
+            let trials = Trials::new(&scenario, plan, options, 5);
             let mut job = Job::default();
             for t in 0..40 {
-                let reused = trial_on(&scenario, &inputs, &mut job, plan, options, 5, t).unwrap();
-                let fresh = run_trial(&scenario, plan.map(|p| p.report), options, 5, t).unwrap();
+                let reused = trials.trial(&mut job, t).unwrap();
+                let fresh = run_trial(&scenario, plan, options, 5, t).unwrap();
                 assert_eq!(reused, fresh, "trial {t}");
             }
+        }
+    }
+
+    /// A job state that served another run's trials (another scenario) is not reused for
+    /// this run's: its trials are this run's fresh trials.
+    #[test]
+    fn a_job_moved_to_another_run_starts_afresh() {
+        let first = uncertain_duel();
+        let mut second = uncertain_duel();
+        second.sides[0].forces[0].cep_m = Some(90.0);
+        second.uncertain.remove(0);
+        let options = AnalysisOptions::default();
+        let mut job = Job::default();
+        for t in 0..5 {
+            Trials::new(&first, None, options, 2)
+                .trial(&mut job, t)
+                .unwrap();
+            let moved = Trials::new(&second, None, options, 2)
+                .trial(&mut job, t)
+                .unwrap();
+            assert_eq!(moved, run_trial(&second, None, options, 2, t).unwrap());
         }
     }
 

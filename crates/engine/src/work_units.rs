@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::error::EngineError;
 use crate::model::Scenario;
 use crate::montecarlo::{self, Planning, Trial};
-use crate::stability::{self, AnalysisOptions};
+use crate::stability::AnalysisOptions;
 use crate::sweep::{self, Axis, SweepPoint};
 
 /// Trials `range.start .. range.end` of the run `montecarlo::run(scenario, options, planning,
@@ -23,17 +23,9 @@ pub fn trials(
     seed: u64,
     range: Range<u64>,
 ) -> Result<Vec<Trial>, EngineError> {
-    // The same rule as `montecarlo::run`: one plan on the central values when nothing is
-    // drawn or the planning is fixed (the tests hold the two to the same trials).
-    let fixed_plan = if scenario.uncertain.is_empty() || planning == Planning::Fixed {
-        Some(stability::analyze(scenario, options)?)
-    } else {
-        None
-    };
-    range
-        .into_par_iter()
-        .map(|t| montecarlo::run_trial(scenario, fixed_plan.as_ref(), options, seed, t))
-        .collect()
+    // The run's own slice, with its plans and per-job state (the tests hold the slices to the
+    // same trials as the whole run).
+    montecarlo::run_range(scenario, options, planning, seed, range, &|_| {})
 }
 
 /// Grid points `range.start .. range.end` of `sweep::run(scenario, axes, options, ..)`, in grid

@@ -5,7 +5,7 @@ use rayon::prelude::*;
 
 use crate::error::EngineError;
 use crate::model::{Alert, Scenario};
-use crate::montecarlo::{self, Trial};
+use crate::montecarlo::{Job, Trial, Trials};
 use crate::stability::{self, AnalysisOptions, IndexReport, STANDARD_REGIMES};
 use crate::stats::{self, Summary};
 
@@ -98,14 +98,19 @@ pub fn paired_monte_carlo(
                 stability::analyze(base, options)?,
                 stability::analyze(changed, options)?,
             ];
+            let runs = [
+                Trials::new(base, Some(&plans[0]), options, seed),
+                Trials::new(changed, Some(&plans[1]), options, seed),
+            ];
             let changes = (0..trials)
                 .into_par_iter()
-                .map(|t| {
-                    let index = |s: &Scenario, plan| -> Result<f64, EngineError> {
-                        montecarlo::run_trial(s, Some(plan), options, seed, t)
-                            .map(|trial: Trial| trial.index)
+                // One job state per run and rayon job, reused by its trials.
+                .map_init(<[Job; 2]>::default, |jobs, t| {
+                    let [base_job, changed_job] = jobs;
+                    let index = |run: &Trials, job: &mut Job| -> Result<f64, EngineError> {
+                        run.trial(job, t).map(|trial: Trial| trial.index)
                     };
-                    let change = index(changed, &plans[1])? - index(base, &plans[0])?;
+                    let change = index(&runs[1], changed_job)? - index(&runs[0], base_job)?;
                     let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                     if finished.is_multiple_of(256) {
                         progress(finished);
