@@ -15,6 +15,7 @@
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
+use std::collections::binary_heap::PeekMut;
 
 /// A WTA instance.
 #[derive(Debug, Clone, PartialEq)]
@@ -563,19 +564,38 @@ impl TierGreedy {
         }
     }
 
+    /// Tier `t`'s entry, at the top of the heap, becomes its next candidate, or goes when it
+    /// has none: one sift instead of a pop and a push. Keys are distinct (they hold the
+    /// aimpoint, and tiers are disjoint), so the heap yields the same order either way.
+    fn requeue_top(&mut self, next: Option<Candidate>, t: usize) {
+        let Some(mut top) = self.heap.peek_mut() else {
+            return;
+        };
+        debug_assert!(top.1 == t);
+        match next {
+            Some(c) => {
+                *top = (c.key, t);
+                drop(top);
+                self.tiers[t].queued_gain = c.gain;
+            }
+            None => {
+                PeekMut::pop(top);
+            }
+        }
+    }
+
     /// Commits the next batch, or as much of it as `limit` allows when shown the whole of it
     /// (at least one warhead), or returns `None` when no warhead gains anything.
     pub fn step(&mut self, limit: impl FnOnce(&Batch) -> usize) -> Option<Batch> {
-        while let Some((key, t)) = self.heap.pop() {
+        while let Some(&(key, t)) = self.heap.peek() {
             let top = Candidate {
                 key,
                 gain: self.tiers[t].queued_gain,
             };
             if self.stock_left[top.weapon()] < 1.0 {
                 // Stale: its weapon ran out. The tier's best is now a lesser one, if any.
-                if let Some(current) = self.best_for(&self.tiers[t], &self.stock_left) {
-                    self.queue(current, t);
-                }
+                let current = self.best_for(&self.tiers[t], &self.stock_left);
+                self.requeue_top(current, t);
                 continue;
             }
             // Still current: the tier has not changed since the candidate was queued (a tier
@@ -597,23 +617,24 @@ impl TierGreedy {
             };
             let count = limit(&proposal).clamp(1, run);
             hit.len = count;
-            if count < tier.len {
+            // The rest is in the tier's state before the batch: its best is this one.
+            let rest = (count < tier.len).then(|| {
                 let rest = Tier {
                     first: tier.first + count,
                     len: tier.len - count,
                     ..tier
                 };
-                self.tiers.push(rest);
-                let id = self.tiers.len() - 1;
-                // The rest is in the tier's state before the batch: its best is this one.
                 let same = current.on_aimpoint(rest.first);
                 debug_assert!(Some(same) == self.best_for(&rest, &self.stock_left));
-                self.queue(same, id);
-            }
+                (rest, same)
+            });
             self.tiers[t] = hit;
             self.stock_left[weapon] -= count as f64;
-            if let Some(next) = self.next_after(&hit, weapon, seen) {
-                self.queue(next, t);
+            let next = self.next_after(&hit, weapon, seen);
+            self.requeue_top(next, t);
+            if let Some((rest, same)) = rest {
+                self.tiers.push(rest);
+                self.queue(same, self.tiers.len() - 1);
             }
             return Some(Batch { count, ..proposal });
         }
