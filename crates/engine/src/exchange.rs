@@ -14,7 +14,7 @@ use crate::model::{
     SlowWeaponTiming, ValueUnit,
 };
 use crate::physics;
-use kill_table::kill_table;
+use kill_table::{TargetKey, kill_table};
 
 mod kill_table;
 mod reference;
@@ -450,7 +450,7 @@ impl Flow {
 /// How one side's weapons reach the other's value: per attacking element, the chance a warhead
 /// flies and then gets past air defense, and what it counts for; and the defender's BMD layers
 /// covering value. Built once per exchange so the draw-down curve costs O(1) per point.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct ValueAttack {
     elements: Vec<ElementFactor>,
     /// Defender BMD layers covering value: (index, intercept probability per engaged RV).
@@ -469,32 +469,37 @@ struct ElementFactor {
 impl ValueAttack {
     /// `retaliating`: the attacker is the victim firing back, so launch survival applies.
     pub(crate) fn new(attacker: &Side, defender: &Side, retaliating: bool) -> Self {
-        let elements = attacker
-            .forces
-            .iter()
-            .map(|e| {
-                let ballistic = e.delivery == Delivery::BallisticMissile;
-                ElementFactor {
-                    nuclear: e.is_nuclear(),
-                    ballistic,
-                    flies: e.reliability * if retaliating { e.launch_survival } else { 1.0 },
-                    passes: if ballistic {
-                        1.0
-                    } else {
-                        air_penetration(defender, e.delivery, true)
-                    },
-                    units: value_units(e, defender.value.unit),
-                }
-            })
-            .collect();
-        let layers = defender
-            .missile_defenses
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.covers.covers_value())
-            .map(|(i, l)| (i, l.intercept_probability()))
-            .collect();
-        Self { elements, layers }
+        let mut attack = Self::default();
+        attack.refill(attacker, defender, retaliating);
+        attack
+    }
+
+    /// As [`ValueAttack::new`], into this one's vectors (a workspace's set-up reuses them).
+    fn refill(&mut self, attacker: &Side, defender: &Side, retaliating: bool) {
+        self.elements.clear();
+        self.elements.extend(attacker.forces.iter().map(|e| {
+            let ballistic = e.delivery == Delivery::BallisticMissile;
+            ElementFactor {
+                nuclear: e.is_nuclear(),
+                ballistic,
+                flies: e.reliability * if retaliating { e.launch_survival } else { 1.0 },
+                passes: if ballistic {
+                    1.0
+                } else {
+                    air_penetration(defender, e.delivery, true)
+                },
+                units: value_units(e, defender.value.unit),
+            }
+        }));
+        self.layers.clear();
+        self.layers.extend(
+            defender
+                .missile_defenses
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.covers.covers_value())
+                .map(|(i, l)| (i, l.intercept_probability())),
+        );
     }
 
     /// The flow of `warheads` of attacking element `element`.
@@ -525,22 +530,29 @@ impl ValueAttack {
     /// ballistic RVs that leak through the defender's value BMD at that flow. The exchange rate
     /// by which the counterforce plan ranks its kills and its cost.
     pub(crate) fn unit_weights(&self, warheads: &[f64], capacity: &[f64]) -> Vec<f64> {
+        let mut weights = Vec::new();
+        self.unit_weights_into(warheads, capacity, &mut weights);
+        weights
+    }
+
+    /// [`ValueAttack::unit_weights`] into `weights`, reusing its buffer.
+    fn unit_weights_into(&self, warheads: &[f64], capacity: &[f64], weights: &mut Vec<f64>) {
         let flow = self.total(warheads.iter().copied());
         let leak = if flow.ballistic_rvs > 0.0 {
             self.leaking_rvs(flow.ballistic_rvs, capacity) / flow.ballistic_rvs
         } else {
             self.leaking_rvs(1.0, capacity)
         };
-        self.elements
-            .iter()
-            .map(|e| {
+        refill_from(
+            weights,
+            self.elements.iter().map(|e| {
                 if e.nuclear {
                     e.flies * e.passes * e.units * if e.ballistic { leak } else { 1.0 }
                 } else {
                     0.0
                 }
-            })
-            .collect()
+            }),
+        );
     }
 
     /// Value units one warhead of each attacking element delivers before missile defense:
@@ -1095,6 +1107,8 @@ struct Setup<'a> {
     warheads_per_unit: Vec<f64>,
     is_ballistic: Vec<bool>,
     victim_nuclear: Vec<bool>,
+    /// Set-up scratch, kept only to be reused by the next strike.
+    scratch: SetupScratch,
 }
 
 /// One first strike, planned with nuclear warheads priced at (value given up)^`cost_power`:
@@ -1161,8 +1175,8 @@ fn set_up_in<'a>(
             .iter()
             .map(|f| f.warheads_at(posture.victim_alert) as f64),
     );
-    let on_victim = ValueAttack::new(attacker, defender, false);
-    let on_striker = ValueAttack::new(defender, attacker, true);
+    b.on_victim.refill(attacker, defender, false);
+    b.on_striker.refill(defender, attacker, true);
     let capacities = |side: &'a Side| {
         side.missile_defenses
             .iter()
@@ -1172,8 +1186,15 @@ fn set_up_in<'a>(
     refill_from(&mut b.initial_capacity, capacities(defender));
     // Cheapest kills first, in what the striker's cost depends on: victim retaliation removed
     // (striker's value units) per unit of value attack given up (victim's value units).
-    let retaliation_weight = on_striker.unit_weights(&b.victim_total, &b.striker_capacity);
-    let weights = on_victim.unit_weights(&b.stock, &b.initial_capacity);
+    let scratch = &mut b.scratch;
+    b.on_striker.unit_weights_into(
+        &b.victim_total,
+        &b.striker_capacity,
+        &mut scratch.retaliation_weight,
+    );
+    b.on_victim
+        .unit_weights_into(&b.stock, &b.initial_capacity, &mut scratch.weights);
+    let (retaliation_weight, weights) = (&scratch.retaliation_weight, &scratch.weights);
     // Whether the nuclear warheads in stock give up different value units each, on the
     // weights before the least nuclear cost.
     let mut in_stock = weights
@@ -1198,10 +1219,17 @@ fn set_up_in<'a>(
         defender,
         &posture,
         options,
-        (&b.victim_total, &retaliation_weight),
+        (&b.victim_total, retaliation_weight),
         (&mut b.classes, &mut b.plan_classes, &mut b.victim_elements),
     );
-    kill_table(attacker, defender, &b.stock, options, &mut b.base_kill)?;
+    kill_table(
+        attacker,
+        defender,
+        &b.stock,
+        options,
+        &mut b.base_kill,
+        &mut scratch.target_keys,
+    )?;
     refill_from(
         &mut b.warheads_per_unit,
         retaliation_weight
@@ -1226,8 +1254,8 @@ fn set_up_in<'a>(
         posture,
         stock: b.stock,
         victim_total: b.victim_total,
-        on_victim,
-        on_striker,
+        on_victim: b.on_victim,
+        on_striker: b.on_striker,
         striker_capacity: b.striker_capacity,
         initial_capacity: b.initial_capacity,
         value_cost: b.value_cost,
@@ -1239,6 +1267,7 @@ fn set_up_in<'a>(
         warheads_per_unit: b.warheads_per_unit,
         is_ballistic: b.is_ballistic,
         victim_nuclear: b.victim_nuclear,
+        scratch: b.scratch,
     })
 }
 
@@ -1263,6 +1292,17 @@ struct SetupBuffers {
     warheads_per_unit: Vec<f64>,
     is_ballistic: Vec<bool>,
     victim_nuclear: Vec<bool>,
+    on_victim: ValueAttack,
+    on_striker: ValueAttack,
+    scratch: SetupScratch,
+}
+
+/// Vectors only the set-up itself uses, kept between strikes like [`SetupBuffers`].
+#[derive(Debug, Default)]
+struct SetupScratch {
+    retaliation_weight: Vec<f64>,
+    weights: Vec<f64>,
+    target_keys: Vec<TargetKey>,
 }
 
 impl Setup<'_> {
@@ -1281,6 +1321,9 @@ impl Setup<'_> {
             warheads_per_unit: self.warheads_per_unit,
             is_ballistic: self.is_ballistic,
             victim_nuclear: self.victim_nuclear,
+            on_victim: self.on_victim,
+            on_striker: self.on_striker,
+            scratch: self.scratch,
         }
     }
 }

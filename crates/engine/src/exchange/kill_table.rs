@@ -15,8 +15,9 @@ pub(super) fn kill_table(
     stock: &[f64],
     options: &ModelOptions,
     table: &mut Vec<Vec<f64>>,
+    keys: &mut Vec<TargetKey>,
 ) -> Result<(), EngineError> {
-    let keys = target_keys(defender, options);
+    target_keys(defender, options, keys);
     // Rows are refilled in place: a workspace's table keeps its rows from strike to strike.
     table.resize_with(keys.len(), Vec::new);
     for (g, key) in keys.iter().enumerate() {
@@ -32,7 +33,7 @@ pub(super) fn kill_table(
 
 /// All a row of the kill table depends on about its target group.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct TargetKey {
+pub(super) struct TargetKey {
     class: Basing,
     /// Compared bit for bit: equal keys give equal rows exactly.
     hardness_bits: u64,
@@ -40,8 +41,8 @@ struct TargetKey {
     fires_first: bool,
 }
 
-/// The key of every victim group: elements, then storage sites.
-fn target_keys(defender: &Side, options: &ModelOptions) -> Vec<TargetKey> {
+/// The key of every victim group: elements, then storage sites, into `keys`.
+fn target_keys(defender: &Side, options: &ModelOptions, keys: &mut Vec<TargetKey>) {
     let elements = defender.forces.iter().map(|target| TargetKey {
         class: target.basing,
         hardness_bits: target.aimpoint_hardness_psi.to_bits(),
@@ -52,7 +53,8 @@ fn target_keys(defender: &Side, options: &ModelOptions) -> Vec<TargetKey> {
         hardness_bits: site.aimpoint_hardness_psi.to_bits(),
         fires_first: false,
     });
-    elements.chain(sites).collect()
+    keys.clear();
+    keys.extend(elements.chain(sites));
 }
 
 /// Kill probabilities of every striker weapon in stock against one target group, into `row`.
@@ -204,7 +206,7 @@ mod tests {
             let stock = &stock[..weapons.len()];
             // A table left from another strike is refilled, not appended to.
             let mut grouped = vec![vec![0.25; 7]; 11];
-            kill_table(&attacker, &defender, stock, &options, &mut grouped).unwrap();
+            kill_table(&attacker, &defender, stock, &options, &mut grouped, &mut Vec::new()).unwrap();
             let direct = direct(&attacker, &defender, stock, &options);
             let bits = |t: &Vec<Vec<f64>>| -> Vec<Vec<u64>> {
                 t.iter().map(|r| r.iter().map(|p| p.to_bits()).collect()).collect()
