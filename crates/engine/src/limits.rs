@@ -4,7 +4,7 @@
 //! bound the memory and time of every command.
 
 use crate::error::EngineError;
-use crate::model::{ForceElement, Scenario};
+use crate::model::{ForceElement, Scenario, Side};
 use crate::montecarlo::Planning;
 use crate::params;
 use crate::physics::LethalRadiusModel;
@@ -185,11 +185,11 @@ pub mod size {
 pub fn most_warheads(scenario: &Scenario) -> Vec<u64> {
     let widest = widest_counts(scenario);
     let scenario = widest.as_ref().unwrap_or(scenario);
-    scenario
-        .sides
-        .iter()
-        .map(|side| side.forces.iter().map(element_warheads).sum())
-        .collect()
+    scenario.sides.iter().map(side_warheads).collect()
+}
+
+fn side_warheads(side: &Side) -> u64 {
+    side.forces.iter().map(element_warheads).sum()
 }
 
 fn element_warheads(force: &ForceElement) -> u64 {
@@ -330,11 +330,12 @@ pub fn check_size_sides(scenario: &Scenario, max_sides: usize) -> Vec<EngineErro
 }
 
 fn check_warheads(scenario: &Scenario) -> Option<EngineError> {
-    let most = most_warheads(scenario);
-    let (s, &total) = most
-        .iter()
+    // As `most_warheads`, without collecting (validation runs once per analysis).
+    let widest = widest_counts(scenario);
+    let (s, total) = (widest.as_ref().unwrap_or(scenario).sides.iter())
+        .map(side_warheads)
         .enumerate()
-        .find(|(_, w)| **w > size::WARHEADS_PER_SIDE)?;
+        .find(|(_, w)| *w > size::WARHEADS_PER_SIDE)?;
     let side = &scenario.sides[s];
     // The first of the largest elements (`max_by_key` keeps the last of equals).
     let largest = (0..side.forces.len())
