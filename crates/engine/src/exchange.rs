@@ -2399,3 +2399,15 @@ pub(crate) fn planned_strike_with(
     workspace.setups.push(setup.into_buffers());
     Ok(())
 }
+
+/// [`striker_stock`] into `into` (refilled; no allocation once it has grown): Monte Carlo
+/// reads it in every exchange of every trial.
+pub(crate) fn striker_stock_into(
+    attacker: &Side,
+    alert: Alert,
+    options: &ModelOptions,
+    into: &mut Vec<f64>,
+) {
+    into.clear();
+    into.extend(striker_stocks(attacker, alert, options));
+}

@@ -317,6 +317,8 @@ struct Scratch {
     strike: counterforce::Buffers,
     /// Interceptors left in each layer of the side whose value is attacked.
     value_inventory: Vec<u32>,
+    /// Per striker element, its warheads for the strike (after availability).
+    stock: Vec<f64>,
     memo: memo::Memo,
 }
 
@@ -615,6 +617,7 @@ fn sample_exchange(
     let Scratch {
         strike,
         value_inventory,
+        stock,
         memo,
     } = scratch;
     let kills = memo.kills(scenario, drawn, (x.striker, x.victim));
@@ -659,7 +662,7 @@ fn sample_exchange(
     let on_striker_units = on_striker.arriving_units;
 
     // The striker's remaining weapons on the victim's value.
-    let stock = exchange::striker_stock(attacker, posture.striker_alert, options);
+    exchange::striker_stock_into(attacker, posture.striker_alert, options, stock);
     let mut on_victim = ValueStrike {
         elements: &attacker.forces,
         defender,
@@ -916,6 +919,28 @@ mod tests {
                 .unwrap();
             for (lean, x) in lean.iter().zip(&full.exchanges) {
                 proptest::prop_assert_eq!(lean, &PlannedStrike::new(x));
+            }
+        }
+    }
+
+    /// The stock buffer a job reuses holds, after each refill, the striker stock the analysis
+    /// computes, whatever it held before (a longer side's stock, the other alert's).
+    #[test]
+    fn a_refilled_stock_buffer_holds_the_striker_stock() {
+        let mut scenario = uncertain_duel();
+        let mut bomber = scenario.sides[0].forces[1].clone();
+        bomber.name = "third".into();
+        bomber.launchers = 7;
+        bomber.warheads_per_launcher = 4;
+        scenario.sides[0].forces.push(bomber);
+        let options = &scenario.options;
+        let mut stock = vec![f64::NAN; 9];
+        for side in [&scenario.sides[0], &scenario.sides[1], &scenario.sides[0]] {
+            for alert in [Alert::Generated, Alert::DayToDay] {
+                exchange::striker_stock_into(side, alert, options, &mut stock);
+                let expected = exchange::striker_stock(side, alert, options);
+                assert_eq!(stock, expected, "{} at {alert:?}", side.name);
+                assert!(stock.iter().all(|&w| w > 0.0));
             }
         }
     }
