@@ -2379,3 +2379,78 @@ fn expand_inside(s: &Setup, piece: &Piece, rule: &mut StopRule, curve: &mut Vec<
         curve.push(point);
     }
 }
+
+/// What executing a first strike needs of it: who strikes whom, in which posture, the victim's
+/// aimpoint classes, the plan and its stop. Monte Carlo executes this, made from an
+/// [`Exchange`] or planned lean by [`planned_strike_with`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PlannedStrike {
+    pub striker: usize,
+    pub victim: usize,
+    pub posture: ExchangePosture,
+    pub stop: usize,
+    pub stop_point: CurvePoint,
+    pub classes: Vec<AimpointClass>,
+    pub plan: Vec<Batch>,
+}
+
+impl PlannedStrike {
+    pub(crate) fn new(x: &Exchange) -> Self {
+        Self {
+            striker: x.striker,
+            victim: x.victim,
+            posture: x.posture,
+            stop: x.stop,
+            stop_point: x.stop_point,
+            classes: x.classes.clone(),
+            plan: x.plan.clone(),
+        }
+    }
+
+    /// Refills this strike's buffers from `x`.
+    pub(crate) fn refill_from(&mut self, x: &Exchange) {
+        self.striker = x.striker;
+        self.victim = x.victim;
+        self.posture = x.posture;
+        self.stop = x.stop;
+        self.stop_point = x.stop_point;
+        self.classes.clone_from(&x.classes);
+        self.plan.clone_from(&x.plan);
+    }
+}
+
+/// The strike of [`first_strike_with`] (stop-only, no certificate) into `into`'s buffers,
+/// without accounting outcomes: the same plan, stop and classes, bit for bit.
+pub(crate) fn planned_strike_with(
+    workspace: &mut Workspace,
+    scenario: &Scenario,
+    (striker, victim): (usize, usize),
+    posture: ExchangePosture,
+    into: &mut PlannedStrike,
+) -> Result<(), EngineError> {
+    let spare = workspace.setup_buffers(&scenario.sides[striker], &scenario.sides[victim]);
+    let setup = set_up_in(scenario, striker, victim, posture, spare)?;
+    let traced = best_traced(&setup, CurveDetail::StopOnly, workspace, true);
+    into.striker = striker;
+    into.victim = victim;
+    into.posture = posture;
+    into.stop = traced.stop;
+    into.stop_point = traced.stop_point;
+    into.classes.clone_from(&setup.classes);
+    into.plan.clone_from(&traced.plan);
+    workspace.recycle(traced);
+    workspace.setups.push(setup.into_buffers());
+    Ok(())
+}
+
+/// [`striker_stock`] into `into` (refilled; no allocation once it has grown): Monte Carlo
+/// reads it in every exchange of every trial.
+pub(crate) fn striker_stock_into(
+    attacker: &Side,
+    alert: Alert,
+    options: &ModelOptions,
+    into: &mut Vec<f64>,
+) {
+    into.clear();
+    into.extend(striker_stocks(attacker, alert, options));
+}

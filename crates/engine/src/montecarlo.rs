@@ -12,7 +12,9 @@ use rayon::prelude::*;
 
 use crate::defense::{FiringDoctrine, MissileDefenseLayer};
 use crate::error::EngineError;
-use crate::exchange::{self, Exchange};
+use crate::exchange::{self, Exchange, PlannedStrike};
+#[cfg(test)]
+use crate::model::Alert;
 use crate::model::{Delivery, ForceElement, Scenario, Side};
 use crate::params;
 use crate::stability::{self, AnalysisOptions, StabilityReport};
@@ -290,7 +292,8 @@ pub struct Job {
     /// A drawn scenario of this job has passed validation.
     validated: bool,
     workspace: exchange::Workspace,
-    /// The shapes of the trial's plans, with informed planning.
+    /// The trial's strikes and their shapes, with informed planning.
+    strikes: Option<[PlannedStrike; 2]>,
     shapes: [counterforce::PlanShape; 2],
     scratch: Scratch,
 }
@@ -314,6 +317,8 @@ struct Scratch {
     strike: counterforce::Buffers,
     /// Interceptors left in each layer of the side whose value is attacked.
     value_inventory: Vec<u32>,
+    /// Per striker element, its warheads for the strike (after availability).
+    stock: Vec<f64>,
     memo: memo::Memo,
 }
 
@@ -336,7 +341,7 @@ pub fn run_trial(
 pub struct Trials<'a> {
     scenario: &'a Scenario,
     inputs: Inputs<'a>,
-    fixed_plan: Option<FixedPlan<'a>>,
+    fixed_plan: Option<FixedPlan>,
     options: AnalysisOptions,
     seed: u64,
 }
@@ -373,17 +378,18 @@ impl<'a> Trials<'a> {
 }
 
 /// Both strikes' plans with what every trial executing them shares.
-struct FixedPlan<'a> {
-    report: &'a StabilityReport,
+struct FixedPlan {
+    strikes: [PlannedStrike; 2],
     shapes: [counterforce::PlanShape; 2],
 }
 
-impl<'a> FixedPlan<'a> {
-    fn new(scenario: &Scenario, report: &'a StabilityReport) -> Self {
-        let shape = |x: &Exchange| counterforce::PlanShape::new(&scenario.sides[x.victim], x);
+impl FixedPlan {
+    fn new(scenario: &Scenario, report: &StabilityReport) -> Self {
+        let strikes = report.exchanges.each_ref().map(PlannedStrike::new);
+        let shape = |x: &PlannedStrike| counterforce::PlanShape::new(&scenario.sides[x.victim], x);
         Self {
-            report,
-            shapes: [shape(&report.exchanges[0]), shape(&report.exchanges[1])],
+            shapes: [shape(&strikes[0]), shape(&strikes[1])],
+            strikes,
         }
     }
 }
@@ -405,6 +411,7 @@ fn trial_on(
         drawn,
         validated,
         workspace,
+        strikes,
         shapes,
         scratch,
     } = job;
@@ -421,25 +428,17 @@ fn trial_on(
         }
         &*drawn
     };
-    let report;
-    let (exchanges, shapes) = match fixed_plan {
-        Some(plan) => (&plan.report.exchanges, &plan.shapes),
+    let (strikes, shapes) = match fixed_plan {
+        Some(plan) => (&plan.strikes, &plan.shapes),
         None => {
-            // Once one drawn scenario is valid, so is every other when the draws change only
-            // fields whose one rule is their range (checked as they are written).
-            report = if *validated && inputs.range_only {
-                stability::analyze_stop_only_validated(scenario, options, workspace)?
-            } else {
-                stability::analyze_stop_only_with(scenario, options, workspace)?
-            };
-            *validated = true;
-            for (shape, x) in shapes.iter_mut().zip(&report.exchanges) {
+            let strikes = plan_informed(scenario, inputs, options, validated, workspace, strikes)?;
+            for (shape, x) in shapes.iter_mut().zip(strikes.iter()) {
                 shape.refill(&scenario.sides[x.victim], x);
             }
-            (&report.exchanges, &*shapes)
+            (strikes, &*shapes)
         }
     };
-    let [x, y] = exchanges;
+    let [x, y] = strikes;
     let drawn = &inputs.drawn;
     let a = sample_exchange(scenario, x, &shapes[0], drawn, scratch, &mut draw)?;
     let b = sample_exchange(scenario, y, &shapes[1], drawn, scratch, &mut draw)?;
@@ -453,6 +452,38 @@ fn trial_on(
         ratios,
         exchanges: [a, b],
     })
+}
+
+/// Both strikes planned on the drawn `scenario` (informed planning), into `strikes`. The
+/// first trial of a job validates and plans in full; once one drawn scenario is valid, so is
+/// every other when the draws change only fields whose one rule is their range (checked as
+/// they are written), and the strikes are planned without accounting outcomes.
+fn plan_informed<'s>(
+    scenario: &Scenario,
+    inputs: &Inputs,
+    options: AnalysisOptions,
+    validated: &mut bool,
+    workspace: &mut exchange::Workspace,
+    strikes: &'s mut Option<[PlannedStrike; 2]>,
+) -> Result<&'s [PlannedStrike; 2], EngineError> {
+    match strikes {
+        Some(strikes) if *validated && inputs.range_only => {
+            stability::plan_strikes_validated(scenario, options, workspace, strikes)?;
+        }
+        _ => {
+            let report = stability::analyze_stop_only_with(scenario, options, workspace)?;
+            *validated = true;
+            let [a, b] = &report.exchanges;
+            match strikes {
+                Some([x, y]) => {
+                    x.refill_from(a);
+                    y.refill_from(b);
+                }
+                None => *strikes = Some([PlannedStrike::new(a), PlannedStrike::new(b)]),
+            }
+        }
+    }
+    Ok(strikes.as_ref().expect("planned above"))
 }
 
 /// Whether one RV is intercepted by `layer`, drawing on its remaining `inventory`.
@@ -563,6 +594,7 @@ pub(crate) fn sample_planned_exchange(
     x: &Exchange,
     draw: &mut Draw,
 ) -> Result<ExchangeSample, EngineError> {
+    let x = &PlannedStrike::new(x);
     let shape = counterforce::PlanShape::new(&scenario.sides[x.victim], x);
     let drawn = memo::Drawn::everything();
     sample_exchange(scenario, x, &shape, &drawn, &mut Scratch::default(), draw)
@@ -572,7 +604,7 @@ pub(crate) fn sample_planned_exchange(
 /// run where the plan is fixed; `drawn` says which parts of the scenario the run draws.
 fn sample_exchange(
     scenario: &Scenario,
-    x: &Exchange,
+    x: &PlannedStrike,
     shape: &counterforce::PlanShape,
     drawn: &memo::Drawn,
     scratch: &mut Scratch,
@@ -585,6 +617,7 @@ fn sample_exchange(
     let Scratch {
         strike,
         value_inventory,
+        stock,
         memo,
     } = scratch;
     let kills = memo.kills(scenario, drawn, (x.striker, x.victim));
@@ -629,7 +662,7 @@ fn sample_exchange(
     let on_striker_units = on_striker.arriving_units;
 
     // The striker's remaining weapons on the victim's value.
-    let stock = exchange::striker_stock(attacker, posture.striker_alert, options);
+    exchange::striker_stock_into(attacker, posture.striker_alert, options, stock);
     let mut on_victim = ValueStrike {
         elements: &attacker.forces,
         defender,
@@ -840,6 +873,75 @@ mod tests {
             sides: vec![side("A"), b],
             options: Default::default(),
             uncertain: uncertain.to_vec(),
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        /// Informed planning's lean strikes (no outcome accounting) are the full analysis's:
+        /// the same postures, classes, plan, stop and stop point, on random duels and regimes.
+        #[test]
+        fn lean_strikes_are_the_full_analysis_strikes(
+            launchers in [1u32..200, 1..200],
+            warheads in [1u32..6, 1..6],
+            cep_m in [40.0..600.0f64, 40.0..600.0],
+            hardness_psi in [5.0..3000.0f64, 5.0..3000.0],
+            mobile_hardness_psi in 2.0..100.0f64,
+            reliability in 0.5..1.0f64,
+            interceptors in 0u32..200,
+            generated in [proptest::bool::ANY, proptest::bool::ANY],
+            launch_under_attack in [proptest::bool::ANY, proptest::bool::ANY],
+        ) {
+            let mut scenario = uncertain_duel();
+            for (s, side) in scenario.sides.iter_mut().enumerate() {
+                let silo = &mut side.forces[0];
+                silo.launchers = launchers[s];
+                silo.warheads_per_launcher = warheads[s];
+                silo.cep_m = Some(cep_m[s]);
+                silo.aimpoint_hardness_psi = hardness_psi[s];
+                side.forces[1].aimpoint_hardness_psi = mobile_hardness_psi;
+                side.forces[1].reliability = reliability;
+            }
+            scenario.sides[1].missile_defenses[0].interceptors = interceptors;
+            let alert = generated.map(|g| if g { Alert::Generated } else { Alert::DayToDay });
+            let options = AnalysisOptions { alert, launch_under_attack };
+            let mut workspace = exchange::Workspace::default();
+            let full = stability::analyze_stop_only_with(&scenario, options, &mut workspace);
+            let Ok(full) = full else { return Ok(()) };
+            let mut lean = full.exchanges.each_ref().map(PlannedStrike::new);
+            // Planned again in the same workspace, as a job's later trials are.
+            for x in &mut lean {
+                x.plan.clear();
+                x.classes.clear();
+                x.stop = usize::MAX;
+            }
+            stability::plan_strikes_validated(&scenario, options, &mut workspace, &mut lean)
+                .unwrap();
+            for (lean, x) in lean.iter().zip(&full.exchanges) {
+                proptest::prop_assert_eq!(lean, &PlannedStrike::new(x));
+            }
+        }
+    }
+
+    /// The stock buffer a job reuses holds, after each refill, the striker stock the analysis
+    /// computes, whatever it held before (a longer side's stock, the other alert's).
+    #[test]
+    fn a_refilled_stock_buffer_holds_the_striker_stock() {
+        let mut scenario = uncertain_duel();
+        let mut bomber = scenario.sides[0].forces[1].clone();
+        bomber.name = "third".into();
+        bomber.launchers = 7;
+        bomber.warheads_per_launcher = 4;
+        scenario.sides[0].forces.push(bomber);
+        let options = &scenario.options;
+        let mut stock = vec![f64::NAN; 9];
+        for side in [&scenario.sides[0], &scenario.sides[1], &scenario.sides[0]] {
+            for alert in [Alert::Generated, Alert::DayToDay] {
+                exchange::striker_stock_into(side, alert, options, &mut stock);
+                let expected = exchange::striker_stock(side, alert, options);
+                assert_eq!(stock, expected, "{} at {alert:?}", side.name);
+                assert!(stock.iter().all(|&w| w > 0.0));
+            }
         }
     }
 

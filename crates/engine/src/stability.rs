@@ -285,13 +285,23 @@ pub fn standard_regimes(scenario: &Scenario) -> Result<Vec<RegimeResult>, Engine
         .collect()
 }
 
-/// As [`analyze_stop_only_with`] for a scenario already validated (two sides, every rule):
-/// Monte Carlo validates a job's first drawn scenario, then writes only fields whose one rule
-/// is their range, each checked as it is written (`montecarlo`).
-pub(crate) fn analyze_stop_only_validated(
+/// The two strikes of [`analyze_stop_only_with`], for a scenario already validated (two sides,
+/// every rule), planned into `strikes` (`strikes[0]`: side 0 strikes first) without accounting
+/// their outcomes, failing where it fails (the index of their stop points must be finite):
+/// Monte Carlo's informed planning executes the plans itself, and validates a job's first
+/// drawn scenario only, then writes only fields whose one rule is their range.
+pub(crate) fn plan_strikes_validated(
     scenario: &Scenario,
     options: AnalysisOptions,
     workspace: &mut Workspace,
-) -> Result<StabilityReport, EngineError> {
-    analyze_validated(scenario, options, false, CurveDetail::StopOnly, workspace)
+    strikes: &mut [exchange::PlannedStrike; 2],
+) -> Result<(), EngineError> {
+    for (striker, into) in strikes.iter_mut().enumerate() {
+        let victim = 1 - striker;
+        let posture = posture(options, victim);
+        exchange::planned_strike_with(workspace, scenario, (striker, victim), posture, into)?;
+    }
+    let [a, b] = &*strikes;
+    index_of(scenario, [&a.stop_point, &b.stop_point])?;
+    Ok(())
 }

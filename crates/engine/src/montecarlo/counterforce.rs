@@ -12,7 +12,7 @@ use super::memo::Kills;
 use super::{Draw, interception};
 use crate::allocation::Batch;
 use crate::error::EngineError;
-use crate::exchange::{self, Exchange, Target};
+use crate::exchange::{self, PlannedStrike, Target};
 use crate::model::{Delivery, Scenario, Side};
 
 /// Identical aimpoints `start..end` of one class.
@@ -79,22 +79,22 @@ pub(super) struct PlanShape {
 }
 
 impl PlanShape {
-    pub(super) fn new(defender: &Side, x: &Exchange) -> Self {
+    pub(super) fn new(defender: &Side, x: &PlannedStrike) -> Self {
         let mut shape = Self::default();
         shape.refill(defender, x);
         shape
     }
 
     /// The shape of `x`'s plan, in this shape's buffers.
-    pub(super) fn refill(&mut self, defender: &Side, x: &Exchange) {
+    pub(super) fn refill(&mut self, defender: &Side, x: &PlannedStrike) {
         self.fill_executed(x);
         self.fill_offsets(defender, x);
         self.fill_cuts(x);
     }
 
-    /// As [`Exchange::executed`]: the batches of the first `stop` warheads, the last one cut
+    /// As [`exchange::Exchange::executed`]: the batches of the first `stop` warheads, the last one cut
     /// at the stop.
-    fn fill_executed(&mut self, x: &Exchange) {
+    fn fill_executed(&mut self, x: &PlannedStrike) {
         self.executed.clear();
         let mut left = x.stop;
         for b in &x.plan {
@@ -107,7 +107,7 @@ impl PlanShape {
         }
     }
 
-    fn fill_offsets(&mut self, defender: &Side, x: &Exchange) {
+    fn fill_offsets(&mut self, defender: &Side, x: &PlannedStrike) {
         self.seen.clear();
         self.seen.resize(defender.forces.len(), 0);
         let seen = &mut self.seen;
@@ -122,7 +122,7 @@ impl PlanShape {
             }));
     }
 
-    fn fill_cuts(&mut self, x: &Exchange) {
+    fn fill_cuts(&mut self, x: &PlannedStrike) {
         self.cuts.clear();
         let classes = x.classes.iter().map(|c| (c.first, c.count));
         let batches = self.executed.iter().map(|b| (b.first, b.count));
@@ -140,7 +140,7 @@ impl PlanShape {
 /// `kills`), leaving what the strike left in `buffers.outcome`.
 pub(super) fn strike(
     scenario: &Scenario,
-    x: &Exchange,
+    x: &PlannedStrike,
     shape: &PlanShape,
     kills: Kills,
     buffers: &mut Buffers,
@@ -167,7 +167,7 @@ pub(super) fn strike(
 
 /// Per victim element, the launchers on aimpoints the striker could attack in this trial
 /// (whole launchers whose expectation is the targetable share), into `targetable`.
-fn draw_targetable(defender: &Side, x: &Exchange, targetable: &mut Vec<u32>, draw: &mut Draw) {
+fn draw_targetable(defender: &Side, x: &PlannedStrike, targetable: &mut Vec<u32>, draw: &mut Draw) {
     let alert = x.posture.victim_alert;
     targetable.clear();
     targetable.extend(defender.forces.iter().map(|element| {
@@ -181,7 +181,7 @@ fn draw_targetable(defender: &Side, x: &Exchange, targetable: &mut Vec<u32>, dra
 /// executed batch's ends, and where the element's launchers in this trial stop filling
 /// aimpoints of `launchers_per_aimpoint` (a last, partial aimpoint is a segment of its own;
 /// aimpoints beyond are empty).
-fn fill_segments(defender: &Side, x: &Exchange, shape: &PlanShape, buffers: &mut Buffers) {
+fn fill_segments(defender: &Side, x: &PlannedStrike, shape: &PlanShape, buffers: &mut Buffers) {
     let targetable = &buffers.targetable;
     // Aimpoints of element `j` full of launchers in this trial.
     let full =
@@ -225,7 +225,7 @@ fn fill_segments(defender: &Side, x: &Exchange, shape: &PlanShape, buffers: &mut
 /// Cuts this trial adds inside classes (into `cuts`): where an element's full aimpoints end
 /// and where its partial one ends, sorted.
 fn trial_cuts(
-    x: &Exchange,
+    x: &PlannedStrike,
     shape: &PlanShape,
     full: impl Fn(usize) -> usize,
     cuts: &mut Vec<usize>,
@@ -285,7 +285,7 @@ fn draw_found(defender: &Side, segments: &mut [Segment], draw: &mut Draw) {
 /// launcher works, and the victim's interceptors left (in `out`).
 struct Fire<'a> {
     scenario: &'a Scenario,
-    x: &'a Exchange,
+    x: &'a PlannedStrike,
     kills: Kills<'a>,
     out: &'a mut Outcome,
     launcher_works: &'a mut Vec<bool>,
@@ -294,7 +294,7 @@ struct Fire<'a> {
 impl<'a> Fire<'a> {
     fn new(
         scenario: &'a Scenario,
-        x: &'a Exchange,
+        x: &'a PlannedStrike,
         kills: Kills<'a>,
         out: &'a mut Outcome,
         launcher_works: &'a mut Vec<bool>,
@@ -408,7 +408,7 @@ impl<'a> Fire<'a> {
 
     /// Launchers left per victim element: all but those staying on destroyed aimpoints (each
     /// launcher stays with the element's stay share, independently of the strike).
-    fn outcome(self, defender: &Side, x: &Exchange, segments: &[Segment], draw: &mut Draw) {
+    fn outcome(self, defender: &Side, x: &PlannedStrike, segments: &[Segment], draw: &mut Draw) {
         let options = &self.scenario.options;
         let Outcome {
             surviving_launchers,
