@@ -181,6 +181,10 @@ impl Planning {
     }
 }
 
+/// Least trials a rayon job runs: a job's first trial sets up its state (a scenario copy, a
+/// full analysis with validation under informed planning), so small jobs pay it too often.
+const TRIALS_PER_JOB: usize = 64;
+
 /// Runs `trials` trials in parallel. `progress` is called with the number of trials finished so
 /// far (from any thread); pass `&|_| {}` for none.
 pub fn run(
@@ -218,10 +222,21 @@ pub fn run_range(
         .map(|report| FixedPlan::new(scenario, report));
     let inputs = Inputs::new(scenario);
     let done = std::sync::atomic::AtomicU64::new(0);
-    range
+    // An indexed range (rayon splits u64 ranges without an index) in jobs of at least
+    // `TRIALS_PER_JOB` trials: a job's first trial sets up its state (see `Job`).
+    let first = range.start;
+    let count = usize::try_from(trials).map_err(|_| {
+        EngineError::rule(
+            "trials",
+            format!("{trials} trials are more than this machine can index"),
+        )
+    })?;
+    (0..count)
         .into_par_iter()
+        .with_min_len(TRIALS_PER_JOB)
         // One job state per rayon job, reused by its trials (see `Job`).
-        .map_init(Job::default, |job, t| {
+        .map_init(Job::default, |job, i| {
+            let t = first + i as u64;
             let trial = trial_on(scenario, &inputs, job, fixed.as_ref(), options, seed, t);
             let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if finished.is_multiple_of(256) || finished == trials {
