@@ -85,43 +85,15 @@ mod tests {
     use crate::model::{Delivery, ForceElement, Payload, SlowWeaponTiming, ValueModel, ValueUnit};
     use proptest::prelude::*;
 
-    /// The table as computed before targets were grouped: every (weapon, group) pair directly.
+    /// The table as computed before targets were grouped: every (weapon, group) pair directly
+    /// (the per-aimpoint reference's table).
     fn direct(
         attacker: &Side,
         defender: &Side,
         stock: &[f64],
         options: &ModelOptions,
     ) -> Vec<Vec<f64>> {
-        let n_elements = defender.forces.len();
-        let mut table = vec![vec![0.0; attacker.forces.len()]; n_elements + 1];
-        for (i, weapon) in attacker.forces.iter().enumerate() {
-            if stock[i] < 1.0 {
-                continue;
-            }
-            for (j, target) in defender.forces.iter().enumerate() {
-                if !weapon.prompt && fires_before_slow_weapons(target, options) {
-                    continue;
-                }
-                table[j][i] = base_kill_probability(
-                    weapon,
-                    target.basing,
-                    target.aimpoint_hardness_psi,
-                    defender,
-                    options,
-                )
-                .unwrap();
-            }
-            let site = &defender.warhead_storage[0];
-            table[n_elements][i] = base_kill_probability(
-                weapon,
-                Basing::WarheadStorage,
-                site.aimpoint_hardness_psi,
-                defender,
-                options,
-            )
-            .unwrap();
-        }
-        table
+        super::super::reference::direct_kill_table(attacker, defender, stock, options).unwrap()
     }
 
     fn side(forces: Vec<ForceElement>, storage_psi: f64) -> Side {

@@ -131,33 +131,7 @@ pub(super) fn first_strike_ranked(
         .collect();
 
     // Kill probabilities before missile defense, per (victim group, striker weapon).
-    let mut base_kill = vec![vec![0.0; attacker.forces.len()]; n_groups];
-    for (i, weapon) in attacker.forces.iter().enumerate() {
-        if stock[i] < 1.0 {
-            continue;
-        }
-        for (j, target) in defender.forces.iter().enumerate() {
-            if !weapon.prompt && fires_before_slow_weapons(target, options) {
-                continue;
-            }
-            base_kill[j][i] = base_kill_probability(
-                weapon,
-                target.basing,
-                target.aimpoint_hardness_psi,
-                defender,
-                options,
-            )?;
-        }
-        for (w, site) in defender.warhead_storage.iter().enumerate() {
-            base_kill[n_elements + w][i] = base_kill_probability(
-                weapon,
-                Basing::WarheadStorage,
-                site.aimpoint_hardness_psi,
-                defender,
-                options,
-            )?;
-        }
-    }
+    let base_kill = direct_kill_table(attacker, defender, &stock, options)?;
     let mut bmd_capacity = initial_capacity.clone();
     let is_ballistic: Vec<bool> = attacker
         .forces
@@ -803,4 +777,44 @@ pub fn mismatch_with_reference(
         out.push(format!("totals and certificates {scalars:?}"));
     }
     (!out.is_empty()).then(|| out.join("; "))
+}
+
+/// Kill probabilities before missile defense, per (victim group, striker weapon), every pair
+/// computed directly: what `kill_table` must equal, target groups shared or not.
+pub(super) fn direct_kill_table(
+    attacker: &Side,
+    defender: &Side,
+    stock: &[f64],
+    options: &ModelOptions,
+) -> Result<Vec<Vec<f64>>, EngineError> {
+    let n_elements = defender.forces.len();
+    let n_groups = n_elements + defender.warhead_storage.len();
+    let mut base_kill = vec![vec![0.0; attacker.forces.len()]; n_groups];
+    for (i, weapon) in attacker.forces.iter().enumerate() {
+        if stock[i] < 1.0 {
+            continue;
+        }
+        for (j, target) in defender.forces.iter().enumerate() {
+            if !weapon.prompt && fires_before_slow_weapons(target, options) {
+                continue;
+            }
+            base_kill[j][i] = base_kill_probability(
+                weapon,
+                target.basing,
+                target.aimpoint_hardness_psi,
+                defender,
+                options,
+            )?;
+        }
+        for (w, site) in defender.warhead_storage.iter().enumerate() {
+            base_kill[n_elements + w][i] = base_kill_probability(
+                weapon,
+                Basing::WarheadStorage,
+                site.aimpoint_hardness_psi,
+                defender,
+                options,
+            )?;
+        }
+    }
+    Ok(base_kill)
 }
