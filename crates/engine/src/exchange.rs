@@ -1164,62 +1164,13 @@ fn set_up_in<'a>(
     let attacker = &scenario.sides[striker];
     let defender = &scenario.sides[victim];
     let mut b = spare;
-    refill_from(
-        &mut b.stock,
-        striker_stocks(attacker, posture.striker_alert, options),
-    );
-    refill_from(
-        &mut b.victim_total,
-        defender
-            .forces
-            .iter()
-            .map(|f| f.warheads_at(posture.victim_alert) as f64),
-    );
-    b.on_victim.refill(attacker, defender, false);
-    b.on_striker.refill(defender, attacker, true);
-    let capacities = |side: &'a Side| {
-        side.missile_defenses
-            .iter()
-            .map(MissileDefenseLayer::engagement_capacity)
-    };
-    refill_from(&mut b.striker_capacity, capacities(attacker));
-    refill_from(&mut b.initial_capacity, capacities(defender));
-    // Cheapest kills first, in what the striker's cost depends on: victim retaliation removed
-    // (striker's value units) per unit of value attack given up (victim's value units).
-    let scratch = &mut b.scratch;
-    b.on_striker.unit_weights_into(
-        &b.victim_total,
-        &b.striker_capacity,
-        &mut scratch.retaliation_weight,
-    );
-    b.on_victim
-        .unit_weights_into(&b.stock, &b.initial_capacity, &mut scratch.weights);
-    let (retaliation_weight, weights) = (&scratch.retaliation_weight, &scratch.weights);
-    // Whether the nuclear warheads in stock give up different value units each, on the
-    // weights before the least nuclear cost.
-    let mut in_stock = weights
-        .iter()
-        .zip(&attacker.forces)
-        .zip(&b.stock)
-        .filter(|((_, f), s)| f.is_nuclear() && **s >= 1.0)
-        .map(|((w, _), _)| *w);
-    let first_in_stock = in_stock.next();
-    let nuclear_costs_differ = in_stock.any(|c| Some(c) != first_in_stock);
-    refill_from(
-        &mut b.value_cost,
-        weights.iter().zip(&attacker.forces).map(|(&w, f)| {
-            if f.is_nuclear() {
-                w.max(LEAST_NUCLEAR_COST)
-            } else {
-                0.0
-            }
-        }),
-    );
+    b.refill_stocks_and_rates(attacker, defender, posture, options);
+    let nuclear_costs_differ = b.refill_value_costs(attacker);
     aimpoint_classes(
         defender,
         &posture,
         options,
-        (&b.victim_total, retaliation_weight),
+        (&b.victim_total, &b.scratch.retaliation_weight),
         (&mut b.classes, &mut b.plan_classes, &mut b.victim_elements),
     );
     kill_table(
@@ -1228,25 +1179,9 @@ fn set_up_in<'a>(
         &b.stock,
         options,
         &mut b.base_kill,
-        &mut scratch.target_keys,
+        &mut b.scratch.target_keys,
     )?;
-    refill_from(
-        &mut b.warheads_per_unit,
-        retaliation_weight
-            .iter()
-            .map(|&u| if u > 0.0 { 1.0 / u } else { 0.0 }),
-    );
-    refill_from(
-        &mut b.is_ballistic,
-        attacker
-            .forces
-            .iter()
-            .map(|f| f.delivery == Delivery::BallisticMissile),
-    );
-    refill_from(
-        &mut b.victim_nuclear,
-        defender.forces.iter().map(ForceElement::is_nuclear),
-    );
+    b.refill_element_flags(attacker, defender);
     Ok(Setup {
         options,
         attacker,
@@ -1269,6 +1204,96 @@ fn set_up_in<'a>(
         victim_nuclear: b.victim_nuclear,
         scratch: b.scratch,
     })
+}
+
+impl SetupBuffers {
+    /// Stocks, the victim's warheads, both value exchange rates and both sides' defenses.
+    fn refill_stocks_and_rates(
+        &mut self,
+        attacker: &Side,
+        defender: &Side,
+        posture: ExchangePosture,
+        options: &ModelOptions,
+    ) {
+        refill_from(
+            &mut self.stock,
+            striker_stocks(attacker, posture.striker_alert, options),
+        );
+        refill_from(
+            &mut self.victim_total,
+            defender
+                .forces
+                .iter()
+                .map(|f| f.warheads_at(posture.victim_alert) as f64),
+        );
+        self.on_victim.refill(attacker, defender, false);
+        self.on_striker.refill(defender, attacker, true);
+        fn capacities(side: &Side) -> impl Iterator<Item = f64> + '_ {
+            side.missile_defenses
+                .iter()
+                .map(MissileDefenseLayer::engagement_capacity)
+        }
+        refill_from(&mut self.striker_capacity, capacities(attacker));
+        refill_from(&mut self.initial_capacity, capacities(defender));
+    }
+
+    /// The unit weights (in the scratch) and each warhead's value cost; returns whether the
+    /// nuclear warheads in stock give up different value (else one ranking serves).
+    fn refill_value_costs(&mut self, attacker: &Side) -> bool {
+        // Cheapest kills first, in what the striker's cost depends on: victim retaliation
+        // removed (striker's value units) per unit of value attack given up (victim's units).
+        let scratch = &mut self.scratch;
+        self.on_striker.unit_weights_into(
+            &self.victim_total,
+            &self.striker_capacity,
+            &mut scratch.retaliation_weight,
+        );
+        self.on_victim
+            .unit_weights_into(&self.stock, &self.initial_capacity, &mut scratch.weights);
+        let weights = &scratch.weights;
+        // On the weights before the least nuclear cost.
+        let mut in_stock = weights
+            .iter()
+            .zip(&attacker.forces)
+            .zip(&self.stock)
+            .filter(|((_, f), s)| f.is_nuclear() && **s >= 1.0)
+            .map(|((w, _), _)| *w);
+        let first_in_stock = in_stock.next();
+        let nuclear_costs_differ = in_stock.any(|c| Some(c) != first_in_stock);
+        refill_from(
+            &mut self.value_cost,
+            weights.iter().zip(&attacker.forces).map(|(&w, f)| {
+                if f.is_nuclear() {
+                    w.max(LEAST_NUCLEAR_COST)
+                } else {
+                    0.0
+                }
+            }),
+        );
+        nuclear_costs_differ
+    }
+
+    /// Per element: victim warheads per unit of plan value, ballistic weapons, nuclear targets.
+    fn refill_element_flags(&mut self, attacker: &Side, defender: &Side) {
+        refill_from(
+            &mut self.warheads_per_unit,
+            self.scratch
+                .retaliation_weight
+                .iter()
+                .map(|&u| if u > 0.0 { 1.0 / u } else { 0.0 }),
+        );
+        refill_from(
+            &mut self.is_ballistic,
+            attacker
+                .forces
+                .iter()
+                .map(|f| f.delivery == Delivery::BallisticMissile),
+        );
+        refill_from(
+            &mut self.victim_nuclear,
+            defender.forces.iter().map(ForceElement::is_nuclear),
+        );
+    }
 }
 
 /// `v` holding exactly `items`, in its own buffer.
