@@ -7,7 +7,7 @@
 
 use crate::error::EngineError;
 use crate::limits::{self, Limit};
-use crate::model::{Fratricide, Scenario};
+use crate::model::{Fratricide, ModelOptions, Scenario, Side};
 
 mod fields;
 pub use fields::PreparedField;
@@ -369,113 +369,131 @@ fn slot_in<'a>(
     segs: &[Segment],
     path: &str,
 ) -> Result<(Limit, Slot<'a>), EngineError> {
-    let unknown = || {
-        EngineError::rule(
-            path,
-            "not a numeric field of the scenario format (see docs/scenario-format.md)",
-        )
-    };
-    let hardness = limits::hardness_psi(scenario.options.lethal_radius_model);
-    let (limit, slot): (Limit, Slot) = match segs {
+    match segs {
         [Segment::Key("options"), Segment::Key(field)] => {
-            let o = &mut scenario.options;
-            match *field {
-                "max_warheads_per_aimpoint" => (
-                    limits::MAX_WARHEADS_PER_AIMPOINT,
-                    Slot::Count(&mut o.max_warheads_per_aimpoint),
-                ),
-                "cost_exponent" => (limits::COST_EXPONENT, Slot::Real(&mut o.cost_exponent)),
-                "cost_surcharge" => (limits::COST_SURCHARGE, Slot::Real(&mut o.cost_surcharge)),
-                "striker_availability_fixed" => (
-                    limits::PROBABILITY,
-                    Slot::Real(&mut o.striker_availability_fixed),
-                ),
-                "striker_availability_survivable" => (
-                    limits::PROBABILITY,
-                    Slot::Real(&mut o.striker_availability_survivable),
-                ),
-                "launch_under_attack_share" => (
-                    limits::PROBABILITY,
-                    Slot::Real(&mut o.launch_under_attack_share),
-                ),
-                "fratricide_per_burst" => match &mut o.fratricide {
-                    Fratricide::Degradation { per_burst } => {
-                        (limits::PROBABILITY, Slot::Real(per_burst))
-                    }
-                    Fratricide::Cap => {
-                        return Err(EngineError::rule(
-                            path,
-                            "applies only with options.fratricide = \"degradation\"",
-                        ));
-                    }
-                },
-                _ => return Err(unknown()),
-            }
+            options_slot(&mut scenario.options, field, path)
         }
         [Segment::Key("side"), Segment::Index(s), rest @ ..] => {
             let options = scenario.options;
             let s = pick(&scenario.sides, s, |x| &x.name, "side", path)?;
-            let side = &mut scenario.sides[s];
-            match rest {
-                [Segment::Key("value"), Segment::Key("w80")] => {
-                    (limits::W80, Slot::Real(&mut side.value.w80))
-                }
-                [
-                    Segment::Key("warhead_storage"),
-                    Segment::Index(w),
-                    Segment::Key(field),
-                ] => {
-                    let w = pick(
-                        &side.warhead_storage,
-                        w,
-                        |x| &x.name,
-                        "warhead storage site",
-                        path,
-                    )?;
-                    let field = StorageField::parse(field).ok_or_else(unknown)?;
-                    storage_slot(&mut side.warhead_storage[w], field, hardness)
-                }
-                [Segment::Key("force"), Segment::Index(f), field @ ..] => {
-                    let f = pick(&side.forces, f, |x| &x.name, "force element", path)?;
-                    let field = ForceField::parse(field).ok_or_else(unknown)?;
-                    force_slot(&mut side.forces[f], field, &options, hardness)
-                }
-                [
-                    Segment::Key("missile_defense"),
-                    Segment::Index(d),
-                    field @ ..,
-                ] => {
-                    let d = pick(
-                        &side.missile_defenses,
-                        d,
-                        |x| &x.name,
-                        "missile-defense layer",
-                        path,
-                    )?;
-                    let field = LayerField::parse(field).ok_or_else(unknown)?;
-                    layer_slot(&mut side.missile_defenses[d], field).ok_or_else(unknown)?
-                }
-                [
-                    Segment::Key("air_defense"),
-                    Segment::Index(d),
-                    Segment::Key(field),
-                ] => {
-                    let d = pick(
-                        &side.air_defenses,
-                        d,
-                        |x| &x.name,
-                        "air-defense layer",
-                        path,
-                    )?;
-                    let field = AirField::parse(field).ok_or_else(unknown)?;
-                    air_slot(&mut side.air_defenses[d], field)
-                }
-                _ => return Err(unknown()),
+            side_slot(&mut scenario.sides[s], rest, &options, path)
+        }
+        _ => Err(unknown_field(path)),
+    }
+}
+
+/// The error for a path that names no numeric field.
+fn unknown_field(path: &str) -> EngineError {
+    EngineError::rule(
+        path,
+        "not a numeric field of the scenario format (see docs/scenario-format.md)",
+    )
+}
+
+/// The slot of `options.FIELD`.
+fn options_slot<'a>(
+    o: &'a mut ModelOptions,
+    field: &str,
+    path: &str,
+) -> Result<(Limit, Slot<'a>), EngineError> {
+    Ok(match field {
+        "max_warheads_per_aimpoint" => (
+            limits::MAX_WARHEADS_PER_AIMPOINT,
+            Slot::Count(&mut o.max_warheads_per_aimpoint),
+        ),
+        "cost_exponent" => (limits::COST_EXPONENT, Slot::Real(&mut o.cost_exponent)),
+        "cost_surcharge" => (limits::COST_SURCHARGE, Slot::Real(&mut o.cost_surcharge)),
+        "striker_availability_fixed" => (
+            limits::PROBABILITY,
+            Slot::Real(&mut o.striker_availability_fixed),
+        ),
+        "striker_availability_survivable" => (
+            limits::PROBABILITY,
+            Slot::Real(&mut o.striker_availability_survivable),
+        ),
+        "launch_under_attack_share" => (
+            limits::PROBABILITY,
+            Slot::Real(&mut o.launch_under_attack_share),
+        ),
+        "fratricide_per_burst" => match &mut o.fratricide {
+            Fratricide::Degradation { per_burst } => (limits::PROBABILITY, Slot::Real(per_burst)),
+            Fratricide::Cap => {
+                return Err(EngineError::rule(
+                    path,
+                    "applies only with options.fratricide = \"degradation\"",
+                ));
             }
+        },
+        _ => return Err(unknown_field(path)),
+    })
+}
+
+/// The slot of `side[S].REST`: the value's w80, or a field of a storage site, force element,
+/// missile-defense layer or air-defense layer.
+fn side_slot<'a>(
+    side: &'a mut Side,
+    rest: &[Segment],
+    options: &ModelOptions,
+    path: &str,
+) -> Result<(Limit, Slot<'a>), EngineError> {
+    let unknown = || unknown_field(path);
+    let hardness = limits::hardness_psi(options.lethal_radius_model);
+    Ok(match rest {
+        [Segment::Key("value"), Segment::Key("w80")] => {
+            (limits::W80, Slot::Real(&mut side.value.w80))
+        }
+        [
+            Segment::Key("warhead_storage"),
+            Segment::Index(w),
+            Segment::Key(field),
+        ] => {
+            let w = pick(
+                &side.warhead_storage,
+                w,
+                |x| &x.name,
+                "warhead storage site",
+                path,
+            )?;
+            let field = StorageField::parse(field).ok_or_else(unknown)?;
+            storage_slot(&mut side.warhead_storage[w], field, hardness)
+        }
+        [Segment::Key("force"), Segment::Index(f), field @ ..] => {
+            let f = pick(&side.forces, f, |x| &x.name, "force element", path)?;
+            let field = ForceField::parse(field).ok_or_else(unknown)?;
+            force_slot(&mut side.forces[f], field, options, hardness)
+        }
+        [
+            Segment::Key("missile_defense"),
+            Segment::Index(d),
+            field @ ..,
+        ] => {
+            let d = pick(
+                &side.missile_defenses,
+                d,
+                |x| &x.name,
+                "missile-defense layer",
+                path,
+            )?;
+            let field = LayerField::parse(field).ok_or_else(unknown)?;
+            layer_slot(&mut side.missile_defenses[d], field).ok_or_else(unknown)?
+        }
+        [
+            Segment::Key("air_defense"),
+            Segment::Index(d),
+            Segment::Key(field),
+        ] => {
+            let d = pick(
+                &side.air_defenses,
+                d,
+                |x| &x.name,
+                "air-defense layer",
+                path,
+            )?;
+            let field = AirField::parse(field).ok_or_else(unknown)?;
+            air_slot(&mut side.air_defenses[d], field)
         }
         _ => return Err(unknown()),
-    };
-    Ok((limit, slot))
+    })
 }
 
 enum Slot<'a> {
