@@ -2,6 +2,7 @@
 //! the built-ins in an order that grows and shrinks every buffer, under the four regimes.
 
 use reykjavik_engine::exchange::{self, CurveDetail, ExchangePosture, Workspace};
+use reykjavik_engine::model::{Alert, Scenario};
 use reykjavik_engine::stability::{
     AnalysisOptions, STANDARD_REGIMES, analyze_index_with, analyze_stop_only,
     analyze_stop_only_with,
@@ -16,22 +17,44 @@ const ORDER: [&str; 5] = [
     "kent-thaler-notional",
 ];
 
+/// Calls `check` with each named built-in under each standard regime (both sides at `alert`,
+/// launching under attack or not).
+fn each_regime(names: &[&str], mut check: impl FnMut(&str, &Scenario, Alert, bool)) {
+    for &name in names {
+        let scenario = reykjavik_scenario::load(name).unwrap();
+        for (alert, lua) in STANDARD_REGIMES {
+            check(name, &scenario, alert, lua);
+        }
+    }
+}
+
+/// Both sides' analysis options under one regime.
+fn options(alert: Alert, lua: bool) -> AnalysisOptions {
+    AnalysisOptions {
+        alert: [alert; 2],
+        launch_under_attack: [lua; 2],
+    }
+}
+
+/// A strike's posture under one regime.
+fn posture(alert: Alert, lua: bool) -> ExchangePosture {
+    ExchangePosture {
+        striker_alert: alert,
+        victim_alert: alert,
+        victim_launches_under_attack: lua,
+    }
+}
+
 #[test]
 fn stop_only_analyses_in_one_workspace_equal_fresh_ones() {
     let mut workspace = Workspace::default();
-    for name in ORDER {
-        let scenario = reykjavik_scenario::load(name).unwrap();
-        for (alert, lua) in STANDARD_REGIMES {
-            let options = AnalysisOptions {
-                alert: [alert; 2],
-                launch_under_attack: [lua; 2],
-            };
-            let fresh = analyze_stop_only(&scenario, options).unwrap();
-            let reused = analyze_stop_only_with(&scenario, options, &mut workspace).unwrap();
-            assert_eq!(reused, fresh, "{name} {alert:?} lua {lua}");
-            assert_eq!(reused.index.to_bits(), fresh.index.to_bits());
-        }
-    }
+    each_regime(&ORDER, |name, scenario, alert, lua| {
+        let options = options(alert, lua);
+        let fresh = analyze_stop_only(scenario, options).unwrap();
+        let reused = analyze_stop_only_with(scenario, options, &mut workspace).unwrap();
+        assert_eq!(reused, fresh, "{name} {alert:?} lua {lua}");
+        assert_eq!(reused.index.to_bits(), fresh.index.to_bits());
+    });
 }
 
 /// The index-only analysis (one workspace for all) gives the stop-only analysis's index, sides
@@ -39,88 +62,62 @@ fn stop_only_analyses_in_one_workspace_equal_fresh_ones() {
 #[test]
 fn index_only_analyses_equal_stop_only_ones() {
     let mut workspace = Workspace::default();
-    for name in ORDER {
-        let scenario = reykjavik_scenario::load(name).unwrap();
-        for (alert, lua) in STANDARD_REGIMES {
-            let options = AnalysisOptions {
-                alert: [alert; 2],
-                launch_under_attack: [lua; 2],
-            };
-            let full = analyze_stop_only(&scenario, options).unwrap();
-            let lean = analyze_index_with(&scenario, options, &mut workspace).unwrap();
-            assert_eq!(lean.index.to_bits(), full.index.to_bits(), "{name}");
-            assert_eq!(lean.sides, full.sides, "{name} {alert:?} lua {lua}");
-            let stops = full.exchanges.map(|e| e.stop_point);
-            assert_eq!(lean.stops, stops, "{name} {alert:?} lua {lua}");
-        }
-    }
+    each_regime(&ORDER, |name, scenario, alert, lua| {
+        let options = options(alert, lua);
+        let full = analyze_stop_only(scenario, options).unwrap();
+        let lean = analyze_index_with(scenario, options, &mut workspace).unwrap();
+        assert_eq!(lean.index.to_bits(), full.index.to_bits(), "{name}");
+        assert_eq!(lean.sides, full.sides, "{name} {alert:?} lua {lua}");
+        let stops = full.exchanges.map(|e| e.stop_point);
+        assert_eq!(lean.stops, stops, "{name} {alert:?} lua {lua}");
+    });
 }
 
 /// Full curves and certificates go through the same buffers.
 #[test]
 fn full_curve_strikes_in_one_workspace_equal_fresh_ones() {
     let mut workspace = Workspace::default();
-    for name in ORDER {
-        let scenario = reykjavik_scenario::load(name).unwrap();
-        for (alert, lua) in STANDARD_REGIMES {
-            let posture = ExchangePosture {
-                striker_alert: alert,
-                victim_alert: alert,
-                victim_launches_under_attack: lua,
-            };
-            for (striker, victim) in [(0, 1), (1, 0)] {
-                let fresh = exchange::first_strike(
-                    &scenario,
-                    striker,
-                    victim,
-                    posture,
-                    true,
-                    CurveDetail::Full,
-                )
-                .unwrap();
-                let reused = exchange::first_strike_with(
-                    &mut workspace,
-                    &scenario,
-                    striker,
-                    victim,
-                    posture,
-                    true,
-                    CurveDetail::Full,
-                )
-                .unwrap();
-                assert_eq!(
-                    reused, fresh,
-                    "{name} {alert:?} lua {lua} {striker}->{victim}"
-                );
-            }
+    each_regime(&ORDER, |name, scenario, alert, lua| {
+        let posture = posture(alert, lua);
+        for (striker, victim) in [(0, 1), (1, 0)] {
+            let fresh =
+                exchange::first_strike(scenario, striker, victim, posture, true, CurveDetail::Full)
+                    .unwrap();
+            let reused = exchange::first_strike_with(
+                &mut workspace,
+                scenario,
+                striker,
+                victim,
+                posture,
+                true,
+                CurveDetail::Full,
+            )
+            .unwrap();
+            assert_eq!(
+                reused, fresh,
+                "{name} {alert:?} lua {lua} {striker}->{victim}"
+            );
         }
-    }
+    });
 }
 
 /// The stop-only search (exchange/stop_search.rs) stops where the full curve stops, with the
 /// same point to the bit, on every built-in, both strikes, the four regimes.
 #[test]
 fn stop_only_strikes_stop_where_full_curves_stop() {
-    for name in ["us-russia-2021", "kent-thaler-notional", "us-china-2010-wu"] {
-        let scenario = reykjavik_scenario::load(name).unwrap();
-        for (alert, lua) in STANDARD_REGIMES {
-            let posture = ExchangePosture {
-                striker_alert: alert,
-                victim_alert: alert,
-                victim_launches_under_attack: lua,
+    let names = ["us-russia-2021", "kent-thaler-notional", "us-china-2010-wu"];
+    each_regime(&names, |name, scenario, alert, lua| {
+        let posture = posture(alert, lua);
+        for (striker, victim) in [(0, 1), (1, 0)] {
+            let strike = |detail| {
+                exchange::first_strike(scenario, striker, victim, posture, false, detail).unwrap()
             };
-            for (striker, victim) in [(0, 1), (1, 0)] {
-                let strike = |detail| {
-                    exchange::first_strike(&scenario, striker, victim, posture, false, detail)
-                        .unwrap()
-                };
-                let (every, searched) = (strike(CurveDetail::Full), strike(CurveDetail::StopOnly));
-                let at = format!("{name} {alert:?} lua {lua} {striker}->{victim}");
-                assert_eq!(searched.stop, every.stop, "{at}");
-                assert_eq!(searched.stop_point, every.stop_point, "{at}");
-                let bits = |e: &exchange::Exchange| e.stop_point.cost_to_striker.to_bits();
-                assert_eq!(bits(&searched), bits(&every), "{at}");
-            }
+            let (every, searched) = (strike(CurveDetail::Full), strike(CurveDetail::StopOnly));
+            let at = format!("{name} {alert:?} lua {lua} {striker}->{victim}");
+            assert_eq!(searched.stop, every.stop, "{at}");
+            assert_eq!(searched.stop_point, every.stop_point, "{at}");
+            let bits = |e: &exchange::Exchange| e.stop_point.cost_to_striker.to_bits();
+            assert_eq!(bits(&searched), bits(&every), "{at}");
         }
-    }
+    });
 }
