@@ -1023,7 +1023,10 @@ pub fn first_strike_reference(
     )
 }
 
-pub use reference::{mismatch_with_reference, stop_costs_agree};
+pub use reference::{
+    frozen::first_strike_ranked as first_strike_ranked_frozen, mismatch_with_reference,
+    stop_costs_agree,
+};
 
 /// One ranking's strike (a power of [`RANKINGS`]), by the class planner or (`reference`) the
 /// per-aimpoint one: the tests compare the two ranking by ranking, since where two rankings

@@ -818,3 +818,577 @@ pub(super) fn direct_kill_table(
     }
     Ok(base_kill)
 }
+
+/// TEMPORARY guard while the reference is split into stages (deleted before the branch's final
+/// commit): today's `first_strike_ranked`, unchanged, for the tests that hold the staged one to
+/// it bit for bit.
+#[doc(hidden)]
+pub mod frozen {
+    use super::*;
+
+    pub fn first_strike_ranked(
+        scenario: &Scenario,
+        striker: usize,
+        victim: usize,
+        posture: ExchangePosture,
+        certify: bool,
+        detail: CurveDetail,
+        cost_power: f64,
+    ) -> Result<Exchange, EngineError> {
+        let options = &scenario.options;
+        let attacker = &scenario.sides[striker];
+        let defender = &scenario.sides[victim];
+        let n_elements = defender.forces.len();
+        let n_groups = n_elements + defender.warhead_storage.len();
+
+        let stock = striker_stock(attacker, posture.striker_alert, options);
+        let victim_total: Vec<f64> = defender
+            .forces
+            .iter()
+            .map(|f| f.warheads_at(posture.victim_alert) as f64)
+            .collect();
+        let on_victim = ValueAttack::new(attacker, defender, false);
+        let on_striker = ValueAttack::new(defender, attacker, true);
+        let striker_capacity: Vec<f64> = attacker
+            .missile_defenses
+            .iter()
+            .map(MissileDefenseLayer::engagement_capacity)
+            .collect();
+        let initial_capacity: Vec<f64> = defender
+            .missile_defenses
+            .iter()
+            .map(MissileDefenseLayer::engagement_capacity)
+            .collect();
+        // Cheapest kills first, in what the striker's cost depends on: victim retaliation removed,
+        // in the striker's value units (after launch, air and missile defense), per unit of value
+        // attack given up, in the victim's value units. Conventional weapons give up nothing, so
+        // they go first. (Counting every warhead as 1 on both sides let a less accurate weapon lower
+        // the striker's cost when value is counted in equivalent megatons.)
+        let retaliation_weight = on_striker.unit_weights(&victim_total, &striker_capacity);
+        let cost: Vec<f64> = on_victim
+            .unit_weights(&stock, &initial_capacity)
+            .into_iter()
+            .zip(&attacker.forces)
+            .map(|(w, f)| {
+                if f.is_nuclear() {
+                    w.max(LEAST_NUCLEAR_COST).powf(cost_power)
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+
+        // Aimpoints: launchers sit `launchers_per_aimpoint` to an aimpoint (the last holds the
+        // remainder); launch-under-attack-capable launchers mostly escape.
+        let mut aimpoints = Vec::new();
+        let mut values = Vec::new();
+        let mut spend = Vec::new();
+        let mut victim_elements = Vec::with_capacity(n_elements);
+        for (j, target) in defender.forces.iter().enumerate() {
+            let per_launcher = f64::from(target.warheads_per_launcher);
+            let launchers = f64::from(target.launchers_at(posture.victim_alert));
+            let targetable = launchers * (1.0 - target.untargetable_share.at(posture.victim_alert));
+            let stay = stay_share(target, &posture, options);
+            let d = target.detection_probability;
+            let mut left = targetable;
+            while left > 1e-9 {
+                let here = left.min(f64::from(target.launchers_per_aimpoint));
+                // A remainder of less than one launcher is there with that probability.
+                let presence = here.min(1.0);
+                aimpoints.push(Aimpoint {
+                    target: Target::Element(j),
+                    launchers: here / presence,
+                    detection: d * presence,
+                });
+                // Conventional launchers cannot retaliate on value: destroying them gains nothing
+                // in this model, so the striker never spends warheads on them.
+                let at_stake = if target.is_nuclear() {
+                    here * per_launcher * stay * d * retaliation_weight[j]
+                } else {
+                    0.0
+                };
+                values.push(at_stake);
+                spend.push(d * presence);
+                left -= here;
+            }
+            victim_elements.push(VictimElementOutcome {
+                name: target.name.clone(),
+                warheads: victim_total[j],
+                untargetable: victim_total[j] - targetable * per_launcher
+                    + targetable * per_launcher * stay * (1.0 - d),
+                launched_under_attack: targetable * per_launcher * (1.0 - stay),
+                exposed: targetable * per_launcher * stay * d,
+                destroyed: 0.0,
+                surviving: victim_total[j],
+            });
+        }
+        let mut storage_aimpoint = vec![None; defender.warhead_storage.len()];
+        for (w, site) in defender.warhead_storage.iter().enumerate() {
+            // The greedy values a storage site by the warheads that depend on it.
+            let dependent: f64 = defender
+                .forces
+                .iter()
+                .zip(&victim_total)
+                .zip(&retaliation_weight)
+                .filter(|((f, _), _)| f.warhead_storage == Some(w))
+                .map(|((_, t), u)| t * u)
+                .sum();
+            storage_aimpoint[w] = Some(aimpoints.len());
+            aimpoints.push(Aimpoint {
+                target: Target::Storage(w),
+                launchers: 0.0,
+                detection: site.detection_probability,
+            });
+            values.push(dependent * site.detection_probability);
+            spend.push(site.detection_probability);
+        }
+        let groups: Vec<usize> = aimpoints
+            .iter()
+            .map(|a| match a.target {
+                Target::Element(j) => j,
+                Target::Storage(w) => n_elements + w,
+            })
+            .collect();
+
+        // Kill probabilities before missile defense, per (victim group, striker weapon).
+        let base_kill = direct_kill_table(attacker, defender, &stock, options)?;
+        let mut bmd_capacity = initial_capacity.clone();
+        let is_ballistic: Vec<bool> = attacker
+            .forces
+            .iter()
+            .map(|f| f.delivery == Delivery::BallisticMissile)
+            .collect();
+        let kill_with_defense = |capacity: &[f64]| -> Vec<Vec<f64>> {
+            let leak = forces_leak(&defender.missile_defenses, capacity);
+            base_kill
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .zip(&is_ballistic)
+                        .map(|(p, &b)| if b { p * leak } else { *p })
+                        .collect()
+                })
+                .collect()
+        };
+        let mut greedy = Greedy::new(Problem {
+            values,
+            groups,
+            kill: kill_with_defense(&bmd_capacity),
+            cost,
+            stock: stock.clone(),
+            cap: options.max_warheads_per_aimpoint as usize,
+            spend,
+            fratricide_per_burst: match options.fratricide {
+                Fratricide::Cap => 0.0,
+                Fratricide::Degradation { per_burst } => per_burst,
+            },
+        });
+        // Victim warheads per unit of plan value, per element (the plan counts retaliation units).
+        let warheads_per_unit: Vec<f64> = retaliation_weight
+            .iter()
+            .map(|&u| if u > 0.0 { 1.0 / u } else { 0.0 })
+            .collect();
+
+        // Trace the draw-down curve. Running flows keep each point O(1): only the striker element
+        // that fired and the victim elements that lost warheads change.
+        let storage_of: Vec<Option<usize>> = defender
+            .forces
+            .iter()
+            .map(|f| f.warhead_storage.and_then(|w| storage_aimpoint[w]))
+            .collect();
+        let mut destroyed_on_launchers = vec![0.0; n_elements];
+        let mut spent = vec![0.0; attacker.forces.len()];
+        let mut surviving = victim_total.clone();
+        let mut striker_flow = on_victim.total(stock.iter().copied());
+        let mut victim_flow = on_striker.total(surviving.iter().copied());
+        let victim_nuclear: Vec<bool> = defender
+            .forces
+            .iter()
+            .map(ForceElement::is_nuclear)
+            .collect();
+        let mut totals = Totals {
+            nuclear_spent: 0.0,
+            conventional_spent: 0.0,
+            striker_left: attacker
+                .forces
+                .iter()
+                .zip(&stock)
+                .filter(|(f, _)| f.is_nuclear())
+                .map(|(_, s)| s)
+                .sum(),
+            victim_surviving: victim_total
+                .iter()
+                .zip(&victim_nuclear)
+                .filter(|(_, n)| **n)
+                .map(|(t, _)| t)
+                .sum(),
+        };
+        let most_steps = greedy.problem().values.len() * 2 * greedy.problem().cap + 1;
+        let mut plan: Vec<Assignment> = Vec::with_capacity(most_steps);
+        // The kill probability each assignment was made with (defenses of forces can change it).
+        let mut kill_used: Vec<f64> = Vec::with_capacity(most_steps);
+        // Survival of a storage site: missed (1 - d) or found and survives every warhead.
+        let storage_survival = |aimpoint: usize, survival_if_found: f64| {
+            let d = aimpoints[aimpoint].detection;
+            1.0 - d + d * survival_if_found
+        };
+        // Capacity of the victim's BMD after each step, logged only when it changes.
+        let mut capacity_log: Vec<(usize, Vec<f64>)> = vec![(0, bmd_capacity.clone())];
+        let mut counterforce_intercepts = Vec::with_capacity(most_steps);
+        counterforce_intercepts.push(0.0);
+        let mut intercepted_so_far = 0.0;
+        let raw =
+            |totals: &Totals, striker_flow: Flow, victim_flow: Flow, capacity: &[f64]| RawPoint {
+                totals: *totals,
+                on_striker: on_striker.resolve(victim_flow, &striker_capacity).0,
+                on_victim: on_victim.resolve(striker_flow, capacity).0,
+            };
+        // The exact point, and its cost split as f + g: f = D_striker^e never rises along the curve,
+        // g = s (1 - D_victim^e) never falls (see CurveDetail::StopOnly).
+        let evaluate = |r: &RawPoint| -> (CurvePoint, f64, f64) {
+            let damage_to_striker = attacker.value.damage(r.on_striker);
+            let damage_to_victim = defender.value.damage(r.on_victim);
+            let f = damage_to_striker.powf(options.cost_exponent);
+            let g = options.cost_surcharge * (1.0 - damage_to_victim.powf(options.cost_exponent));
+            let (cost_to_striker, cost_to_victim) =
+                options.costs(damage_to_striker, damage_to_victim);
+            let point = CurvePoint {
+                warheads_spent: r.totals.nuclear_spent,
+                conventional_spent: r.totals.conventional_spent,
+                striker_warheads_left: r.totals.striker_left,
+                victim_warheads_surviving: r.totals.victim_surviving,
+                arriving_on_striker: r.on_striker,
+                arriving_on_victim: r.on_victim,
+                damage_to_striker,
+                damage_to_victim,
+                cost_to_striker,
+                cost_to_victim,
+            };
+            (point, f, g)
+        };
+        let monotone = !defender
+            .missile_defenses
+            .iter()
+            .any(|l| l.covers == crate::defense::Coverage::Both);
+        let lean = detail == CurveDetail::StopOnly && monotone;
+        // The least damage the striker can suffer: the victim keeps only what no plan can reach.
+        let f_floor = if lean {
+            let floor: Vec<f64> = (0..n_elements)
+                .map(|j| {
+                    if storage_of[j].is_some() {
+                        return 0.0;
+                    }
+                    let reachable: f64 = aimpoints
+                        .iter()
+                        .zip(&greedy.problem().values)
+                        .filter(|(a, _)| a.target == Target::Element(j))
+                        .map(|(_, v)| v * warheads_per_unit[j])
+                        .sum();
+                    (victim_total[j] - reachable).max(0.0)
+                })
+                .collect();
+            let arriving = on_striker
+                .resolve(on_striker.total(floor.into_iter()), &striker_capacity)
+                .0;
+            attacker.value.damage(arriving).powf(options.cost_exponent)
+        } else {
+            0.0
+        };
+        let mut raws: Vec<RawPoint> = Vec::with_capacity(most_steps);
+        // Exactly evaluated points: (index, point, f, g).
+        let mut evaluated: Vec<(usize, CurvePoint, f64, f64)> = Vec::new();
+        let mut best_cost = f64::INFINITY;
+        raws.push(raw(&totals, striker_flow, victim_flow, &bmd_capacity));
+        while let Some(assignment) = greedy.step() {
+            let aimpoint = aimpoints[assignment.aimpoint];
+            let i = assignment.weapon;
+            kill_used.push(assignment.kill);
+            let before = stock[i] - spent[i];
+            spent[i] += aimpoint.detection;
+            striker_flow = striker_flow
+                .plus(on_victim.flow(i, stock[i] - spent[i]), 1.0)
+                .plus(on_victim.flow(i, before), -1.0);
+            if attacker.forces[i].is_nuclear() {
+                totals.nuclear_spent += aimpoint.detection;
+                totals.striker_left -= aimpoint.detection;
+            } else {
+                totals.conventional_spent += aimpoint.detection;
+            }
+            if let Target::Element(j) = aimpoint.target {
+                destroyed_on_launchers[j] += assignment.gain * warheads_per_unit[j];
+            }
+            // Expected survivors: on their launchers, times their storage site's survival.
+            let mut update = |j: usize, survival: &[f64]| {
+                let storage = storage_of[j].map_or(1.0, |k| storage_survival(k, survival[k]));
+                let now = (victim_total[j] - destroyed_on_launchers[j]) * storage;
+                victim_flow = victim_flow
+                    .plus(on_striker.flow(j, now), 1.0)
+                    .plus(on_striker.flow(j, surviving[j]), -1.0);
+                if victim_nuclear[j] {
+                    totals.victim_surviving += now - surviving[j];
+                }
+                surviving[j] = now;
+            };
+            match aimpoint.target {
+                Target::Element(j) => update(j, greedy.survival()),
+                Target::Storage(w) => {
+                    for j in
+                        (0..n_elements).filter(|&j| defender.forces[j].warhead_storage == Some(w))
+                    {
+                        update(j, greedy.survival());
+                    }
+                }
+            }
+            if is_ballistic[i] {
+                // The RV, if it flies, draws interceptors from the layers covering forces, each layer
+                // engaging what the layer before let through.
+                let mut flying = attacker.forces[i].reliability * aimpoint.detection;
+                let mut exhausted = false;
+                let mut drawn = false;
+                for (layer, capacity) in defender
+                    .missile_defenses
+                    .iter()
+                    .zip(bmd_capacity.iter_mut())
+                {
+                    if layer.covers.covers_forces() && *capacity >= 1.0 {
+                        let intercepted = flying * layer.intercept_probability();
+                        intercepted_so_far += intercepted;
+                        *capacity -= flying;
+                        flying -= intercepted;
+                        drawn = true;
+                        exhausted |= *capacity < 1.0;
+                    }
+                }
+                if drawn {
+                    capacity_log.push((plan.len() + 1, bmd_capacity.clone()));
+                }
+                if exhausted {
+                    // Later RVs leak through the spent layer: kill probabilities rise.
+                    for (j, row) in kill_with_defense(&bmd_capacity).iter().enumerate() {
+                        for (w, &p) in row.iter().enumerate() {
+                            greedy.set_kill(j, w, p);
+                        }
+                    }
+                    greedy.rebuild();
+                }
+            }
+            plan.push(assignment);
+            raws.push(raw(&totals, striker_flow, victim_flow, &bmd_capacity));
+            counterforce_intercepts.push(intercepted_so_far);
+            if lean && plan.len().is_multiple_of(SAMPLE_EVERY) {
+                let k = plan.len();
+                let (point, f, g) = evaluate(&raws[k]);
+                best_cost = best_cost.min(point.cost_to_striker);
+                evaluated.push((k, point, f, g));
+                // No later point can cost the striker less than f_floor + g(k): stop planning.
+                if f_floor + g > best_cost + COST_TIE + BOUND_SLACK {
+                    break;
+                }
+            }
+        }
+
+        // Evaluate the points the stop rule needs: all of them, or (lean) the sampled ones, the two
+        // ends, and every point of a block whose bound f(end) + g(start) could reach the minimum.
+        let last = raws.len() - 1;
+        let mut curve = Vec::new();
+        if lean {
+            for k in [0, last] {
+                if !evaluated.iter().any(|(i, ..)| *i == k) {
+                    let (point, f, g) = evaluate(&raws[k]);
+                    evaluated.push((k, point, f, g));
+                }
+            }
+            evaluated.sort_by_key(|(k, ..)| *k);
+            best_cost = evaluated
+                .iter()
+                .map(|(_, p, ..)| p.cost_to_striker)
+                .fold(f64::INFINITY, f64::min);
+            let ends: Vec<(usize, f64, f64)> =
+                evaluated.iter().map(|&(k, _, f, g)| (k, f, g)).collect();
+            for pair in ends.windows(2) {
+                let ((a, _, g_a), (b, f_b, _)) = (pair[0], pair[1]);
+                if f_b + g_a > best_cost + COST_TIE + BOUND_SLACK {
+                    continue;
+                }
+                for (k, r) in raws.iter().enumerate().take(b).skip(a + 1) {
+                    let (point, f, g) = evaluate(r);
+                    best_cost = best_cost.min(point.cost_to_striker);
+                    evaluated.push((k, point, f, g));
+                }
+            }
+        } else {
+            evaluated = raws
+                .iter()
+                .enumerate()
+                .map(|(k, r)| {
+                    let (point, f, g) = evaluate(r);
+                    (k, point, f, g)
+                })
+                .collect();
+            if detail == CurveDetail::Full {
+                curve = evaluated.iter().map(|(_, p, ..)| *p).collect();
+            }
+        }
+
+        // Stop rule (R-3765 p. 22): the lowest striker cost; among the points within the tie
+        // tolerance of it, the highest victim cost (then the fewest warheads).
+        let lowest = evaluated
+            .iter()
+            .map(|(_, p, ..)| p.cost_to_striker)
+            .fold(f64::INFINITY, f64::min);
+        let (stop, stop_point) = evaluated
+            .iter()
+            .filter(|(_, p, ..)| p.cost_to_striker <= lowest + COST_TIE)
+            .fold(
+                None::<(usize, CurvePoint)>,
+                |best, &(k, p, ..)| match best {
+                    Some((bk, bp))
+                        if bp.cost_to_victim > p.cost_to_victim
+                            || (bp.cost_to_victim == p.cost_to_victim && bk < k) =>
+                    {
+                        Some((bk, bp))
+                    }
+                    _ => Some((k, p)),
+                },
+            )
+            .expect("the curve has its starting point");
+
+        // Outcomes at the stop point: replay the first `stop` assignments.
+        let mut spent_on = vec![vec![0.0; n_groups]; attacker.forces.len()];
+        let mut destroyed_on = vec![0.0; n_elements];
+        let mut survival_if_found = vec![1.0; aimpoints.len()];
+        let mut by_conventional = vec![0.0; n_elements];
+        let mut air_shot_down_in_counterforce = 0.0;
+        for (a, &p) in plan[..stop].iter().zip(&kill_used) {
+            let aimpoint = aimpoints[a.aimpoint];
+            let weapon = &attacker.forces[a.weapon];
+            let group = match aimpoint.target {
+                Target::Element(j) => {
+                    destroyed_on[j] += a.gain * warheads_per_unit[j];
+                    if !weapon.is_nuclear() {
+                        by_conventional[j] += a.gain * warheads_per_unit[j];
+                    }
+                    j
+                }
+                Target::Storage(w) => {
+                    survival_if_found[a.aimpoint] *= 1.0 - p;
+                    n_elements + w
+                }
+            };
+            spent_on[a.weapon][group] += aimpoint.detection;
+            air_shot_down_in_counterforce += aimpoint.detection
+                * weapon.reliability
+                * (1.0 - air_penetration(defender, weapon.delivery, false));
+        }
+        let mut destroyed_by_conventional = 0.0;
+        for (j, outcome) in victim_elements.iter_mut().enumerate() {
+            let storage = storage_of[j].map_or(1.0, |k| storage_survival(k, survival_if_found[k]));
+            outcome.surviving = (outcome.warheads - destroyed_on[j]) * storage;
+            outcome.destroyed = outcome.warheads - outcome.surviving;
+            destroyed_by_conventional += by_conventional[j] * storage;
+        }
+        let striker_elements: Vec<StrikerElementOutcome> = attacker
+            .forces
+            .iter()
+            .zip(&stock)
+            .zip(spent_on)
+            .map(|((f, &available), spent_on)| {
+                let used: f64 = spent_on.iter().sum();
+                StrikerElementOutcome {
+                    name: f.name.clone(),
+                    payload: f.payload,
+                    available,
+                    left_for_value: if f.is_nuclear() {
+                        available - used
+                    } else {
+                        0.0
+                    },
+                    spent_on,
+                }
+            })
+            .collect();
+        let capacity_at_stop = &capacity_log
+            .iter()
+            .rev()
+            .find(|(step, _)| *step <= stop)
+            .expect("step 0 is logged")
+            .1;
+        let (_, victim_defense_against_value_attack) = on_victim.arriving(
+            striker_elements.iter().map(|s| s.left_for_value),
+            capacity_at_stop,
+        );
+        let (_, striker_defense_against_retaliation) = on_striker.arriving(
+            victim_elements.iter().map(|v| v.surviving),
+            &striker_capacity,
+        );
+        let destroyed: f64 = victim_elements
+            .iter()
+            .zip(&defender.forces)
+            .filter(|(_, f)| f.is_nuclear())
+            .map(|(v, _)| v.destroyed)
+            .sum();
+        let plan_value: f64 = plan[..stop].iter().map(|a| a.gain).sum();
+        let cost_lower_bound = certify.then(|| {
+            cost_lower_bound(&BoundInputs {
+                attacker,
+                defender,
+                options,
+                on_victim: &on_victim,
+                on_striker: &on_striker,
+                striker_capacity: &striker_capacity,
+                stock: &stock,
+                victim_total: &victim_total,
+                aimpoints: &aimpoints,
+                base_kill: &base_kill,
+                posture: &posture,
+            })
+        });
+        Ok(Exchange {
+            cost_lower_bound,
+            striker,
+            victim,
+            posture,
+            stop,
+            destroyed_upper_bound: if certify {
+                crate::allocation::upper_bound(greedy.problem(), stop).max(plan_value)
+            } else {
+                f64::INFINITY
+            },
+            plan_value,
+            destroyed,
+            curve,
+            stop_point,
+            classes: aimpoints
+                .iter()
+                .enumerate()
+                .map(|(k, a)| AimpointClass {
+                    target: a.target,
+                    launchers: a.launchers,
+                    detection: a.detection,
+                    count: 1,
+                    first: k,
+                })
+                .collect(),
+            plan: plan
+                .iter()
+                .map(|a| Batch {
+                    weapon: a.weapon,
+                    class: a.aimpoint,
+                    first: a.aimpoint,
+                    count: 1,
+                    gain: a.gain,
+                    kill: a.kill,
+                })
+                .collect(),
+            striker_elements,
+            victim_elements,
+            destroyed_by_conventional,
+            victim_defense_against_counterforce: DefenseEffect {
+                ballistic_intercepted: counterforce_intercepts[stop],
+                air_breathing_shot_down: air_shot_down_in_counterforce,
+            },
+            victim_defense_against_value_attack,
+            striker_defense_against_retaliation,
+        })
+    }
+}
