@@ -1,5 +1,25 @@
-//! The per-aimpoint first strike: one warhead per step of [`Greedy`], every curve point kept.
-//! The reference the class and tier planner is tested against (same plan, same stop point).
+//! The per-aimpoint reference: the first strike planned one warhead and one aimpoint at a time,
+//! every curve point kept. The class and tier planner ([`super::first_strike_ranked`]) is tested
+//! against it: same plan warhead by warhead, same stop index, the same curve and outcomes to
+//! rounding ([`mismatch_with_reference`]).
+//!
+//! Its shape, stage by stage:
+//! 1. [`Strike::new`]: the two sides as the strike sees them (stocks, value attacks, defense
+//!    capacities, the retaliation each victim warhead carries) and [`warhead_costs`], the
+//!    ranking's price of each striker warhead;
+//! 2. [`Targets::new`]: the victim's aimpoints, one by one, with what each is worth to the
+//!    greedy, and the victim's outcomes before the strike;
+//! 3. [`allocator`]: a [`Greedy`] over those aimpoints that hands out one warhead per step;
+//! 4. [`trace`]: the draw-down curve, one point per warhead ([`DrawDown::fire`] moves the
+//!    running flows, the survivors and the forces defense), sampled for the stop-only search;
+//! 5. [`scored_points`]: damages and costs of the points the stop rule needs, and
+//!    [`stop_rule`]: the stop point;
+//! 6. [`outcomes_at_stop`]: the plan replayed to the stop point; [`certificates`] when asked.
+//!
+//! It is deliberately simple, so that it is easy to believe: one aimpoint and one warhead per
+//! step (no classes of identical aimpoints, no tiers of equal gains, no closed-form segments),
+//! and no bound that skips points other than the stop-only search's own (the same check the
+//! planner makes). It is slow on large scenarios; that is its price.
 
 use super::*;
 use crate::allocation::{Batch, Greedy, Problem};
@@ -15,218 +35,125 @@ pub(super) fn first_strike_ranked(
     detail: CurveDetail,
     cost_power: f64,
 ) -> Result<Exchange, EngineError> {
-    let options = &scenario.options;
-    let attacker = &scenario.sides[striker];
-    let defender = &scenario.sides[victim];
-    let n_elements = defender.forces.len();
-    let n_groups = n_elements + defender.warhead_storage.len();
-
-    let stock = striker_stock(attacker, posture.striker_alert, options);
-    let victim_total: Vec<f64> = defender
-        .forces
-        .iter()
-        .map(|f| f.warheads_at(posture.victim_alert) as f64)
-        .collect();
-    let on_victim = ValueAttack::new(attacker, defender, false);
-    let on_striker = ValueAttack::new(defender, attacker, true);
-    let striker_capacity: Vec<f64> = attacker
-        .missile_defenses
-        .iter()
-        .map(MissileDefenseLayer::engagement_capacity)
-        .collect();
-    let initial_capacity: Vec<f64> = defender
-        .missile_defenses
-        .iter()
-        .map(MissileDefenseLayer::engagement_capacity)
-        .collect();
-    // Cheapest kills first, in what the striker's cost depends on: victim retaliation removed,
-    // in the striker's value units (after launch, air and missile defense), per unit of value
-    // attack given up, in the victim's value units. Conventional weapons give up nothing, so
-    // they go first. (Counting every warhead as 1 on both sides let a less accurate weapon lower
-    // the striker's cost when value is counted in equivalent megatons.)
-    let retaliation_weight = on_striker.unit_weights(&victim_total, &striker_capacity);
-    let cost: Vec<f64> = on_victim
-        .unit_weights(&stock, &initial_capacity)
-        .into_iter()
-        .zip(&attacker.forces)
-        .map(|(w, f)| {
-            if f.is_nuclear() {
-                w.max(LEAST_NUCLEAR_COST).powf(cost_power)
-            } else {
-                0.0
-            }
-        })
-        .collect();
-
-    // Aimpoints: launchers sit `launchers_per_aimpoint` to an aimpoint (the last holds the
-    // remainder); launch-under-attack-capable launchers mostly escape.
-    let mut aimpoints = Vec::new();
-    let mut values = Vec::new();
-    let mut spend = Vec::new();
-    let mut victim_elements = Vec::with_capacity(n_elements);
-    for (j, target) in defender.forces.iter().enumerate() {
-        let per_launcher = f64::from(target.warheads_per_launcher);
-        let launchers = f64::from(target.launchers_at(posture.victim_alert));
-        let targetable = launchers * (1.0 - target.untargetable_share.at(posture.victim_alert));
-        let stay = stay_share(target, &posture, options);
-        let d = target.detection_probability;
-        let mut left = targetable;
-        while left > 1e-9 {
-            let here = left.min(f64::from(target.launchers_per_aimpoint));
-            // A remainder of less than one launcher is there with that probability.
-            let presence = here.min(1.0);
-            aimpoints.push(Aimpoint {
-                target: Target::Element(j),
-                launchers: here / presence,
-                detection: d * presence,
-            });
-            // Conventional launchers cannot retaliate on value: destroying them gains nothing
-            // in this model, so the striker never spends warheads on them.
-            let at_stake = if target.is_nuclear() {
-                here * per_launcher * stay * d * retaliation_weight[j]
-            } else {
-                0.0
-            };
-            values.push(at_stake);
-            spend.push(d * presence);
-            left -= here;
-        }
-        victim_elements.push(VictimElementOutcome {
-            name: target.name.clone(),
-            warheads: victim_total[j],
-            untargetable: victim_total[j] - targetable * per_launcher
-                + targetable * per_launcher * stay * (1.0 - d),
-            launched_under_attack: targetable * per_launcher * (1.0 - stay),
-            exposed: targetable * per_launcher * stay * d,
-            destroyed: 0.0,
-            surviving: victim_total[j],
-        });
-    }
-    let mut storage_aimpoint = vec![None; defender.warhead_storage.len()];
-    for (w, site) in defender.warhead_storage.iter().enumerate() {
-        // The greedy values a storage site by the warheads that depend on it.
-        let dependent: f64 = defender
-            .forces
-            .iter()
-            .zip(&victim_total)
-            .zip(&retaliation_weight)
-            .filter(|((f, _), _)| f.warhead_storage == Some(w))
-            .map(|((_, t), u)| t * u)
-            .sum();
-        storage_aimpoint[w] = Some(aimpoints.len());
-        aimpoints.push(Aimpoint {
-            target: Target::Storage(w),
-            launchers: 0.0,
-            detection: site.detection_probability,
-        });
-        values.push(dependent * site.detection_probability);
-        spend.push(site.detection_probability);
-    }
-    let groups: Vec<usize> = aimpoints
-        .iter()
-        .map(|a| match a.target {
-            Target::Element(j) => j,
-            Target::Storage(w) => n_elements + w,
-        })
-        .collect();
-
-    // Kill probabilities before missile defense, per (victim group, striker weapon).
-    let base_kill = direct_kill_table(attacker, defender, &stock, options)?;
-    let mut bmd_capacity = initial_capacity.clone();
-    let is_ballistic: Vec<bool> = attacker
-        .forces
-        .iter()
-        .map(|f| f.delivery == Delivery::BallisticMissile)
-        .collect();
-    let kill_with_defense = |capacity: &[f64]| -> Vec<Vec<f64>> {
-        let leak = forces_leak(&defender.missile_defenses, capacity);
-        base_kill
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .zip(&is_ballistic)
-                    .map(|(p, &b)| if b { p * leak } else { *p })
-                    .collect()
-            })
-            .collect()
-    };
-    let mut greedy = Greedy::new(Problem {
-        values,
-        groups,
-        kill: kill_with_defense(&bmd_capacity),
-        cost,
-        stock: stock.clone(),
-        cap: options.max_warheads_per_aimpoint as usize,
-        spend,
-        fratricide_per_burst: match options.fratricide {
-            Fratricide::Cap => 0.0,
-            Fratricide::Degradation { per_burst } => per_burst,
-        },
+    let strike = Strike::new(scenario, striker, victim, posture);
+    let targets = Targets::new(&strike, &posture);
+    let base_kill = direct_kill_table(
+        strike.attacker,
+        strike.defender,
+        &strike.stock,
+        strike.options,
+    )?;
+    let mut greedy = allocator(&strike, &targets, &base_kill, cost_power);
+    let lean = detail == CurveDetail::StopOnly && victim_damage_never_rises(strike.defender);
+    let floor = lean.then(|| least_striker_damage(&strike, &targets, greedy.problem()));
+    let mut trace = trace(&strike, &targets, &base_kill, &mut greedy, floor);
+    let curve = scored_points(&strike, &mut trace, lean, detail);
+    let (stop, stop_point) = stop_rule(&trace.scored);
+    let outcomes = outcomes_at_stop(&strike, &targets, &trace, stop);
+    let plan_value: f64 = trace.plan[..stop].iter().map(|a| a.gain).sum();
+    let certificates = certify.then(|| {
+        let problem = greedy.problem();
+        certificates(
+            &strike, &targets, &base_kill, problem, &posture, stop, plan_value,
+        )
     });
-    // Victim warheads per unit of plan value, per element (the plan counts retaliation units).
-    let warheads_per_unit: Vec<f64> = retaliation_weight
-        .iter()
-        .map(|&u| if u > 0.0 { 1.0 / u } else { 0.0 })
-        .collect();
+    Ok(Exchange {
+        striker,
+        victim,
+        posture,
+        curve,
+        stop,
+        stop_point,
+        classes: one_aimpoint_classes(&targets.aimpoints),
+        plan: one_warhead_batches(&trace.plan),
+        striker_elements: outcomes.striker_elements,
+        victim_elements: outcomes.victim_elements,
+        destroyed_by_conventional: outcomes.destroyed_by_conventional,
+        victim_defense_against_counterforce: outcomes.victim_defense_against_counterforce,
+        victim_defense_against_value_attack: outcomes.victim_defense_against_value_attack,
+        striker_defense_against_retaliation: outcomes.striker_defense_against_retaliation,
+        destroyed_upper_bound: certificates.map_or(f64::INFINITY, |(upper, _)| upper),
+        plan_value,
+        destroyed: outcomes.destroyed,
+        cost_lower_bound: certificates.map(|(_, lower)| lower),
+    })
+}
 
-    // Trace the draw-down curve. Running flows keep each point O(1): only the striker element
-    // that fired and the victim elements that lost warheads change.
-    let storage_of: Vec<Option<usize>> = defender
-        .forces
-        .iter()
-        .map(|f| f.warhead_storage.and_then(|w| storage_aimpoint[w]))
-        .collect();
-    let mut destroyed_on_launchers = vec![0.0; n_elements];
-    let mut spent = vec![0.0; attacker.forces.len()];
-    let mut surviving = victim_total.clone();
-    let mut striker_flow = on_victim.total(stock.iter().copied());
-    let mut victim_flow = on_striker.total(surviving.iter().copied());
-    let victim_nuclear: Vec<bool> = defender
-        .forces
-        .iter()
-        .map(ForceElement::is_nuclear)
-        .collect();
-    let mut totals = Totals {
-        nuclear_spent: 0.0,
-        conventional_spent: 0.0,
-        striker_left: attacker
+/// The two sides as the strike sees them: what does not change while the greedy plans.
+struct Strike<'a> {
+    options: &'a ModelOptions,
+    attacker: &'a Side,
+    defender: &'a Side,
+    /// Striker warheads available, per element.
+    stock: Vec<f64>,
+    /// Victim warheads, per element.
+    victim_total: Vec<f64>,
+    on_victim: ValueAttack,
+    on_striker: ValueAttack,
+    /// Engagement capacity of the striker's and (before the strike) the victim's BMD layers.
+    striker_capacity: Vec<f64>,
+    initial_capacity: Vec<f64>,
+    /// Victim retaliation on the striker's value per victim warhead, per element, and its
+    /// inverse (0 where a warhead carries none): the plan counts retaliation units.
+    retaliation_weight: Vec<f64>,
+    warheads_per_unit: Vec<f64>,
+    is_ballistic: Vec<bool>,
+    victim_nuclear: Vec<bool>,
+}
+
+impl<'a> Strike<'a> {
+    fn new(
+        scenario: &'a Scenario,
+        striker: usize,
+        victim: usize,
+        posture: ExchangePosture,
+    ) -> Self {
+        let options = &scenario.options;
+        let attacker = &scenario.sides[striker];
+        let defender = &scenario.sides[victim];
+        let victim_total: Vec<f64> = defender
             .forces
             .iter()
-            .zip(&stock)
-            .filter(|(f, _)| f.is_nuclear())
-            .map(|(_, s)| s)
-            .sum(),
-        victim_surviving: victim_total
+            .map(|f| f.warheads_at(posture.victim_alert) as f64)
+            .collect();
+        let on_striker = ValueAttack::new(defender, attacker, true);
+        let striker_capacity = engagement_capacities(attacker);
+        let retaliation_weight = on_striker.unit_weights(&victim_total, &striker_capacity);
+        let warheads_per_unit = retaliation_weight
             .iter()
-            .zip(&victim_nuclear)
-            .filter(|(_, n)| **n)
-            .map(|(t, _)| t)
-            .sum(),
-    };
-    let most_steps = greedy.problem().values.len() * 2 * greedy.problem().cap + 1;
-    let mut plan: Vec<Assignment> = Vec::with_capacity(most_steps);
-    // The kill probability each assignment was made with (defenses of forces can change it).
-    let mut kill_used: Vec<f64> = Vec::with_capacity(most_steps);
-    // Survival of a storage site: missed (1 - d) or found and survives every warhead.
-    let storage_survival = |aimpoint: usize, survival_if_found: f64| {
-        let d = aimpoints[aimpoint].detection;
-        1.0 - d + d * survival_if_found
-    };
-    // Capacity of the victim's BMD after each step, logged only when it changes.
-    let mut capacity_log: Vec<(usize, Vec<f64>)> = vec![(0, bmd_capacity.clone())];
-    let mut counterforce_intercepts = Vec::with_capacity(most_steps);
-    counterforce_intercepts.push(0.0);
-    let mut intercepted_so_far = 0.0;
-    let raw = |totals: &Totals, striker_flow: Flow, victim_flow: Flow, capacity: &[f64]| RawPoint {
-        totals: *totals,
-        on_striker: on_striker.resolve(victim_flow, &striker_capacity).0,
-        on_victim: on_victim.resolve(striker_flow, capacity).0,
-    };
-    // The exact point, and its cost split as f + g: f = D_striker^e never rises along the curve,
-    // g = s (1 - D_victim^e) never falls (see CurveDetail::StopOnly).
-    let evaluate = |r: &RawPoint| -> (CurvePoint, f64, f64) {
-        let damage_to_striker = attacker.value.damage(r.on_striker);
-        let damage_to_victim = defender.value.damage(r.on_victim);
+            .map(|&u| if u > 0.0 { 1.0 / u } else { 0.0 })
+            .collect();
+        Strike {
+            options,
+            attacker,
+            defender,
+            stock: striker_stock(attacker, posture.striker_alert, options),
+            victim_total,
+            on_victim: ValueAttack::new(attacker, defender, false),
+            on_striker,
+            striker_capacity,
+            initial_capacity: engagement_capacities(defender),
+            retaliation_weight,
+            warheads_per_unit,
+            is_ballistic: attacker
+                .forces
+                .iter()
+                .map(|f| f.delivery == Delivery::BallisticMissile)
+                .collect(),
+            victim_nuclear: defender
+                .forces
+                .iter()
+                .map(ForceElement::is_nuclear)
+                .collect(),
+        }
+    }
+
+    /// The exact point, and its cost split as f + g: f = D_striker^e never rises along the
+    /// curve, g = s (1 - D_victim^e) never falls (see CurveDetail::StopOnly).
+    fn score(&self, index: usize, r: &RawPoint) -> Scored {
+        let options = self.options;
+        let damage_to_striker = self.attacker.value.damage(r.on_striker);
+        let damage_to_victim = self.defender.value.damage(r.on_victim);
         let f = damage_to_striker.powf(options.cost_exponent);
         let g = options.cost_surcharge * (1.0 - damage_to_victim.powf(options.cost_exponent));
         let (cost_to_striker, cost_to_victim) = options.costs(damage_to_striker, damage_to_victim);
@@ -242,208 +169,588 @@ pub(super) fn first_strike_ranked(
             cost_to_striker,
             cost_to_victim,
         };
-        (point, f, g)
-    };
-    let monotone = !defender
+        Scored { index, point, f, g }
+    }
+}
+
+fn engagement_capacities(side: &Side) -> Vec<f64> {
+    side.missile_defenses
+        .iter()
+        .map(MissileDefenseLayer::engagement_capacity)
+        .collect()
+}
+
+/// Cheapest kills first, in what the striker's cost depends on: victim retaliation removed,
+/// in the striker's value units (after launch, air and missile defense), per unit of value
+/// attack given up, in the victim's value units. Conventional weapons give up nothing, so
+/// they go first. (Counting every warhead as 1 on both sides let a less accurate weapon lower
+/// the striker's cost when value is counted in equivalent megatons.)
+fn warhead_costs(strike: &Strike, cost_power: f64) -> Vec<f64> {
+    strike
+        .on_victim
+        .unit_weights(&strike.stock, &strike.initial_capacity)
+        .into_iter()
+        .zip(&strike.attacker.forces)
+        .map(|(w, f)| {
+            if f.is_nuclear() {
+                w.max(LEAST_NUCLEAR_COST).powf(cost_power)
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
+/// The victim's aimpoints, one by one, as the greedy sees them.
+struct Targets {
+    aimpoints: Vec<Aimpoint>,
+    /// Retaliation units at stake on each aimpoint (the greedy's values).
+    values: Vec<f64>,
+    /// Warheads spent per warhead committed to each aimpoint (it is found, or not).
+    spend: Vec<f64>,
+    /// Per victim element: the aimpoint of the storage site its warheads depend on.
+    storage_of: Vec<Option<usize>>,
+    /// The victim's outcomes before the strike (nothing destroyed yet).
+    victim_elements: Vec<VictimElementOutcome>,
+}
+
+impl Targets {
+    fn new(strike: &Strike, posture: &ExchangePosture) -> Self {
+        let mut targets = Targets {
+            aimpoints: Vec::new(),
+            values: Vec::new(),
+            spend: Vec::new(),
+            storage_of: Vec::new(),
+            victim_elements: Vec::with_capacity(strike.defender.forces.len()),
+        };
+        for j in 0..strike.defender.forces.len() {
+            targets.add_launchers(strike, posture, j);
+        }
+        let storage_aimpoint: Vec<usize> = (0..strike.defender.warhead_storage.len())
+            .map(|w| targets.add_storage(strike, w))
+            .collect();
+        targets.storage_of = strike
+            .defender
+            .forces
+            .iter()
+            .map(|f| f.warhead_storage.map(|w| storage_aimpoint[w]))
+            .collect();
+        targets
+    }
+
+    /// Element `j`'s aimpoints: launchers sit `launchers_per_aimpoint` to an aimpoint (the last
+    /// holds the remainder); launch-under-attack-capable launchers mostly escape.
+    fn add_launchers(&mut self, strike: &Strike, posture: &ExchangePosture, j: usize) {
+        let target = &strike.defender.forces[j];
+        let per_launcher = f64::from(target.warheads_per_launcher);
+        let launchers = f64::from(target.launchers_at(posture.victim_alert));
+        let targetable = launchers * (1.0 - target.untargetable_share.at(posture.victim_alert));
+        let stay = stay_share(target, posture, strike.options);
+        let d = target.detection_probability;
+        let mut left = targetable;
+        while left > 1e-9 {
+            let here = left.min(f64::from(target.launchers_per_aimpoint));
+            // A remainder of less than one launcher is there with that probability.
+            let presence = here.min(1.0);
+            self.aimpoints.push(Aimpoint {
+                target: Target::Element(j),
+                launchers: here / presence,
+                detection: d * presence,
+            });
+            // Conventional launchers cannot retaliate on value: destroying them gains nothing
+            // in this model, so the striker never spends warheads on them.
+            let at_stake = if target.is_nuclear() {
+                here * per_launcher * stay * d * strike.retaliation_weight[j]
+            } else {
+                0.0
+            };
+            self.values.push(at_stake);
+            self.spend.push(d * presence);
+            left -= here;
+        }
+        let total = strike.victim_total[j];
+        self.victim_elements.push(VictimElementOutcome {
+            name: target.name.clone(),
+            warheads: total,
+            untargetable: total - targetable * per_launcher
+                + targetable * per_launcher * stay * (1.0 - d),
+            launched_under_attack: targetable * per_launcher * (1.0 - stay),
+            exposed: targetable * per_launcher * stay * d,
+            destroyed: 0.0,
+            surviving: total,
+        });
+    }
+
+    /// Storage site `w`'s aimpoint, valued by the warheads that depend on it; returns its index.
+    fn add_storage(&mut self, strike: &Strike, w: usize) -> usize {
+        let site = &strike.defender.warhead_storage[w];
+        let dependent: f64 = strike
+            .defender
+            .forces
+            .iter()
+            .zip(&strike.victim_total)
+            .zip(&strike.retaliation_weight)
+            .filter(|((f, _), _)| f.warhead_storage == Some(w))
+            .map(|((_, t), u)| t * u)
+            .sum();
+        self.aimpoints.push(Aimpoint {
+            target: Target::Storage(w),
+            launchers: 0.0,
+            detection: site.detection_probability,
+        });
+        self.values.push(dependent * site.detection_probability);
+        self.spend.push(site.detection_probability);
+        self.aimpoints.len() - 1
+    }
+
+    /// Share of element `j`'s warheads that survives with its storage site: the site is missed
+    /// (1 - d), or found and survives every warhead (`survival_if_found`, per aimpoint).
+    fn storage_share(&self, j: usize, survival_if_found: &[f64]) -> f64 {
+        self.storage_of[j].map_or(1.0, |k| {
+            let d = self.aimpoints[k].detection;
+            1.0 - d + d * survival_if_found[k]
+        })
+    }
+}
+
+/// The greedy over the aimpoints, with kill probabilities as the victim's full forces defense
+/// leaves them.
+fn allocator(
+    strike: &Strike,
+    targets: &Targets,
+    base_kill: &[Vec<f64>],
+    cost_power: f64,
+) -> Greedy {
+    let n_elements = strike.defender.forces.len();
+    let groups = targets
+        .aimpoints
+        .iter()
+        .map(|a| match a.target {
+            Target::Element(j) => j,
+            Target::Storage(w) => n_elements + w,
+        })
+        .collect();
+    Greedy::new(Problem {
+        values: targets.values.clone(),
+        groups,
+        kill: kill_with_defense(strike, base_kill, &strike.initial_capacity),
+        cost: warhead_costs(strike, cost_power),
+        stock: strike.stock.clone(),
+        cap: strike.options.max_warheads_per_aimpoint as usize,
+        spend: targets.spend.clone(),
+        fratricide_per_burst: match strike.options.fratricide {
+            Fratricide::Cap => 0.0,
+            Fratricide::Degradation { per_burst } => per_burst,
+        },
+    })
+}
+
+/// Kill probabilities per (victim group, striker weapon) with the victim's forces defense at
+/// `capacity`: ballistic RVs leak through it.
+fn kill_with_defense(strike: &Strike, base_kill: &[Vec<f64>], capacity: &[f64]) -> Vec<Vec<f64>> {
+    let leak = forces_leak(&strike.defender.missile_defenses, capacity);
+    base_kill
+        .iter()
+        .map(|row| {
+            row.iter()
+                .zip(&strike.is_ballistic)
+                .map(|(p, &b)| if b { p * leak } else { *p })
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether the damage to the victim never rises along the curve, so the stop-only search may
+/// skip points: not when a victim BMD layer covers both forces and value.
+fn victim_damage_never_rises(defender: &Side) -> bool {
+    !defender
         .missile_defenses
         .iter()
-        .any(|l| l.covers == crate::defense::Coverage::Both);
-    let lean = detail == CurveDetail::StopOnly && monotone;
-    // The least damage the striker can suffer: the victim keeps only what no plan can reach.
-    let f_floor = if lean {
-        let floor: Vec<f64> = (0..n_elements)
-            .map(|j| {
-                if storage_of[j].is_some() {
-                    return 0.0;
-                }
-                let reachable: f64 = aimpoints
-                    .iter()
-                    .zip(&greedy.problem().values)
-                    .filter(|(a, _)| a.target == Target::Element(j))
-                    .map(|(_, v)| v * warheads_per_unit[j])
-                    .sum();
-                (victim_total[j] - reachable).max(0.0)
-            })
-            .collect();
-        let arriving = on_striker
-            .resolve(on_striker.total(floor.into_iter()), &striker_capacity)
-            .0;
-        attacker.value.damage(arriving).powf(options.cost_exponent)
-    } else {
-        0.0
-    };
-    let mut raws: Vec<RawPoint> = Vec::with_capacity(most_steps);
-    // Exactly evaluated points: (index, point, f, g).
-    let mut evaluated: Vec<(usize, CurvePoint, f64, f64)> = Vec::new();
-    let mut best_cost = f64::INFINITY;
-    raws.push(raw(&totals, striker_flow, victim_flow, &bmd_capacity));
-    while let Some(assignment) = greedy.step() {
-        let aimpoint = aimpoints[assignment.aimpoint];
-        let i = assignment.weapon;
-        kill_used.push(assignment.kill);
-        let before = stock[i] - spent[i];
-        spent[i] += aimpoint.detection;
-        striker_flow = striker_flow
-            .plus(on_victim.flow(i, stock[i] - spent[i]), 1.0)
-            .plus(on_victim.flow(i, before), -1.0);
-        if attacker.forces[i].is_nuclear() {
-            totals.nuclear_spent += aimpoint.detection;
-            totals.striker_left -= aimpoint.detection;
-        } else {
-            totals.conventional_spent += aimpoint.detection;
-        }
-        if let Target::Element(j) = aimpoint.target {
-            destroyed_on_launchers[j] += assignment.gain * warheads_per_unit[j];
-        }
-        // Expected survivors: on their launchers, times their storage site's survival.
-        let mut update = |j: usize, survival: &[f64]| {
-            let storage = storage_of[j].map_or(1.0, |k| storage_survival(k, survival[k]));
-            let now = (victim_total[j] - destroyed_on_launchers[j]) * storage;
-            victim_flow = victim_flow
-                .plus(on_striker.flow(j, now), 1.0)
-                .plus(on_striker.flow(j, surviving[j]), -1.0);
-            if victim_nuclear[j] {
-                totals.victim_surviving += now - surviving[j];
+        .any(|l| l.covers == crate::defense::Coverage::Both)
+}
+
+/// The least f (damage to the striker, raised to the cost exponent) any point can have: the
+/// victim keeps only what no plan can reach.
+fn least_striker_damage(strike: &Strike, targets: &Targets, problem: &Problem) -> f64 {
+    let floor: Vec<f64> = (0..strike.defender.forces.len())
+        .map(|j| {
+            if targets.storage_of[j].is_some() {
+                return 0.0;
             }
-            surviving[j] = now;
-        };
-        match aimpoint.target {
-            Target::Element(j) => update(j, greedy.survival()),
-            Target::Storage(w) => {
-                for j in (0..n_elements).filter(|&j| defender.forces[j].warhead_storage == Some(w))
-                {
-                    update(j, greedy.survival());
-                }
-            }
-        }
-        if is_ballistic[i] {
-            // The RV, if it flies, draws interceptors from the layers covering forces, each layer
-            // engaging what the layer before let through.
-            let mut flying = attacker.forces[i].reliability * aimpoint.detection;
-            let mut exhausted = false;
-            let mut drawn = false;
-            for (layer, capacity) in defender
-                .missile_defenses
+            let reachable: f64 = targets
+                .aimpoints
                 .iter()
-                .zip(bmd_capacity.iter_mut())
-            {
-                if layer.covers.covers_forces() && *capacity >= 1.0 {
-                    let intercepted = flying * layer.intercept_probability();
-                    intercepted_so_far += intercepted;
-                    *capacity -= flying;
-                    flying -= intercepted;
-                    drawn = true;
-                    exhausted |= *capacity < 1.0;
-                }
-            }
-            if drawn {
-                capacity_log.push((plan.len() + 1, bmd_capacity.clone()));
-            }
-            if exhausted {
-                // Later RVs leak through the spent layer: kill probabilities rise.
-                for (j, row) in kill_with_defense(&bmd_capacity).iter().enumerate() {
-                    for (w, &p) in row.iter().enumerate() {
-                        greedy.set_kill(j, w, p);
-                    }
-                }
-                greedy.rebuild();
-            }
+                .zip(&problem.values)
+                .filter(|(a, _)| a.target == Target::Element(j))
+                .map(|(_, v)| v * strike.warheads_per_unit[j])
+                .sum();
+            (strike.victim_total[j] - reachable).max(0.0)
+        })
+        .collect();
+    let arriving = strike
+        .on_striker
+        .resolve(
+            strike.on_striker.total(floor.into_iter()),
+            &strike.striker_capacity,
+        )
+        .0;
+    strike
+        .attacker
+        .value
+        .damage(arriving)
+        .powf(strike.options.cost_exponent)
+}
+
+/// A curve point with its damages and costs: its index (warheads committed), the point, and
+/// its striker cost split as f + g (see [`Strike::score`]).
+#[derive(Clone, Copy)]
+struct Scored {
+    index: usize,
+    point: CurvePoint,
+    f: f64,
+    g: f64,
+}
+
+/// The draw-down as the greedy plans it, step by step, and the points scored on the way.
+struct Trace {
+    plan: Vec<Assignment>,
+    /// The kill probability each assignment was made with (defenses of forces can change it).
+    kill_used: Vec<f64>,
+    /// One raw point per warhead committed, the start included.
+    raws: Vec<RawPoint>,
+    /// Capacity of the victim's BMD after each step, logged only when it changes.
+    capacity_log: Vec<(usize, Vec<f64>)>,
+    /// Ballistic RVs intercepted by the victim's forces defense, after each step.
+    counterforce_intercepts: Vec<f64>,
+    /// Exactly evaluated points (stop-only: the sampled ones so far).
+    scored: Vec<Scored>,
+}
+
+/// Traces the draw-down curve, one point per warhead the greedy assigns. With `floor` (the
+/// stop-only search), every [`SAMPLE_EVERY`]th point is scored, and planning ends once no later
+/// point can cost the striker less than `floor + g`.
+fn trace(
+    strike: &Strike,
+    targets: &Targets,
+    base_kill: &[Vec<f64>],
+    greedy: &mut Greedy,
+    floor: Option<f64>,
+) -> Trace {
+    let most_steps = greedy.problem().values.len() * 2 * greedy.problem().cap + 1;
+    let mut down = DrawDown::new(strike);
+    let mut trace = Trace {
+        plan: Vec::with_capacity(most_steps),
+        kill_used: Vec::with_capacity(most_steps),
+        raws: Vec::with_capacity(most_steps),
+        capacity_log: vec![(0, down.bmd_capacity.clone())],
+        counterforce_intercepts: Vec::with_capacity(most_steps),
+        scored: Vec::new(),
+    };
+    trace.counterforce_intercepts.push(0.0);
+    let mut best_cost = f64::INFINITY;
+    trace.raws.push(down.raw(strike));
+    while let Some(assignment) = greedy.step() {
+        trace.kill_used.push(assignment.kill);
+        let drawn = down.fire(strike, targets, base_kill, greedy, &assignment);
+        if drawn {
+            trace
+                .capacity_log
+                .push((trace.plan.len() + 1, down.bmd_capacity.clone()));
         }
-        plan.push(assignment);
-        raws.push(raw(&totals, striker_flow, victim_flow, &bmd_capacity));
-        counterforce_intercepts.push(intercepted_so_far);
-        if lean && plan.len().is_multiple_of(SAMPLE_EVERY) {
-            let k = plan.len();
-            let (point, f, g) = evaluate(&raws[k]);
-            best_cost = best_cost.min(point.cost_to_striker);
-            evaluated.push((k, point, f, g));
+        trace.plan.push(assignment);
+        trace.raws.push(down.raw(strike));
+        trace.counterforce_intercepts.push(down.intercepted_so_far);
+        let Some(floor) = floor else { continue };
+        if trace.plan.len().is_multiple_of(SAMPLE_EVERY) {
+            let k = trace.plan.len();
+            let scored = strike.score(k, &trace.raws[k]);
+            best_cost = best_cost.min(scored.point.cost_to_striker);
+            trace.scored.push(scored);
             // No later point can cost the striker less than f_floor + g(k): stop planning.
-            if f_floor + g > best_cost + COST_TIE + BOUND_SLACK {
+            if floor + scored.g > best_cost + COST_TIE + BOUND_SLACK {
                 break;
             }
         }
     }
+    trace
+}
 
-    // Evaluate the points the stop rule needs: all of them, or (lean) the sampled ones, the two
-    // ends, and every point of a block whose bound f(end) + g(start) could reach the minimum.
-    let last = raws.len() - 1;
-    let mut curve = Vec::new();
-    if lean {
-        for k in [0, last] {
-            if !evaluated.iter().any(|(i, ..)| *i == k) {
-                let (point, f, g) = evaluate(&raws[k]);
-                evaluated.push((k, point, f, g));
-            }
-        }
-        evaluated.sort_by_key(|(k, ..)| *k);
-        best_cost = evaluated
-            .iter()
-            .map(|(_, p, ..)| p.cost_to_striker)
-            .fold(f64::INFINITY, f64::min);
-        let ends: Vec<(usize, f64, f64)> =
-            evaluated.iter().map(|&(k, _, f, g)| (k, f, g)).collect();
-        for pair in ends.windows(2) {
-            let ((a, _, g_a), (b, f_b, _)) = (pair[0], pair[1]);
-            if f_b + g_a > best_cost + COST_TIE + BOUND_SLACK {
-                continue;
-            }
-            for (k, r) in raws.iter().enumerate().take(b).skip(a + 1) {
-                let (point, f, g) = evaluate(r);
-                best_cost = best_cost.min(point.cost_to_striker);
-                evaluated.push((k, point, f, g));
-            }
-        }
-    } else {
-        evaluated = raws
-            .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                let (point, f, g) = evaluate(r);
-                (k, point, f, g)
-            })
-            .collect();
-        if detail == CurveDetail::Full {
-            curve = evaluated.iter().map(|(_, p, ..)| *p).collect();
+/// Running flows and totals of the draw-down, so each point is O(1): only the striker
+/// element that fired and the victim elements that lost warheads change.
+struct DrawDown {
+    /// Striker warheads spent, per element.
+    spent: Vec<f64>,
+    /// Victim warheads destroyed on their launchers, and surviving, per element.
+    destroyed_on_launchers: Vec<f64>,
+    surviving: Vec<f64>,
+    striker_flow: Flow,
+    victim_flow: Flow,
+    totals: Totals,
+    bmd_capacity: Vec<f64>,
+    intercepted_so_far: f64,
+}
+
+impl DrawDown {
+    fn new(strike: &Strike) -> Self {
+        let surviving = strike.victim_total.clone();
+        let totals = Totals {
+            nuclear_spent: 0.0,
+            conventional_spent: 0.0,
+            striker_left: strike
+                .attacker
+                .forces
+                .iter()
+                .zip(&strike.stock)
+                .filter(|(f, _)| f.is_nuclear())
+                .map(|(_, s)| s)
+                .sum(),
+            victim_surviving: strike
+                .victim_total
+                .iter()
+                .zip(&strike.victim_nuclear)
+                .filter(|(_, n)| **n)
+                .map(|(t, _)| t)
+                .sum(),
+        };
+        DrawDown {
+            spent: vec![0.0; strike.attacker.forces.len()],
+            destroyed_on_launchers: vec![0.0; strike.defender.forces.len()],
+            striker_flow: strike.on_victim.total(strike.stock.iter().copied()),
+            victim_flow: strike.on_striker.total(surviving.iter().copied()),
+            surviving,
+            totals,
+            bmd_capacity: strike.initial_capacity.clone(),
+            intercepted_so_far: 0.0,
         }
     }
 
-    // Stop rule (R-3765 p. 22): the lowest striker cost; among the points within the tie
-    // tolerance of it, the highest victim cost (then the fewest warheads).
-    let lowest = evaluated
-        .iter()
-        .map(|(_, p, ..)| p.cost_to_striker)
-        .fold(f64::INFINITY, f64::min);
-    let (stop, stop_point) = evaluated
-        .iter()
-        .filter(|(_, p, ..)| p.cost_to_striker <= lowest + COST_TIE)
-        .fold(
-            None::<(usize, CurvePoint)>,
-            |best, &(k, p, ..)| match best {
-                Some((bk, bp))
-                    if bp.cost_to_victim > p.cost_to_victim
-                        || (bp.cost_to_victim == p.cost_to_victim && bk < k) =>
-                {
-                    Some((bk, bp))
-                }
-                _ => Some((k, p)),
-            },
-        )
-        .expect("the curve has its starting point");
+    /// The current point, before its damages and costs.
+    fn raw(&self, strike: &Strike) -> RawPoint {
+        RawPoint {
+            totals: self.totals,
+            on_striker: strike
+                .on_striker
+                .resolve(self.victim_flow, &strike.striker_capacity)
+                .0,
+            on_victim: strike
+                .on_victim
+                .resolve(self.striker_flow, &self.bmd_capacity)
+                .0,
+        }
+    }
 
-    // Outcomes at the stop point: replay the first `stop` assignments.
+    /// One warhead fired as `assignment` says: the striker spends it, the victim loses what it
+    /// kills, and a ballistic RV draws on the forces defense. Whether it drew interceptors.
+    fn fire(
+        &mut self,
+        strike: &Strike,
+        targets: &Targets,
+        base_kill: &[Vec<f64>],
+        greedy: &mut Greedy,
+        assignment: &Assignment,
+    ) -> bool {
+        let aimpoint = targets.aimpoints[assignment.aimpoint];
+        let i = assignment.weapon;
+        self.spend(strike, i, aimpoint.detection);
+        match aimpoint.target {
+            Target::Element(j) => {
+                self.destroyed_on_launchers[j] += assignment.gain * strike.warheads_per_unit[j];
+                self.update_survivors(strike, targets, j, greedy.survival());
+            }
+            Target::Storage(w) => {
+                for j in (0..strike.defender.forces.len())
+                    .filter(|&j| strike.defender.forces[j].warhead_storage == Some(w))
+                {
+                    self.update_survivors(strike, targets, j, greedy.survival());
+                }
+            }
+        }
+        strike.is_ballistic[i] && self.draw_interceptors(strike, base_kill, greedy, i, aimpoint)
+    }
+
+    /// Striker element `i` spends `warheads`.
+    fn spend(&mut self, strike: &Strike, i: usize, warheads: f64) {
+        let before = strike.stock[i] - self.spent[i];
+        self.spent[i] += warheads;
+        self.striker_flow = self
+            .striker_flow
+            .plus(
+                strike.on_victim.flow(i, strike.stock[i] - self.spent[i]),
+                1.0,
+            )
+            .plus(strike.on_victim.flow(i, before), -1.0);
+        if strike.attacker.forces[i].is_nuclear() {
+            self.totals.nuclear_spent += warheads;
+            self.totals.striker_left -= warheads;
+        } else {
+            self.totals.conventional_spent += warheads;
+        }
+    }
+
+    /// Victim element `j`'s expected survivors: on their launchers, times their storage
+    /// site's survival.
+    fn update_survivors(&mut self, strike: &Strike, targets: &Targets, j: usize, survival: &[f64]) {
+        let storage = targets.storage_share(j, survival);
+        let now = (strike.victim_total[j] - self.destroyed_on_launchers[j]) * storage;
+        self.victim_flow = self
+            .victim_flow
+            .plus(strike.on_striker.flow(j, now), 1.0)
+            .plus(strike.on_striker.flow(j, self.surviving[j]), -1.0);
+        if strike.victim_nuclear[j] {
+            self.totals.victim_surviving += now - self.surviving[j];
+        }
+        self.surviving[j] = now;
+    }
+
+    /// The RV of weapon `i`, if it flies, draws interceptors from the layers covering forces,
+    /// each layer engaging what the layer before let through. A layer that runs out lets later
+    /// RVs leak: the greedy's kill probabilities rise. Whether any layer engaged.
+    fn draw_interceptors(
+        &mut self,
+        strike: &Strike,
+        base_kill: &[Vec<f64>],
+        greedy: &mut Greedy,
+        i: usize,
+        aimpoint: Aimpoint,
+    ) -> bool {
+        let mut flying = strike.attacker.forces[i].reliability * aimpoint.detection;
+        let mut exhausted = false;
+        let mut drawn = false;
+        for (layer, capacity) in strike
+            .defender
+            .missile_defenses
+            .iter()
+            .zip(self.bmd_capacity.iter_mut())
+        {
+            if layer.covers.covers_forces() && *capacity >= 1.0 {
+                let intercepted = flying * layer.intercept_probability();
+                self.intercepted_so_far += intercepted;
+                *capacity -= flying;
+                flying -= intercepted;
+                drawn = true;
+                exhausted |= *capacity < 1.0;
+            }
+        }
+        if exhausted {
+            let kill = kill_with_defense(strike, base_kill, &self.bmd_capacity);
+            for (j, row) in kill.iter().enumerate() {
+                for (w, &p) in row.iter().enumerate() {
+                    greedy.set_kill(j, w, p);
+                }
+            }
+            greedy.rebuild();
+        }
+        drawn
+    }
+}
+
+/// Scores the points the stop rule needs: all of them, or (stop-only search, `lean`) the
+/// sampled ones, the two ends, and every point of a block whose bound f(end) + g(start) could
+/// reach the minimum. Returns the full curve when `detail` asks for it (never when lean).
+fn scored_points(
+    strike: &Strike,
+    trace: &mut Trace,
+    lean: bool,
+    detail: CurveDetail,
+) -> Vec<CurvePoint> {
+    if lean {
+        score_open_blocks(strike, trace);
+        return Vec::new();
+    }
+    trace.scored = trace
+        .raws
+        .iter()
+        .enumerate()
+        .map(|(k, r)| strike.score(k, r))
+        .collect();
+    if detail == CurveDetail::Full {
+        trace.scored.iter().map(|s| s.point).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// The stop-only search after planning: the ends scored, then every block between two scored
+/// points whose bound f(end) + g(start) could reach the least cost so far.
+fn score_open_blocks(strike: &Strike, trace: &mut Trace) {
+    let last = trace.raws.len() - 1;
+    for k in [0, last] {
+        if !trace.scored.iter().any(|s| s.index == k) {
+            trace.scored.push(strike.score(k, &trace.raws[k]));
+        }
+    }
+    trace.scored.sort_by_key(|s| s.index);
+    let mut best_cost = trace
+        .scored
+        .iter()
+        .map(|s| s.point.cost_to_striker)
+        .fold(f64::INFINITY, f64::min);
+    let ends: Vec<(usize, f64, f64)> = trace.scored.iter().map(|s| (s.index, s.f, s.g)).collect();
+    for pair in ends.windows(2) {
+        let ((a, _, g_a), (b, f_b, _)) = (pair[0], pair[1]);
+        if f_b + g_a > best_cost + COST_TIE + BOUND_SLACK {
+            continue;
+        }
+        for (k, r) in trace.raws.iter().enumerate().take(b).skip(a + 1) {
+            let scored = strike.score(k, r);
+            best_cost = best_cost.min(scored.point.cost_to_striker);
+            trace.scored.push(scored);
+        }
+    }
+}
+
+/// Stop rule (R-3765 p. 22): the lowest striker cost; among the points within the tie
+/// tolerance of it, the highest victim cost (then the fewest warheads).
+fn stop_rule(scored: &[Scored]) -> (usize, CurvePoint) {
+    let lowest = scored
+        .iter()
+        .map(|s| s.point.cost_to_striker)
+        .fold(f64::INFINITY, f64::min);
+    scored
+        .iter()
+        .filter(|s| s.point.cost_to_striker <= lowest + COST_TIE)
+        .fold(None::<(usize, CurvePoint)>, |best, s| match best {
+            Some((bk, bp))
+                if bp.cost_to_victim > s.point.cost_to_victim
+                    || (bp.cost_to_victim == s.point.cost_to_victim && bk < s.index) =>
+            {
+                Some((bk, bp))
+            }
+            _ => Some((s.index, s.point)),
+        })
+        .expect("the curve has its starting point")
+}
+
+/// What the strike has done at the stop point.
+struct Outcomes {
+    striker_elements: Vec<StrikerElementOutcome>,
+    victim_elements: Vec<VictimElementOutcome>,
+    destroyed_by_conventional: f64,
+    victim_defense_against_counterforce: DefenseEffect,
+    victim_defense_against_value_attack: DefenseEffect,
+    striker_defense_against_retaliation: DefenseEffect,
+    /// Victim nuclear warheads destroyed.
+    destroyed: f64,
+}
+
+/// Outcomes at the stop point: the first `stop` assignments replayed.
+fn outcomes_at_stop(strike: &Strike, targets: &Targets, trace: &Trace, stop: usize) -> Outcomes {
+    let (attacker, defender) = (strike.attacker, strike.defender);
+    let n_elements = defender.forces.len();
+    let n_groups = n_elements + defender.warhead_storage.len();
     let mut spent_on = vec![vec![0.0; n_groups]; attacker.forces.len()];
     let mut destroyed_on = vec![0.0; n_elements];
-    let mut survival_if_found = vec![1.0; aimpoints.len()];
+    let mut survival_if_found = vec![1.0; targets.aimpoints.len()];
     let mut by_conventional = vec![0.0; n_elements];
     let mut air_shot_down_in_counterforce = 0.0;
-    for (a, &p) in plan[..stop].iter().zip(&kill_used) {
-        let aimpoint = aimpoints[a.aimpoint];
+    for (a, &p) in trace.plan[..stop].iter().zip(&trace.kill_used) {
+        let aimpoint = targets.aimpoints[a.aimpoint];
         let weapon = &attacker.forces[a.weapon];
         let group = match aimpoint.target {
             Target::Element(j) => {
-                destroyed_on[j] += a.gain * warheads_per_unit[j];
+                destroyed_on[j] += a.gain * strike.warheads_per_unit[j];
                 if !weapon.is_nuclear() {
-                    by_conventional[j] += a.gain * warheads_per_unit[j];
+                    by_conventional[j] += a.gain * strike.warheads_per_unit[j];
                 }
                 j
             }
@@ -457,17 +764,58 @@ pub(super) fn first_strike_ranked(
             * weapon.reliability
             * (1.0 - air_penetration(defender, weapon.delivery, false));
     }
+    let mut victim_elements = targets.victim_elements.clone();
     let mut destroyed_by_conventional = 0.0;
     for (j, outcome) in victim_elements.iter_mut().enumerate() {
-        let storage = storage_of[j].map_or(1.0, |k| storage_survival(k, survival_if_found[k]));
+        let storage = targets.storage_share(j, &survival_if_found);
         outcome.surviving = (outcome.warheads - destroyed_on[j]) * storage;
         outcome.destroyed = outcome.warheads - outcome.surviving;
         destroyed_by_conventional += by_conventional[j] * storage;
     }
-    let striker_elements: Vec<StrikerElementOutcome> = attacker
+    let striker_elements = striker_outcomes(strike, spent_on);
+    let capacity_at_stop = &trace
+        .capacity_log
+        .iter()
+        .rev()
+        .find(|(step, _)| *step <= stop)
+        .expect("step 0 is logged")
+        .1;
+    let (_, victim_defense_against_value_attack) = strike.on_victim.arriving(
+        striker_elements.iter().map(|s| s.left_for_value),
+        capacity_at_stop,
+    );
+    let (_, striker_defense_against_retaliation) = strike.on_striker.arriving(
+        victim_elements.iter().map(|v| v.surviving),
+        &strike.striker_capacity,
+    );
+    let destroyed = victim_elements
+        .iter()
+        .zip(&defender.forces)
+        .filter(|(_, f)| f.is_nuclear())
+        .map(|(v, _)| v.destroyed)
+        .sum();
+    Outcomes {
+        striker_elements,
+        victim_elements,
+        destroyed_by_conventional,
+        victim_defense_against_counterforce: DefenseEffect {
+            ballistic_intercepted: trace.counterforce_intercepts[stop],
+            air_breathing_shot_down: air_shot_down_in_counterforce,
+        },
+        victim_defense_against_value_attack,
+        striker_defense_against_retaliation,
+        destroyed,
+    }
+}
+
+/// The striker's elements at the stop point: what each spent on each victim group, and the
+/// nuclear warheads left for the value attack.
+fn striker_outcomes(strike: &Strike, spent_on: Vec<Vec<f64>>) -> Vec<StrikerElementOutcome> {
+    strike
+        .attacker
         .forces
         .iter()
-        .zip(&stock)
+        .zip(&strike.stock)
         .zip(spent_on)
         .map(|((f, &available), spent_on)| {
             let used: f64 = spent_on.iter().sum();
@@ -483,90 +831,65 @@ pub(super) fn first_strike_ranked(
                 spent_on,
             }
         })
-        .collect();
-    let capacity_at_stop = &capacity_log
-        .iter()
-        .rev()
-        .find(|(step, _)| *step <= stop)
-        .expect("step 0 is logged")
-        .1;
-    let (_, victim_defense_against_value_attack) = on_victim.arriving(
-        striker_elements.iter().map(|s| s.left_for_value),
-        capacity_at_stop,
-    );
-    let (_, striker_defense_against_retaliation) = on_striker.arriving(
-        victim_elements.iter().map(|v| v.surviving),
-        &striker_capacity,
-    );
-    let destroyed: f64 = victim_elements
-        .iter()
-        .zip(&defender.forces)
-        .filter(|(_, f)| f.is_nuclear())
-        .map(|(v, _)| v.destroyed)
-        .sum();
-    let plan_value: f64 = plan[..stop].iter().map(|a| a.gain).sum();
-    let cost_lower_bound = certify.then(|| {
-        cost_lower_bound(&BoundInputs {
-            attacker,
-            defender,
-            options,
-            on_victim: &on_victim,
-            on_striker: &on_striker,
-            striker_capacity: &striker_capacity,
-            stock: &stock,
-            victim_total: &victim_total,
-            aimpoints: &aimpoints,
-            base_kill: &base_kill,
-            posture: &posture,
-        })
-    });
-    Ok(Exchange {
-        cost_lower_bound,
-        striker,
-        victim,
+        .collect()
+}
+
+/// The certificates (with `certify`): an upper bound on the victim warheads a plan of `stop`
+/// warheads could destroy (with the kill probabilities as planning left them), and a lower
+/// bound on the striker's cost over every plan.
+fn certificates(
+    strike: &Strike,
+    targets: &Targets,
+    base_kill: &[Vec<f64>],
+    problem: &Problem,
+    posture: &ExchangePosture,
+    stop: usize,
+    plan_value: f64,
+) -> (f64, f64) {
+    let upper = crate::allocation::upper_bound(problem, stop).max(plan_value);
+    let lower = cost_lower_bound(&BoundInputs {
+        attacker: strike.attacker,
+        defender: strike.defender,
+        options: strike.options,
+        on_victim: &strike.on_victim,
+        on_striker: &strike.on_striker,
+        striker_capacity: &strike.striker_capacity,
+        stock: &strike.stock,
+        victim_total: &strike.victim_total,
+        aimpoints: &targets.aimpoints,
+        base_kill,
         posture,
-        stop,
-        destroyed_upper_bound: if certify {
-            crate::allocation::upper_bound(greedy.problem(), stop).max(plan_value)
-        } else {
-            f64::INFINITY
-        },
-        plan_value,
-        destroyed,
-        curve,
-        stop_point,
-        classes: aimpoints
-            .iter()
-            .enumerate()
-            .map(|(k, a)| AimpointClass {
-                target: a.target,
-                launchers: a.launchers,
-                detection: a.detection,
-                count: 1,
-                first: k,
-            })
-            .collect(),
-        plan: plan
-            .iter()
-            .map(|a| Batch {
-                weapon: a.weapon,
-                class: a.aimpoint,
-                first: a.aimpoint,
-                count: 1,
-                gain: a.gain,
-                kill: a.kill,
-            })
-            .collect(),
-        striker_elements,
-        victim_elements,
-        destroyed_by_conventional,
-        victim_defense_against_counterforce: DefenseEffect {
-            ballistic_intercepted: counterforce_intercepts[stop],
-            air_breathing_shot_down: air_shot_down_in_counterforce,
-        },
-        victim_defense_against_value_attack,
-        striker_defense_against_retaliation,
-    })
+    });
+    (upper, lower)
+}
+
+/// The aimpoints in the planner's shape: every aimpoint a class of its own.
+fn one_aimpoint_classes(aimpoints: &[Aimpoint]) -> Vec<AimpointClass> {
+    aimpoints
+        .iter()
+        .enumerate()
+        .map(|(k, a)| AimpointClass {
+            target: a.target,
+            launchers: a.launchers,
+            detection: a.detection,
+            count: 1,
+            first: k,
+        })
+        .collect()
+}
+
+/// The plan in the planner's shape: every warhead a batch of its own.
+fn one_warhead_batches(plan: &[Assignment]) -> Vec<Batch> {
+    plan.iter()
+        .map(|a| Batch {
+            weapon: a.weapon,
+            class: a.aimpoint,
+            first: a.aimpoint,
+            count: 1,
+            gain: a.gain,
+            kill: a.kill,
+        })
+        .collect()
 }
 
 /// Tolerance of the comparison with the reference. The class planner sums a batch in one
