@@ -447,32 +447,43 @@ fn trace(
         scored: Vec::new(),
     };
     trace.counterforce_intercepts.push(0.0);
-    let mut best_cost = f64::INFINITY;
     trace.raws.push(down.raw(strike));
+    let mut best_cost = f64::INFINITY;
     while let Some(assignment) = greedy.step() {
         trace.kill_used.push(assignment.kill);
         let drawn = down.fire(strike, targets, base_kill, greedy, &assignment);
-        if drawn {
-            trace
-                .capacity_log
-                .push((trace.plan.len() + 1, down.bmd_capacity.clone()));
-        }
-        trace.plan.push(assignment);
-        trace.raws.push(down.raw(strike));
-        trace.counterforce_intercepts.push(down.intercepted_so_far);
+        trace.record(strike, &down, assignment, drawn);
         let Some(floor) = floor else { continue };
-        if trace.plan.len().is_multiple_of(SAMPLE_EVERY) {
-            let k = trace.plan.len();
-            let scored = strike.score(k, &trace.raws[k]);
-            best_cost = best_cost.min(scored.point.cost_to_striker);
-            trace.scored.push(scored);
-            // No later point can cost the striker less than f_floor + g(k): stop planning.
-            if floor + scored.g > best_cost + COST_TIE + BOUND_SLACK {
-                break;
-            }
+        if trace.plan.len().is_multiple_of(SAMPLE_EVERY)
+            && trace.sample_passes_minimum(strike, floor, &mut best_cost)
+        {
+            break;
         }
     }
     trace
+}
+
+impl Trace {
+    /// The point after `assignment`, and the forces defense's capacity when it `drawn` on.
+    fn record(&mut self, strike: &Strike, down: &DrawDown, assignment: Assignment, drawn: bool) {
+        if drawn {
+            self.capacity_log
+                .push((self.plan.len() + 1, down.bmd_capacity.clone()));
+        }
+        self.plan.push(assignment);
+        self.raws.push(down.raw(strike));
+        self.counterforce_intercepts.push(down.intercepted_so_far);
+    }
+
+    /// Scores the latest point (the stop-only search's sample) and lowers `best_cost` to it;
+    /// whether no later point can cost the striker less than `floor + g(k)`: planning may stop.
+    fn sample_passes_minimum(&mut self, strike: &Strike, floor: f64, best_cost: &mut f64) -> bool {
+        let k = self.plan.len();
+        let scored = strike.score(k, &self.raws[k]);
+        *best_cost = best_cost.min(scored.point.cost_to_striker);
+        self.scored.push(scored);
+        floor + scored.g > *best_cost + COST_TIE + BOUND_SLACK
+    }
 }
 
 /// Running flows and totals of the draw-down, so each point is O(1): only the striker
@@ -632,16 +643,24 @@ impl DrawDown {
             }
         }
         if exhausted {
-            let kill = kill_with_defense(strike, base_kill, &self.bmd_capacity);
-            for (j, row) in kill.iter().enumerate() {
-                for (w, &p) in row.iter().enumerate() {
-                    greedy.set_kill(j, w, p);
-                }
-            }
-            greedy.rebuild();
+            raise_kill(strike, base_kill, &self.bmd_capacity, greedy);
         }
         drawn
     }
+}
+
+/// Later RVs leak through a spent forces layer: the greedy plans on with the kill
+/// probabilities at the layers' `capacity`.
+fn raise_kill(strike: &Strike, base_kill: &[Vec<f64>], capacity: &[f64], greedy: &mut Greedy) {
+    for (j, row) in kill_with_defense(strike, base_kill, capacity)
+        .iter()
+        .enumerate()
+    {
+        for (w, &p) in row.iter().enumerate() {
+            greedy.set_kill(j, w, p);
+        }
+    }
+    greedy.rebuild();
 }
 
 /// Scores the points the stop rule needs: all of them, or (stop-only search, `lean`) the
@@ -735,44 +754,9 @@ struct Outcomes {
 
 /// Outcomes at the stop point: the first `stop` assignments replayed.
 fn outcomes_at_stop(strike: &Strike, targets: &Targets, trace: &Trace, stop: usize) -> Outcomes {
-    let (attacker, defender) = (strike.attacker, strike.defender);
-    let n_elements = defender.forces.len();
-    let n_groups = n_elements + defender.warhead_storage.len();
-    let mut spent_on = vec![vec![0.0; n_groups]; attacker.forces.len()];
-    let mut destroyed_on = vec![0.0; n_elements];
-    let mut survival_if_found = vec![1.0; targets.aimpoints.len()];
-    let mut by_conventional = vec![0.0; n_elements];
-    let mut air_shot_down_in_counterforce = 0.0;
-    for (a, &p) in trace.plan[..stop].iter().zip(&trace.kill_used) {
-        let aimpoint = targets.aimpoints[a.aimpoint];
-        let weapon = &attacker.forces[a.weapon];
-        let group = match aimpoint.target {
-            Target::Element(j) => {
-                destroyed_on[j] += a.gain * strike.warheads_per_unit[j];
-                if !weapon.is_nuclear() {
-                    by_conventional[j] += a.gain * strike.warheads_per_unit[j];
-                }
-                j
-            }
-            Target::Storage(w) => {
-                survival_if_found[a.aimpoint] *= 1.0 - p;
-                n_elements + w
-            }
-        };
-        spent_on[a.weapon][group] += aimpoint.detection;
-        air_shot_down_in_counterforce += aimpoint.detection
-            * weapon.reliability
-            * (1.0 - air_penetration(defender, weapon.delivery, false));
-    }
-    let mut victim_elements = targets.victim_elements.clone();
-    let mut destroyed_by_conventional = 0.0;
-    for (j, outcome) in victim_elements.iter_mut().enumerate() {
-        let storage = targets.storage_share(j, &survival_if_found);
-        outcome.surviving = (outcome.warheads - destroyed_on[j]) * storage;
-        outcome.destroyed = outcome.warheads - outcome.surviving;
-        destroyed_by_conventional += by_conventional[j] * storage;
-    }
-    let striker_elements = striker_outcomes(strike, spent_on);
+    let replay = replay(strike, targets, trace, stop);
+    let (victim_elements, destroyed_by_conventional) = victim_outcomes(targets, &replay);
+    let striker_elements = striker_outcomes(strike, replay.spent_on);
     let capacity_at_stop = &trace
         .capacity_log
         .iter()
@@ -790,7 +774,7 @@ fn outcomes_at_stop(strike: &Strike, targets: &Targets, trace: &Trace, stop: usi
     );
     let destroyed = victim_elements
         .iter()
-        .zip(&defender.forces)
+        .zip(&strike.defender.forces)
         .filter(|(_, f)| f.is_nuclear())
         .map(|(v, _)| v.destroyed)
         .sum();
@@ -800,12 +784,75 @@ fn outcomes_at_stop(strike: &Strike, targets: &Targets, trace: &Trace, stop: usi
         destroyed_by_conventional,
         victim_defense_against_counterforce: DefenseEffect {
             ballistic_intercepted: trace.counterforce_intercepts[stop],
-            air_breathing_shot_down: air_shot_down_in_counterforce,
+            air_breathing_shot_down: replay.air_shot_down,
         },
         victim_defense_against_value_attack,
         striker_defense_against_retaliation,
         destroyed,
     }
+}
+
+/// What the first `stop` assignments did, summed warhead by warhead.
+struct Replay {
+    /// Striker warheads spent, per (striker element, victim group).
+    spent_on: Vec<Vec<f64>>,
+    /// Victim warheads destroyed on their launchers, in all and by conventional weapons, per
+    /// victim element.
+    destroyed_on: Vec<f64>,
+    by_conventional: Vec<f64>,
+    /// Per aimpoint: the chance a storage site, if found, survives every warhead on it.
+    survival_if_found: Vec<f64>,
+    /// Striker air-breathing weapons shot down on their way to the victim's forces.
+    air_shot_down: f64,
+}
+
+fn replay(strike: &Strike, targets: &Targets, trace: &Trace, stop: usize) -> Replay {
+    let (attacker, defender) = (strike.attacker, strike.defender);
+    let n_elements = defender.forces.len();
+    let n_groups = n_elements + defender.warhead_storage.len();
+    let mut r = Replay {
+        spent_on: vec![vec![0.0; n_groups]; attacker.forces.len()],
+        destroyed_on: vec![0.0; n_elements],
+        by_conventional: vec![0.0; n_elements],
+        survival_if_found: vec![1.0; targets.aimpoints.len()],
+        air_shot_down: 0.0,
+    };
+    for (a, &p) in trace.plan[..stop].iter().zip(&trace.kill_used) {
+        let aimpoint = targets.aimpoints[a.aimpoint];
+        let weapon = &attacker.forces[a.weapon];
+        let group = match aimpoint.target {
+            Target::Element(j) => {
+                r.destroyed_on[j] += a.gain * strike.warheads_per_unit[j];
+                if !weapon.is_nuclear() {
+                    r.by_conventional[j] += a.gain * strike.warheads_per_unit[j];
+                }
+                j
+            }
+            Target::Storage(w) => {
+                r.survival_if_found[a.aimpoint] *= 1.0 - p;
+                n_elements + w
+            }
+        };
+        r.spent_on[a.weapon][group] += aimpoint.detection;
+        r.air_shot_down += aimpoint.detection
+            * weapon.reliability
+            * (1.0 - air_penetration(defender, weapon.delivery, false));
+    }
+    r
+}
+
+/// The victim's elements after the replay: survivors on their launchers, times their storage
+/// site's survival; and the warheads destroyed by conventional weapons.
+fn victim_outcomes(targets: &Targets, replay: &Replay) -> (Vec<VictimElementOutcome>, f64) {
+    let mut victim_elements = targets.victim_elements.clone();
+    let mut destroyed_by_conventional = 0.0;
+    for (j, outcome) in victim_elements.iter_mut().enumerate() {
+        let storage = targets.storage_share(j, &replay.survival_if_found);
+        outcome.surviving = (outcome.warheads - replay.destroyed_on[j]) * storage;
+        outcome.destroyed = outcome.warheads - outcome.surviving;
+        destroyed_by_conventional += replay.by_conventional[j] * storage;
+    }
+    (victim_elements, destroyed_by_conventional)
 }
 
 /// The striker's elements at the stop point: what each spent on each victim group, and the
