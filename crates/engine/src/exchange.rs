@@ -1024,7 +1024,8 @@ pub fn first_strike_reference(
 }
 
 pub use reference::{
-    frozen::first_strike_ranked as first_strike_ranked_frozen, mismatch_with_reference,
+    frozen::first_strike_ranked as first_strike_ranked_frozen,
+    frozen::mismatch_with_reference as mismatch_with_reference_frozen, mismatch_with_reference,
     stop_costs_agree,
 };
 

@@ -1761,4 +1761,149 @@ pub mod frozen {
             striker_defense_against_retaliation,
         })
     }
+
+    #[doc(hidden)]
+    pub fn mismatch_with_reference(
+        new: &Exchange,
+        reference: &Exchange,
+        whole_plan: bool,
+    ) -> Option<String> {
+        let expand = |x: &Exchange| -> Vec<Assignment> {
+            if whole_plan {
+                x.assignments()
+            } else {
+                x.executed().iter().flat_map(Batch::assignments).collect()
+            }
+        };
+        // The exchange's scale: the striker's warheads, the victim's, and the value arriving at
+        // the start of the curve (when it is kept).
+        let stop = &reference.stop_point;
+        let victim_warheads: f64 = reference.victim_elements.iter().map(|v| v.warheads).sum();
+        let start = reference.curve.first().unwrap_or(stop);
+        let scale = [
+            stop.warheads_spent + stop.striker_warheads_left,
+            victim_warheads,
+            start.arriving_on_striker,
+            start.arriving_on_victim,
+            1.0,
+        ]
+        .into_iter()
+        .fold(0.0, f64::max);
+        let mut out = Vec::new();
+        if expand(new) != expand(reference) {
+            out.push("plan".to_string());
+        }
+        if new.aimpoints() != reference.aimpoints() {
+            out.push("aimpoints".into());
+        }
+        if new.stop != reference.stop {
+            out.push(format!("stop {} vs {}", new.stop, reference.stop));
+        }
+        if !close_point(&new.stop_point, &reference.stop_point, scale) {
+            out.push(format!(
+                "stop point {:?} vs {:?}",
+                new.stop_point, reference.stop_point
+            ));
+        }
+        if new.curve.len() != reference.curve.len() {
+            out.push(format!(
+                "curve of {} vs {} points",
+                new.curve.len(),
+                reference.curve.len()
+            ));
+        }
+        let mut differs = new.curve.iter().zip(&reference.curve).enumerate();
+        if let Some((k, (a, b))) = differs.find(|(_, (a, b))| !close_point(a, b, scale)) {
+            out.push(format!("curve point {k}: {a:?} vs {b:?}"));
+        }
+        // Outcomes are differences of sums (warheads less those destroyed), so they are compared
+        // at the scale of the element's warheads.
+        let victims = new.victim_elements.len() == reference.victim_elements.len()
+            && new
+                .victim_elements
+                .iter()
+                .zip(&reference.victim_elements)
+                .all(|(a, b)| {
+                    let scale = a.warheads.max(1.0);
+                    a.name == b.name
+                        && [
+                            (a.warheads, b.warheads),
+                            (a.untargetable, b.untargetable),
+                            (a.launched_under_attack, b.launched_under_attack),
+                            (a.exposed, b.exposed),
+                            (a.destroyed, b.destroyed),
+                            (a.surviving, b.surviving),
+                        ]
+                        .iter()
+                        .all(|&(x, y)| (x - y).abs() <= CLOSE * scale)
+                });
+        if !victims {
+            out.push(format!(
+                "victim elements {:?} vs {:?}",
+                new.victim_elements, reference.victim_elements
+            ));
+        }
+        let strikers = new.striker_elements.len() == reference.striker_elements.len()
+            && new
+                .striker_elements
+                .iter()
+                .zip(&reference.striker_elements)
+                .all(|(a, b)| {
+                    let near = |x: f64, y: f64| (x - y).abs() <= CLOSE * a.available.max(1.0);
+                    a.name == b.name
+                        && near(a.available, b.available)
+                        && near(a.left_for_value, b.left_for_value)
+                        && a.spent_on
+                            .iter()
+                            .zip(&b.spent_on)
+                            .all(|(x, y)| near(*x, *y))
+                });
+        if !strikers {
+            out.push("striker elements".into());
+        }
+        let effects = [
+            (
+                new.victim_defense_against_counterforce,
+                reference.victim_defense_against_counterforce,
+            ),
+            (
+                new.victim_defense_against_value_attack,
+                reference.victim_defense_against_value_attack,
+            ),
+            (
+                new.striker_defense_against_retaliation,
+                reference.striker_defense_against_retaliation,
+            ),
+        ];
+        if !effects.iter().all(|(a, b)| {
+            close(a.ballistic_intercepted, b.ballistic_intercepted)
+                && close(a.air_breathing_shot_down, b.air_breathing_shot_down)
+        }) {
+            out.push(format!("defense effects {effects:?}"));
+        }
+        let scalars = [
+            (new.destroyed, reference.destroyed),
+            (
+                new.destroyed_by_conventional,
+                reference.destroyed_by_conventional,
+            ),
+            (new.plan_value, reference.plan_value),
+            // The WTA bound takes the kill probabilities as planning left them (raised where a
+            // forces defense ran out), and stop-only planning ends at a point that depends on where
+            // each implementation checks its bound: compare it only for whole plans.
+            if whole_plan {
+                (new.destroyed_upper_bound, reference.destroyed_upper_bound)
+            } else {
+                (0.0, 0.0)
+            },
+            (
+                new.cost_lower_bound.unwrap_or(-1.0),
+                reference.cost_lower_bound.unwrap_or(-1.0),
+            ),
+        ];
+        if !scalars.iter().all(|&(a, b)| close(a, b)) {
+            out.push(format!("totals and certificates {scalars:?}"));
+        }
+        (!out.is_empty()).then(|| out.join("; "))
+    }
 }
