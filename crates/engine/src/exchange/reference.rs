@@ -1010,19 +1010,40 @@ pub fn mismatch_with_reference(
     reference: &Exchange,
     whole_plan: bool,
 ) -> Option<String> {
-    let expand = |x: &Exchange| -> Vec<Assignment> {
-        if whole_plan {
-            x.assignments()
-        } else {
-            x.executed().iter().flat_map(Batch::assignments).collect()
-        }
-    };
-    // The exchange's scale: the striker's warheads, the victim's, and the value arriving at
-    // the start of the curve (when it is kept).
+    let scale = exchange_scale(reference);
+    let (n, r) = (new, reference);
+    let found: Vec<String> = [
+        plans_differ(n, r, whole_plan).then(|| "plan".to_string()),
+        (n.aimpoints() != r.aimpoints()).then(|| "aimpoints".into()),
+        (n.stop != r.stop).then(|| format!("stop {} vs {}", n.stop, r.stop)),
+        (!close_point(&n.stop_point, &r.stop_point, scale))
+            .then(|| format!("stop point {:?} vs {:?}", n.stop_point, r.stop_point)),
+        (n.curve.len() != r.curve.len())
+            .then(|| format!("curve of {} vs {} points", n.curve.len(), r.curve.len())),
+        curve_point_mismatch(n, r, scale),
+        (!victims_agree(n, r)).then(|| {
+            format!(
+                "victim elements {:?} vs {:?}",
+                n.victim_elements, r.victim_elements
+            )
+        }),
+        (!strikers_agree(n, r)).then(|| "striker elements".into()),
+        effects_mismatch(n, r),
+        totals_mismatch(n, r, whole_plan),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!found.is_empty()).then(|| found.join("; "))
+}
+
+/// The exchange's scale: the striker's warheads, the victim's, and the value arriving at the
+/// start of the curve (when it is kept).
+fn exchange_scale(reference: &Exchange) -> f64 {
     let stop = &reference.stop_point;
     let victim_warheads: f64 = reference.victim_elements.iter().map(|v| v.warheads).sum();
     let start = reference.curve.first().unwrap_or(stop);
-    let scale = [
+    [
         stop.warheads_spent + stop.striker_warheads_left,
         victim_warheads,
         start.arriving_on_striker,
@@ -1030,37 +1051,33 @@ pub fn mismatch_with_reference(
         1.0,
     ]
     .into_iter()
-    .fold(0.0, f64::max);
-    let mut out = Vec::new();
-    if expand(new) != expand(reference) {
-        out.push("plan".to_string());
-    }
-    if new.aimpoints() != reference.aimpoints() {
-        out.push("aimpoints".into());
-    }
-    if new.stop != reference.stop {
-        out.push(format!("stop {} vs {}", new.stop, reference.stop));
-    }
-    if !close_point(&new.stop_point, &reference.stop_point, scale) {
-        out.push(format!(
-            "stop point {:?} vs {:?}",
-            new.stop_point, reference.stop_point
-        ));
-    }
-    if new.curve.len() != reference.curve.len() {
-        out.push(format!(
-            "curve of {} vs {} points",
-            new.curve.len(),
-            reference.curve.len()
-        ));
-    }
+    .fold(0.0, f64::max)
+}
+
+/// Whether the plans differ warhead by warhead: all of them, or only their executed parts.
+fn plans_differ(new: &Exchange, reference: &Exchange, whole_plan: bool) -> bool {
+    let expand = |x: &Exchange| -> Vec<Assignment> {
+        if whole_plan {
+            x.assignments()
+        } else {
+            x.executed().iter().flat_map(Batch::assignments).collect()
+        }
+    };
+    expand(new) != expand(reference)
+}
+
+/// The first curve point (of those both curves have) that differs.
+fn curve_point_mismatch(new: &Exchange, reference: &Exchange, scale: f64) -> Option<String> {
     let mut differs = new.curve.iter().zip(&reference.curve).enumerate();
-    if let Some((k, (a, b))) = differs.find(|(_, (a, b))| !close_point(a, b, scale)) {
-        out.push(format!("curve point {k}: {a:?} vs {b:?}"));
-    }
-    // Outcomes are differences of sums (warheads less those destroyed), so they are compared
-    // at the scale of the element's warheads.
-    let victims = new.victim_elements.len() == reference.victim_elements.len()
+    differs
+        .find(|(_, (a, b))| !close_point(a, b, scale))
+        .map(|(k, (a, b))| format!("curve point {k}: {a:?} vs {b:?}"))
+}
+
+/// Whether the victim's outcomes agree. They are differences of sums (warheads less those
+/// destroyed), so they are compared at the scale of the element's warheads.
+fn victims_agree(new: &Exchange, reference: &Exchange) -> bool {
+    new.victim_elements.len() == reference.victim_elements.len()
         && new
             .victim_elements
             .iter()
@@ -1078,14 +1095,12 @@ pub fn mismatch_with_reference(
                     ]
                     .iter()
                     .all(|&(x, y)| (x - y).abs() <= CLOSE * scale)
-            });
-    if !victims {
-        out.push(format!(
-            "victim elements {:?} vs {:?}",
-            new.victim_elements, reference.victim_elements
-        ));
-    }
-    let strikers = new.striker_elements.len() == reference.striker_elements.len()
+            })
+}
+
+/// Whether the striker's outcomes agree, at the scale of the element's warheads.
+fn strikers_agree(new: &Exchange, reference: &Exchange) -> bool {
+    new.striker_elements.len() == reference.striker_elements.len()
         && new
             .striker_elements
             .iter()
@@ -1099,10 +1114,12 @@ pub fn mismatch_with_reference(
                         .iter()
                         .zip(&b.spent_on)
                         .all(|(x, y)| near(*x, *y))
-            });
-    if !strikers {
-        out.push("striker elements".into());
-    }
+            })
+}
+
+/// The defenses' effects, when any differs: the victim's against counterforce and against the
+/// value attack, the striker's against retaliation.
+fn effects_mismatch(new: &Exchange, reference: &Exchange) -> Option<String> {
     let effects = [
         (
             new.victim_defense_against_counterforce,
@@ -1117,12 +1134,15 @@ pub fn mismatch_with_reference(
             reference.striker_defense_against_retaliation,
         ),
     ];
-    if !effects.iter().all(|(a, b)| {
+    let agree = effects.iter().all(|(a, b)| {
         close(a.ballistic_intercepted, b.ballistic_intercepted)
             && close(a.air_breathing_shot_down, b.air_breathing_shot_down)
-    }) {
-        out.push(format!("defense effects {effects:?}"));
-    }
+    });
+    (!agree).then(|| format!("defense effects {effects:?}"))
+}
+
+/// The totals and certificates, when any differs.
+fn totals_mismatch(new: &Exchange, reference: &Exchange, whole_plan: bool) -> Option<String> {
     let scalars = [
         (new.destroyed, reference.destroyed),
         (
@@ -1143,10 +1163,8 @@ pub fn mismatch_with_reference(
             reference.cost_lower_bound.unwrap_or(-1.0),
         ),
     ];
-    if !scalars.iter().all(|&(a, b)| close(a, b)) {
-        out.push(format!("totals and certificates {scalars:?}"));
-    }
-    (!out.is_empty()).then(|| out.join("; "))
+    let agree = scalars.iter().all(|&(a, b)| close(a, b));
+    (!agree).then(|| format!("totals and certificates {scalars:?}"))
 }
 
 /// Kill probabilities before missile defense, per (victim group, striker weapon), every pair
