@@ -1026,7 +1026,7 @@ pub fn first_strike_reference(
 pub use reference::{
     frozen::first_strike_ranked as first_strike_ranked_frozen,
     frozen::mismatch_with_reference as mismatch_with_reference_frozen, mismatch_with_reference,
-    stop_costs_agree,
+    stop_costs_agree, strike_mismatch,
 };
 
 /// One ranking's strike (a power of [`RANKINGS`]), by the class planner or (`reference`) the

@@ -1,12 +1,14 @@
 //! Planning in a reused `Workspace` gives the same results, bit for bit, as planning afresh:
 //! the built-ins in an order that grows and shrinks every buffer, under the four regimes.
 
-use reykjavik_engine::exchange::{self, CurveDetail, ExchangePosture, Workspace};
-use reykjavik_engine::model::{Alert, Scenario};
+use reykjavik_engine::exchange::{self, CurveDetail, Workspace};
+use reykjavik_engine::model::Alert;
 use reykjavik_engine::stability::{
-    AnalysisOptions, STANDARD_REGIMES, analyze_index_with, analyze_stop_only,
-    analyze_stop_only_with,
+    AnalysisOptions, analyze_index_with, analyze_stop_only, analyze_stop_only_with,
 };
+
+mod regimes;
+use regimes::{each_regime, posture};
 
 /// Large, small, large again, and one with warhead storage (us-china-2010-wu).
 const ORDER: [&str; 5] = [
@@ -17,31 +19,11 @@ const ORDER: [&str; 5] = [
     "kent-thaler-notional",
 ];
 
-/// Calls `check` with each named built-in under each standard regime (both sides at `alert`,
-/// launching under attack or not).
-fn each_regime(names: &[&str], mut check: impl FnMut(&str, &Scenario, Alert, bool)) {
-    for &name in names {
-        let scenario = reykjavik_scenario::load(name).unwrap();
-        for (alert, lua) in STANDARD_REGIMES {
-            check(name, &scenario, alert, lua);
-        }
-    }
-}
-
 /// Both sides' analysis options under one regime.
 fn options(alert: Alert, lua: bool) -> AnalysisOptions {
     AnalysisOptions {
         alert: [alert; 2],
         launch_under_attack: [lua; 2],
-    }
-}
-
-/// A strike's posture under one regime.
-fn posture(alert: Alert, lua: bool) -> ExchangePosture {
-    ExchangePosture {
-        striker_alert: alert,
-        victim_alert: alert,
-        victim_launches_under_attack: lua,
     }
 }
 

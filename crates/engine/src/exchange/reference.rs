@@ -1037,6 +1037,41 @@ pub fn mismatch_with_reference(
     (!found.is_empty()).then(|| found.join("; "))
 }
 
+/// Where the class planner and the reference differ on one strike: ranking by ranking, as
+/// [`mismatch_with_reference`] finds it (the whole plan with the full curve, the executed part
+/// otherwise), then whether the chosen strikes' stop points cost each side the same (where two
+/// rankings tie to rounding, either may be chosen, so only their costs are compared). `None`
+/// when they agree.
+#[doc(hidden)]
+pub fn strike_mismatch(
+    scenario: &Scenario,
+    striker: usize,
+    victim: usize,
+    posture: ExchangePosture,
+    certify: bool,
+    detail: CurveDetail,
+) -> Result<Option<String>, EngineError> {
+    for power in RANKINGS {
+        let run = |reference| {
+            first_strike_one_ranking(
+                scenario, striker, victim, posture, certify, detail, power, reference,
+            )
+        };
+        let whole_plan = detail == CurveDetail::Full;
+        if let Some(m) = mismatch_with_reference(&run(false)?, &run(true)?, whole_plan) {
+            return Ok(Some(format!("ranking {power}: {m}")));
+        }
+    }
+    let new = first_strike(scenario, striker, victim, posture, certify, detail)?;
+    let reference = first_strike_reference(scenario, striker, victim, posture, certify, detail)?;
+    Ok((!stop_costs_agree(&new, &reference)).then(|| {
+        format!(
+            "chosen strike's stop point {:?} vs {:?}",
+            new.stop_point, reference.stop_point
+        )
+    }))
+}
+
 /// The exchange's scale: the striker's warheads, the victim's, and the value arriving at the
 /// start of the curve (when it is kept).
 fn exchange_scale(reference: &Exchange) -> f64 {
