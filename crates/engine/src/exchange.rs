@@ -1023,11 +1023,7 @@ pub fn first_strike_reference(
     )
 }
 
-pub use reference::{
-    frozen::first_strike_ranked as first_strike_ranked_frozen,
-    frozen::mismatch_with_reference as mismatch_with_reference_frozen, mismatch_with_reference,
-    stop_costs_agree, strike_mismatch,
-};
+pub use reference::{mismatch_with_reference, stop_costs_agree, strike_mismatch};
 
 /// One ranking's strike (a power of [`RANKINGS`]), by the class planner or (`reference`) the
 /// per-aimpoint one: the tests compare the two ranking by ranking, since where two rankings
