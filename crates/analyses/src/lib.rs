@@ -14,6 +14,7 @@ pub mod compare;
 pub mod optimize;
 pub mod race;
 pub mod reciprocity;
+pub mod richardson;
 
 use reykjavik_engine::EngineError;
 use reykjavik_engine::model::Scenario;

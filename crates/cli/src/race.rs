@@ -189,16 +189,7 @@ pub fn estimate_coefficients(
 ) -> Result<(arms_race::ReactionCoefficients, report_richardson::Estimate), Failure> {
     let base = crate::multilateral::load_two_sided(scenario)?;
     let menu = menu_for(&base, menu, true)?;
-    let search = Search::new(Position::Retaliation, AnalysisOptions::default());
-    let c = arms_race::reaction_coefficients(&base, &menu, &search).map_err(computation)?;
-    let estimate = report_richardson::Estimate {
-        scenario: base.name.clone(),
-        sides: [base.sides[0].name.clone(), base.sides[1].name.clone()],
-        menu: menu.name.clone(),
-        cost_unit: menu.cost_unit.clone(),
-        restored: c.restored,
-    };
-    Ok((c, estimate))
+    Ok(reykjavik_analyses::richardson::estimate(&base, &menu)?)
 }
 
 pub(crate) fn search(args: &MenuArgs, analysis: AnalysisOptions) -> Search {

@@ -3,7 +3,8 @@
 //! document and text report (`reykjavik_report::{race, reciprocity, richardson}`). Inputs are
 //! checked with the engine's own checks; menus, moves and event series are built-ins only.
 //! The race runs through `reykjavik_analyses::race` (this module words its mover's and menu's
-//! errors with the request's field names), reciprocity through `reykjavik_analyses::reciprocity`.
+//! errors with the request's field names), reciprocity and Richardson's model through
+//! `reykjavik_analyses::{reciprocity, richardson}`.
 
 use axum::Json;
 use axum::extract::State as Shared;
@@ -11,6 +12,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::response::{IntoResponse, Response};
 use reykjavik_analyses::race::{self as race_analysis, MenuError, MoverError, SideGiven};
 use reykjavik_analyses::reciprocity as analyses;
+use reykjavik_analyses::richardson as richardson_analysis;
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::reaction::arms_race;
 use reykjavik_engine::reaction::best_response::{
@@ -19,7 +21,6 @@ use reykjavik_engine::reaction::best_response::{
 use reykjavik_engine::reaction::race;
 use reykjavik_engine::reaction::reciprocity::Payoffs;
 use reykjavik_engine::reaction::richardson::RichardsonModel;
-use reykjavik_report::richardson::{Estimate, RichardsonReport};
 use reykjavik_scenario::proposal::{self, LoadedProposal};
 use reykjavik_scenario::response::{self, LoadedMenu};
 use serde::Deserialize;
@@ -332,17 +333,7 @@ pub async fn richardson(
             let menu = menu(&base, None, true)?;
             Some(
                 heavy(&state, move || {
-                    let search = Search::new(Position::Retaliation, Default::default());
-                    let c = arms_race::reaction_coefficients(&base, &menu, &search)
-                        .map_err(ApiError::engine)?;
-                    let estimate = Estimate {
-                        scenario: base.name.clone(),
-                        sides: [base.sides[0].name.clone(), base.sides[1].name.clone()],
-                        menu: menu.name.clone(),
-                        cost_unit: menu.cost_unit.clone(),
-                        restored: c.restored,
-                    };
-                    Ok((c.k, c.l, estimate))
+                    Ok(richardson_analysis::estimate(&base, &menu)?)
                 })
                 .await?,
             )
@@ -350,7 +341,7 @@ pub async fn richardson(
         None => None,
     };
     let (k, l) = match &estimate {
-        Some((k, l, _)) => (*k, *l),
+        Some((c, _)) => (c.k, c.l),
         None => match (request.k, request.l) {
             (Some(k), Some(l)) => (k, l),
             _ => return Err(ApiError::bad("give k and l, or `estimate` with a scenario")),
@@ -364,22 +355,12 @@ pub async fn richardson(
         g: request.g,
         h: request.h,
     };
-    model.validate().map_err(ApiError::engine)?;
-    let start = request.from.map_or((0.0, 0.0), |[x, y]| (x, y));
-    let years = request.years.unwrap_or(20.0);
-    let trajectory = model
-        .trajectory(start, years, request.steps.unwrap_or(200))
-        .map_err(ApiError::engine)?;
-    let report = RichardsonReport {
-        analysis: model.analyse(),
+    let outcome = richardson_analysis::run(richardson_analysis::Request {
         model,
-        start,
-        years,
-        trajectory,
-        estimated_from: estimate.map(|(_, _, e)| e),
-    };
-    Ok(answer(
-        reykjavik_report::richardson::richardson_json(&report),
-        reykjavik_report::richardson::richardson_text(&report),
-    ))
+        start: request.from.map_or((0.0, 0.0), |[x, y]| (x, y)),
+        years: request.years.unwrap_or(20.0),
+        steps: request.steps.unwrap_or(200),
+        estimated_from: estimate.map(|(_, e)| e),
+    })?;
+    Ok(answer(outcome.json(), outcome.text()))
 }
