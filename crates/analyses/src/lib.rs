@@ -11,6 +11,7 @@
 
 pub mod breakout;
 pub mod compare;
+pub mod n_side;
 pub mod optimize;
 pub mod race;
 pub mod reciprocity;
