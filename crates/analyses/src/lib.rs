@@ -13,6 +13,7 @@ pub mod breakout;
 pub mod compare;
 pub mod n_side;
 pub mod optimize;
+pub mod posture;
 pub mod race;
 pub mod reciprocity;
 pub mod richardson;

@@ -4,7 +4,6 @@
 
 use clap::Args;
 use reykjavik_analyses::n_side;
-use reykjavik_engine::model::Alert;
 use reykjavik_engine::montecarlo::Planning;
 use reykjavik_engine::multilateral::sweep as nsweep;
 use reykjavik_engine::multilateral::{MultiOptions, MultiScenario, Reserve, ThirdParties, words};
@@ -65,64 +64,17 @@ fn parse_third_parties(text: &str) -> Result<ThirdParties, Failure> {
         .map_err(|e| Failure::Input(format!("--third-parties {text}: {e}")))
 }
 
-/// A side by name (case-insensitive) or number (1 to N).
-fn side_index(ms: &MultiScenario, given: &str) -> Result<usize, Failure> {
-    ms.scenario.side_named(given).ok_or_else(|| {
-        Failure::Input(format!(
-            "no side `{given}` in this scenario (sides: {}, or 1 to {})",
-            ms.scenario.side_names(),
-            ms.scenario.sides.len()
-        ))
-    })
-}
-
-/// `--alert` and `--launch-under-attack` for N sides (`both`, as for two sides, means every side).
+/// `--alert` and `--launch-under-attack` for N sides (`reykjavik_analyses::posture`).
 pub fn options(
     ms: &MultiScenario,
     alert: &[String],
     launch_under_attack: &[String],
 ) -> Result<MultiOptions, Failure> {
-    let n = ms.scenario.sides.len();
-    let mut options = MultiOptions::uniform(n, Alert::DayToDay, false);
-    let mut given_for: Vec<Option<(Alert, &str)>> = vec![None; n];
-    for given in alert {
-        let (sides, posture) = match given.rsplit_once('=') {
-            Some((side, posture)) => {
-                let s = side_index(ms, side)?;
-                (s..s + 1, posture)
-            }
-            None => (0..n, given.as_str()),
-        };
-        let posture = match posture {
-            "day-to-day" => Alert::DayToDay,
-            "generated" => Alert::Generated,
-            _ => {
-                return Err(Failure::Input(format!(
-                    "--alert {given}: unknown posture `{posture}` (valid: day-to-day, generated)"
-                )));
-            }
-        };
-        for s in sides {
-            if let Some((earlier, text)) = given_for[s].filter(|(a, _)| *a != posture) {
-                return Err(Failure::Input(format!(
-                    "--alert {given} contradicts --alert {text}: {} is given both {} and {}",
-                    ms.scenario.sides[s].name,
-                    earlier.name(),
-                    posture.name()
-                )));
-            }
-            given_for[s] = Some((posture, given));
-            options.alert[s] = posture;
-        }
-    }
-    for given in launch_under_attack {
-        if given == "both" || given == "all" {
-            options.launch_under_attack = vec![true; n];
-        } else {
-            options.launch_under_attack[side_index(ms, given)?] = true;
-        }
-    }
-    Ok(options)
+    Ok(reykjavik_analyses::posture::n_side(
+        ms,
+        alert,
+        launch_under_attack,
+    )?)
 }
 
 /// `analyze` options beyond the posture: Monte Carlo, pair details, the arms race.
