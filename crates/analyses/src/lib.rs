@@ -11,8 +11,12 @@
 
 pub mod breakout;
 pub mod compare;
+pub mod n_side;
 pub mod optimize;
+pub mod posture;
+pub mod race;
 pub mod reciprocity;
+pub mod richardson;
 
 use reykjavik_engine::EngineError;
 use reykjavik_engine::model::Scenario;
@@ -28,6 +32,16 @@ pub enum Error {
     /// The engine refused or could not compute: the CLI's exit code 1 as [`Error::Computation`];
     /// the web reads its field and valid range.
     Engine(EngineError),
+    /// The side that moves in a race is not known (each face words it with its input's name).
+    Mover(race::MoverError),
+    /// A race's response menu is missing or does not fit (each face words it).
+    Menu(race::MenuError),
+}
+
+impl From<race::MoverError> for Error {
+    fn from(e: race::MoverError) -> Self {
+        Self::Mover(e)
+    }
 }
 
 impl std::fmt::Display for Error {
@@ -35,6 +49,8 @@ impl std::fmt::Display for Error {
         match self {
             Self::Input(m) | Self::Computation(m) => f.write_str(m),
             Self::Engine(e) => e.fmt(f),
+            Self::Mover(e) => e.fmt(f),
+            Self::Menu(e) => e.fmt(f),
         }
     }
 }

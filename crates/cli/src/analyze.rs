@@ -3,7 +3,7 @@
 
 use clap::{Args, ValueEnum};
 use reykjavik_engine::limits;
-use reykjavik_engine::model::{Alert, Scenario};
+use reykjavik_engine::model::Scenario;
 use reykjavik_engine::stability::{self, AnalysisOptions};
 
 use reykjavik_report::race::ArmsRace;
@@ -106,69 +106,15 @@ impl AnalysisArgs {
     }
 }
 
-fn parse_alert(text: &str) -> Option<Alert> {
-    match text {
-        "day-to-day" => Some(Alert::DayToDay),
-        "generated" => Some(Alert::Generated),
-        _ => None,
-    }
-}
-
-/// Resolves a side given by name (case-insensitive) or number (1-based).
-fn side_index(scenario: &Scenario, given: &str) -> Result<usize, Failure> {
-    scenario.side_named(given).ok_or_else(|| {
-        Failure::Input(format!(
-            "no side `{given}` in this scenario (sides: {}, or 1 and 2)",
-            scenario.side_names()
-        ))
-    })
-}
-
 impl AnalysisArgs {
+    /// The two-side options of the words given (`reykjavik_analyses::posture`).
     pub fn options(&self, scenario: &Scenario) -> Result<AnalysisOptions, Failure> {
-        analysis_options(scenario, self)
+        Ok(reykjavik_analyses::posture::two_side(
+            scenario,
+            &self.alert,
+            &self.launch_under_attack,
+        )?)
     }
-}
-
-fn analysis_options(scenario: &Scenario, args: &AnalysisArgs) -> Result<AnalysisOptions, Failure> {
-    let mut options = AnalysisOptions::default();
-    // The posture each side was given, and by which --alert, to refuse a contradiction.
-    let mut given_for: [Option<(Alert, &str)>; 2] = [None, None];
-    for given in &args.alert {
-        let (side, posture) = match given.rsplit_once('=') {
-            Some((side, posture)) => (Some(side_index(scenario, side)?), posture),
-            None => (None, given.as_str()),
-        };
-        let alert = parse_alert(posture).ok_or_else(|| {
-            Failure::Input(format!(
-                "--alert {given}: unknown posture `{posture}` (valid: day-to-day, generated)"
-            ))
-        })?;
-        let sides = match side {
-            Some(s) => s..s + 1,
-            None => 0..2,
-        };
-        for s in sides {
-            if let Some((earlier, text)) = given_for[s].filter(|(a, _)| *a != alert) {
-                return Err(Failure::Input(format!(
-                    "--alert {given} contradicts --alert {text}: {} is given both {} and {}; give each side one posture",
-                    scenario.sides[s].name,
-                    earlier.name(),
-                    alert.name()
-                )));
-            }
-            given_for[s] = Some((alert, given));
-            options.alert[s] = alert;
-        }
-    }
-    for given in &args.launch_under_attack {
-        if given == "both" {
-            options.launch_under_attack = [true; 2];
-        } else {
-            options.launch_under_attack[side_index(scenario, given)?] = true;
-        }
-    }
-    Ok(options)
 }
 
 /// Monte Carlo options without --trials would be silently ignored: refuse them.

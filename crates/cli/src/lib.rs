@@ -212,6 +212,10 @@ impl From<reykjavik_analyses::Error> for Failure {
             reykjavik_analyses::Error::Input(m) => Self::Input(m),
             reykjavik_analyses::Error::Computation(m) => Self::Computation(m),
             reykjavik_analyses::Error::Engine(e) => Self::Computation(e.to_string()),
+            // The race's faces word these with their flags (race::failure); this is a fallback.
+            e @ (reykjavik_analyses::Error::Mover(_) | reykjavik_analyses::Error::Menu(_)) => {
+                Self::Input(e.to_string())
+            }
         }
     }
 }

@@ -3,20 +3,13 @@
 //! `compare` on N sides: [`crate::multilateral_commands`]).
 
 use clap::Args;
-use reykjavik_engine::model::Alert;
+use reykjavik_analyses::n_side;
 use reykjavik_engine::montecarlo::Planning;
-use reykjavik_engine::multilateral::outcomes;
 use reykjavik_engine::multilateral::sweep as nsweep;
-use reykjavik_engine::multilateral::{
-    self, MultiOptions, MultiScenario, Reserve, ThirdParties, words,
-};
+use reykjavik_engine::multilateral::{MultiOptions, MultiScenario, Reserve, ThirdParties, words};
 use reykjavik_engine::sweep::Axis;
 
 use crate::{Failure, montecarlo};
-use reykjavik_engine::multilateral::detail;
-use reykjavik_report::multilateral::{NSideOutput, n_side_json, n_side_text, standard_regimes};
-use reykjavik_report::multilateral_detail::{self as pair_detail, PairDetails};
-use reykjavik_report::multilateral_montecarlo::NSideMonteCarlo;
 use reykjavik_report::multilateral_sweep::{self as sweep_report, NSideTable};
 use std::path::Path;
 
@@ -71,64 +64,17 @@ fn parse_third_parties(text: &str) -> Result<ThirdParties, Failure> {
         .map_err(|e| Failure::Input(format!("--third-parties {text}: {e}")))
 }
 
-/// A side by name (case-insensitive) or number (1 to N).
-fn side_index(ms: &MultiScenario, given: &str) -> Result<usize, Failure> {
-    ms.scenario.side_named(given).ok_or_else(|| {
-        Failure::Input(format!(
-            "no side `{given}` in this scenario (sides: {}, or 1 to {})",
-            ms.scenario.side_names(),
-            ms.scenario.sides.len()
-        ))
-    })
-}
-
-/// `--alert` and `--launch-under-attack` for N sides (`both`, as for two sides, means every side).
+/// `--alert` and `--launch-under-attack` for N sides (`reykjavik_analyses::posture`).
 pub fn options(
     ms: &MultiScenario,
     alert: &[String],
     launch_under_attack: &[String],
 ) -> Result<MultiOptions, Failure> {
-    let n = ms.scenario.sides.len();
-    let mut options = MultiOptions::uniform(n, Alert::DayToDay, false);
-    let mut given_for: Vec<Option<(Alert, &str)>> = vec![None; n];
-    for given in alert {
-        let (sides, posture) = match given.rsplit_once('=') {
-            Some((side, posture)) => {
-                let s = side_index(ms, side)?;
-                (s..s + 1, posture)
-            }
-            None => (0..n, given.as_str()),
-        };
-        let posture = match posture {
-            "day-to-day" => Alert::DayToDay,
-            "generated" => Alert::Generated,
-            _ => {
-                return Err(Failure::Input(format!(
-                    "--alert {given}: unknown posture `{posture}` (valid: day-to-day, generated)"
-                )));
-            }
-        };
-        for s in sides {
-            if let Some((earlier, text)) = given_for[s].filter(|(a, _)| *a != posture) {
-                return Err(Failure::Input(format!(
-                    "--alert {given} contradicts --alert {text}: {} is given both {} and {}",
-                    ms.scenario.sides[s].name,
-                    earlier.name(),
-                    posture.name()
-                )));
-            }
-            given_for[s] = Some((posture, given));
-            options.alert[s] = posture;
-        }
-    }
-    for given in launch_under_attack {
-        if given == "both" || given == "all" {
-            options.launch_under_attack = vec![true; n];
-        } else {
-            options.launch_under_attack[side_index(ms, given)?] = true;
-        }
-    }
-    Ok(options)
+    Ok(reykjavik_analyses::posture::n_side(
+        ms,
+        alert,
+        launch_under_attack,
+    )?)
 }
 
 /// `analyze` options beyond the posture: Monte Carlo, pair details, the arms race.
@@ -148,7 +94,7 @@ pub struct Extras<'a> {
 }
 
 /// `analyze` on an N-side scenario: text or JSON, with Monte Carlo over the inputs for
-/// `--trials`.
+/// `--trials`; the analysis is `reykjavik_analyses::n_side`.
 pub fn analyze(
     scenario: &str,
     args: &NSideArgs,
@@ -160,85 +106,49 @@ pub fn analyze(
     let ms = load(scenario, args)?;
     let options = options(&ms, alert, launch_under_attack)?;
     let arms_race = crate::n_side_arms_race::section(extras.arms_race, &ms, &options)?;
-    let add_arms_race = |doc: &mut serde_json::Value| {
-        if let Some(section) = &arms_race {
-            section.add_json(doc);
-        }
-    };
-    let arms_race_text = arms_race.as_ref().map(|s| s.text()).unwrap_or_default();
-    let computation = |e: reykjavik_engine::EngineError| Failure::Computation(e.to_string());
-    let trials = match extras.trials {
-        Some(n) => Some(monte_carlo(&ms, &options, n, &extras)?),
+    let monte_carlo = match extras.trials {
+        Some(n) => Some(monte_carlo(&ms, n, &extras)?),
         None => None,
     };
-    let analysis = multilateral::analyze(&ms, &options).map_err(computation)?;
-    let regimes = standard_regimes(&ms).map_err(computation)?;
-    let out = NSideOutput {
-        ms: &ms,
-        options: &options,
-        analysis: &analysis,
-        regimes: &regimes,
-        trials: trials.as_ref(),
-    };
-    let pairs = if extras.curve || extras.certify {
-        detail::pair_exchanges(&ms, &options, &analysis.actual).map_err(computation)?
-    } else {
-        Vec::new()
-    };
-    let details = PairDetails {
-        pairs: &pairs,
+    let request = n_side::Request {
+        base: ms,
+        options,
+        monte_carlo,
         curve: extras.curve,
         certify: extras.certify,
+        arms_race,
     };
-    Ok(match (json, extras.curve || extras.certify) {
-        (true, true) => {
-            let mut doc = n_side_json(&out);
-            pair_detail::add_json(&mut doc, &analysis.actual, &details);
-            add_arms_race(&mut doc);
-            pair_detail::to_string_pretty(&doc, &details)
-        }
-        (true, false) => {
-            let mut doc = n_side_json(&out);
-            add_arms_race(&mut doc);
-            let mut text = serde_json::to_string_pretty(&doc)
-                .map_err(|e| Failure::Computation(e.to_string()))?;
-            text.push('\n');
-            text
-        }
-        (false, true) => {
-            n_side_text(&out) + &pair_detail::text(&analysis.actual, &details) + &arms_race_text
-        }
-        (false, false) => n_side_text(&out) + &arms_race_text,
+    let total = request.monte_carlo.as_ref().map_or(0, |mc| mc.trials);
+    let bar = montecarlo::progress_bar(total, extras.quiet || total == 0, "trials");
+    let analysed = n_side::run(request, &|done| bar.set_position(done));
+    bar.finish_and_clear();
+    let analysed = analysed?;
+    Ok(if json {
+        analysed.json_text()
+    } else {
+        analysed.text()
     })
 }
 
-/// `--trials N` on N sides: the inputs drawn, then every ordered pair's committed exchange with
-/// random outcomes (engine `multilateral::outcomes`).
+/// `--trials N` on N sides, checked against the scenario's cap: the inputs drawn, then every
+/// ordered pair's committed exchange with random outcomes.
 fn monte_carlo(
     ms: &MultiScenario,
-    options: &MultiOptions,
     trials: u64,
     extras: &Extras,
-) -> Result<NSideMonteCarlo, Failure> {
-    let most = outcomes::max_trials(ms, extras.planning);
+) -> Result<n_side::MonteCarlo, Failure> {
+    let most = n_side::max_trials(ms, extras.planning);
     if !(1..=most).contains(&trials) {
         return Err(Failure::Input(format!(
             "--trials {trials} is out of range (valid for this N-side scenario with {} planning: 1 to {most}; trials x warheads x elements x pairs bounds the time)",
             extras.planning.name()
         )));
     }
-    let seed = extras.seed.unwrap_or(1);
-    let bar = montecarlo::progress_bar(trials, extras.quiet, "trials");
-    let run = outcomes::run(ms, options, extras.planning, trials, seed, &|done| {
-        bar.set_position(done)
-    });
-    bar.finish_and_clear();
-    let run = run.map_err(|e| Failure::Computation(e.to_string()))?;
-    Ok(NSideMonteCarlo {
-        seed,
+    Ok(n_side::MonteCarlo {
+        trials,
+        seed: extras.seed.unwrap_or(1),
         planning: extras.planning,
         at_least: extras.at_least.to_vec(),
-        trials: run,
     })
 }
 

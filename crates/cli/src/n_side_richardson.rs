@@ -1,61 +1,38 @@
 //! `reykjavik richardson --estimate` on an N-side scenario (issue 10; docs/action-reaction.md,
 //! "Richardson on N sides"): K from the N-side best-response function, fatigue and grievance
-//! as lists. Argument handling only; output in `reykjavik_report::n_side_richardson`.
+//! as lists. Argument handling only; the model runs in `reykjavik_analyses::richardson`.
 
-use reykjavik_engine::model::Alert;
-use reykjavik_engine::multilateral::MultiOptions;
-use reykjavik_engine::reaction::best_response::{Position, Search};
-use reykjavik_engine::reaction::n_side_race::{self, NSideRaceSettings};
-use reykjavik_engine::reaction::race::{DEFAULT_BOUND, RaceSettings};
-use reykjavik_engine::reaction::richardson_n::NRichardson;
-use reykjavik_engine::stability::AnalysisOptions;
-use reykjavik_report::n_side_richardson::{
-    NSideRichardson, n_side_richardson_json, n_side_richardson_text,
-};
+use reykjavik_analyses::richardson as analyses;
 
 use crate::Failure;
 use crate::Format;
-use crate::race::computation;
 use crate::richardson::RichardsonArgs;
 use reykjavik_engine::EngineError;
 
 pub fn run(args: &RichardsonArgs, scenario: &str) -> Result<String, Failure> {
     refuse_two_side_options(args)?;
     let base = crate::multilateral::load(scenario, &Default::default())?;
-    // The two-side estimate's regime: every side day-to-day, riding out.
-    let options = MultiOptions::uniform(base.scenario.sides.len(), Alert::DayToDay, false);
+    let options = analyses::n_side_regime(&base);
     let menu = crate::n_side_race::menu_for(&base, &options, args.menu.as_deref())?;
-    let settings = NSideRaceSettings {
-        race: RaceSettings {
-            search: Search::new(Position::Retaliation, AnalysisOptions::default()),
-            rounds: 1,
-            bound: DEFAULT_BOUND,
-        },
-        options,
-    };
-    let reactions = n_side_race::reaction_matrix(&base, &menu, &settings).map_err(computation)?;
+    let reactions = analyses::n_side_reactions(&base, &menu)?;
     let n = reactions.actor_names.len();
-    let model = NRichardson {
-        k: reactions.k.clone(),
-        a: list("--fatigue", args.fatigue.as_deref().unwrap_or_default(), n)?,
-        g: list("--grievance", args.grievance.as_deref().unwrap_or("0"), n)?,
+    let request = analyses::NSideRequest {
+        scenario: base.scenario.name.clone(),
+        menu: menu.name.clone(),
+        cost_unit: menu.cost_unit.clone(),
+        fatigue: list("--fatigue", args.fatigue.as_deref().unwrap_or_default(), n)?,
+        grievance: list("--grievance", args.grievance.as_deref().unwrap_or("0"), n)?,
+        reactions,
     };
-    model.validate().map_err(bad_model)?;
-    let analysis = model.analyse();
-    let report = NSideRichardson {
-        scenario: &base.scenario.name,
-        menu: &menu.name,
-        cost_unit: &menu.cost_unit,
-        reactions: &reactions,
-        model: &model,
-        analysis: &analysis,
-    };
+    let outcome = analyses::run_n_side(request).map_err(|e| match e {
+        reykjavik_analyses::Error::Engine(e) => bad_model(e),
+        other => other.into(),
+    })?;
     Ok(match args.format {
-        Format::Text => n_side_richardson_text(&report),
-        Format::Json => format!("{:#}\n", n_side_richardson_json(&report)),
+        Format::Text => outcome.text(),
+        Format::Json => format!("{:#}\n", outcome.json()),
     })
 }
-
 /// --a, --b and the chart are the two-side model's; on N sides the lists replace them.
 fn refuse_two_side_options(args: &RichardsonArgs) -> Result<(), Failure> {
     if args.a.is_some() || args.b.is_some() {

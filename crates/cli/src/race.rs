@@ -1,10 +1,12 @@
 //! `reykjavik race SCENARIO --move PROPOSAL`: the action-reaction race (docs/action-reaction.md),
-//! and the arguments `analyze --arms-race` shares. Argument handling only; the output is built by
-//! `reykjavik_report::race` (chart: `race_chart`).
+//! and the arguments `analyze --arms-race` shares. Argument handling, the chart (`race_chart`)
+//! and the command line's words for the mover's and the menu's errors; the race is
+//! `reykjavik_analyses::race`.
 
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
+use reykjavik_analyses::race::{self as analyses, MenuError, MoverError, SideGiven};
 use reykjavik_engine::EngineError;
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::reaction::arms_race::SideExposure;
@@ -13,13 +15,13 @@ use reykjavik_engine::reaction::best_response::{
 };
 use reykjavik_engine::reaction::{arms_race, race};
 use reykjavik_engine::stability::{AnalysisOptions, StabilityReport};
-use reykjavik_scenario::response;
+use reykjavik_scenario::proposal::LoadedProposal;
+use reykjavik_scenario::response::{self, LoadedMenu};
 
 use crate::Failure;
 use crate::Format;
 use crate::analyze::AnalysisArgs;
 use crate::race_chart::race_svg;
-use reykjavik_report::race::{self as report_race, RaceContext};
 use reykjavik_report::richardson as report_richardson;
 
 #[derive(Debug, Args)]
@@ -129,6 +131,20 @@ pub fn run(args: RaceArgs) -> Result<String, Failure> {
     if crate::multilateral::wanted(scenario, &args.n_side) {
         return crate::n_side_race::run(&args);
     }
+    let raced = analyses::run(request(&args, scenario)?).map_err(|e| failure(e, false))?;
+    if let Some(path) = &args.svg {
+        let svg = race_svg(&raced.context(), &raced.race).map_err(Failure::Computation)?;
+        std::fs::write(path, svg)
+            .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
+    }
+    Ok(match args.format {
+        Format::Text => raced.text(),
+        Format::Json => format!("{:#}\n", raced.json()),
+    })
+}
+
+/// The two-side race of a command line, its inputs checked in the command's order.
+fn request(args: &RaceArgs, scenario: &str) -> Result<analyses::Request, Failure> {
     let base = crate::multilateral::load_two_sided(scenario)?;
     if base.sides.len() != 2 {
         return Err(Failure::Input(format!(
@@ -136,10 +152,9 @@ pub fn run(args: RaceArgs) -> Result<String, Failure> {
             base.sides.len()
         )));
     }
-    let loaded = reykjavik_scenario::proposal::load(args.move_.as_deref().unwrap_or_default())
-        .map_err(input)?;
-    let moved = reykjavik_scenario::proposal::apply(&base, &loaded).map_err(input)?;
-    let mover = mover(&base, &moved, args.by.as_deref())?;
+    let start = analyses::apply_move(&base, &load_move(args)?)?;
+    let mover =
+        analyses::mover(&base, &start, by(args).as_ref()).map_err(|e| mover_failure(e, false))?;
     let options = args.analysis.options(&base)?;
     let menu = menu_for(&base, args.menu.menu.as_deref(), true)?;
     let settings = race::RaceSettings {
@@ -147,31 +162,23 @@ pub fn run(args: RaceArgs) -> Result<String, Failure> {
         rounds: args.rounds,
         bound: args.bound,
     };
-    race::check_settings(&settings).map_err(setting)?;
-    let race = race::race(&base, &moved, mover, &menu, &settings).map_err(computation)?;
-    let richardson = args
-        .richardson
-        .then(|| arms_race::reaction_coefficients(&base, &menu, &settings.search))
-        .transpose()
-        .map_err(computation)?;
-    let context = RaceContext {
-        base: &base,
-        move_name: &loaded.proposal.name,
-        move_description: &loaded.proposal.description,
-        menu: &menu,
-    };
-    if let Some(path) = &args.svg {
-        let svg = race_svg(&context, &race).map_err(Failure::Computation)?;
-        std::fs::write(path, svg)
-            .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
-    }
-    Ok(match args.format {
-        Format::Text => report_race::race_text(&context, &race, richardson.as_ref()),
-        Format::Json => format!(
-            "{:#}\n",
-            report_race::race_json(&context, &race, richardson.as_ref())
-        ),
+    analyses::check_settings(&settings).map_err(setting)?;
+    Ok(analyses::Request {
+        base,
+        start,
+        mover,
+        menu,
+        settings,
+        richardson: args.richardson,
     })
+}
+
+pub(crate) fn load_move(args: &RaceArgs) -> Result<LoadedProposal, Failure> {
+    reykjavik_scenario::proposal::load(args.move_.as_deref().unwrap_or_default()).map_err(input)
+}
+
+pub(crate) fn by(args: &RaceArgs) -> Option<SideGiven> {
+    args.by.clone().map(SideGiven::Named)
 }
 
 /// `richardson --estimate`: k and l around a scenario at its default regime (day-to-day, riding
@@ -182,16 +189,7 @@ pub fn estimate_coefficients(
 ) -> Result<(arms_race::ReactionCoefficients, report_richardson::Estimate), Failure> {
     let base = crate::multilateral::load_two_sided(scenario)?;
     let menu = menu_for(&base, menu, true)?;
-    let search = Search::new(Position::Retaliation, AnalysisOptions::default());
-    let c = arms_race::reaction_coefficients(&base, &menu, &search).map_err(computation)?;
-    let estimate = report_richardson::Estimate {
-        scenario: base.name.clone(),
-        sides: [base.sides[0].name.clone(), base.sides[1].name.clone()],
-        menu: menu.name.clone(),
-        cost_unit: menu.cost_unit.clone(),
-        restored: c.restored,
-    };
-    Ok((c, estimate))
+    Ok(reykjavik_analyses::richardson::estimate(&base, &menu)?)
 }
 
 pub(crate) fn search(args: &MenuArgs, analysis: AnalysisOptions) -> Search {
@@ -213,54 +211,69 @@ fn show_menu(name: &str) -> Result<String, Failure> {
         })
 }
 
-/// The menu given, or the built-in one named after the scenario; every side must have an
-/// option when `every_side`.
+/// The menu given (a file or built-in name), or the built-in one named after the scenario;
+/// every side must have an option when `every_side`.
 fn menu_for(
     scenario: &Scenario,
     given: Option<&str>,
     every_side: bool,
 ) -> Result<ResponseMenu, Failure> {
-    let loaded = match given {
-        Some(name) => response::load(name).map_err(input)?,
-        None => response::default_for(&scenario.name).ok_or_else(|| {
-            Failure::Input(format!(
-                "no built-in response menu for scenario `{}`: give --menu FILE (start from `reykjavik race --show-menu us-russia-2021`)",
-                scenario.name
-            ))
-        })?,
-    };
-    let menu = loaded.resolve(scenario).map_err(input)?;
-    if every_side {
-        loaded.require_every_side(scenario, &menu).map_err(input)?;
-    }
-    Ok(menu)
+    analyses::menu(scenario, load_menu(given)?, every_side).map_err(|e| failure(e, false))
 }
 
-/// The side given by --by, or the one side whose forces the move changed.
-fn mover(base: &Scenario, moved: &Scenario, by: Option<&str>) -> Result<usize, Failure> {
-    if let Some(given) = by {
-        return side_number(base, given);
-    }
-    let changed: Vec<usize> = (0..base.sides.len().min(moved.sides.len()))
-        .filter(|&s| base.sides[s] != moved.sides[s])
-        .collect();
-    match changed.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(Failure::Input(
-            "the move changes neither side's forces: give --by SIDE to say who moves".into(),
-        )),
-        _ => Err(Failure::Input(
-            "the move changes both sides: give --by SIDE to say who moves".into(),
-        )),
+/// The menu file or built-in named, if one is.
+pub(crate) fn load_menu(given: Option<&str>) -> Result<Option<LoadedMenu>, Failure> {
+    given.map(response::load).transpose().map_err(input)
+}
+
+/// An analyses error in the command line's words: the mover's and the menu's name `--by` and
+/// `--menu`; `n_side` picks the menu to start from.
+pub(crate) fn failure(e: reykjavik_analyses::Error, n_side: bool) -> Failure {
+    match e {
+        reykjavik_analyses::Error::Mover(e) => mover_failure(e, n_side),
+        reykjavik_analyses::Error::Menu(e) => menu_failure(e, n_side),
+        other => other.into(),
     }
 }
 
-fn side_number(scenario: &Scenario, given: &str) -> Result<usize, Failure> {
-    scenario.side_named(given).ok_or_else(|| {
-        Failure::Input(format!(
-            "--by {given}: no such side (sides: {}, or 1 and 2)",
-            scenario.side_names()
-        ))
+pub(crate) fn mover_failure(e: MoverError, n_side: bool) -> Failure {
+    let say_who = "give --by SIDE to say who moves";
+    Failure::Input(match e {
+        MoverError::NoSuchSide { given, sides } => {
+            let numbers = if n_side {
+                format!("1 to {}", sides.len())
+            } else {
+                "1 and 2".to_string()
+            };
+            format!(
+                "--by {given}: no such side (sides: {}, or {numbers})",
+                sides.join(", ")
+            )
+        }
+        MoverError::NoActor { given, .. } => format!("--by {given}: no actor"),
+        MoverError::Unchanged if n_side => format!("the move changes no side's forces: {say_who}"),
+        MoverError::Unchanged => format!("the move changes neither side's forces: {say_who}"),
+        MoverError::Several { actors } if n_side => {
+            format!("the move changes {}: {say_who}", actors.join(" and "))
+        }
+        MoverError::Several { .. } => format!("the move changes both sides: {say_who}"),
+    })
+}
+
+fn menu_failure(e: MenuError, n_side: bool) -> Failure {
+    Failure::Input(match e {
+        MenuError::NoDefault { scenario } => {
+            let example = if n_side {
+                "us-russia-china-2025"
+            } else {
+                "us-russia-2021"
+            };
+            format!(
+                "no built-in response menu for scenario `{scenario}`: give --menu FILE (start from `reykjavik race --show-menu {example}`)"
+            )
+        }
+        MenuError::Invalid(m) => m,
+        MenuError::ArmedWithoutOption { located, .. } => located,
     })
 }
 

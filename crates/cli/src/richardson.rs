@@ -1,6 +1,7 @@
 //! `reykjavik richardson`: Richardson's arms-race model with given coefficients: equilibrium,
-//! stability, classification and a trajectory (docs/action-reaction.md). Output in
-//! `reykjavik_report::richardson` (chart: `richardson_chart`).
+//! stability, classification and a trajectory (docs/action-reaction.md). Arguments, the
+//! chart (`richardson_chart`) and the options' names in the model's errors; the model runs in
+//! `reykjavik_analyses::richardson`.
 
 use std::path::PathBuf;
 
@@ -11,7 +12,7 @@ use reykjavik_engine::reaction::richardson::RichardsonModel;
 use crate::Failure;
 use crate::Format;
 use crate::richardson_chart::trajectory_svg;
-use reykjavik_report::richardson::{self as output, RichardsonReport};
+use reykjavik_analyses::richardson as analyses;
 
 #[derive(Debug, Args)]
 pub struct RichardsonArgs {
@@ -124,30 +125,28 @@ pub fn run(args: RichardsonArgs) -> Result<String, Failure> {
         g: args.g,
         h: args.h,
     };
+    // The coefficients are checked before --from is read (the run checks them again).
     model.validate().map_err(bad_input)?;
-    let start = parse_start(&args.from)?;
-    let trajectory = model
-        .trajectory(start, args.years, args.steps)
-        .map_err(bad_input)?;
-    let report = RichardsonReport {
-        analysis: model.analyse(),
+    let request = analyses::Request {
         model,
-        start,
+        start: parse_start(&args.from)?,
         years: args.years,
-        trajectory,
+        steps: args.steps,
         estimated_from,
     };
+    let outcome = analyses::run(request).map_err(|e| match e {
+        reykjavik_analyses::Error::Engine(e) => bad_input(e),
+        other => other.into(),
+    })?;
     if let Some(path) = &args.svg {
-        let svg = trajectory_svg(&report).map_err(Failure::Computation)?;
+        let svg = trajectory_svg(&outcome.report).map_err(Failure::Computation)?;
         std::fs::write(path, svg)
             .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
     }
     Ok(match args.format {
-        Format::Text => output::richardson_text(&report),
+        Format::Text => outcome.text(),
         Format::Json => {
-            serde_json::to_string_pretty(&output::richardson_json(&report))
-                .expect("JSON values serialise")
-                + "\n"
+            serde_json::to_string_pretty(&outcome.json()).expect("JSON values serialise") + "\n"
         }
     })
 }

@@ -1,22 +1,26 @@
 //! The CLI's JSON documents for the Python functions, built by the same code so that they are
 //! the same documents, key for key. `analyze`, the Monte Carlo summary and `treaty` compute with
 //! the engine and render with the shared output crate (`reykjavik-report`), as the CLI does;
-//! `compare`, `optimize`, `breakout` and `reciprocity` build a request of the analyses layer
-//! (`reykjavik-analyses`) from plain arguments and run it, as the CLI and the web server do.
-//! `race`, `richardson` and the N-side `analyze` still keep their orchestration
-//! (menus and the mover, the models' options, the N-side routing) in the CLI, so they run
-//! in-process through the CLI library (`reykjavik::run` on a command line, which renders with
-//! `reykjavik-report` too) until they move into the analyses layer.
+//! `compare`, `optimize`, `breakout`, `reciprocity`, `race`, `richardson` and the N-side
+//! `analyze` build a request of the analyses layer (`reykjavik-analyses`) from plain arguments
+//! and run it, as the CLI and the web server do. Errors are worded as the CLI words them (the
+//! Python functions' messages name the CLI's options, e.g. `--by`, `--k`).
 
-use clap::Parser;
-use reykjavik::Failure;
-use reykjavik::analyze::AnalysisArgs;
+use reykjavik_analyses::race::{self as race_analysis, MenuError, MoverError, SideGiven};
+use reykjavik_analyses::{n_side, richardson as richardson_analysis};
+use reykjavik_engine::EngineError;
 use reykjavik_engine::arms_control::treaty::{Counting, Treaty};
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::montecarlo::{Planning, Trial};
+use reykjavik_engine::multilateral::MultiScenario;
+use reykjavik_engine::reaction::best_response::{DEFAULT_TOLERANCE, Position, Search};
+use reykjavik_engine::reaction::n_side_race::NSideRaceSettings;
+use reykjavik_engine::reaction::race::RaceSettings;
+use reykjavik_engine::reaction::richardson::RichardsonModel;
 use reykjavik_engine::stability::{self, AnalysisOptions};
 use reykjavik_report::{self as report, montecarlo::MonteCarlo};
 
+use crate::errors::Failure;
 use crate::source::{CliFile, Source};
 
 /// How the analysis is posed: the CLI's `--alert` and `--launch-under-attack` values.
@@ -26,46 +30,30 @@ pub struct Posing {
     pub launch_under_attack: Vec<String>,
 }
 
-/// Parses the posing exactly as the CLI does (same checks, same messages).
-#[derive(Parser)]
-struct PosingArgs {
-    #[command(flatten)]
-    analysis: AnalysisArgs,
-}
-
 impl Posing {
-    pub(crate) fn args(&self) -> Vec<String> {
-        let alert = self.alert.iter().map(|a| format!("--alert={a}"));
-        let lua = self
-            .launch_under_attack
-            .iter()
-            .map(|s| format!("--launch-under-attack={s}"));
-        alert.chain(lua).collect()
-    }
-
+    /// The two-side options, read as the CLI reads its words (same checks, same messages).
     pub fn options(&self, scenario: &Scenario) -> Result<AnalysisOptions, Failure> {
-        let argv = std::iter::once("reykjavik".to_string()).chain(self.args());
-        let parsed = PosingArgs::try_parse_from(argv).map_err(clap_failure)?;
-        parsed.analysis.options(scenario)
+        Ok(reykjavik_analyses::posture::two_side(
+            scenario,
+            &self.alert,
+            &self.launch_under_attack,
+        )?)
+    }
+
+    /// The N-side options, read as the CLI reads its words.
+    fn n_side_options(
+        &self,
+        ms: &MultiScenario,
+    ) -> Result<reykjavik_engine::multilateral::MultiOptions, Failure> {
+        Ok(reykjavik_analyses::posture::n_side(
+            ms,
+            &self.alert,
+            &self.launch_under_attack,
+        )?)
     }
 }
 
-fn clap_failure(e: clap::Error) -> Failure {
-    Failure::Input(e.to_string().trim_end().to_string())
-}
-
-/// Runs one command line in-process; its standard output.
-fn run_cli(args: Vec<String>) -> Result<String, Failure> {
-    let argv = std::iter::once("reykjavik".to_string()).chain(args);
-    let cli = reykjavik::Cli::try_parse_from(argv).map_err(clap_failure)?;
-    reykjavik::run(cli)
-}
-
-fn words(items: &[&str]) -> Vec<String> {
-    items.iter().map(|s| s.to_string()).collect()
-}
-
-fn computation(e: reykjavik_engine::EngineError) -> Failure {
+fn computation(e: EngineError) -> Failure {
     Failure::Computation(e.to_string())
 }
 
@@ -101,12 +89,22 @@ pub fn analyze(
 }
 
 /// `reykjavik analyze FILE --format json` on an N-side scenario (issue 10): the N-side document,
-/// through the CLI library, which routes it.
+/// through the analyses layer.
 pub fn analyze_n_side(file: &CliFile, posing: &Posing) -> Result<String, Failure> {
-    let mut args = words(&["analyze", "--format", "json", "--quiet"]);
-    args.extend(posing.args());
-    args.extend(["--".to_string(), file.arg.clone()]);
-    run_cli(args)
+    let ms = load_n_side(file)?;
+    let request = n_side::Request {
+        options: posing.n_side_options(&ms)?,
+        base: ms,
+        monte_carlo: None,
+        curve: false,
+        certify: false,
+        arms_race: None,
+    };
+    Ok(n_side::run(request, &|_| {})?.json_text())
+}
+
+fn load_n_side(file: &CliFile) -> Result<MultiScenario, Failure> {
+    reykjavik_scenario::multilateral::load(&file.arg).map_err(|e| Failure::Input(e.to_string()))
 }
 
 /// The `monte_carlo` object of `reykjavik analyze --trials N --format json`.
@@ -230,53 +228,201 @@ pub fn optimize(
     Ok(format!("{:#}\n", optimized.json_with_toml(&toml)))
 }
 
-/// `reykjavik race SCENARIO --move PROPOSAL --format json` (issue 11): `options` are the CLI's
-/// own words for the rest (`--by`, `--rounds`, `--menu`, `--position`, `--tolerance`,
-/// `--bound`, `--richardson`), built by the Python wrapper.
-pub fn race(file: &CliFile, posing: &Posing, options: &[String]) -> Result<String, Failure> {
-    if options
-        .iter()
-        .any(|w| !w.starts_with("--") || w.starts_with("--svg") || w.starts_with("--format"))
-    {
-        return Err(Failure::Input(
-            "race options are `--NAME=VALUE` words; --svg and --format are not options here".into(),
-        ));
-    }
-    let mut args = words(&["race", "--format", "json"]);
-    args.extend(posing.args());
-    args.extend(options.iter().cloned());
-    args.extend(["--".to_string(), file.arg.clone()]);
-    run_cli(args)
+/// The options of `reykjavik race` that Python passes (the posture apart).
+#[derive(Debug, Clone)]
+pub struct RaceSpec {
+    pub move_: String,
+    pub by: Option<String>,
+    pub rounds: u32,
+    pub menu: Option<String>,
+    pub position: String,
+    pub tolerance: Option<f64>,
+    pub bound: Option<f64>,
+    pub richardson: bool,
 }
 
-/// Commands without a scenario whose options Python passes as CLI words (issue 11's Richardson
-/// model; reciprocity runs through the analyses layer, [`reciprocity`]).
-const WORD_COMMANDS: [&str; 1] = ["richardson"];
-
-/// `reykjavik COMMAND WORDS... --format json` for a command of [`WORD_COMMANDS`]; options that
-/// write files (`--svg`) are refused (a document is the only output here).
-pub fn command(words: Vec<String>) -> Result<String, Failure> {
-    let known = words
-        .first()
-        .is_some_and(|c| WORD_COMMANDS.contains(&c.as_str()));
-    if !known {
+/// `reykjavik race SCENARIO --move PROPOSAL --format json` (issue 11; N sides: issue 10),
+/// checked in the CLI's order with its messages.
+pub fn race(file: &CliFile, posing: &Posing, spec: &RaceSpec) -> Result<String, Failure> {
+    if reykjavik_scenario::multilateral::is_n_side(&file.arg) {
+        return n_side_race(file, posing, spec);
+    }
+    let base = reykjavik_scenario::load(&file.arg).map_err(input)?;
+    if base.sides.len() != 2 {
         return Err(Failure::Input(format!(
-            "command {:?} is not one of {}",
-            words.first(),
-            WORD_COMMANDS.join(", ")
+            "`race` is between exactly 2 sides; this scenario has {}",
+            base.sides.len()
         )));
     }
-    if words
-        .iter()
-        .any(|w| w.starts_with("--svg") || w.starts_with("--format"))
-    {
+    let start = race_analysis::apply_move(&base, &load_move(spec)?)?;
+    let by = spec.by.clone().map(SideGiven::Named);
+    let mover =
+        race_analysis::mover(&base, &start, by.as_ref()).map_err(|e| mover_failure(e, false))?;
+    let options = posing.options(&base)?;
+    let menu =
+        race_analysis::menu(&base, load_menu(spec)?, true).map_err(|e| race_failure(e, false))?;
+    let settings = race_settings(spec, options)?;
+    race_analysis::check_settings(&settings).map_err(setting)?;
+    let request = race_analysis::Request {
+        base,
+        start,
+        mover,
+        menu,
+        settings,
+        richardson: spec.richardson,
+    };
+    let raced = race_analysis::run(request).map_err(|e| race_failure(e, false))?;
+    Ok(format!("{:#}\n", raced.json()))
+}
+
+fn n_side_race(file: &CliFile, posing: &Posing, spec: &RaceSpec) -> Result<String, Failure> {
+    if spec.richardson {
         return Err(Failure::Input(
-            "--svg and --format are not options here: the document is returned".into(),
+            "--richardson takes two sides (k and l couple two arsenals); on N sides run `reykjavik richardson --estimate` on a two-side scenario, or the race alone".into(),
         ));
     }
-    let mut args = words;
-    args.extend(["--format".to_string(), "json".to_string()]);
-    run_cli(args)
+    let base = load_n_side(file)?;
+    let start = race_analysis::apply_n_side_move(&base, &load_move(spec)?)?;
+    let options = posing.n_side_options(&base)?;
+    let settings = NSideRaceSettings {
+        race: race_settings(spec, AnalysisOptions::default())?,
+        options,
+    };
+    race_analysis::check_settings(&settings.race).map_err(setting)?;
+    let by = spec.by.clone().map(SideGiven::Named);
+    let mover = race_analysis::n_side_mover(&base, &settings.options, &start, by.as_ref())
+        .map_err(|e| mover_failure(e, true))?;
+    let menu = race_analysis::n_side_menu(&base, &settings.options, load_menu(spec)?)
+        .map_err(|e| race_failure(e, true))?;
+    let request = race_analysis::NSideRequest {
+        base,
+        start,
+        mover,
+        menu,
+        settings,
+    };
+    let raced = race_analysis::run_n_side(request).map_err(|e| race_failure(e, true))?;
+    Ok(format!("{:#}\n", raced.json()))
+}
+
+fn load_move(spec: &RaceSpec) -> Result<reykjavik_scenario::proposal::LoadedProposal, Failure> {
+    reykjavik_scenario::proposal::load(&spec.move_).map_err(input)
+}
+
+fn load_menu(spec: &RaceSpec) -> Result<Option<reykjavik_scenario::response::LoadedMenu>, Failure> {
+    spec.menu
+        .as_deref()
+        .map(reykjavik_scenario::response::load)
+        .transpose()
+        .map_err(input)
+}
+
+/// The search and the limits of a race (the CLI's defaults where Python gives none).
+fn race_settings(spec: &RaceSpec, analysis: AnalysisOptions) -> Result<RaceSettings, Failure> {
+    let position = Position::ALL
+        .into_iter()
+        .find(|p| p.name() == spec.position)
+        .ok_or_else(|| {
+            Failure::Input(format!(
+                "--position {}: unknown (valid: struck-cost, ratio, retaliation)",
+                spec.position
+            ))
+        })?;
+    let search = Search::new(position, analysis);
+    Ok(RaceSettings {
+        search: Search {
+            tolerance: spec.tolerance.unwrap_or(DEFAULT_TOLERANCE),
+            ..search
+        },
+        rounds: spec.rounds,
+        bound: spec
+            .bound
+            .unwrap_or(reykjavik_engine::reaction::race::DEFAULT_BOUND),
+    })
+}
+
+/// A setting out of range, named as the CLI's option (`--rounds`, `--tolerance`, `--bound`).
+fn setting(e: EngineError) -> Failure {
+    Failure::Input(format!("--{e}"))
+}
+
+/// A race's error as the CLI words it (`--by`, `--menu`).
+fn race_failure(e: reykjavik_analyses::Error, n_side: bool) -> Failure {
+    match e {
+        reykjavik_analyses::Error::Mover(e) => mover_failure(e, n_side),
+        reykjavik_analyses::Error::Menu(e) => Failure::Input(menu_message(e, n_side)),
+        other => other.into(),
+    }
+}
+
+fn mover_failure(e: MoverError, n_side: bool) -> Failure {
+    let say_who = "give --by SIDE to say who moves";
+    Failure::Input(match e {
+        MoverError::NoSuchSide { given, sides } => {
+            let numbers = if n_side {
+                format!("1 to {}", sides.len())
+            } else {
+                "1 and 2".to_string()
+            };
+            format!(
+                "--by {given}: no such side (sides: {}, or {numbers})",
+                sides.join(", ")
+            )
+        }
+        MoverError::NoActor { given, .. } => format!("--by {given}: no actor"),
+        MoverError::Unchanged if n_side => format!("the move changes no side's forces: {say_who}"),
+        MoverError::Unchanged => format!("the move changes neither side's forces: {say_who}"),
+        MoverError::Several { actors } if n_side => {
+            format!("the move changes {}: {say_who}", actors.join(" and "))
+        }
+        MoverError::Several { .. } => format!("the move changes both sides: {say_who}"),
+    })
+}
+
+fn menu_message(e: MenuError, n_side: bool) -> String {
+    match e {
+        MenuError::NoDefault { scenario } => {
+            let example = if n_side {
+                "us-russia-china-2025"
+            } else {
+                "us-russia-2021"
+            };
+            format!(
+                "no built-in response menu for scenario `{scenario}`: give --menu FILE (start from `reykjavik race --show-menu {example}`)"
+            )
+        }
+        MenuError::Invalid(m) => m,
+        MenuError::ArmedWithoutOption { located, .. } => located,
+    }
+}
+
+/// Richardson's two-side model with given coefficients: the document of `reykjavik
+/// richardson --format json`; a coefficient out of range named as the CLI's option.
+pub fn richardson(
+    model: RichardsonModel,
+    start: (f64, f64),
+    years: f64,
+    steps: usize,
+) -> Result<String, Failure> {
+    let request = richardson_analysis::Request {
+        model,
+        start,
+        years,
+        steps,
+        estimated_from: None,
+    };
+    let outcome = richardson_analysis::run(request).map_err(|e| match e {
+        reykjavik_analyses::Error::Engine(e) => {
+            let option = match e.field() {
+                Some("x0" | "y0") => "--from".to_string(),
+                Some(f) => format!("--{f}"),
+                None => "input".to_string(),
+            };
+            Failure::Input(format!("{option}: {e}"))
+        }
+        other => other.into(),
+    })?;
+    Ok(serde_json::to_string_pretty(&outcome.json()).expect("JSON values serialise") + "\n")
 }
 
 /// `reykjavik breakout CASE --format json` with Monte Carlo or the solver, through the

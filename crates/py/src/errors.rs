@@ -3,7 +3,6 @@
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use reykjavik::Failure;
 use reykjavik_scenario::{Diagnostic, ScenarioError as LoadError};
 
 pyo3::create_exception!(
@@ -138,7 +137,31 @@ pub fn load_error(py: Python<'_>, error: &LoadError) -> PyErr {
     scenario_error(py, &error.to_string(), &at)
 }
 
-/// A CLI failure; `rename` puts the caller's label back where a temporary file's path was.
+/// Why a function has no result, before it becomes a Python exception: bad input (a
+/// `ScenarioError`, located where the message says) or an undefined result (a
+/// `ComputationError`).
+#[derive(Debug)]
+pub enum Failure {
+    Input(String),
+    Computation(String),
+}
+
+/// An analysis's error: bad input, or no result (the engine's errors included). The race's
+/// mover and menu errors are worded by `documents::race` first; this is a fallback.
+impl From<reykjavik_analyses::Error> for Failure {
+    fn from(e: reykjavik_analyses::Error) -> Self {
+        use reykjavik_analyses::Error;
+        match e {
+            Error::Input(m) => Self::Input(m),
+            Error::Computation(m) => Self::Computation(m),
+            Error::Engine(e) => Self::Computation(e.to_string()),
+            e @ (Error::Mover(_) | Error::Menu(_)) => Self::Input(e.to_string()),
+        }
+    }
+}
+
+/// A failure as a Python exception; `rename` puts the caller's label back where a temporary
+/// file's path was.
 pub fn failure(py: Python<'_>, failure: Failure, rename: Option<(&str, &str)>) -> PyErr {
     let relabel = |text: String| match rename {
         Some((path, label)) => text.replace(path, label),
@@ -151,7 +174,6 @@ pub fn failure(py: Python<'_>, failure: Failure, rename: Option<(&str, &str)>) -
             scenario_error(py, &message, &[at])
         }
         Failure::Computation(message) => ComputationError::new_err(relabel(message)),
-        Failure::Partial(_, inner) => self::failure(py, *inner, rename),
     }
 }
 

@@ -12,9 +12,9 @@ mod runs;
 mod source;
 mod tables;
 
+use crate::errors::Failure;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use reykjavik::Failure;
 use reykjavik_engine::model::Scenario;
 
 use documents::{CompareSpec, OptimizeSpec, Posing};
@@ -168,7 +168,7 @@ fn monte_carlo(
     let (source, posing) = (source_of(source)?, posing_of(posing));
     compute(py, || {
         let planning = runs::planning(planning)?;
-        // N sides (issue 10): the CLI's N-side Monte Carlo, in-process.
+        // N sides (issue 10): the N-side Monte Carlo, read and capped as the CLI does.
         if source.is_n_side() {
             let file = source.cli_file().map_err(Problem::Io)?;
             return on_file(&file, |f| {
@@ -426,29 +426,73 @@ fn breakout(
     })
 }
 
-/// `reykjavik race SCENARIO ...` with the CLI's option words (issue 11; N sides: issue 10); the
-/// JSON document.
+/// `reykjavik race SCENARIO --move MOVE ...` (issue 11; N sides: issue 10); the JSON document.
 #[pyfunction]
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (source, posing, move_, by, rounds, menu, position, tolerance, bound, richardson))]
 fn race(
     py: Python<'_>,
     source: SourceArg,
     posing: PosingArg,
-    options: Vec<String>,
+    move_: String,
+    by: Option<String>,
+    rounds: i64,
+    menu: Option<String>,
+    position: String,
+    tolerance: Option<f64>,
+    bound: Option<f64>,
+    richardson: bool,
 ) -> PyResult<String> {
     let (source, posing) = (source_of(source)?, posing_of(posing));
+    let spec = documents::RaceSpec {
+        move_,
+        by,
+        rounds: count(py, "--rounds", rounds, "an integer 1 to 100")?,
+        menu,
+        position,
+        tolerance,
+        bound,
+        richardson,
+    };
     compute(py, || {
-        // An N-side scenario goes to the CLI's N-side race, which reads and checks it.
+        // A two-side scenario is loaded first for its located errors; an N-side one is read
+        // by the N-side race.
         if !source.is_n_side() {
             load(&source)?;
         }
-        with_file(&source, |file| documents::race(file, &posing, &options))
+        with_file(&source, |file| documents::race(file, &posing, &spec))
     })
 }
 
-/// `reykjavik richardson ...` as CLI words; the JSON document.
+/// A count Python gives as any integer, refused as the CLI refuses a negative one.
+fn count<T: TryFrom<i64>>(py: Python<'_>, option: &str, value: i64, valid: &str) -> PyResult<T> {
+    T::try_from(value).map_err(|_| {
+        let message = format!("{option} = {value} is out of range (valid: {valid})");
+        errors::failure(py, errors::Failure::Input(message), None)
+    })
+}
+
+/// `reykjavik richardson --k K --l L --a A --b B ...`: the JSON document.
 #[pyfunction]
-fn command(py: Python<'_>, words: Vec<String>) -> PyResult<String> {
-    compute(py, || Ok(documents::command(words)?))
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (k, l, a, b, g, h, start, years, steps))]
+fn richardson(
+    py: Python<'_>,
+    k: f64,
+    l: f64,
+    a: f64,
+    b: f64,
+    g: f64,
+    h: f64,
+    start: (f64, f64),
+    years: f64,
+    steps: i64,
+) -> PyResult<String> {
+    let steps = count(py, "--steps", steps, "an integer 1 to 100000")?;
+    let model = reykjavik_engine::reaction::richardson::RichardsonModel { k, l, a, b, g, h };
+    compute(py, || {
+        Ok(documents::richardson(model, start, years, steps)?)
+    })
 }
 
 /// `reykjavik reciprocity ... --format json`: a game of `a` against `b`, the table (`table`) or
@@ -501,7 +545,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(optimize, m)?)?;
     m.add_function(wrap_pyfunction!(treaty, m)?)?;
     m.add_function(wrap_pyfunction!(breakout, m)?)?;
-    m.add_function(wrap_pyfunction!(command, m)?)?;
+    m.add_function(wrap_pyfunction!(richardson, m)?)?;
     m.add_function(wrap_pyfunction!(reciprocity, m)?)?;
     m.add_function(wrap_pyfunction!(race, m)?)?;
     Ok(())

@@ -3,7 +3,7 @@
 //! --format json` (the same engine run and report builder), the trial table one row per trial of
 //! `reykjavik_engine::multilateral::outcomes`.
 
-use reykjavik::Failure;
+use crate::errors::Failure;
 use reykjavik_engine::montecarlo::Planning;
 use reykjavik_engine::multilateral::{self, MultiOptions, MultiScenario, outcomes};
 use reykjavik_report::multilateral_montecarlo::{self, NSideMonteCarlo};
@@ -45,7 +45,7 @@ fn load(file: &CliFile, posing: &Posing) -> Result<(MultiScenario, MultiOptions)
     let ms = reykjavik_scenario::multilateral::load(&file.arg)
         .map_err(|e| Failure::Input(e.to_string()))?;
     let options =
-        reykjavik::multilateral::options(&ms, &posing.alert, &posing.launch_under_attack)?;
+        reykjavik_analyses::posture::n_side(&ms, &posing.alert, &posing.launch_under_attack)?;
     Ok((ms, options))
 }
 

@@ -2,7 +2,7 @@
 //! (the N-side index, each actor's overall ratio, every ordered pair's ratio), column-major,
 //! with the CLI's checks and messages.
 
-use reykjavik::Failure;
+use crate::errors::Failure;
 use reykjavik_engine::multilateral::sweep as nsweep;
 use reykjavik_engine::multilateral::{MultiScenario, actors};
 use reykjavik_engine::sweep::{self, Axis};
@@ -42,7 +42,7 @@ pub fn table(
 ) -> Result<Columns, Failure> {
     let ms = load(file)?;
     let options =
-        reykjavik::multilateral::options(&ms, &posing.alert, &posing.launch_under_attack)?;
+        reykjavik_analyses::posture::n_side(&ms, &posing.alert, &posing.launch_under_attack)?;
     let total = check(&ms, axes)?;
     let (start, stop) = range.unwrap_or((0, total));
     if !(start <= stop && stop <= total) {

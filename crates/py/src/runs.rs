@@ -1,7 +1,7 @@
 //! Monte Carlo and sweeps for Python: the whole run, or one work unit of it (a trial range or a
 //! grid-index range, `reykjavik_engine::work_units`), with the CLI's checks and caps first.
 
-use reykjavik::Failure;
+use crate::errors::Failure;
 use reykjavik_engine::limits::{self, size};
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::montecarlo::{self, Planning, Trial};

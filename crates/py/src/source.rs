@@ -1,8 +1,8 @@
 //! Where a scenario (or breakout case) comes from: a built-in name or a file path, or TOML text
 //! from Python (a string, or a dict the Python side turned into TOML). The analyses layer takes
-//! what is loaded here (`load`, `load_sides`, `text`); the commands that still run through the
-//! CLI library read files, so text is handed to them as a temporary file whose path is put back
-//! to the label in messages (`cli_file`).
+//! what is loaded here (`load`, `load_sides`, `text`); the N-side readers (the scenario crate's
+//! `multilateral::load`, as the CLI calls it) take a name or a path, so text is handed to them
+//! as a temporary file whose path is put back to the label in messages (`cli_file`).
 
 use std::io::Write;
 use std::path::PathBuf;

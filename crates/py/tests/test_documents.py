@@ -222,3 +222,18 @@ def test_n_side_monte_carlo_equals_the_cli_and_its_trial_table(cli):
     )
     part = reykjavik.monte_carlo_trials("us-russia-china-2025", 30, seed=4, start=10, stop=12)
     assert part["index"].tolist() == df["index"].tolist()[10:12]
+
+
+def test_race_and_richardson_errors_name_the_cli_options():
+    with pytest.raises(reykjavik.ScenarioError, match=r"--by Nobody: no such side \(sides: United States, Russia, or 1 and 2\)"):
+        reykjavik.race("us-russia-2021", "us-homeland-defense", by="Nobody", rounds=1)
+    with pytest.raises(reykjavik.ScenarioError, match="--rounds = 0 is out of range"):
+        reykjavik.race("us-russia-2021", "us-homeland-defense", rounds=0)
+    with pytest.raises(reykjavik.ScenarioError, match="--rounds = -1 is out of range"):
+        reykjavik.race("us-russia-2021", "us-homeland-defense", rounds=-1)
+    with pytest.raises(reykjavik.ScenarioError, match=r"--by Nobody: no such side \(sides: United States, Russia, China, or 1 to 3\)"):
+        reykjavik.race("us-russia-china-2025", "us-homeland-defense", by="Nobody", rounds=1)
+    with pytest.raises(reykjavik.ScenarioError, match="--steps"):
+        reykjavik.richardson(k=0.9, l=0.4, a=0.5, b=0.8, steps=-1)
+    with pytest.raises(reykjavik.ScenarioError, match="^--k: "):
+        reykjavik.richardson(k=400, l=0.4, a=0.5, b=0.8)

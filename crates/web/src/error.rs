@@ -94,6 +94,10 @@ impl From<reykjavik_analyses::Error> for ApiError {
             reykjavik_analyses::Error::Input(m) => Self::bad(m),
             reykjavik_analyses::Error::Computation(m) => Self::undefined(m),
             reykjavik_analyses::Error::Engine(e) => Self::engine(e),
+            // The race words these with its fields (reaction::race_error_of); a fallback.
+            e @ (reykjavik_analyses::Error::Mover(_) | reykjavik_analyses::Error::Menu(_)) => {
+                Self::bad(e.to_string())
+            }
         }
     }
 }

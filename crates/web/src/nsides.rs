@@ -1,14 +1,14 @@
 //! N-side scenarios on the web (issue 10): detection, the N-side analysis behind
 //! `POST /api/analyze`, and the fields of an N-side scenario. The document is the CLI's
-//! `analyze --format json` on an N-side scenario (`reykjavik_report::multilateral`).
+//! `analyze --format json` on an N-side scenario (`reykjavik_analyses::n_side`).
 
+use reykjavik_analyses::n_side;
 use reykjavik_engine::model::Alert;
 use reykjavik_engine::montecarlo::Planning;
 use reykjavik_engine::multilateral::outcomes;
 use reykjavik_engine::multilateral::{self, MultiOptions, MultiScenario, words};
 use reykjavik_engine::params;
-use reykjavik_report::multilateral::{NSideOutput, n_side_json, n_side_text, standard_regimes};
-use reykjavik_report::multilateral_montecarlo::NSideMonteCarlo;
+use reykjavik_engine::reaction::best_response::Position;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -99,38 +99,32 @@ pub fn options(ms: &MultiScenario, input: &ScenarioInput) -> Result<MultiOptions
     Ok(options)
 }
 
-/// The answer `{"kind":"n-side","document":...,"text":...}` (Monte Carlo is the CLI's).
+/// The answer `{"kind":"n-side","document":...,"text":...}` (Monte Carlo is the CLI's), through
+/// `reykjavik_analyses::n_side`.
 pub fn analyze(
     ms: &MultiScenario,
     options: &MultiOptions,
     monte_carlo: Option<&MonteCarloRequest>,
     arms_race: bool,
 ) -> Result<Value, ApiError> {
-    let analysis = multilateral::analysis::analyze(ms, options).map_err(ApiError::engine)?;
-    let regimes = standard_regimes(ms).map_err(ApiError::engine)?;
-    let trials = match monte_carlo {
-        Some(mc) => Some(NSideMonteCarlo {
+    let request = n_side::Request {
+        base: ms.clone(),
+        options: options.clone(),
+        monte_carlo: monte_carlo.map(|mc| n_side::MonteCarlo {
+            trials: mc.trials,
             seed: mc.seed,
             planning: mc.planning,
             at_least: mc.at_least.clone(),
-            trials: outcomes::run(ms, options, mc.planning, mc.trials, mc.seed, &|_| {})
-                .map_err(ApiError::engine)?,
         }),
-        None => None,
+        curve: false,
+        certify: false,
+        arms_race: None,
     };
-    let out = NSideOutput {
-        ms,
-        options,
-        analysis: &analysis,
-        regimes: &regimes,
-        trials: trials.as_ref(),
-    };
-    let mut document = n_side_json(&out);
-    let mut text = n_side_text(&out);
+    let mut analysed = n_side::run(request, &|_| {})?;
     if arms_race {
-        arms_race_section(ms, options, &mut document, &mut text)?;
+        analysed.request.arms_race = Some(arms_race_section(ms, options)?);
     }
-    Ok(json!({ "kind": "n-side", "document": document, "text": text }))
+    Ok(json!({ "kind": "n-side", "document": analysed.json(), "text": analysed.text() }))
 }
 
 /// `analyze --arms-race` on N sides: the scenario's built-in menu, position retaliation (as the
@@ -138,23 +132,9 @@ pub fn analyze(
 fn arms_race_section(
     ms: &MultiScenario,
     options: &MultiOptions,
-    document: &mut Value,
-    text: &mut String,
-) -> Result<(), ApiError> {
-    use reykjavik_engine::reaction::best_response::{Position, Search};
-    use reykjavik_engine::reaction::n_side_arms_race::n_side_arms_race;
-    use reykjavik_report::n_side_arms_race as report;
+) -> Result<n_side::ArmsRace, ApiError> {
     let menu = crate::reaction::menu(&ms.scenario, None, false)?;
-    let position = Position::Retaliation;
-    let search = Search::new(position, Default::default());
-    let race = n_side_arms_race(ms, &menu, &search, options).map_err(ApiError::engine)?;
-    let context = report::NSideArmsRaceContext {
-        menu: &menu,
-        position,
-    };
-    report::add_json(document, &context, &race);
-    text.push_str(&report::n_side_arms_race_text(&context, &race));
-    Ok(())
+    Ok(n_side::arms_race(ms, options, menu, Position::Retaliation)?)
 }
 
 /// The N-side sweep's axes within its caps (the scenario's N-side cap and the server's).

@@ -2,13 +2,17 @@
 //! `/api/richardson`, each answering `{ document, text }` with the CLI's `--format json`
 //! document and text report (`reykjavik_report::{race, reciprocity, richardson}`). Inputs are
 //! checked with the engine's own checks; menus, moves and event series are built-ins only.
-//! Reciprocity runs through `reykjavik_analyses::reciprocity`.
+//! The race runs through `reykjavik_analyses::race` (this module words its mover's and menu's
+//! errors with the request's field names), reciprocity and Richardson's model through
+//! `reykjavik_analyses::{reciprocity, richardson}`.
 
 use axum::Json;
 use axum::extract::State as Shared;
 use axum::extract::rejection::JsonRejection;
 use axum::response::{IntoResponse, Response};
+use reykjavik_analyses::race::{self as race_analysis, MenuError, MoverError, SideGiven};
 use reykjavik_analyses::reciprocity as analyses;
+use reykjavik_analyses::richardson as richardson_analysis;
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::reaction::arms_race;
 use reykjavik_engine::reaction::best_response::{
@@ -17,9 +21,8 @@ use reykjavik_engine::reaction::best_response::{
 use reykjavik_engine::reaction::race;
 use reykjavik_engine::reaction::reciprocity::Payoffs;
 use reykjavik_engine::reaction::richardson::RichardsonModel;
-use reykjavik_report::race::RaceContext;
-use reykjavik_report::richardson::{Estimate, RichardsonReport};
-use reykjavik_scenario::{proposal, response};
+use reykjavik_scenario::proposal::{self, LoadedProposal};
+use reykjavik_scenario::response::{self, LoadedMenu};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -57,27 +60,66 @@ pub fn menu(
     given: Option<&str>,
     every_side: bool,
 ) -> Result<ResponseMenu, ApiError> {
-    let loaded = match given {
-        Some(name) if response::builtin_text(name).is_some() => response::load(name).map_err(bad)?,
-        Some(name) => {
-            let names: Vec<&str> = response::BUILTINS.iter().map(|(n, _)| *n).collect();
-            return Err(ApiError::bad(format!(
-                "no built-in response menu named `{name}` (built-in: {})",
-                names.join(", ")
-            )));
+    race_analysis::menu(scenario, builtin_menu(given)?, every_side).map_err(race_error)
+}
+
+/// The built-in menu named, if one is; a name that is not built in is refused.
+pub fn builtin_menu(given: Option<&str>) -> Result<Option<LoadedMenu>, ApiError> {
+    match given {
+        Some(name) if response::builtin_text(name).is_some() => {
+            response::load(name).map(Some).map_err(bad)
         }
-        None => response::default_for(&scenario.name).ok_or_else(|| {
-            ApiError::bad(format!(
-                "no built-in response menu for scenario `{}` (built-in menus: us-russia-2021, kent-thaler-notional)",
-                scenario.name
-            ))
-        })?,
-    };
-    let menu = loaded.resolve(scenario).map_err(bad)?;
-    if every_side {
-        loaded.require_every_side(scenario, &menu).map_err(bad)?;
+        Some(name) => Err(ApiError::bad(format!(
+            "no built-in response menu named `{name}` (built-in: {})",
+            race_analysis::menu_names().join(", ")
+        ))),
+        None => Ok(None),
     }
-    Ok(menu)
+}
+
+/// A race's error in the web's words: the mover and the menu by their JSON fields (`by`,
+/// `menu`); `n_side` picks the N-side wording of the mover's.
+pub fn race_error_of(e: reykjavik_analyses::Error, n_side: bool) -> ApiError {
+    match e {
+        reykjavik_analyses::Error::Mover(e) => mover_error(e, n_side),
+        reykjavik_analyses::Error::Menu(e) => menu_error(e),
+        other => other.into(),
+    }
+}
+
+fn race_error(e: reykjavik_analyses::Error) -> ApiError {
+    race_error_of(e, false)
+}
+
+pub fn mover_error(e: MoverError, n_side: bool) -> ApiError {
+    let say_who = "give `by` to say who moves";
+    ApiError::bad(match e {
+        MoverError::NoSuchSide { sides, .. } | MoverError::NoActor { sides, .. } if n_side => {
+            format!("by: a side number, 0 to {}", sides.len() - 1)
+        }
+        MoverError::NoSuchSide { .. } | MoverError::NoActor { .. } => {
+            "by: 0 or 1 (the side that moves)".to_string()
+        }
+        MoverError::Unchanged if n_side => format!("the move changes no side's forces: {say_who}"),
+        MoverError::Unchanged => format!("the move changes neither side's forces: {say_who}"),
+        MoverError::Several { .. } if n_side => {
+            format!("the move changes more than one actor: {say_who}")
+        }
+        MoverError::Several { .. } => format!("the move changes both sides: {say_who}"),
+    })
+}
+
+fn menu_error(e: MenuError) -> ApiError {
+    ApiError::bad(match e {
+        MenuError::NoDefault { scenario } => format!(
+            "no built-in response menu for scenario `{scenario}` (built-in menus: us-russia-2021, kent-thaler-notional)"
+        ),
+        MenuError::Invalid(m) => m,
+        MenuError::ArmedWithoutOption { menu, actors, .. } => format!(
+            "menu {menu}: no option for `{}`, which has nuclear warheads: each armed actor needs one to answer in the race",
+            actors.first().map_or("", String::as_str)
+        ),
+    })
 }
 
 /// The arms-race section of `analyze` (`analyze --arms-race`: the default menu, retaliation).
@@ -126,17 +168,23 @@ pub async fn race(
     if let Some(ms) = crate::nsides::scenario(&request.scenario)? {
         return crate::n_side_race::race(&state, request, ms).await;
     }
+    let race = race_request(request)?;
+    let value = heavy(&state, move || {
+        let raced = race_analysis::run(race).map_err(race_error)?;
+        Ok(json!({ "document": raced.json(), "text": raced.text() }))
+    })
+    .await?;
+    Ok(Json(value).into_response())
+}
+
+/// The two-side race of a request, its fields checked in the endpoint's order.
+fn race_request(request: RaceRequest) -> Result<race_analysis::Request, ApiError> {
     let base = request.scenario.scenario()?;
     two_sides(&base)?;
-    if proposal::builtin_text(&request.move_).is_none() {
-        return Err(ApiError::bad(format!(
-            "move: no built-in proposal named `{}`",
-            request.move_
-        )));
-    }
-    let loaded = proposal::load(&request.move_).map_err(bad)?;
-    let moved = proposal::apply(&base, &loaded).map_err(bad)?;
-    let mover = mover(&base, &moved, request.by)?;
+    let start = race_analysis::apply_move(&base, &builtin_move(&request.move_)?)?;
+    let by = request.by.map(SideGiven::Index);
+    let mover =
+        race_analysis::mover(&base, &start, by.as_ref()).map_err(|e| mover_error(e, false))?;
     let menu = menu(&base, request.menu.as_deref(), true)?;
     let settings = race::RaceSettings {
         search: Search {
@@ -149,49 +197,25 @@ pub async fn race(
         rounds: request.rounds.unwrap_or(10),
         bound: request.bound.unwrap_or(race::DEFAULT_BOUND),
     };
-    race::check_settings(&settings).map_err(ApiError::engine)?;
-    let value = heavy(&state, move || {
-        let result =
-            race::race(&base, &moved, mover, &menu, &settings).map_err(ApiError::engine)?;
-        let richardson = request
-            .richardson
-            .then(|| arms_race::reaction_coefficients(&base, &menu, &settings.search))
-            .transpose()
-            .map_err(ApiError::engine)?;
-        let context = RaceContext {
-            base: &base,
-            move_name: &loaded.proposal.name,
-            move_description: &loaded.proposal.description,
-            menu: &menu,
-        };
-        Ok(json!({
-            "document": reykjavik_report::race::race_json(&context, &result, richardson.as_ref()),
-            "text": reykjavik_report::race::race_text(&context, &result, richardson.as_ref()),
-        }))
+    race_analysis::check_settings(&settings).map_err(ApiError::engine)?;
+    Ok(race_analysis::Request {
+        base,
+        start,
+        mover,
+        menu,
+        settings,
+        richardson: request.richardson,
     })
-    .await?;
-    Ok(Json(value).into_response())
 }
 
-/// The side given, or the one side whose forces the move changed.
-fn mover(base: &Scenario, moved: &Scenario, by: Option<usize>) -> Result<usize, ApiError> {
-    if let Some(side) = by {
-        return (side < 2)
-            .then_some(side)
-            .ok_or_else(|| ApiError::bad("by: 0 or 1 (the side that moves)"));
+/// A built-in proposal by name (no path is read).
+pub fn builtin_move(name: &str) -> Result<LoadedProposal, ApiError> {
+    if proposal::builtin_text(name).is_none() {
+        return Err(ApiError::bad(format!(
+            "move: no built-in proposal named `{name}`"
+        )));
     }
-    let changed: Vec<usize> = (0..2)
-        .filter(|&s| base.sides[s] != moved.sides[s])
-        .collect();
-    match changed.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(ApiError::bad(
-            "the move changes neither side's forces: give `by` to say who moves",
-        )),
-        _ => Err(ApiError::bad(
-            "the move changes both sides: give `by` to say who moves",
-        )),
-    }
+    proposal::load(name).map_err(bad)
 }
 
 #[derive(Debug, Deserialize)]
@@ -309,17 +333,7 @@ pub async fn richardson(
             let menu = menu(&base, None, true)?;
             Some(
                 heavy(&state, move || {
-                    let search = Search::new(Position::Retaliation, Default::default());
-                    let c = arms_race::reaction_coefficients(&base, &menu, &search)
-                        .map_err(ApiError::engine)?;
-                    let estimate = Estimate {
-                        scenario: base.name.clone(),
-                        sides: [base.sides[0].name.clone(), base.sides[1].name.clone()],
-                        menu: menu.name.clone(),
-                        cost_unit: menu.cost_unit.clone(),
-                        restored: c.restored,
-                    };
-                    Ok((c.k, c.l, estimate))
+                    Ok(richardson_analysis::estimate(&base, &menu)?)
                 })
                 .await?,
             )
@@ -327,7 +341,7 @@ pub async fn richardson(
         None => None,
     };
     let (k, l) = match &estimate {
-        Some((k, l, _)) => (*k, *l),
+        Some((c, _)) => (c.k, c.l),
         None => match (request.k, request.l) {
             (Some(k), Some(l)) => (k, l),
             _ => return Err(ApiError::bad("give k and l, or `estimate` with a scenario")),
@@ -341,22 +355,12 @@ pub async fn richardson(
         g: request.g,
         h: request.h,
     };
-    model.validate().map_err(ApiError::engine)?;
-    let start = request.from.map_or((0.0, 0.0), |[x, y]| (x, y));
-    let years = request.years.unwrap_or(20.0);
-    let trajectory = model
-        .trajectory(start, years, request.steps.unwrap_or(200))
-        .map_err(ApiError::engine)?;
-    let report = RichardsonReport {
-        analysis: model.analyse(),
+    let outcome = richardson_analysis::run(richardson_analysis::Request {
         model,
-        start,
-        years,
-        trajectory,
-        estimated_from: estimate.map(|(_, _, e)| e),
-    };
-    Ok(answer(
-        reykjavik_report::richardson::richardson_json(&report),
-        reykjavik_report::richardson::richardson_text(&report),
-    ))
+        start: request.from.map_or((0.0, 0.0), |[x, y]| (x, y)),
+        years: request.years.unwrap_or(20.0),
+        steps: request.steps.unwrap_or(200),
+        estimated_from: estimate.map(|(_, e)| e),
+    })?;
+    Ok(answer(outcome.json(), outcome.text()))
 }

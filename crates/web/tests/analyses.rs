@@ -135,6 +135,43 @@ async fn a_race_is_the_cli_document_and_refuses_bad_rounds() {
     assert!(error(&value).contains("no built-in proposal"), "{value}");
 }
 
+/// The race's mover and menu errors in the web's words (its fields `by` and `menu`), as the
+/// endpoint answered before the race moved into the analyses layer.
+#[tokio::test]
+async fn race_mover_and_menu_errors_name_the_fields() {
+    let cases = [
+        (
+            "us-russia-2021",
+            json!({ "by": 2 }),
+            "by: 0 or 1 (the side that moves)",
+        ),
+        (
+            "us-russia-china-2025",
+            json!({ "by": 7 }),
+            "by: a side number, 0 to 2",
+        ),
+        (
+            "us-russia-2021",
+            json!({ "menu": "nope" }),
+            "no built-in response menu named `nope` (built-in: us-russia-2021, kent-thaler-notional, us-russia-china-2025)",
+        ),
+        (
+            "us-russia-china-2025",
+            json!({ "menu": "nope" }),
+            "no built-in response menu named `nope` (built-in: us-russia-2021, kent-thaler-notional, us-russia-china-2025)",
+        ),
+    ];
+    for (scenario, extra, expected) in cases {
+        let mut body = json!({ "builtin": scenario, "move": "us-homeland-defense", "rounds": 1 });
+        for (k, v) in extra.as_object().unwrap() {
+            body[k] = v.clone();
+        }
+        let (status, value) = send("/api/race", body).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{value}");
+        assert_eq!(error(&value), expected, "{scenario}");
+    }
+}
+
 #[tokio::test]
 async fn analyze_with_the_arms_race_section() {
     let (status, value) = send(

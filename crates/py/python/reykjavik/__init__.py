@@ -305,10 +305,6 @@ def breakout(
     return json.loads(text)
 
 
-def _number(x: float) -> str:
-    return repr(float(x))
-
-
 def reciprocity(
     a: str | None = None,
     b: str | None = None,
@@ -365,14 +361,12 @@ def richardson(
     >>> doc["command"]
     'richardson'
     """
-    words = [
-        "richardson",
-        f"--k={_number(k)}", f"--l={_number(l)}", f"--a={_number(a)}", f"--b={_number(b)}",
-        f"--g={_number(g)}", f"--h={_number(h)}",
-        "--from=" + ",".join(_number(v) for v in start),
-        f"--years={_number(years)}", f"--steps={int(steps)}",
-    ]
-    return json.loads(_core.command(words))
+    x0, y0 = start
+    text = _core.richardson(
+        float(k), float(l), float(a), float(b), float(g), float(h),
+        (float(x0), float(y0)), float(years), int(steps),
+    )
+    return json.loads(text)
 
 
 def race(
@@ -395,16 +389,16 @@ def race(
 
     >>> doc = reykjavik.race("us-russia-2021", "follow-on-1000", rounds=1)  # doctest: +SKIP
     """
-    options = [f"--move={move}", f"--rounds={int(rounds)}", f"--position={position}"]
-    if by is not None:
-        options.append(f"--by={by}")
-    if menu is not None:
-        options.append(f"--menu={menu}")
-    if tolerance is not None:
-        options.append(f"--tolerance={_number(tolerance)}")
-    if bound is not None:
-        options.append(f"--bound={_number(bound)}")
-    if richardson:
-        options.append("--richardson")
-    text = _core.race(_plain.source(scenario), _plain.posing(alert, launch_under_attack), options)
+    text = _core.race(
+        _plain.source(scenario),
+        _plain.posing(alert, launch_under_attack),
+        str(move),
+        None if by is None else str(by),
+        int(rounds),
+        None if menu is None else str(menu),
+        str(position),
+        None if tolerance is None else float(tolerance),
+        None if bound is None else float(bound),
+        bool(richardson),
+    )
     return json.loads(text)

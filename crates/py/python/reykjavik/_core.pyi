@@ -81,7 +81,17 @@ def treaty(source: Source, treaty: Optional[str], count_disputed: bool) -> str: 
 def breakout(
     source: Source, trials: Optional[int], seed: int, solve: Optional[tuple[str, float]]
 ) -> str: ...
-def command(words: list[str]) -> str: ...
+def richardson(
+    k: float,
+    l: float,
+    a: float,
+    b: float,
+    g: float,
+    h: float,
+    start: tuple[float, float],
+    years: float,
+    steps: int,
+) -> str: ...
 def reciprocity(
     a: str,
     b: str,
@@ -94,4 +104,15 @@ def reciprocity(
     table: bool,
     events: str | None,
 ) -> str: ...
-def race(source: Source, posing: Posing, options: list[str]) -> str: ...
+def race(
+    source: Source,
+    posing: Posing,
+    move_: str,
+    by: str | None,
+    rounds: int,
+    menu: str | None,
+    position: str,
+    tolerance: float | None,
+    bound: float | None,
+    richardson: bool,
+) -> str: ...
