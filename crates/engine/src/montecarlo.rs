@@ -252,6 +252,23 @@ pub fn run_range(
 struct PreparedInput<'a> {
     distribution: &'a params::Distribution,
     fields: Vec<params::PreparedField>,
+    /// Per field, the same field written directly where it can be (see [`Inputs::new`]).
+    direct: Vec<Option<params::DirectField>>,
+}
+
+impl PreparedInput<'_> {
+    /// Writes `value` to every field, as [`params::PreparedField::set`] does.
+    fn set(&self, drawn: &mut Scenario, value: f64) -> Result<(), EngineError> {
+        for (field, direct) in self.fields.iter().zip(&self.direct) {
+            match direct {
+                Some(direct) if direct.set(drawn, value) => {}
+                _ => {
+                    field.set(drawn, value)?;
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The scenario's uncertain inputs, fields resolved (a path that does not resolve is kept as
@@ -268,7 +285,7 @@ struct Inputs<'a> {
 
 impl<'a> Inputs<'a> {
     fn new(scenario: &'a Scenario) -> Self {
-        let inputs: Vec<PreparedInput> = scenario
+        let mut inputs: Vec<PreparedInput> = scenario
             .uncertain
             .iter()
             .map(|input| PreparedInput {
@@ -278,8 +295,22 @@ impl<'a> Inputs<'a> {
                     .iter()
                     .map(|p| params::PreparedField::new(scenario, p))
                     .collect(),
+                direct: Vec::new(),
             })
             .collect();
+        // A field's range can depend on the options (hardness): written directly only while
+        // no input draws outside elements, sites and defenses.
+        let options_fixed = inputs
+            .iter()
+            .flat_map(|i| &i.fields)
+            .all(|f| f.part() != params::Part::Other);
+        for input in &mut inputs {
+            input.direct = input
+                .fields
+                .iter()
+                .map(|f| f.direct(scenario).filter(|_| options_fixed))
+                .collect();
+        }
         let fields = || inputs.iter().flat_map(|i| &i.fields);
         let drawn = memo::Drawn::new(scenario, fields());
         let range_only = fields().all(|field| field.range_only(scenario));
@@ -437,16 +468,16 @@ fn trial_on(
         let drawn = drawn.get_or_insert_with(|| scenario.clone());
         for input in &inputs.inputs {
             let value = input.distribution.sample(&mut || draw.uniform());
-            for field in &input.fields {
-                field.set(drawn, value)?;
-            }
+            input.set(drawn, value)?;
         }
         &*drawn
     };
     let (strikes, shapes) = match fixed_plan {
         Some(plan) => (&plan.strikes, &plan.shapes),
         None => {
-            let strikes = plan_informed(scenario, inputs, options, validated, workspace, strikes)?;
+            let memo = &mut scratch.memo;
+            let job = (validated, workspace, memo);
+            let strikes = plan_informed(scenario, inputs, options, job, strikes)?;
             for (shape, x) in shapes.iter_mut().zip(strikes.iter()) {
                 shape.refill(&scenario.sides[x.victim], x);
             }
@@ -472,18 +503,23 @@ fn trial_on(
 /// Both strikes planned on the drawn `scenario` (informed planning), into `strikes`. The
 /// first trial of a job validates and plans in full; once one drawn scenario is valid, so is
 /// every other when the draws change only fields whose one rule is their range (checked as
-/// they are written), and the strikes are planned without accounting outcomes.
+/// they are written), and the strikes are planned without accounting outcomes, their kill
+/// probabilities taken from (and left in) the trial's memo, which the outcomes read too.
 fn plan_informed<'s>(
     scenario: &Scenario,
     inputs: &Inputs,
     options: AnalysisOptions,
-    validated: &mut bool,
-    workspace: &mut exchange::Workspace,
+    (validated, workspace, memo): (&mut bool, &mut exchange::Workspace, &mut memo::Memo),
     strikes: &'s mut Option<[PlannedStrike; 2]>,
 ) -> Result<&'s [PlannedStrike; 2], EngineError> {
     match strikes {
         Some(strikes) if *validated && inputs.range_only => {
-            stability::plan_strikes_validated(scenario, options, workspace, strikes)?;
+            let [mut a, mut b] = memo.kills_of_both(scenario, &inputs.drawn);
+            let kills: [&mut exchange::ConditionalKills; 2] =
+                [&mut |w, t| a.get(w, t), &mut |w, t| b.get(w, t)];
+            stability::plan_strikes_validated_with_kills(
+                scenario, options, workspace, strikes, kills,
+            )?;
         }
         _ => {
             let report = stability::analyze_stop_only_with(scenario, options, workspace)?;
@@ -934,6 +970,26 @@ mod tests {
                 .unwrap();
             for (lean, x) in lean.iter().zip(&full.exchanges) {
                 proptest::prop_assert_eq!(lean, &PlannedStrike::new(x));
+            }
+            // Planned again with the kill probabilities from a job's memo (as informed
+            // planning's later trials are), everything drawn and nothing.
+            for drawn in [memo::Drawn::everything(), Inputs::new(&scenario).drawn] {
+                let mut memo = memo::Memo::default();
+                let [mut a, mut b] = memo.kills_of_both(&scenario, &drawn);
+                let kills: [&mut exchange::ConditionalKills; 2] =
+                    [&mut |w, t| a.get(w, t), &mut |w, t| b.get(w, t)];
+                let mut lean = lean.clone();
+                for x in &mut lean {
+                    x.plan.clear();
+                    x.stop = usize::MAX;
+                }
+                stability::plan_strikes_validated_with_kills(
+                    &scenario, options, &mut workspace, &mut lean, kills,
+                )
+                .unwrap();
+                for (lean, x) in lean.iter().zip(&full.exchanges) {
+                    proptest::prop_assert_eq!(lean, &PlannedStrike::new(x));
+                }
             }
         }
     }

@@ -1,5 +1,7 @@
 //! Per-job memos of what a trial derives from the drawn scenario weapon by weapon: conditional
 //! kill probabilities (a cube root and an exponential each) and value units (a power each).
+//! The cube root is the lethal radius, which weapons of one yield share against one target:
+//! it is memoised apart, once per yield (see [`Drawn`]'s yield classes) and target group.
 //!
 //! A value whose inputs no uncertain input draws is computed once per job and kept; one whose
 //! inputs are drawn is computed once per trial, when a strike first needs it. Which fields are
@@ -10,6 +12,7 @@ use crate::error::EngineError;
 use crate::exchange::{self, Target};
 use crate::model::{ModelOptions, Scenario, Side};
 use crate::params::{ForceField, Part, PreparedField};
+use crate::physics;
 
 /// What a drawn field of a force element can move.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -22,6 +25,8 @@ struct WeaponFields {
     kill_as_target: bool,
     /// Its value units: [`exchange::value_units`] reads the yield (and payload).
     units: bool,
+    /// Its lethal radius as a weapon: [`physics::lethal_radius_m`] reads the yield.
+    radius: bool,
 }
 
 impl WeaponFields {
@@ -34,6 +39,7 @@ impl WeaponFields {
             ),
             kill_as_target: field == F::AimpointHardnessPsi,
             units: field == F::YieldKt,
+            radius: field == F::YieldKt,
         }
     }
 
@@ -42,6 +48,7 @@ impl WeaponFields {
             kill_as_weapon: true,
             kill_as_target: true,
             units: true,
+            radius: true,
         }
     }
 
@@ -50,6 +57,7 @@ impl WeaponFields {
             kill_as_weapon: self.kill_as_weapon || other.kill_as_weapon,
             kill_as_target: self.kill_as_target || other.kill_as_target,
             units: self.units || other.units,
+            radius: self.radius || other.radius,
         }
     }
 }
@@ -60,6 +68,9 @@ impl WeaponFields {
 pub(crate) struct Drawn {
     forces: Vec<Vec<WeaponFields>>,
     storage: Vec<Vec<bool>>,
+    /// Per side, per element: the first element of the side whose lethal radius it shares in
+    /// every trial (the same yield, neither drawn); itself if none before it.
+    yield_class: Vec<Vec<usize>>,
     /// An input draws a field outside elements, sites and defenses (an option, a value field,
     /// or a path that does not resolve): every derived value is taken as drawn.
     other: bool,
@@ -82,6 +93,7 @@ impl Drawn {
                 .iter()
                 .map(|s| vec![false; s.warhead_storage.len()])
                 .collect(),
+            yield_class: Vec::new(),
             other: false,
         };
         for field in fields {
@@ -101,7 +113,37 @@ impl Drawn {
             };
             drawn.other |= found.is_none();
         }
+        drawn.yield_class = scenario
+            .sides
+            .iter()
+            .enumerate()
+            .map(|(s, side)| drawn.yield_classes(s, side))
+            .collect();
         drawn
+    }
+
+    /// Per element of `side` (index `s`), its yield class: the first element with the same
+    /// yield when neither yield is drawn.
+    fn yield_classes(&self, s: usize, side: &Side) -> Vec<usize> {
+        let fixed = |f: usize| !self.force(s, f).radius;
+        let forces = &side.forces;
+        let same = |f: usize, g: usize| {
+            fixed(g) && forces[g].yield_kt.map(f64::to_bits) == forces[f].yield_kt.map(f64::to_bits)
+        };
+        (0..forces.len())
+            .map(|f| match fixed(f) {
+                true => (0..f).find(|&g| same(f, g)).unwrap_or(f),
+                false => f,
+            })
+            .collect()
+    }
+
+    /// The yield class of `side`'s element `f` (itself when everything is drawn).
+    fn yield_class(&self, side: usize, f: usize) -> usize {
+        match self.yield_class.get(side).and_then(|x| x.get(f)) {
+            Some(&class) if !self.other => class,
+            _ => f,
+        }
     }
 
     /// Everything taken as drawn: every value is computed again in every trial.
@@ -109,6 +151,7 @@ impl Drawn {
         Self {
             forces: Vec::new(),
             storage: Vec::new(),
+            yield_class: Vec::new(),
             other: true,
         }
     }
@@ -169,6 +212,8 @@ impl Slots {
 #[derive(Debug)]
 pub(crate) struct Memo {
     kill: Vec<Option<Slots>>,
+    /// Lethal radii per (victim group, striker yield class).
+    radius: Vec<Option<Slots>>,
     units: Vec<Option<Slots>>,
     /// The trial being drawn (from 1; 0 marks a slot never computed).
     trial: u64,
@@ -178,6 +223,7 @@ impl Default for Memo {
     fn default() -> Self {
         Self {
             kill: Vec::new(),
+            radius: Vec::new(),
             units: Vec::new(),
             trial: 1,
         }
@@ -204,6 +250,7 @@ impl Memo {
         let sides = scenario.sides.len();
         Kills {
             slots: pair_table(&mut self.kill, sides, (striker, victim), groups * weapons),
+            radius: pair_table(&mut self.radius, sides, (striker, victim), groups * weapons),
             trial: self.trial,
             attacker,
             defender,
@@ -211,6 +258,44 @@ impl Memo {
             drawn,
             sides: (striker, victim),
         }
+    }
+
+    /// The kill probabilities of both strikes of a two-side scenario (`[0]`: side 0 strikes
+    /// side 1), as [`Memo::kills`] gives them one at a time.
+    pub(super) fn kills_of_both<'a>(
+        &'a mut self,
+        scenario: &'a Scenario,
+        drawn: &'a Drawn,
+    ) -> [Kills<'a>; 2] {
+        debug_assert_eq!(scenario.sides.len(), 2);
+        let sizes = [(0, 1), (1, 0)].map(|(striker, victim)| {
+            let defender = &scenario.sides[victim];
+            let groups = defender.forces.len() + defender.warhead_storage.len();
+            groups * scenario.sides[striker].forces.len()
+        });
+        // Tables of the pairs (0, 1) and (1, 0): the second and third of four.
+        for (a, b) in [(0, 1), (1, 0)].into_iter().zip(sizes) {
+            pair_table(&mut self.kill, 2, a, b);
+            pair_table(&mut self.radius, 2, a, b);
+        }
+        let trial = self.trial;
+        let [_, Some(k01), Some(k10), _] = &mut self.kill[..] else {
+            unreachable!("made above")
+        };
+        let [_, Some(r01), Some(r10), _] = &mut self.radius[..] else {
+            unreachable!("made above")
+        };
+        let view = |slots, radius, (striker, victim): (usize, usize)| Kills {
+            slots,
+            radius,
+            trial,
+            attacker: &scenario.sides[striker],
+            defender: &scenario.sides[victim],
+            options: &scenario.options,
+            drawn,
+            sides: (striker, victim),
+        };
+        [view(k01, r01, (0, 1)), view(k10, r10, (1, 0))]
     }
 
     /// The value units of `side`'s elements on `defender`'s value.
@@ -235,6 +320,7 @@ impl Memo {
 /// One strike's view of the kill-probability memo.
 pub(super) struct Kills<'a> {
     slots: &'a mut Slots,
+    radius: &'a mut Slots,
     trial: u64,
     attacker: &'a Side,
     defender: &'a Side,
@@ -262,15 +348,30 @@ impl Kills<'_> {
 
     fn compute(&mut self, slot: usize, weapon: usize, target: Target) -> Result<f64, EngineError> {
         let (class, hardness) = exchange::target_class(self.defender, target);
-        let p = exchange::conditional_kill_probability(
+        let (striker, victim) = self.sides;
+        let target_drawn = self.drawn.target(victim, target);
+        let weapons = self.attacker.forces.len();
+        let radius_slot = slot - weapon + self.drawn.yield_class(striker, weapon);
+        let radius_drawn = self.drawn.force(striker, weapon).radius || target_drawn;
+        let (radii, trial, model) = (
+            &mut *self.radius,
+            self.trial,
+            self.options.lethal_radius_model,
+        );
+        debug_assert!(radius_slot < radii.values.len() && slot / weapons == radius_slot / weapons);
+        let p = exchange::conditional_kill_probability_with_radius(
             &self.attacker.forces[weapon],
             class,
             hardness,
-            self.options,
+            |yield_kt, hardness_psi| match radii.valid(radius_slot, trial) {
+                Some(r) => Ok(r),
+                None => {
+                    let r = physics::lethal_radius_m(yield_kt, hardness_psi, model)?;
+                    Ok(radii.keep(radius_slot, trial, radius_drawn, r))
+                }
+            },
         )?;
-        let (striker, victim) = self.sides;
-        let drawn =
-            self.drawn.force(striker, weapon).kill_as_weapon || self.drawn.target(victim, target);
+        let drawn = self.drawn.force(striker, weapon).kill_as_weapon || target_drawn;
         Ok(self.slots.keep(slot, self.trial, drawn, p))
     }
 }
@@ -446,6 +547,50 @@ mod tests {
             let memoised = derived(&s, Some((&mut memo, &drawn)));
             let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             assert_eq!(bits(&memoised), bits(&full), "trial {trial}");
+        }
+    }
+
+    /// Elements of one yield share a lethal radius unless a yield is drawn: the classes are
+    /// the first element of each undrawn yield, and the kill probabilities through the shared
+    /// radii equal a full recomputation, to the bit, while hardness and a yield are drawn.
+    #[test]
+    fn shared_lethal_radii_give_the_full_recomputation() {
+        let mut s = scenario();
+        for side in &mut s.sides {
+            let mut twin = side.forces[0].clone();
+            twin.name = "twin".into();
+            twin.cep_m = Some(90.0);
+            let mut other = side.forces[1].clone();
+            other.name = "other".into();
+            side.forces.extend([twin, other]);
+        }
+        // Side A: silo and twin share 300 kt; mobile and other 800 kt, mobile's yield drawn.
+        let fields = prepared(
+            &s,
+            &[
+                "side[A].force[mobile].yield_kt",
+                "side[B].force[silo].aimpoint_hardness_psi",
+                "side[B].warhead_storage[depot].aimpoint_hardness_psi",
+            ],
+        );
+        let drawn = Drawn::new(&s, &fields);
+        assert_eq!(drawn.yield_class[0], vec![0, 1, 0, 3]);
+        assert_eq!(drawn.yield_class[1], vec![0, 1, 0, 1]);
+        assert_eq!(Drawn::everything().yield_class(0, 2), 2);
+        let mut memo = Memo::default();
+        for trial in 0..4 {
+            memo.next_trial();
+            let x = f64::from(trial);
+            for (field, value) in fields.iter().zip([700.0 + 50.0 * x, 900.0 - x, 400.0 + x]) {
+                field.set(&mut s, value).unwrap();
+            }
+            let bits = |v: Vec<f64>| v.into_iter().map(f64::to_bits).collect::<Vec<_>>();
+            let full = bits(derived(&s, None));
+            assert_eq!(
+                bits(derived(&s, Some((&mut memo, &drawn)))),
+                full,
+                "trial {trial}"
+            );
         }
     }
 
