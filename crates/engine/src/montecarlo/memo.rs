@@ -211,9 +211,7 @@ impl Slots {
 /// whose weapons attack value, first).
 #[derive(Debug)]
 pub(crate) struct Memo {
-    kill: Vec<Option<Slots>>,
-    /// Lethal radii per (victim group, striker yield class).
-    radius: Vec<Option<Slots>>,
+    kill: Vec<Option<KillTable>>,
     units: Vec<Option<Slots>>,
     /// The trial being drawn (from 1; 0 marks a slot never computed).
     trial: u64,
@@ -223,7 +221,6 @@ impl Default for Memo {
     fn default() -> Self {
         Self {
             kill: Vec::new(),
-            radius: Vec::new(),
             units: Vec::new(),
             trial: 1,
         }
@@ -241,23 +238,12 @@ impl Memo {
         &'a mut self,
         scenario: &'a Scenario,
         drawn: &'a Drawn,
-        (striker, victim): (usize, usize),
+        pair: (usize, usize),
     ) -> Kills<'a> {
-        let attacker = &scenario.sides[striker];
-        let defender = &scenario.sides[victim];
-        let weapons = attacker.forces.len();
-        let groups = defender.forces.len() + defender.warhead_storage.len();
         let sides = scenario.sides.len();
-        Kills {
-            slots: pair_table(&mut self.kill, sides, (striker, victim), groups * weapons),
-            radius: pair_table(&mut self.radius, sides, (striker, victim), groups * weapons),
-            trial: self.trial,
-            attacker,
-            defender,
-            options: &scenario.options,
-            drawn,
-            sides: (striker, victim),
-        }
+        let make = || KillTable::new(scenario, drawn, pair);
+        let table = pair_table(&mut self.kill, sides, pair, make);
+        Kills::new(table, self.trial, scenario, pair)
     }
 
     /// The kill probabilities of both strikes of a two-side scenario (`[0]`: side 0 strikes
@@ -268,34 +254,19 @@ impl Memo {
         drawn: &'a Drawn,
     ) -> [Kills<'a>; 2] {
         debug_assert_eq!(scenario.sides.len(), 2);
-        let sizes = [(0, 1), (1, 0)].map(|(striker, victim)| {
-            let defender = &scenario.sides[victim];
-            let groups = defender.forces.len() + defender.warhead_storage.len();
-            groups * scenario.sides[striker].forces.len()
-        });
-        // Tables of the pairs (0, 1) and (1, 0): the second and third of four.
-        for (a, b) in [(0, 1), (1, 0)].into_iter().zip(sizes) {
-            pair_table(&mut self.kill, 2, a, b);
-            pair_table(&mut self.radius, 2, a, b);
+        for pair in [(0, 1), (1, 0)] {
+            pair_table(&mut self.kill, 2, pair, || {
+                KillTable::new(scenario, drawn, pair)
+            });
         }
-        let trial = self.trial;
-        let [_, Some(k01), Some(k10), _] = &mut self.kill[..] else {
+        // Tables of the pairs (0, 1) and (1, 0): the second and third of four.
+        let [_, Some(first), Some(second), _] = &mut self.kill[..] else {
             unreachable!("made above")
         };
-        let [_, Some(r01), Some(r10), _] = &mut self.radius[..] else {
-            unreachable!("made above")
-        };
-        let view = |slots, radius, (striker, victim): (usize, usize)| Kills {
-            slots,
-            radius,
-            trial,
-            attacker: &scenario.sides[striker],
-            defender: &scenario.sides[victim],
-            options: &scenario.options,
-            drawn,
-            sides: (striker, victim),
-        };
-        [view(k01, r01, (0, 1)), view(k10, r10, (1, 0))]
+        [
+            Kills::new(first, self.trial, scenario, (0, 1)),
+            Kills::new(second, self.trial, scenario, (1, 0)),
+        ]
     }
 
     /// The value units of `side`'s elements on `defender`'s value.
@@ -308,7 +279,9 @@ impl Memo {
         let forces = scenario.sides[side].forces.len();
         let sides = scenario.sides.len();
         Units {
-            slots: pair_table(&mut self.units, sides, (side, defender), forces),
+            slots: pair_table(&mut self.units, sides, (side, defender), || {
+                Slots::with_len(forces)
+            }),
             trial: self.trial,
             scenario,
             drawn,
@@ -317,20 +290,78 @@ impl Memo {
     }
 }
 
+/// The kill-probability memo of one ordered pair of sides: per (victim group, striker weapon)
+/// the conditional kill probability, per (victim group, striker yield class) the lethal
+/// radius, and what decides whether each holds for the job, resolved once from [`Drawn`].
+#[derive(Debug)]
+struct KillTable {
+    kills: Slots,
+    radii: Slots,
+    /// Per striker weapon.
+    weapons: Vec<WeaponSlots>,
+    /// Per victim group (elements, then storage sites): whether its hardness is drawn.
+    target_drawn: Vec<bool>,
+}
+
+/// What a striker weapon's slots depend on.
+#[derive(Debug, Clone, Copy)]
+struct WeaponSlots {
+    kill_drawn: bool,
+    radius_drawn: bool,
+    yield_class: usize,
+}
+
+impl KillTable {
+    fn new(scenario: &Scenario, drawn: &Drawn, (striker, victim): (usize, usize)) -> Self {
+        let defender = &scenario.sides[victim];
+        let weapons: Vec<WeaponSlots> = (0..scenario.sides[striker].forces.len())
+            .map(|f| WeaponSlots {
+                kill_drawn: drawn.force(striker, f).kill_as_weapon,
+                radius_drawn: drawn.force(striker, f).radius,
+                yield_class: drawn.yield_class(striker, f),
+            })
+            .collect();
+        let elements = (0..defender.forces.len()).map(Target::Element);
+        let sites = (0..defender.warhead_storage.len()).map(Target::Storage);
+        let target_drawn: Vec<bool> = elements
+            .chain(sites)
+            .map(|t| drawn.target(victim, t))
+            .collect();
+        let len = weapons.len() * target_drawn.len();
+        Self {
+            kills: Slots::with_len(len),
+            radii: Slots::with_len(len),
+            weapons,
+            target_drawn,
+        }
+    }
+}
+
 /// One strike's view of the kill-probability memo.
 pub(super) struct Kills<'a> {
-    slots: &'a mut Slots,
-    radius: &'a mut Slots,
+    table: &'a mut KillTable,
     trial: u64,
     attacker: &'a Side,
     defender: &'a Side,
     options: &'a ModelOptions,
-    drawn: &'a Drawn,
-    /// Striker, victim.
-    sides: (usize, usize),
 }
 
-impl Kills<'_> {
+impl<'a> Kills<'a> {
+    fn new(
+        table: &'a mut KillTable,
+        trial: u64,
+        scenario: &'a Scenario,
+        (striker, victim): (usize, usize),
+    ) -> Self {
+        Self {
+            table,
+            trial,
+            attacker: &scenario.sides[striker],
+            defender: &scenario.sides[victim],
+            options: &scenario.options,
+        }
+    }
+
     /// [`exchange::conditional_kill_probability`] of the striker's element `weapon` against
     /// `target`.
     #[inline]
@@ -339,40 +370,41 @@ impl Kills<'_> {
             Target::Element(j) => j,
             Target::Storage(w) => self.defender.forces.len() + w,
         };
-        let slot = group * self.attacker.forces.len() + weapon;
-        match self.slots.valid(slot, self.trial) {
+        let slot = group * self.table.weapons.len() + weapon;
+        match self.table.kills.valid(slot, self.trial) {
             Some(p) => Ok(p),
-            None => self.compute(slot, weapon, target),
+            None => self.compute(group, weapon, target),
         }
     }
 
-    fn compute(&mut self, slot: usize, weapon: usize, target: Target) -> Result<f64, EngineError> {
+    /// The kill probability through the lethal radius its yield class shares.
+    fn compute(&mut self, group: usize, weapon: usize, target: Target) -> Result<f64, EngineError> {
         let (class, hardness) = exchange::target_class(self.defender, target);
-        let (striker, victim) = self.sides;
-        let target_drawn = self.drawn.target(victim, target);
-        let weapons = self.attacker.forces.len();
-        let radius_slot = slot - weapon + self.drawn.yield_class(striker, weapon);
-        let radius_drawn = self.drawn.force(striker, weapon).radius || target_drawn;
-        let (radii, trial, model) = (
-            &mut *self.radius,
-            self.trial,
-            self.options.lethal_radius_model,
-        );
-        debug_assert!(radius_slot < radii.values.len() && slot / weapons == radius_slot / weapons);
+        let KillTable {
+            kills,
+            radii,
+            weapons,
+            target_drawn,
+        } = &mut *self.table;
+        let row = group * weapons.len();
+        let w = weapons[weapon];
+        let target_drawn = target_drawn[group];
+        let (trial, model) = (self.trial, self.options.lethal_radius_model);
         let p = exchange::conditional_kill_probability_with_radius(
             &self.attacker.forces[weapon],
             class,
             hardness,
-            |yield_kt, hardness_psi| match radii.valid(radius_slot, trial) {
+            |yield_kt, hardness_psi| match radii.valid(row + w.yield_class, trial) {
                 Some(r) => Ok(r),
                 None => {
                     let r = physics::lethal_radius_m(yield_kt, hardness_psi, model)?;
-                    Ok(radii.keep(radius_slot, trial, radius_drawn, r))
+                    let drawn = w.radius_drawn || target_drawn;
+                    Ok(radii.keep(row + w.yield_class, trial, drawn, r))
                 }
             },
         )?;
-        let drawn = self.drawn.force(striker, weapon).kill_as_weapon || target_drawn;
-        Ok(self.slots.keep(slot, self.trial, drawn, p))
+        let drawn = w.kill_drawn || target_drawn;
+        Ok(kills.keep(row + weapon, trial, drawn, p))
     }
 }
 
@@ -400,18 +432,17 @@ impl Units<'_> {
     }
 }
 
-/// The table of the ordered pair of sides `(first, second)` among `sides`, made on first use
-/// with `len` slots.
-fn pair_table(
-    tables: &mut Vec<Option<Slots>>,
+/// The table of the ordered pair of sides `(first, second)` among `sides`, made on first use.
+fn pair_table<T>(
+    tables: &mut Vec<Option<T>>,
     sides: usize,
     (first, second): (usize, usize),
-    len: usize,
-) -> &mut Slots {
+    make: impl FnOnce() -> T,
+) -> &mut T {
     if tables.len() < sides * sides {
         tables.resize_with(sides * sides, || None);
     }
-    tables[first * sides + second].get_or_insert_with(|| Slots::with_len(len))
+    tables[first * sides + second].get_or_insert_with(make)
 }
 
 #[cfg(test)]
