@@ -2485,19 +2485,25 @@ pub(crate) fn striker_stock_into(
 /// striker's weapon `weapon` against a victim group (Monte Carlo's per-job memo).
 pub(crate) type ConditionalKills<'a> = dyn FnMut(usize, Target) -> Result<f64, EngineError> + 'a;
 
+/// Value units per element ([`value_units`]) of the striker's elements on the victim's value,
+/// and of the victim's on the striker's.
+pub(crate) type StrikeUnits<'a> = [&'a [f64]; 2];
+
 /// [`planned_strike_with`] with the kill table's conditional kill probabilities taken from
-/// `kills` instead of the physics: the same plan, stop and classes, bit for bit, when `kills`
-/// gives [`conditional_kill_probability`]'s values for this scenario.
+/// `kills` and both value attacks' units from `units` instead of the physics: the same plan,
+/// stop and classes, bit for bit, when they give [`conditional_kill_probability`]'s and
+/// [`value_units`]' values for this scenario.
 pub(crate) fn planned_strike_with_kills(
     workspace: &mut Workspace,
     scenario: &Scenario,
     (striker, victim): (usize, usize),
     posture: ExchangePosture,
     into: &mut PlannedStrike,
-    kills: &mut ConditionalKills,
+    (kills, units): (&mut ConditionalKills, StrikeUnits),
 ) -> Result<(), EngineError> {
     let spare = workspace.setup_buffers(&scenario.sides[striker], &scenario.sides[victim]);
-    let setup = set_up_with_kills(scenario, (striker, victim), posture, spare, kills)?;
+    let memo = (kills, units);
+    let setup = set_up_with_kills(scenario, (striker, victim), posture, spare, memo)?;
     let traced = best_traced(&setup, CurveDetail::StopOnly, workspace, true);
     into.striker = striker;
     into.victim = victim;
@@ -2511,19 +2517,20 @@ pub(crate) fn planned_strike_with_kills(
     Ok(())
 }
 
-/// [`set_up_in`] with the kill table filled from `kills` (see [`kill_table_from`]).
+/// [`set_up_in`] with the kill table filled from `kills` (see [`kill_table_from`]) and the
+/// value attacks' units from `units`.
 fn set_up_with_kills<'a>(
     scenario: &'a Scenario,
     (striker, victim): (usize, usize),
     posture: ExchangePosture,
     spare: SetupBuffers,
-    kills: &mut ConditionalKills,
+    (kills, units): (&mut ConditionalKills, StrikeUnits),
 ) -> Result<Setup<'a>, EngineError> {
     let options = &scenario.options;
     let attacker = &scenario.sides[striker];
     let defender = &scenario.sides[victim];
     let mut b = spare;
-    b.refill_stocks_and_rates(attacker, defender, posture, options);
+    b.refill_stocks_and_rates_with_units(attacker, defender, posture, options, units);
     let nuclear_costs_differ = b.refill_value_costs(attacker);
     aimpoint_classes(
         defender,
@@ -2638,5 +2645,77 @@ pub(crate) fn conditional_kill_probability_with_radius(
             let cep_m = weapon.cep_m.ok_or_else(|| missing("cep_m"))?;
             physics::sspk(radius(yield_kt, hardness_psi)?, cep_m, weapon.bias_m)
         }
+    }
+}
+
+impl SetupBuffers {
+    /// [`SetupBuffers::refill_stocks_and_rates`] with the value attacks' units from `units`.
+    fn refill_stocks_and_rates_with_units(
+        &mut self,
+        attacker: &Side,
+        defender: &Side,
+        posture: ExchangePosture,
+        options: &ModelOptions,
+        units: StrikeUnits,
+    ) {
+        refill_from(
+            &mut self.stock,
+            striker_stocks(attacker, posture.striker_alert, options),
+        );
+        refill_from(
+            &mut self.victim_total,
+            defender
+                .forces
+                .iter()
+                .map(|f| f.warheads_at(posture.victim_alert) as f64),
+        );
+        self.on_victim
+            .refill_with_units(attacker, defender, false, units[0]);
+        self.on_striker
+            .refill_with_units(defender, attacker, true, units[1]);
+        fn capacities(side: &Side) -> impl Iterator<Item = f64> + '_ {
+            side.missile_defenses
+                .iter()
+                .map(MissileDefenseLayer::engagement_capacity)
+        }
+        refill_from(&mut self.striker_capacity, capacities(attacker));
+        refill_from(&mut self.initial_capacity, capacities(defender));
+    }
+}
+
+impl ValueAttack {
+    /// [`ValueAttack::refill`] with element `i`'s units `units[i]`.
+    fn refill_with_units(
+        &mut self,
+        attacker: &Side,
+        defender: &Side,
+        retaliating: bool,
+        units: &[f64],
+    ) {
+        self.elements.clear();
+        self.elements
+            .extend(attacker.forces.iter().zip(units).map(|(e, &units)| {
+                let ballistic = e.delivery == Delivery::BallisticMissile;
+                ElementFactor {
+                    nuclear: e.is_nuclear(),
+                    ballistic,
+                    flies: e.reliability * if retaliating { e.launch_survival } else { 1.0 },
+                    passes: if ballistic {
+                        1.0
+                    } else {
+                        air_penetration(defender, e.delivery, true)
+                    },
+                    units,
+                }
+            }));
+        self.layers.clear();
+        self.layers.extend(
+            defender
+                .missile_defenses
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.covers.covers_value())
+                .map(|(i, l)| (i, l.intercept_probability())),
+        );
     }
 }

@@ -514,11 +514,15 @@ fn plan_informed<'s>(
 ) -> Result<&'s [PlannedStrike; 2], EngineError> {
     match strikes {
         Some(strikes) if *validated && inputs.range_only => {
-            let [mut a, mut b] = memo.kills_of_both(scenario, &inputs.drawn);
+            let ([mut a, mut b], units) = memo.for_planning(scenario, &inputs.drawn);
             let kills: [&mut exchange::ConditionalKills; 2] =
                 [&mut |w, t| a.get(w, t), &mut |w, t| b.get(w, t)];
             stability::plan_strikes_validated_with_kills(
-                scenario, options, workspace, strikes, kills,
+                scenario,
+                options,
+                workspace,
+                strikes,
+                (kills, units),
             )?;
         }
         _ => {
@@ -971,11 +975,14 @@ mod tests {
             for (lean, x) in lean.iter().zip(&full.exchanges) {
                 proptest::prop_assert_eq!(lean, &PlannedStrike::new(x));
             }
-            // Planned again with the kill probabilities from a job's memo (as informed
-            // planning's later trials are), everything drawn and nothing.
+            // Planned again with the kill probabilities and value units from a job's memo (as
+            // informed planning's later trials are), with everything drawn and with the duel's
+            // draws (its undrawn values kept from an earlier trial).
             for drawn in [memo::Drawn::everything(), Inputs::new(&scenario).drawn] {
                 let mut memo = memo::Memo::default();
-                let [mut a, mut b] = memo.kills_of_both(&scenario, &drawn);
+                let _ = memo.for_planning(&scenario, &drawn);
+                memo.next_trial();
+                let ([mut a, mut b], units) = memo.for_planning(&scenario, &drawn);
                 let kills: [&mut exchange::ConditionalKills; 2] =
                     [&mut |w, t| a.get(w, t), &mut |w, t| b.get(w, t)];
                 let mut lean = lean.clone();
@@ -984,7 +991,11 @@ mod tests {
                     x.stop = usize::MAX;
                 }
                 stability::plan_strikes_validated_with_kills(
-                    &scenario, options, &mut workspace, &mut lean, kills,
+                    &scenario,
+                    options,
+                    &mut workspace,
+                    &mut lean,
+                    (kills, units),
                 )
                 .unwrap();
                 for (lean, x) in lean.iter().zip(&full.exchanges) {

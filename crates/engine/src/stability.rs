@@ -308,20 +308,22 @@ pub(crate) fn plan_strikes_validated(
 }
 
 /// [`plan_strikes_validated`] with the conditional kill probabilities of side `s`'s strike
-/// from `kills[s]` (called with the striker's weapon and the victim group): Monte Carlo's
-/// per-job memo, which the trial's outcomes read too. The same strikes, bit for bit.
+/// from `kills[s]` (called with the striker's weapon and the victim group) and the value units
+/// of side `s`'s elements on the other side's value in `units[s]`: Monte Carlo's per-job memo,
+/// which the trial's outcomes read too. The same strikes, bit for bit.
 pub(crate) fn plan_strikes_validated_with_kills(
     scenario: &Scenario,
     options: AnalysisOptions,
     workspace: &mut Workspace,
     strikes: &mut [exchange::PlannedStrike; 2],
-    kills: [&mut exchange::ConditionalKills; 2],
+    (kills, units): ([&mut exchange::ConditionalKills; 2], [&[f64]; 2]),
 ) -> Result<(), EngineError> {
     for ((striker, into), kills) in strikes.iter_mut().enumerate().zip(kills) {
         let victim = 1 - striker;
         let posture = posture(options, victim);
         let pair = (striker, victim);
-        exchange::planned_strike_with_kills(workspace, scenario, pair, posture, into, kills)?;
+        let memo = (kills, [units[striker], units[victim]]);
+        exchange::planned_strike_with_kills(workspace, scenario, pair, posture, into, memo)?;
     }
     let [a, b] = &*strikes;
     index_of(scenario, [&a.stop_point, &b.stop_point])?;

@@ -213,6 +213,8 @@ impl Slots {
 pub(crate) struct Memo {
     kill: Vec<Option<KillTable>>,
     units: Vec<Option<Slots>>,
+    /// Each side's value units on the other's, for planning (see [`Memo::for_planning`]).
+    planning_units: [Vec<f64>; 2],
     /// The trial being drawn (from 1; 0 marks a slot never computed).
     trial: u64,
 }
@@ -222,6 +224,7 @@ impl Default for Memo {
         Self {
             kill: Vec::new(),
             units: Vec::new(),
+            planning_units: Default::default(),
             trial: 1,
         }
     }
@@ -246,27 +249,23 @@ impl Memo {
         Kills::new(table, self.trial, scenario, pair)
     }
 
-    /// The kill probabilities of both strikes of a two-side scenario (`[0]`: side 0 strikes
-    /// side 1), as [`Memo::kills`] gives them one at a time.
-    pub(super) fn kills_of_both<'a>(
+    /// What both strikes of a two-side scenario plan with: their kill probabilities (`[0]`:
+    /// side 0 strikes side 1), as [`Memo::kills`] gives them, and each side's value units on
+    /// the other's value, as [`Memo::units`] gives them.
+    pub(super) fn for_planning<'a>(
         &'a mut self,
         scenario: &'a Scenario,
         drawn: &'a Drawn,
-    ) -> [Kills<'a>; 2] {
-        debug_assert_eq!(scenario.sides.len(), 2);
-        for pair in [(0, 1), (1, 0)] {
-            pair_table(&mut self.kill, 2, pair, || {
-                KillTable::new(scenario, drawn, pair)
-            });
+    ) -> ([Kills<'a>; 2], [&'a [f64]; 2]) {
+        for (side, buffer) in self.planning_units.iter_mut().enumerate() {
+            let pair = (side, 1 - side);
+            let mut units = units_view(&mut self.units, self.trial, scenario, drawn, pair);
+            buffer.clear();
+            buffer.extend((0..scenario.sides[side].forces.len()).map(|e| units.get(e)));
         }
-        // Tables of the pairs (0, 1) and (1, 0): the second and third of four.
-        let [_, Some(first), Some(second), _] = &mut self.kill[..] else {
-            unreachable!("made above")
-        };
-        [
-            Kills::new(first, self.trial, scenario, (0, 1)),
-            Kills::new(second, self.trial, scenario, (1, 0)),
-        ]
+        let [first, second] = &self.planning_units;
+        let kills = kills_of_both(&mut self.kill, self.trial, scenario, drawn);
+        (kills, [&first[..], &second[..]])
     }
 
     /// The value units of `side`'s elements on `defender`'s value.
@@ -274,19 +273,50 @@ impl Memo {
         &'a mut self,
         scenario: &'a Scenario,
         drawn: &'a Drawn,
-        (side, defender): (usize, usize),
+        pair: (usize, usize),
     ) -> Units<'a> {
-        let forces = scenario.sides[side].forces.len();
-        let sides = scenario.sides.len();
-        Units {
-            slots: pair_table(&mut self.units, sides, (side, defender), || {
-                Slots::with_len(forces)
-            }),
-            trial: self.trial,
-            scenario,
-            drawn,
-            sides: (side, defender),
-        }
+        units_view(&mut self.units, self.trial, scenario, drawn, pair)
+    }
+}
+
+/// The kill probabilities of both strikes of a two-side scenario (`[0]`: side 0 strikes side
+/// 1), as [`Memo::kills`] gives them one at a time.
+fn kills_of_both<'a>(
+    tables: &'a mut Vec<Option<KillTable>>,
+    trial: u64,
+    scenario: &'a Scenario,
+    drawn: &Drawn,
+) -> [Kills<'a>; 2] {
+    debug_assert_eq!(scenario.sides.len(), 2);
+    for pair in [(0, 1), (1, 0)] {
+        pair_table(tables, 2, pair, || KillTable::new(scenario, drawn, pair));
+    }
+    // Tables of the pairs (0, 1) and (1, 0): the second and third of four.
+    let [_, Some(first), Some(second), _] = &mut tables[..] else {
+        unreachable!("made above")
+    };
+    [
+        Kills::new(first, trial, scenario, (0, 1)),
+        Kills::new(second, trial, scenario, (1, 0)),
+    ]
+}
+
+/// The value-units view of the pair `(side, defender)` in `tables`.
+fn units_view<'a>(
+    tables: &'a mut Vec<Option<Slots>>,
+    trial: u64,
+    scenario: &'a Scenario,
+    drawn: &'a Drawn,
+    (side, defender): (usize, usize),
+) -> Units<'a> {
+    let forces = scenario.sides[side].forces.len();
+    let sides = scenario.sides.len();
+    Units {
+        slots: pair_table(tables, sides, (side, defender), || Slots::with_len(forces)),
+        trial,
+        scenario,
+        drawn,
+        sides: (side, defender),
     }
 }
 
