@@ -86,11 +86,19 @@ impl Draw {
         if p >= 1.0 {
             return n;
         }
+        // Failures of the complement, drawn in the same call (no second pass of the checks
+        // above: 1 - p lies in (0, 0.5) here).
         if p > 0.5 {
-            return n - self.binomial(n, 1.0 - p);
+            return n - self.binomial_at_most_half(n, 1.0 - p);
         }
+        self.binomial_at_most_half(n, p)
+    }
+
+    /// [`Draw::binomial`] for 0 < p <= 0.5 and n >= 1.
+    fn binomial_at_most_half(&mut self, n: u32, p: f64) -> u32 {
         if n <= SMALL_BINOMIAL {
-            return (0..n).filter(|_| self.bernoulli(p)).count() as u32;
+            // `bernoulli(p)` with 0 < p < 1.
+            return (0..n).filter(|_| self.uniform() < p).count() as u32;
         }
         if f64::from(n) * p < binomial::BTRD_LEAST_MEAN {
             return self.binomial_by_inversion(n, p);
@@ -152,8 +160,19 @@ impl Draw {
     /// x - floor(x). Keeps Monte Carlo means equal to the expected-value analysis where that
     /// analysis holds fractions (targetable launchers, available warheads).
     fn whole(&mut self, x: f64) -> u32 {
-        let floor = x.max(0.0).floor();
+        let floor = floor_of_non_negative(x.max(0.0));
         floor as u32 + u32::from(self.bernoulli(x - floor))
+    }
+}
+
+/// `x.floor()` for x >= 0 (or NaN), without the library call `floor` is on baseline x86-64:
+/// below 2^52 truncation toward zero is the floor, exactly; above, every double is whole.
+fn floor_of_non_negative(x: f64) -> f64 {
+    const WHOLE_ABOVE: f64 = (1u64 << 52) as f64;
+    if x < WHOLE_ABOVE {
+        (x as u64) as f64
+    } else {
+        x.floor()
     }
 }
 
@@ -1097,6 +1116,75 @@ mod tests {
             .expect("a drawn count above the most a launcher carries")
             .to_string();
         assert!(error.contains("max_warheads_per_launcher"), "{error}");
+    }
+
+    /// The binomial draws, to the bit, of the recursive form they had (p above one half drawn
+    /// as n minus a draw at 1 - p, each trial one by one as a Bernoulli draw): the numbers a
+    /// seed gives must not change.
+    #[test]
+    fn binomial_draws_are_those_of_the_recursive_form() {
+        fn recursive(draw: &mut Draw, n: u32, p: f64) -> u32 {
+            if n == 0 || p <= 0.0 {
+                return 0;
+            }
+            if p >= 1.0 {
+                return n;
+            }
+            if p > 0.5 {
+                return n - recursive(draw, n, 1.0 - p);
+            }
+            if n <= SMALL_BINOMIAL {
+                return (0..n).filter(|_| draw.bernoulli(p)).count() as u32;
+            }
+            if f64::from(n) * p < binomial::BTRD_LEAST_MEAN {
+                return draw.binomial_by_inversion(n, p);
+            }
+            binomial::Btrd::new(n, p).sample(&mut || draw.uniform())
+        }
+        let (mut a, mut b) = (Draw::new(11, 4), Draw::new(11, 4));
+        for i in 0..20_000u32 {
+            let n = [0, 1, 3, 8, 9, 30, 200, 5_000][(i % 8) as usize] + i % 5;
+            let p = [0.0, 1e-9, 0.05, 0.3, 0.5, 0.5 + 1e-12, 0.7, 0.97, 1.0][(i % 9) as usize];
+            assert_eq!(a.binomial(n, p), recursive(&mut b, n, p), "n {n}, p {p}");
+        }
+        assert_eq!(
+            a.uniform().to_bits(),
+            b.uniform().to_bits(),
+            "the same stream after"
+        );
+    }
+
+    /// The floor without the library call is the floor, to the bit, from 0 to beyond 2^53,
+    /// at and next to whole numbers, and for NaN and infinity.
+    #[test]
+    fn floor_of_non_negative_is_the_floor() {
+        let mut values = vec![
+            0.0,
+            0.25,
+            0.5,
+            0.999_999_999,
+            1.0,
+            7.5,
+            1e15 + 0.5,
+            f64::INFINITY,
+        ];
+        for power in [1u32, 10, 31, 32, 51, 52, 53, 60, 63, 64, 80] {
+            let x = 2f64.powi(power as i32);
+            values.extend([x.next_down(), x, x.next_up(), x + 0.5]);
+        }
+        for x in values {
+            assert_eq!(
+                floor_of_non_negative(x).to_bits(),
+                x.floor().to_bits(),
+                "{x}"
+            );
+        }
+        assert!(floor_of_non_negative(f64::NAN).is_nan());
+        let mut draw = Draw::new(2, 9);
+        assert_eq!(draw.whole(f64::INFINITY), u32::MAX);
+        assert_eq!(draw.whole(f64::NAN), 0);
+        assert_eq!(draw.whole(-3.5), 0);
+        assert_eq!(draw.whole(12.0), 12);
     }
 
     #[test]
