@@ -137,12 +137,22 @@ impl Draw {
         if draws == total {
             return successes;
         }
-        if draws > total - draws {
-            return successes - self.hypergeometric(total, successes, total - draws);
-        }
-        if successes > total - successes {
-            return draws - self.hypergeometric(total, total - successes, draws);
-        }
+        // Both symmetries at once (no second pass of the checks above, which the reflected
+        // counts pass): draws, then successes, reflected past the half.
+        let flip_draws = draws > total - draws;
+        let draws = if flip_draws { total - draws } else { draws };
+        let flip_successes = successes > total - successes;
+        let fewer = if flip_successes {
+            total - successes
+        } else {
+            successes
+        };
+        let got = self.hypergeometric_walk(total, fewer, draws);
+        let got = if flip_successes { draws - got } else { got };
+        if flip_draws { successes - got } else { got }
+    }
+    /// [`Draw::hypergeometric`], one item at a time.
+    fn hypergeometric_walk(&mut self, total: u32, successes: u32, draws: u32) -> u32 {
         let (mut left, mut successes_left, mut got) = (total, successes, 0);
         for _ in 0..draws {
             if self.uniform() * f64::from(left) < f64::from(successes_left) {
@@ -1146,6 +1156,47 @@ mod tests {
             let n = [0, 1, 3, 8, 9, 30, 200, 5_000][(i % 8) as usize] + i % 5;
             let p = [0.0, 1e-9, 0.05, 0.3, 0.5, 0.5 + 1e-12, 0.7, 0.97, 1.0][(i % 9) as usize];
             assert_eq!(a.binomial(n, p), recursive(&mut b, n, p), "n {n}, p {p}");
+        }
+        assert_eq!(
+            a.uniform().to_bits(),
+            b.uniform().to_bits(),
+            "the same stream after"
+        );
+    }
+
+    /// Hypergeometric draws, to the bit, of the recursive form they had (each symmetry a call
+    /// back into the checks): the numbers a seed gives must not change.
+    #[test]
+    fn hypergeometric_draws_are_those_of_the_recursive_form() {
+        fn recursive(draw: &mut Draw, total: u32, successes: u32, draws: u32) -> u32 {
+            if draws == 0 || successes == 0 {
+                return 0;
+            }
+            if successes == total {
+                return draws;
+            }
+            if draws == total {
+                return successes;
+            }
+            if draws > total - draws {
+                return successes - recursive(draw, total, successes, total - draws);
+            }
+            if successes > total - successes {
+                return draws - recursive(draw, total, total - successes, draws);
+            }
+            draw.hypergeometric_walk(total, successes, draws)
+        }
+        let (mut a, mut b) = (Draw::new(5, 8), Draw::new(5, 8));
+        for total in 0..40 {
+            for successes in 0..=total {
+                for draws in 0..=total {
+                    assert_eq!(
+                        a.hypergeometric(total, successes, draws),
+                        recursive(&mut b, total, successes, draws),
+                        "({total}, {successes}, {draws})"
+                    );
+                }
+            }
         }
         assert_eq!(
             a.uniform().to_bits(),

@@ -172,8 +172,9 @@ pub(super) fn strike(
         &mut buffers.outcome,
         &mut buffers.launcher_works,
     );
+    let mut next = 0;
     for batch in &shape.executed {
-        fire.batch(batch, segments, draw)?;
+        next = fire.batch(batch, segments, next, draw)?;
     }
     fire.outcome(defender, x, segments, draw);
     Ok(())
@@ -295,6 +296,18 @@ fn draw_found(defender: &Side, segments: &mut [Segment], draw: &mut Draw) {
     }
 }
 
+/// The first of `segments` (sorted by start) that does not start before `start`: `hint` if
+/// it is the one starting there (segment starts are distinct), else found by bisection.
+fn first_segment(segments: &[Segment], start: usize, hint: usize) -> usize {
+    // Starts rise strictly, so the segment starting at `start` has none before it that
+    // does not start before `start`.
+    if segments.get(hint).is_some_and(|s| s.start == start) {
+        hint
+    } else {
+        segments.partition_point(|s| s.start < start)
+    }
+}
+
 /// The striker's weapons as they fly: what each has spent (in `out`), whether its current
 /// launcher works, and the victim's interceptors left (in `out`).
 struct Fire<'a> {
@@ -332,18 +345,23 @@ impl<'a> Fire<'a> {
     }
 
     /// One batch: one warhead of its weapon on each found aimpoint of its segments.
+    /// `hint`: where the last batch ended, often where this one starts (then no search).
+    /// Returns where this one ends.
     fn batch(
         &mut self,
         batch: &Batch,
         segments: &mut [Segment],
+        hint: usize,
         draw: &mut Draw,
-    ) -> Result<(), EngineError> {
+    ) -> Result<usize, EngineError> {
         let end = batch.first + batch.count;
-        let first = segments.partition_point(|s| s.start < batch.first);
+        let first = first_segment(segments, batch.first, hint);
+        let mut at = first;
         for s in segments[first..].iter_mut().take_while(|s| s.start < end) {
             self.hit(batch.weapon, s, draw)?;
+            at += 1;
         }
-        Ok(())
+        Ok(at)
     }
 
     /// One warhead of `weapon` on each found aimpoint of a segment.
@@ -523,6 +541,33 @@ mod tests {
     }
 
     proptest! {
+        /// A batch's first segment from a hint is the bisection's, whatever the hint.
+        #[test]
+        fn first_segments_from_a_hint_are_the_bisections(
+            gaps in proptest::collection::vec(1usize..5, 0..30),
+            start in 0usize..100,
+            hint in 0usize..40,
+        ) {
+            let mut at = 0;
+            let segments: Vec<super::Segment> = gaps
+                .iter()
+                .map(|&gap| {
+                    at += gap;
+                    super::Segment {
+                        start: at - gap,
+                        end: at,
+                        target: Target::Element(0),
+                        launchers: 1,
+                        found: 0,
+                        alive: 0,
+                        committed: [0, 0],
+                    }
+                })
+                .collect();
+            let bisected = segments.partition_point(|s| s.start < start);
+            prop_assert_eq!(super::first_segment(&segments, start, hint), bisected);
+        }
+
         /// The plan's cuts are the class and executed-batch ends, sorted without repeats,
         /// whatever the shape's scratch held before (a larger plan's marks).
         #[test]

@@ -392,6 +392,8 @@ pub(crate) struct DirectField {
     force: usize,
     field: ForceField,
     limit: Limit,
+    /// `limit.lowest()`.
+    lowest: f64,
 }
 
 impl DirectField {
@@ -405,7 +407,9 @@ impl DirectField {
             .sides
             .get_mut(self.side)
             .and_then(|x| x.forces.get_mut(self.force));
-        let Some(force) = force.filter(|_| self.limit.in_range(value)) else {
+        // `limit.in_range(value)`, its lowest value found once.
+        let in_range = value.is_finite() && value >= self.lowest && value <= self.limit.max;
+        let Some(force) = force.filter(|_| in_range) else {
             return false;
         };
         match self.field {
@@ -450,6 +454,7 @@ impl PreparedField {
             force: f,
             field,
             limit,
+            lowest: limit.lowest(),
         })
     }
 }
