@@ -2446,6 +2446,7 @@ impl PlannedStrike {
 
 /// The strike of [`first_strike_with`] (stop-only, no certificate) into `into`'s buffers,
 /// without accounting outcomes: the same plan, stop and classes, bit for bit.
+#[cfg(test)] // Monte Carlo plans through the memo hook at the end of this file.
 pub(crate) fn planned_strike_with(
     workspace: &mut Workspace,
     scenario: &Scenario,
@@ -2478,4 +2479,243 @@ pub(crate) fn striker_stock_into(
 ) {
     into.clear();
     into.extend(striker_stocks(attacker, alert, options));
+}
+
+/// A source of conditional kill probabilities ([`conditional_kill_probability`]) of the
+/// striker's weapon `weapon` against a victim group (Monte Carlo's per-job memo).
+pub(crate) type ConditionalKills<'a> = dyn FnMut(usize, Target) -> Result<f64, EngineError> + 'a;
+
+/// Value units per element ([`value_units`]) of the striker's elements on the victim's value,
+/// and of the victim's on the striker's.
+pub(crate) type StrikeUnits<'a> = [&'a [f64]; 2];
+
+/// [`planned_strike_with`] with the kill table's conditional kill probabilities taken from
+/// `kills` and both value attacks' units from `units` instead of the physics: the same plan,
+/// stop and classes, bit for bit, when they give [`conditional_kill_probability`]'s and
+/// [`value_units`]' values for this scenario.
+pub(crate) fn planned_strike_with_kills(
+    workspace: &mut Workspace,
+    scenario: &Scenario,
+    (striker, victim): (usize, usize),
+    posture: ExchangePosture,
+    into: &mut PlannedStrike,
+    (kills, units): (&mut ConditionalKills, StrikeUnits),
+) -> Result<(), EngineError> {
+    let spare = workspace.setup_buffers(&scenario.sides[striker], &scenario.sides[victim]);
+    let memo = (kills, units);
+    let setup = set_up_with_kills(scenario, (striker, victim), posture, spare, memo)?;
+    let traced = best_traced(&setup, CurveDetail::StopOnly, workspace, true);
+    into.striker = striker;
+    into.victim = victim;
+    into.posture = posture;
+    into.stop = traced.stop;
+    into.stop_point = traced.stop_point;
+    into.classes.clone_from(&setup.classes);
+    into.plan.clone_from(&traced.plan);
+    workspace.recycle(traced);
+    workspace.setups.push(setup.into_buffers());
+    Ok(())
+}
+
+/// [`set_up_in`] with the kill table filled from `kills` (see [`kill_table_from`]) and the
+/// value attacks' units from `units`.
+fn set_up_with_kills<'a>(
+    scenario: &'a Scenario,
+    (striker, victim): (usize, usize),
+    posture: ExchangePosture,
+    spare: SetupBuffers,
+    (kills, units): (&mut ConditionalKills, StrikeUnits),
+) -> Result<Setup<'a>, EngineError> {
+    let options = &scenario.options;
+    let attacker = &scenario.sides[striker];
+    let defender = &scenario.sides[victim];
+    let mut b = spare;
+    b.refill_stocks_and_rates_with_units(attacker, defender, posture, options, units);
+    let nuclear_costs_differ = b.refill_value_costs(attacker);
+    aimpoint_classes(
+        defender,
+        &posture,
+        options,
+        (&b.victim_total, &b.scratch.retaliation_weight),
+        (&mut b.classes, &mut b.plan_classes, &mut b.victim_elements),
+    );
+    kill_table_from(
+        attacker,
+        defender,
+        &b.stock,
+        options,
+        &mut b.base_kill,
+        kills,
+    )?;
+    b.refill_element_flags(attacker, defender);
+    Ok(Setup {
+        options,
+        attacker,
+        defender,
+        posture,
+        stock: b.stock,
+        victim_total: b.victim_total,
+        on_victim: b.on_victim,
+        on_striker: b.on_striker,
+        striker_capacity: b.striker_capacity,
+        initial_capacity: b.initial_capacity,
+        value_cost: b.value_cost,
+        nuclear_costs_differ,
+        classes: b.classes,
+        plan_classes: b.plan_classes,
+        victim_elements: b.victim_elements,
+        base_kill: b.base_kill,
+        warheads_per_unit: b.warheads_per_unit,
+        is_ballistic: b.is_ballistic,
+        victim_nuclear: b.victim_nuclear,
+        scratch: b.scratch,
+    })
+}
+
+/// The kill table of [`kill_table::kill_table`], with each conditional kill probability from
+/// `kills`: reliability x conditional kill x air penetration, in the order
+/// [`base_kill_probability`] multiplies them (the same bits); none for weapons out of stock or
+/// for slow weapons against launchers that fire before they arrive. A group that looks like an
+/// earlier one to every weapon (class, hardness bits, firing first) copies its row, as there.
+fn kill_table_from(
+    attacker: &Side,
+    defender: &Side,
+    stock: &[f64],
+    options: &ModelOptions,
+    table: &mut Vec<Vec<f64>>,
+    kills: &mut ConditionalKills,
+) -> Result<(), EngineError> {
+    let key = |target: Target| {
+        let (class, hardness) = target_class(defender, target);
+        let fires_first = match target {
+            Target::Element(j) => fires_before_slow_weapons(&defender.forces[j], options),
+            Target::Storage(_) => false,
+        };
+        (class, hardness.to_bits(), fires_first)
+    };
+    let elements = (0..defender.forces.len()).map(Target::Element);
+    let targets = elements.chain((0..defender.warhead_storage.len()).map(Target::Storage));
+    let keys: Vec<_> = targets.clone().map(key).collect();
+    table.resize_with(keys.len(), Vec::new);
+    for (g, target) in targets.enumerate() {
+        let (before, rest) = table.split_at_mut(g);
+        let row = &mut rest[0];
+        if let Some(same) = keys[..g].iter().position(|k| *k == keys[g]) {
+            row.clone_from(&before[same]);
+            continue;
+        }
+        let (_, _, fires_first) = keys[g];
+        row.clear();
+        row.resize(attacker.forces.len(), 0.0);
+        for (i, weapon) in attacker.forces.iter().enumerate() {
+            if stock[i] < 1.0 || (!weapon.prompt && fires_first) {
+                continue;
+            }
+            row[i] = weapon.reliability
+                * kills(i, target)?
+                * air_penetration(defender, weapon.delivery, false);
+        }
+    }
+    Ok(())
+}
+
+/// [`conditional_kill_probability`] with the lethal radius from `radius` (given the yield and
+/// the hardness) instead of [`physics::lethal_radius_m`]: the same value and errors when
+/// `radius` returns what that function returns for the scenario's model.
+pub(crate) fn conditional_kill_probability_with_radius(
+    weapon: &ForceElement,
+    class: Basing,
+    hardness_psi: f64,
+    radius: impl FnOnce(f64, f64) -> Result<f64, EngineError>,
+) -> Result<f64, EngineError> {
+    match (weapon.kill_probability.get(class), weapon.payload) {
+        (Some(p), _) => Ok(p),
+        (None, Payload::Conventional) => Ok(0.0),
+        (None, Payload::Nuclear) => {
+            let missing = |field| {
+                EngineError::rule(
+                    format!("force `{}`", weapon.name),
+                    format!(
+                        "needs {field} to compute a kill probability against {}",
+                        class.name()
+                    ),
+                )
+            };
+            let yield_kt = weapon.yield_kt.ok_or_else(|| missing("yield_kt"))?;
+            let cep_m = weapon.cep_m.ok_or_else(|| missing("cep_m"))?;
+            physics::sspk(radius(yield_kt, hardness_psi)?, cep_m, weapon.bias_m)
+        }
+    }
+}
+
+impl SetupBuffers {
+    /// [`SetupBuffers::refill_stocks_and_rates`] with the value attacks' units from `units`.
+    fn refill_stocks_and_rates_with_units(
+        &mut self,
+        attacker: &Side,
+        defender: &Side,
+        posture: ExchangePosture,
+        options: &ModelOptions,
+        units: StrikeUnits,
+    ) {
+        refill_from(
+            &mut self.stock,
+            striker_stocks(attacker, posture.striker_alert, options),
+        );
+        refill_from(
+            &mut self.victim_total,
+            defender
+                .forces
+                .iter()
+                .map(|f| f.warheads_at(posture.victim_alert) as f64),
+        );
+        self.on_victim
+            .refill_with_units(attacker, defender, false, units[0]);
+        self.on_striker
+            .refill_with_units(defender, attacker, true, units[1]);
+        fn capacities(side: &Side) -> impl Iterator<Item = f64> + '_ {
+            side.missile_defenses
+                .iter()
+                .map(MissileDefenseLayer::engagement_capacity)
+        }
+        refill_from(&mut self.striker_capacity, capacities(attacker));
+        refill_from(&mut self.initial_capacity, capacities(defender));
+    }
+}
+
+impl ValueAttack {
+    /// [`ValueAttack::refill`] with element `i`'s units `units[i]`.
+    fn refill_with_units(
+        &mut self,
+        attacker: &Side,
+        defender: &Side,
+        retaliating: bool,
+        units: &[f64],
+    ) {
+        self.elements.clear();
+        self.elements
+            .extend(attacker.forces.iter().zip(units).map(|(e, &units)| {
+                let ballistic = e.delivery == Delivery::BallisticMissile;
+                ElementFactor {
+                    nuclear: e.is_nuclear(),
+                    ballistic,
+                    flies: e.reliability * if retaliating { e.launch_survival } else { 1.0 },
+                    passes: if ballistic {
+                        1.0
+                    } else {
+                        air_penetration(defender, e.delivery, true)
+                    },
+                    units,
+                }
+            }));
+        self.layers.clear();
+        self.layers.extend(
+            defender
+                .missile_defenses
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.covers.covers_value())
+                .map(|(i, l)| (i, l.intercept_probability())),
+        );
+    }
 }

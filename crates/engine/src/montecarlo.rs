@@ -86,11 +86,19 @@ impl Draw {
         if p >= 1.0 {
             return n;
         }
+        // Failures of the complement, drawn in the same call (no second pass of the checks
+        // above: 1 - p lies in (0, 0.5) here).
         if p > 0.5 {
-            return n - self.binomial(n, 1.0 - p);
+            return n - self.binomial_at_most_half(n, 1.0 - p);
         }
+        self.binomial_at_most_half(n, p)
+    }
+
+    /// [`Draw::binomial`] for 0 < p <= 0.5 and n >= 1.
+    fn binomial_at_most_half(&mut self, n: u32, p: f64) -> u32 {
         if n <= SMALL_BINOMIAL {
-            return (0..n).filter(|_| self.bernoulli(p)).count() as u32;
+            // `bernoulli(p)` with 0 < p < 1.
+            return (0..n).filter(|_| self.uniform() < p).count() as u32;
         }
         if f64::from(n) * p < binomial::BTRD_LEAST_MEAN {
             return self.binomial_by_inversion(n, p);
@@ -129,12 +137,22 @@ impl Draw {
         if draws == total {
             return successes;
         }
-        if draws > total - draws {
-            return successes - self.hypergeometric(total, successes, total - draws);
-        }
-        if successes > total - successes {
-            return draws - self.hypergeometric(total, total - successes, draws);
-        }
+        // Both symmetries at once (no second pass of the checks above, which the reflected
+        // counts pass): draws, then successes, reflected past the half.
+        let flip_draws = draws > total - draws;
+        let draws = if flip_draws { total - draws } else { draws };
+        let flip_successes = successes > total - successes;
+        let fewer = if flip_successes {
+            total - successes
+        } else {
+            successes
+        };
+        let got = self.hypergeometric_walk(total, fewer, draws);
+        let got = if flip_successes { draws - got } else { got };
+        if flip_draws { successes - got } else { got }
+    }
+    /// [`Draw::hypergeometric`], one item at a time.
+    fn hypergeometric_walk(&mut self, total: u32, successes: u32, draws: u32) -> u32 {
         let (mut left, mut successes_left, mut got) = (total, successes, 0);
         for _ in 0..draws {
             if self.uniform() * f64::from(left) < f64::from(successes_left) {
@@ -152,8 +170,19 @@ impl Draw {
     /// x - floor(x). Keeps Monte Carlo means equal to the expected-value analysis where that
     /// analysis holds fractions (targetable launchers, available warheads).
     fn whole(&mut self, x: f64) -> u32 {
-        let floor = x.max(0.0).floor();
+        let floor = floor_of_non_negative(x.max(0.0));
         floor as u32 + u32::from(self.bernoulli(x - floor))
+    }
+}
+
+/// `x.floor()` for x >= 0 (or NaN), without the library call `floor` is on baseline x86-64:
+/// below 2^52 truncation toward zero is the floor, exactly; above, every double is whole.
+fn floor_of_non_negative(x: f64) -> f64 {
+    const WHOLE_ABOVE: f64 = (1u64 << 52) as f64;
+    if x < WHOLE_ABOVE {
+        (x as u64) as f64
+    } else {
+        x.floor()
     }
 }
 
@@ -252,6 +281,23 @@ pub fn run_range(
 struct PreparedInput<'a> {
     distribution: &'a params::Distribution,
     fields: Vec<params::PreparedField>,
+    /// Per field, the same field written directly where it can be (see [`Inputs::new`]).
+    direct: Vec<Option<params::DirectField>>,
+}
+
+impl PreparedInput<'_> {
+    /// Writes `value` to every field, as [`params::PreparedField::set`] does.
+    fn set(&self, drawn: &mut Scenario, value: f64) -> Result<(), EngineError> {
+        for (field, direct) in self.fields.iter().zip(&self.direct) {
+            match direct {
+                Some(direct) if direct.set(drawn, value) => {}
+                _ => {
+                    field.set(drawn, value)?;
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The scenario's uncertain inputs, fields resolved (a path that does not resolve is kept as
@@ -268,7 +314,7 @@ struct Inputs<'a> {
 
 impl<'a> Inputs<'a> {
     fn new(scenario: &'a Scenario) -> Self {
-        let inputs: Vec<PreparedInput> = scenario
+        let mut inputs: Vec<PreparedInput> = scenario
             .uncertain
             .iter()
             .map(|input| PreparedInput {
@@ -278,8 +324,22 @@ impl<'a> Inputs<'a> {
                     .iter()
                     .map(|p| params::PreparedField::new(scenario, p))
                     .collect(),
+                direct: Vec::new(),
             })
             .collect();
+        // A field's range can depend on the options (hardness): written directly only while
+        // no input draws outside elements, sites and defenses.
+        let options_fixed = inputs
+            .iter()
+            .flat_map(|i| &i.fields)
+            .all(|f| f.part() != params::Part::Other);
+        for input in &mut inputs {
+            input.direct = input
+                .fields
+                .iter()
+                .map(|f| f.direct(scenario).filter(|_| options_fixed))
+                .collect();
+        }
         let fields = || inputs.iter().flat_map(|i| &i.fields);
         let drawn = memo::Drawn::new(scenario, fields());
         let range_only = fields().all(|field| field.range_only(scenario));
@@ -437,16 +497,16 @@ fn trial_on(
         let drawn = drawn.get_or_insert_with(|| scenario.clone());
         for input in &inputs.inputs {
             let value = input.distribution.sample(&mut || draw.uniform());
-            for field in &input.fields {
-                field.set(drawn, value)?;
-            }
+            input.set(drawn, value)?;
         }
         &*drawn
     };
     let (strikes, shapes) = match fixed_plan {
         Some(plan) => (&plan.strikes, &plan.shapes),
         None => {
-            let strikes = plan_informed(scenario, inputs, options, validated, workspace, strikes)?;
+            let memo = &mut scratch.memo;
+            let job = (validated, workspace, memo);
+            let strikes = plan_informed(scenario, inputs, options, job, strikes)?;
             for (shape, x) in shapes.iter_mut().zip(strikes.iter()) {
                 shape.refill(&scenario.sides[x.victim], x);
             }
@@ -472,18 +532,27 @@ fn trial_on(
 /// Both strikes planned on the drawn `scenario` (informed planning), into `strikes`. The
 /// first trial of a job validates and plans in full; once one drawn scenario is valid, so is
 /// every other when the draws change only fields whose one rule is their range (checked as
-/// they are written), and the strikes are planned without accounting outcomes.
+/// they are written), and the strikes are planned without accounting outcomes, their kill
+/// probabilities taken from (and left in) the trial's memo, which the outcomes read too.
 fn plan_informed<'s>(
     scenario: &Scenario,
     inputs: &Inputs,
     options: AnalysisOptions,
-    validated: &mut bool,
-    workspace: &mut exchange::Workspace,
+    (validated, workspace, memo): (&mut bool, &mut exchange::Workspace, &mut memo::Memo),
     strikes: &'s mut Option<[PlannedStrike; 2]>,
 ) -> Result<&'s [PlannedStrike; 2], EngineError> {
     match strikes {
         Some(strikes) if *validated && inputs.range_only => {
-            stability::plan_strikes_validated(scenario, options, workspace, strikes)?;
+            let ([mut a, mut b], units) = memo.for_planning(scenario, &inputs.drawn);
+            let kills: [&mut exchange::ConditionalKills; 2] =
+                [&mut |w, t| a.get(w, t), &mut |w, t| b.get(w, t)];
+            stability::plan_strikes_validated_with_kills(
+                scenario,
+                options,
+                workspace,
+                strikes,
+                (kills, units),
+            )?;
         }
         _ => {
             let report = stability::analyze_stop_only_with(scenario, options, workspace)?;
@@ -935,6 +1004,33 @@ mod tests {
             for (lean, x) in lean.iter().zip(&full.exchanges) {
                 proptest::prop_assert_eq!(lean, &PlannedStrike::new(x));
             }
+            // Planned again with the kill probabilities and value units from a job's memo (as
+            // informed planning's later trials are), with everything drawn and with the duel's
+            // draws (its undrawn values kept from an earlier trial).
+            for drawn in [memo::Drawn::everything(), Inputs::new(&scenario).drawn] {
+                let mut memo = memo::Memo::default();
+                let _ = memo.for_planning(&scenario, &drawn);
+                memo.next_trial();
+                let ([mut a, mut b], units) = memo.for_planning(&scenario, &drawn);
+                let kills: [&mut exchange::ConditionalKills; 2] =
+                    [&mut |w, t| a.get(w, t), &mut |w, t| b.get(w, t)];
+                let mut lean = lean.clone();
+                for x in &mut lean {
+                    x.plan.clear();
+                    x.stop = usize::MAX;
+                }
+                stability::plan_strikes_validated_with_kills(
+                    &scenario,
+                    options,
+                    &mut workspace,
+                    &mut lean,
+                    (kills, units),
+                )
+                .unwrap();
+                for (lean, x) in lean.iter().zip(&full.exchanges) {
+                    proptest::prop_assert_eq!(lean, &PlannedStrike::new(x));
+                }
+            }
         }
     }
 
@@ -1030,6 +1126,116 @@ mod tests {
             .expect("a drawn count above the most a launcher carries")
             .to_string();
         assert!(error.contains("max_warheads_per_launcher"), "{error}");
+    }
+
+    /// The binomial draws, to the bit, of the recursive form they had (p above one half drawn
+    /// as n minus a draw at 1 - p, each trial one by one as a Bernoulli draw): the numbers a
+    /// seed gives must not change.
+    #[test]
+    fn binomial_draws_are_those_of_the_recursive_form() {
+        fn recursive(draw: &mut Draw, n: u32, p: f64) -> u32 {
+            if n == 0 || p <= 0.0 {
+                return 0;
+            }
+            if p >= 1.0 {
+                return n;
+            }
+            if p > 0.5 {
+                return n - recursive(draw, n, 1.0 - p);
+            }
+            if n <= SMALL_BINOMIAL {
+                return (0..n).filter(|_| draw.bernoulli(p)).count() as u32;
+            }
+            if f64::from(n) * p < binomial::BTRD_LEAST_MEAN {
+                return draw.binomial_by_inversion(n, p);
+            }
+            binomial::Btrd::new(n, p).sample(&mut || draw.uniform())
+        }
+        let (mut a, mut b) = (Draw::new(11, 4), Draw::new(11, 4));
+        for i in 0..20_000u32 {
+            let n = [0, 1, 3, 8, 9, 30, 200, 5_000][(i % 8) as usize] + i % 5;
+            let p = [0.0, 1e-9, 0.05, 0.3, 0.5, 0.5 + 1e-12, 0.7, 0.97, 1.0][(i % 9) as usize];
+            assert_eq!(a.binomial(n, p), recursive(&mut b, n, p), "n {n}, p {p}");
+        }
+        assert_eq!(
+            a.uniform().to_bits(),
+            b.uniform().to_bits(),
+            "the same stream after"
+        );
+    }
+
+    /// Hypergeometric draws, to the bit, of the recursive form they had (each symmetry a call
+    /// back into the checks): the numbers a seed gives must not change.
+    #[test]
+    fn hypergeometric_draws_are_those_of_the_recursive_form() {
+        fn recursive(draw: &mut Draw, total: u32, successes: u32, draws: u32) -> u32 {
+            if draws == 0 || successes == 0 {
+                return 0;
+            }
+            if successes == total {
+                return draws;
+            }
+            if draws == total {
+                return successes;
+            }
+            if draws > total - draws {
+                return successes - recursive(draw, total, successes, total - draws);
+            }
+            if successes > total - successes {
+                return draws - recursive(draw, total, total - successes, draws);
+            }
+            draw.hypergeometric_walk(total, successes, draws)
+        }
+        let (mut a, mut b) = (Draw::new(5, 8), Draw::new(5, 8));
+        for total in 0..40 {
+            for successes in 0..=total {
+                for draws in 0..=total {
+                    assert_eq!(
+                        a.hypergeometric(total, successes, draws),
+                        recursive(&mut b, total, successes, draws),
+                        "({total}, {successes}, {draws})"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            a.uniform().to_bits(),
+            b.uniform().to_bits(),
+            "the same stream after"
+        );
+    }
+
+    /// The floor without the library call is the floor, to the bit, from 0 to beyond 2^53,
+    /// at and next to whole numbers, and for NaN and infinity.
+    #[test]
+    fn floor_of_non_negative_is_the_floor() {
+        let mut values = vec![
+            0.0,
+            0.25,
+            0.5,
+            0.999_999_999,
+            1.0,
+            7.5,
+            1e15 + 0.5,
+            f64::INFINITY,
+        ];
+        for power in [1u32, 10, 31, 32, 51, 52, 53, 60, 63, 64, 80] {
+            let x = 2f64.powi(power as i32);
+            values.extend([x.next_down(), x, x.next_up(), x + 0.5]);
+        }
+        for x in values {
+            assert_eq!(
+                floor_of_non_negative(x).to_bits(),
+                x.floor().to_bits(),
+                "{x}"
+            );
+        }
+        assert!(floor_of_non_negative(f64::NAN).is_nan());
+        let mut draw = Draw::new(2, 9);
+        assert_eq!(draw.whole(f64::INFINITY), u32::MAX);
+        assert_eq!(draw.whole(f64::NAN), 0);
+        assert_eq!(draw.whole(-3.5), 0);
+        assert_eq!(draw.whole(12.0), 12);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::model::{Fratricide, ModelOptions, Scenario, Side};
 mod fields;
 pub use fields::PreparedField;
 use fields::{AirField, LayerField, StorageField, air_slot, force_slot, layer_slot, storage_slot};
-pub(crate) use fields::{ForceField, Part};
+pub(crate) use fields::{DirectField, ForceField, Part};
 
 /// A probability distribution for one input, truncated to the input's valid range.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -915,6 +915,59 @@ mod tests {
         let mut s = base.clone();
         yield_on_conventional.set(&mut s, 100.0).unwrap();
         assert!(crate::model::validate(&s).is_err());
+    }
+
+    /// A [`DirectField`] writes what [`PreparedField::set`] writes, to the bit, at the ends of
+    /// the range and inside it, and refuses (writing nothing) what `set` refuses; counts,
+    /// fields set through a path and fields with side effects are not direct.
+    #[test]
+    fn direct_fields_write_what_set_writes() {
+        let base = every_part();
+        let direct = [
+            "yield_kt",
+            "cep_m",
+            "bias_m",
+            "reliability",
+            "launch_survival",
+            "aimpoint_hardness_psi",
+            "detection_probability",
+        ];
+        for (f, x) in (0..2).flat_map(|f| direct.map(|x| (f, x))) {
+            let path = format!("side[0].force[{f}].{x}");
+            let field = PreparedField::new(&base, &path);
+            let fast = field.direct(&base).unwrap_or_else(|| panic!("{path}"));
+            let limit = field
+                .set(&mut base.clone(), 0.5)
+                .unwrap_or_else(|_| field.set(&mut base.clone(), 1.0).unwrap());
+            let inside = 0.5 * (limit.lowest() + limit.max.min(1e4));
+            for value in [limit.lowest(), inside, limit.max] {
+                let (mut by_set, mut by_direct) = (base.clone(), base.clone());
+                field.set(&mut by_set, value).unwrap();
+                assert!(fast.set(&mut by_direct, value), "{path} = {value}");
+                assert_eq!(by_direct, by_set, "{path} = {value}");
+            }
+            for value in [limit.min - 1.0, limit.max * 2.0, f64::NAN] {
+                let mut s = base.clone();
+                assert!(
+                    field.set(&mut s.clone(), value).is_err(),
+                    "{path} = {value}"
+                );
+                assert!(!fast.set(&mut s, value), "{path} = {value}");
+                assert_eq!(s, base, "{path} = {value}: nothing written");
+            }
+        }
+        for path in [
+            "side[0].force[0].launchers",
+            "side[0].force[0].warheads_per_launcher",
+            "side[0].force[0].striker_availability.generated",
+            "side[0].force[0].kill_probability.silo",
+            "options.cost_exponent",
+        ] {
+            assert!(
+                PreparedField::new(&base, path).direct(&base).is_none(),
+                "{path}"
+            );
+        }
     }
 
     fn model_valid(s: &Scenario) {

@@ -76,6 +76,8 @@ pub(super) struct PlanShape {
     offsets: Vec<usize>,
     /// Per victim element, its aimpoints met so far (scratch of [`PlanShape::refill`]).
     seen: Vec<usize>,
+    /// One bit per aimpoint boundary (scratch of [`PlanShape::refill`]).
+    marks: Vec<u64>,
 }
 
 impl PlanShape {
@@ -122,17 +124,29 @@ impl PlanShape {
             }));
     }
 
+    /// Sorted without repeats through a bit set over the boundaries (a plan has a few hundred
+    /// ends among as many aimpoints: cheaper than sorting them, every trial under informed
+    /// planning).
     fn fill_cuts(&mut self, x: &PlannedStrike) {
-        self.cuts.clear();
         let classes = x.classes.iter().map(|c| (c.first, c.count));
         let batches = self.executed.iter().map(|b| (b.first, b.count));
-        self.cuts.extend(
-            classes
-                .chain(batches)
-                .flat_map(|(first, count)| [first, first + count]),
-        );
-        self.cuts.sort_unstable();
-        self.cuts.dedup();
+        let ends = classes
+            .chain(batches)
+            .flat_map(|(first, count)| [first, first + count]);
+        let last = ends.clone().max().unwrap_or(0);
+        self.marks.clear();
+        self.marks.resize(last / 64 + 1, 0);
+        for end in ends {
+            self.marks[end / 64] |= 1 << (end % 64);
+        }
+        self.cuts.clear();
+        for (w, &word) in self.marks.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                self.cuts.push(w * 64 + bits.trailing_zeros() as usize);
+                bits &= bits - 1;
+            }
+        }
     }
 }
 
@@ -158,8 +172,9 @@ pub(super) fn strike(
         &mut buffers.outcome,
         &mut buffers.launcher_works,
     );
+    let mut next = 0;
     for batch in &shape.executed {
-        fire.batch(batch, segments, draw)?;
+        next = fire.batch(batch, segments, next, draw)?;
     }
     fire.outcome(defender, x, segments, draw);
     Ok(())
@@ -281,6 +296,18 @@ fn draw_found(defender: &Side, segments: &mut [Segment], draw: &mut Draw) {
     }
 }
 
+/// The first of `segments` (sorted by start) that does not start before `start`: `hint` if
+/// it is the one starting there (segment starts are distinct), else found by bisection.
+fn first_segment(segments: &[Segment], start: usize, hint: usize) -> usize {
+    // Starts rise strictly, so the segment starting at `start` has none before it that
+    // does not start before `start`.
+    if segments.get(hint).is_some_and(|s| s.start == start) {
+        hint
+    } else {
+        segments.partition_point(|s| s.start < start)
+    }
+}
+
 /// The striker's weapons as they fly: what each has spent (in `out`), whether its current
 /// launcher works, and the victim's interceptors left (in `out`).
 struct Fire<'a> {
@@ -318,18 +345,23 @@ impl<'a> Fire<'a> {
     }
 
     /// One batch: one warhead of its weapon on each found aimpoint of its segments.
+    /// `hint`: where the last batch ended, often where this one starts (then no search).
+    /// Returns where this one ends.
     fn batch(
         &mut self,
         batch: &Batch,
         segments: &mut [Segment],
+        hint: usize,
         draw: &mut Draw,
-    ) -> Result<(), EngineError> {
+    ) -> Result<usize, EngineError> {
         let end = batch.first + batch.count;
-        let first = segments.partition_point(|s| s.start < batch.first);
+        let first = first_segment(segments, batch.first, hint);
+        let mut at = first;
         for s in segments[first..].iter_mut().take_while(|s| s.start < end) {
             self.hit(batch.weapon, s, draw)?;
+            at += 1;
         }
-        Ok(())
+        Ok(at)
     }
 
     /// One warhead of `weapon` on each found aimpoint of a segment.
@@ -443,7 +475,126 @@ impl<'a> Fire<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::merge_cuts;
+    use super::{PlanShape, merge_cuts};
+    use crate::allocation::Batch;
+    use crate::exchange::{AimpointClass, CurvePoint, ExchangePosture, PlannedStrike, Target};
+    use crate::model::Alert;
+    use proptest::prelude::*;
+
+    /// A strike of `classes` (of element 0) and `plan`, stopped after `stop` warheads.
+    fn strike(counts: &[usize], plan: &[(usize, usize)], stop: usize) -> PlannedStrike {
+        let mut first = 0;
+        let classes: Vec<AimpointClass> = counts
+            .iter()
+            .map(|&count| {
+                first += count;
+                AimpointClass {
+                    target: Target::Element(0),
+                    launchers: 1.0,
+                    detection: 1.0,
+                    count,
+                    first: first - count,
+                }
+            })
+            .collect();
+        let plan = plan
+            .iter()
+            .map(|&(at, count)| {
+                let at = at % first.max(1);
+                let count = count.min(first - at).max(1);
+                let (weapon, class, gain, kill) = (0, 0, 1.0, 0.5);
+                Batch {
+                    weapon,
+                    class,
+                    first: at,
+                    count,
+                    gain,
+                    kill,
+                }
+            })
+            .collect();
+        let zero = CurvePoint {
+            warheads_spent: 0.0,
+            conventional_spent: 0.0,
+            striker_warheads_left: 0.0,
+            victim_warheads_surviving: 0.0,
+            arriving_on_striker: 0.0,
+            arriving_on_victim: 0.0,
+            damage_to_striker: 0.0,
+            damage_to_victim: 0.0,
+            cost_to_striker: 0.0,
+            cost_to_victim: 0.0,
+        };
+        PlannedStrike {
+            striker: 0,
+            victim: 1,
+            posture: ExchangePosture {
+                striker_alert: Alert::DayToDay,
+                victim_alert: Alert::DayToDay,
+                victim_launches_under_attack: false,
+            },
+            stop,
+            stop_point: zero,
+            classes,
+            plan,
+        }
+    }
+
+    proptest! {
+        /// A batch's first segment from a hint is the bisection's, whatever the hint.
+        #[test]
+        fn first_segments_from_a_hint_are_the_bisections(
+            gaps in proptest::collection::vec(1usize..5, 0..30),
+            start in 0usize..100,
+            hint in 0usize..40,
+        ) {
+            let mut at = 0;
+            let segments: Vec<super::Segment> = gaps
+                .iter()
+                .map(|&gap| {
+                    at += gap;
+                    super::Segment {
+                        start: at - gap,
+                        end: at,
+                        target: Target::Element(0),
+                        launchers: 1,
+                        found: 0,
+                        alive: 0,
+                        committed: [0, 0],
+                    }
+                })
+                .collect();
+            let bisected = segments.partition_point(|s| s.start < start);
+            prop_assert_eq!(super::first_segment(&segments, start, hint), bisected);
+        }
+
+        /// The plan's cuts are the class and executed-batch ends, sorted without repeats,
+        /// whatever the shape's scratch held before (a larger plan's marks).
+        #[test]
+        fn plan_cuts_are_the_sorted_distinct_ends(
+            counts in proptest::collection::vec(1usize..90, 1..8),
+            batches in proptest::collection::vec((0usize..400, 1usize..80), 0..30),
+            stop in 0usize..2000,
+        ) {
+            let x = strike(&counts, &batches, stop);
+            let mut shape = PlanShape::default();
+            let larger = strike(&[700], &[(3, 600)], 600);
+            shape.fill_executed(&larger);
+            shape.fill_cuts(&larger);
+            shape.fill_executed(&x);
+            shape.fill_cuts(&x);
+            let mut expected: Vec<usize> = x
+                .classes
+                .iter()
+                .map(|c| (c.first, c.count))
+                .chain(shape.executed.iter().map(|b| (b.first, b.count)))
+                .flat_map(|(first, count)| [first, first + count])
+                .collect();
+            expected.sort_unstable();
+            expected.dedup();
+            prop_assert_eq!(&shape.cuts, &expected);
+        }
+    }
 
     #[test]
     fn cuts_merge_sorted_without_repeats() {

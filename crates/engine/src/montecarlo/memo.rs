@@ -1,5 +1,7 @@
 //! Per-job memos of what a trial derives from the drawn scenario weapon by weapon: conditional
 //! kill probabilities (a cube root and an exponential each) and value units (a power each).
+//! The cube root is the lethal radius, which weapons of one yield share against one target:
+//! it is memoised apart, once per yield (see [`Drawn`]'s yield classes) and target group.
 //!
 //! A value whose inputs no uncertain input draws is computed once per job and kept; one whose
 //! inputs are drawn is computed once per trial, when a strike first needs it. Which fields are
@@ -10,6 +12,7 @@ use crate::error::EngineError;
 use crate::exchange::{self, Target};
 use crate::model::{ModelOptions, Scenario, Side};
 use crate::params::{ForceField, Part, PreparedField};
+use crate::physics;
 
 /// What a drawn field of a force element can move.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -22,6 +25,8 @@ struct WeaponFields {
     kill_as_target: bool,
     /// Its value units: [`exchange::value_units`] reads the yield (and payload).
     units: bool,
+    /// Its lethal radius as a weapon: [`physics::lethal_radius_m`] reads the yield.
+    radius: bool,
 }
 
 impl WeaponFields {
@@ -34,6 +39,7 @@ impl WeaponFields {
             ),
             kill_as_target: field == F::AimpointHardnessPsi,
             units: field == F::YieldKt,
+            radius: field == F::YieldKt,
         }
     }
 
@@ -42,6 +48,7 @@ impl WeaponFields {
             kill_as_weapon: true,
             kill_as_target: true,
             units: true,
+            radius: true,
         }
     }
 
@@ -50,6 +57,7 @@ impl WeaponFields {
             kill_as_weapon: self.kill_as_weapon || other.kill_as_weapon,
             kill_as_target: self.kill_as_target || other.kill_as_target,
             units: self.units || other.units,
+            radius: self.radius || other.radius,
         }
     }
 }
@@ -60,6 +68,9 @@ impl WeaponFields {
 pub(crate) struct Drawn {
     forces: Vec<Vec<WeaponFields>>,
     storage: Vec<Vec<bool>>,
+    /// Per side, per element: the first element of the side whose lethal radius it shares in
+    /// every trial (the same yield, neither drawn); itself if none before it.
+    yield_class: Vec<Vec<usize>>,
     /// An input draws a field outside elements, sites and defenses (an option, a value field,
     /// or a path that does not resolve): every derived value is taken as drawn.
     other: bool,
@@ -82,6 +93,7 @@ impl Drawn {
                 .iter()
                 .map(|s| vec![false; s.warhead_storage.len()])
                 .collect(),
+            yield_class: Vec::new(),
             other: false,
         };
         for field in fields {
@@ -101,7 +113,37 @@ impl Drawn {
             };
             drawn.other |= found.is_none();
         }
+        drawn.yield_class = scenario
+            .sides
+            .iter()
+            .enumerate()
+            .map(|(s, side)| drawn.yield_classes(s, side))
+            .collect();
         drawn
+    }
+
+    /// Per element of `side` (index `s`), its yield class: the first element with the same
+    /// yield when neither yield is drawn.
+    fn yield_classes(&self, s: usize, side: &Side) -> Vec<usize> {
+        let fixed = |f: usize| !self.force(s, f).radius;
+        let forces = &side.forces;
+        let same = |f: usize, g: usize| {
+            fixed(g) && forces[g].yield_kt.map(f64::to_bits) == forces[f].yield_kt.map(f64::to_bits)
+        };
+        (0..forces.len())
+            .map(|f| match fixed(f) {
+                true => (0..f).find(|&g| same(f, g)).unwrap_or(f),
+                false => f,
+            })
+            .collect()
+    }
+
+    /// The yield class of `side`'s element `f` (itself when everything is drawn).
+    fn yield_class(&self, side: usize, f: usize) -> usize {
+        match self.yield_class.get(side).and_then(|x| x.get(f)) {
+            Some(&class) if !self.other => class,
+            _ => f,
+        }
     }
 
     /// Everything taken as drawn: every value is computed again in every trial.
@@ -109,6 +151,7 @@ impl Drawn {
         Self {
             forces: Vec::new(),
             storage: Vec::new(),
+            yield_class: Vec::new(),
             other: true,
         }
     }
@@ -168,8 +211,10 @@ impl Slots {
 /// whose weapons attack value, first).
 #[derive(Debug)]
 pub(crate) struct Memo {
-    kill: Vec<Option<Slots>>,
+    kill: Vec<Option<KillTable>>,
     units: Vec<Option<Slots>>,
+    /// Each side's value units on the other's, for planning (see [`Memo::for_planning`]).
+    planning_units: [Vec<f64>; 2],
     /// The trial being drawn (from 1; 0 marks a slot never computed).
     trial: u64,
 }
@@ -179,6 +224,7 @@ impl Default for Memo {
         Self {
             kill: Vec::new(),
             units: Vec::new(),
+            planning_units: Default::default(),
             trial: 1,
         }
     }
@@ -195,22 +241,31 @@ impl Memo {
         &'a mut self,
         scenario: &'a Scenario,
         drawn: &'a Drawn,
-        (striker, victim): (usize, usize),
+        pair: (usize, usize),
     ) -> Kills<'a> {
-        let attacker = &scenario.sides[striker];
-        let defender = &scenario.sides[victim];
-        let weapons = attacker.forces.len();
-        let groups = defender.forces.len() + defender.warhead_storage.len();
         let sides = scenario.sides.len();
-        Kills {
-            slots: pair_table(&mut self.kill, sides, (striker, victim), groups * weapons),
-            trial: self.trial,
-            attacker,
-            defender,
-            options: &scenario.options,
-            drawn,
-            sides: (striker, victim),
+        let make = || KillTable::new(scenario, drawn, pair);
+        let table = pair_table(&mut self.kill, sides, pair, make);
+        Kills::new(table, self.trial, scenario, pair)
+    }
+
+    /// What both strikes of a two-side scenario plan with: their kill probabilities (`[0]`:
+    /// side 0 strikes side 1), as [`Memo::kills`] gives them, and each side's value units on
+    /// the other's value, as [`Memo::units`] gives them.
+    pub(super) fn for_planning<'a>(
+        &'a mut self,
+        scenario: &'a Scenario,
+        drawn: &'a Drawn,
+    ) -> ([Kills<'a>; 2], [&'a [f64]; 2]) {
+        for (side, buffer) in self.planning_units.iter_mut().enumerate() {
+            let pair = (side, 1 - side);
+            let mut units = units_view(&mut self.units, self.trial, scenario, drawn, pair);
+            buffer.clear();
+            buffer.extend((0..scenario.sides[side].forces.len()).map(|e| units.get(e)));
         }
+        let [first, second] = &self.planning_units;
+        let kills = kills_of_both(&mut self.kill, self.trial, scenario, drawn);
+        (kills, [&first[..], &second[..]])
     }
 
     /// The value units of `side`'s elements on `defender`'s value.
@@ -218,33 +273,125 @@ impl Memo {
         &'a mut self,
         scenario: &'a Scenario,
         drawn: &'a Drawn,
-        (side, defender): (usize, usize),
+        pair: (usize, usize),
     ) -> Units<'a> {
-        let forces = scenario.sides[side].forces.len();
-        let sides = scenario.sides.len();
-        Units {
-            slots: pair_table(&mut self.units, sides, (side, defender), forces),
-            trial: self.trial,
-            scenario,
-            drawn,
-            sides: (side, defender),
+        units_view(&mut self.units, self.trial, scenario, drawn, pair)
+    }
+}
+
+/// The kill probabilities of both strikes of a two-side scenario (`[0]`: side 0 strikes side
+/// 1), as [`Memo::kills`] gives them one at a time.
+fn kills_of_both<'a>(
+    tables: &'a mut Vec<Option<KillTable>>,
+    trial: u64,
+    scenario: &'a Scenario,
+    drawn: &Drawn,
+) -> [Kills<'a>; 2] {
+    debug_assert_eq!(scenario.sides.len(), 2);
+    for pair in [(0, 1), (1, 0)] {
+        pair_table(tables, 2, pair, || KillTable::new(scenario, drawn, pair));
+    }
+    // Tables of the pairs (0, 1) and (1, 0): the second and third of four.
+    let [_, Some(first), Some(second), _] = &mut tables[..] else {
+        unreachable!("made above")
+    };
+    [
+        Kills::new(first, trial, scenario, (0, 1)),
+        Kills::new(second, trial, scenario, (1, 0)),
+    ]
+}
+
+/// The value-units view of the pair `(side, defender)` in `tables`.
+fn units_view<'a>(
+    tables: &'a mut Vec<Option<Slots>>,
+    trial: u64,
+    scenario: &'a Scenario,
+    drawn: &'a Drawn,
+    (side, defender): (usize, usize),
+) -> Units<'a> {
+    let forces = scenario.sides[side].forces.len();
+    let sides = scenario.sides.len();
+    Units {
+        slots: pair_table(tables, sides, (side, defender), || Slots::with_len(forces)),
+        trial,
+        scenario,
+        drawn,
+        sides: (side, defender),
+    }
+}
+
+/// The kill-probability memo of one ordered pair of sides: per (victim group, striker weapon)
+/// the conditional kill probability, per (victim group, striker yield class) the lethal
+/// radius, and what decides whether each holds for the job, resolved once from [`Drawn`].
+#[derive(Debug)]
+struct KillTable {
+    kills: Slots,
+    radii: Slots,
+    /// Per striker weapon.
+    weapons: Vec<WeaponSlots>,
+    /// Per victim group (elements, then storage sites): whether its hardness is drawn.
+    target_drawn: Vec<bool>,
+}
+
+/// What a striker weapon's slots depend on.
+#[derive(Debug, Clone, Copy)]
+struct WeaponSlots {
+    kill_drawn: bool,
+    radius_drawn: bool,
+    yield_class: usize,
+}
+
+impl KillTable {
+    fn new(scenario: &Scenario, drawn: &Drawn, (striker, victim): (usize, usize)) -> Self {
+        let defender = &scenario.sides[victim];
+        let weapons: Vec<WeaponSlots> = (0..scenario.sides[striker].forces.len())
+            .map(|f| WeaponSlots {
+                kill_drawn: drawn.force(striker, f).kill_as_weapon,
+                radius_drawn: drawn.force(striker, f).radius,
+                yield_class: drawn.yield_class(striker, f),
+            })
+            .collect();
+        let elements = (0..defender.forces.len()).map(Target::Element);
+        let sites = (0..defender.warhead_storage.len()).map(Target::Storage);
+        let target_drawn: Vec<bool> = elements
+            .chain(sites)
+            .map(|t| drawn.target(victim, t))
+            .collect();
+        let len = weapons.len() * target_drawn.len();
+        Self {
+            kills: Slots::with_len(len),
+            radii: Slots::with_len(len),
+            weapons,
+            target_drawn,
         }
     }
 }
 
 /// One strike's view of the kill-probability memo.
 pub(super) struct Kills<'a> {
-    slots: &'a mut Slots,
+    table: &'a mut KillTable,
     trial: u64,
     attacker: &'a Side,
     defender: &'a Side,
     options: &'a ModelOptions,
-    drawn: &'a Drawn,
-    /// Striker, victim.
-    sides: (usize, usize),
 }
 
-impl Kills<'_> {
+impl<'a> Kills<'a> {
+    fn new(
+        table: &'a mut KillTable,
+        trial: u64,
+        scenario: &'a Scenario,
+        (striker, victim): (usize, usize),
+    ) -> Self {
+        Self {
+            table,
+            trial,
+            attacker: &scenario.sides[striker],
+            defender: &scenario.sides[victim],
+            options: &scenario.options,
+        }
+    }
+
     /// [`exchange::conditional_kill_probability`] of the striker's element `weapon` against
     /// `target`.
     #[inline]
@@ -253,25 +400,41 @@ impl Kills<'_> {
             Target::Element(j) => j,
             Target::Storage(w) => self.defender.forces.len() + w,
         };
-        let slot = group * self.attacker.forces.len() + weapon;
-        match self.slots.valid(slot, self.trial) {
+        let slot = group * self.table.weapons.len() + weapon;
+        match self.table.kills.valid(slot, self.trial) {
             Some(p) => Ok(p),
-            None => self.compute(slot, weapon, target),
+            None => self.compute(group, weapon, target),
         }
     }
 
-    fn compute(&mut self, slot: usize, weapon: usize, target: Target) -> Result<f64, EngineError> {
+    /// The kill probability through the lethal radius its yield class shares.
+    fn compute(&mut self, group: usize, weapon: usize, target: Target) -> Result<f64, EngineError> {
         let (class, hardness) = exchange::target_class(self.defender, target);
-        let p = exchange::conditional_kill_probability(
+        let KillTable {
+            kills,
+            radii,
+            weapons,
+            target_drawn,
+        } = &mut *self.table;
+        let row = group * weapons.len();
+        let w = weapons[weapon];
+        let target_drawn = target_drawn[group];
+        let (trial, model) = (self.trial, self.options.lethal_radius_model);
+        let p = exchange::conditional_kill_probability_with_radius(
             &self.attacker.forces[weapon],
             class,
             hardness,
-            self.options,
+            |yield_kt, hardness_psi| match radii.valid(row + w.yield_class, trial) {
+                Some(r) => Ok(r),
+                None => {
+                    let r = physics::lethal_radius_m(yield_kt, hardness_psi, model)?;
+                    let drawn = w.radius_drawn || target_drawn;
+                    Ok(radii.keep(row + w.yield_class, trial, drawn, r))
+                }
+            },
         )?;
-        let (striker, victim) = self.sides;
-        let drawn =
-            self.drawn.force(striker, weapon).kill_as_weapon || self.drawn.target(victim, target);
-        Ok(self.slots.keep(slot, self.trial, drawn, p))
+        let drawn = w.kill_drawn || target_drawn;
+        Ok(kills.keep(row + weapon, trial, drawn, p))
     }
 }
 
@@ -299,18 +462,17 @@ impl Units<'_> {
     }
 }
 
-/// The table of the ordered pair of sides `(first, second)` among `sides`, made on first use
-/// with `len` slots.
-fn pair_table(
-    tables: &mut Vec<Option<Slots>>,
+/// The table of the ordered pair of sides `(first, second)` among `sides`, made on first use.
+fn pair_table<T>(
+    tables: &mut Vec<Option<T>>,
     sides: usize,
     (first, second): (usize, usize),
-    len: usize,
-) -> &mut Slots {
+    make: impl FnOnce() -> T,
+) -> &mut T {
     if tables.len() < sides * sides {
         tables.resize_with(sides * sides, || None);
     }
-    tables[first * sides + second].get_or_insert_with(|| Slots::with_len(len))
+    tables[first * sides + second].get_or_insert_with(make)
 }
 
 #[cfg(test)]
@@ -446,6 +608,50 @@ mod tests {
             let memoised = derived(&s, Some((&mut memo, &drawn)));
             let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             assert_eq!(bits(&memoised), bits(&full), "trial {trial}");
+        }
+    }
+
+    /// Elements of one yield share a lethal radius unless a yield is drawn: the classes are
+    /// the first element of each undrawn yield, and the kill probabilities through the shared
+    /// radii equal a full recomputation, to the bit, while hardness and a yield are drawn.
+    #[test]
+    fn shared_lethal_radii_give_the_full_recomputation() {
+        let mut s = scenario();
+        for side in &mut s.sides {
+            let mut twin = side.forces[0].clone();
+            twin.name = "twin".into();
+            twin.cep_m = Some(90.0);
+            let mut other = side.forces[1].clone();
+            other.name = "other".into();
+            side.forces.extend([twin, other]);
+        }
+        // Side A: silo and twin share 300 kt; mobile and other 800 kt, mobile's yield drawn.
+        let fields = prepared(
+            &s,
+            &[
+                "side[A].force[mobile].yield_kt",
+                "side[B].force[silo].aimpoint_hardness_psi",
+                "side[B].warhead_storage[depot].aimpoint_hardness_psi",
+            ],
+        );
+        let drawn = Drawn::new(&s, &fields);
+        assert_eq!(drawn.yield_class[0], vec![0, 1, 0, 3]);
+        assert_eq!(drawn.yield_class[1], vec![0, 1, 0, 1]);
+        assert_eq!(Drawn::everything().yield_class(0, 2), 2);
+        let mut memo = Memo::default();
+        for trial in 0..4 {
+            memo.next_trial();
+            let x = f64::from(trial);
+            for (field, value) in fields.iter().zip([700.0 + 50.0 * x, 900.0 - x, 400.0 + x]) {
+                field.set(&mut s, value).unwrap();
+            }
+            let bits = |v: Vec<f64>| v.into_iter().map(f64::to_bits).collect::<Vec<_>>();
+            let full = bits(derived(&s, None));
+            assert_eq!(
+                bits(derived(&s, Some((&mut memo, &drawn)))),
+                full,
+                "trial {trial}"
+            );
         }
     }
 

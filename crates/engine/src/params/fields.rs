@@ -383,6 +383,82 @@ impl PreparedField {
     }
 }
 
+/// A real field of a force element that a draw writes as it is (no rounding, no other field
+/// touched), with its range in the scenario it was made for: Monte Carlo writes every drawn
+/// field in every trial, and this skips what [`PreparedField::set`] rebuilds on each write.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DirectField {
+    side: usize,
+    force: usize,
+    field: ForceField,
+    limit: Limit,
+    /// `limit.lowest()`.
+    lowest: f64,
+}
+
+impl DirectField {
+    /// Writes `value` where [`PreparedField::set`] writes it, if `value` is in range; false,
+    /// writing nothing, if not (the caller sets it through [`PreparedField::set`] for its
+    /// error) or if `scenario` lacks the element.
+    #[inline]
+    pub(crate) fn set(&self, scenario: &mut Scenario, value: f64) -> bool {
+        use ForceField as F;
+        let force = scenario
+            .sides
+            .get_mut(self.side)
+            .and_then(|x| x.forces.get_mut(self.force));
+        // `limit.in_range(value)`, its lowest value found once.
+        let in_range = value.is_finite() && value >= self.lowest && value <= self.limit.max;
+        let Some(force) = force.filter(|_| in_range) else {
+            return false;
+        };
+        match self.field {
+            F::YieldKt => force.yield_kt = Some(value),
+            F::CepM => force.cep_m = Some(value),
+            F::BiasM => force.bias_m = value,
+            F::Reliability => force.reliability = value,
+            F::LaunchSurvival => force.launch_survival = value,
+            F::AimpointHardnessPsi => force.aimpoint_hardness_psi = value,
+            F::DetectionProbability => force.detection_probability = value,
+            _ => return false,
+        }
+        true
+    }
+}
+
+impl PreparedField {
+    /// This field as a [`DirectField`] of `scenario` (whose options give the hardness range),
+    /// if it is one of the real force fields it writes.
+    pub(crate) fn direct(&self, scenario: &Scenario) -> Option<DirectField> {
+        use ForceField as F;
+        let Place::Force(side, f, field) = self.place else {
+            return None;
+        };
+        let direct = matches!(
+            field,
+            F::YieldKt
+                | F::CepM
+                | F::BiasM
+                | F::Reliability
+                | F::LaunchSurvival
+                | F::AimpointHardnessPsi
+                | F::DetectionProbability
+        );
+        let force = scenario.sides.get(side)?.forces.get(f)?;
+        let options = &scenario.options;
+        let hardness = limits::hardness_psi(options.lethal_radius_model);
+        // The range `set` checks, from the same table.
+        let (limit, _) = force_slot(&mut force.clone(), field, options, hardness);
+        (direct && !limit.integer).then_some(DirectField {
+            side,
+            force: f,
+            field,
+            limit,
+            lowest: limit.lowest(),
+        })
+    }
+}
+
 /// The one key of a field path of one segment.
 fn single<'a>(field: &[Segment<'a>]) -> Option<&'a str> {
     match field {
