@@ -906,12 +906,15 @@ impl Workspace {
     /// An allocator for one ranking's plan, reusing a spare one.
     fn greedy(&mut self, s: &Setup, cost_power: f64) -> TierGreedy {
         // A spare last used on as many victim groups refills its rows without reallocating
-        // (the two strikes of an analysis alternate between two shapes).
+        // (the two strikes of an analysis alternate between two shapes); one last used with
+        // the same costs as well may keep its weapon order (`TierGreedy::rebuild`).
         let groups = s.base_kill.len();
+        let shaped = |g: &TierGreedy| g.problem().kill.len() == groups;
         let same_shape = self
             .greedies
             .iter()
-            .position(|g| g.problem().kill.len() == groups);
+            .position(|g| shaped(g) && s.costs_are(cost_power, &g.problem().cost))
+            .or_else(|| self.greedies.iter().position(shaped));
         let mut greedy = match same_shape {
             Some(k) => self.greedies.swap_remove(k),
             None if self.greedies.len() >= SPARE_GREEDIES => {
@@ -1524,24 +1527,37 @@ impl Setup<'_> {
         problem.classes.clone_from(&self.plan_classes);
         self.fill_kill_with_defense(&self.initial_capacity, &mut problem.kill);
         problem.cost.clear();
-        problem.cost.extend(
-            self.value_cost
-                .iter()
-                .zip(&self.attacker.forces)
-                .map(|(&c, f)| {
-                    if f.is_nuclear() {
-                        raised(c, cost_power)
-                    } else {
-                        0.0
-                    }
-                }),
-        );
+        problem.cost.extend(self.costs(cost_power));
         problem.stock.clone_from(&self.stock);
         problem.cap = self.options.max_warheads_per_aimpoint as usize;
         problem.fratricide_per_burst = match self.options.fratricide {
             Fratricide::Cap => 0.0,
             Fratricide::Degradation { per_burst } => per_burst,
         };
+    }
+
+    /// Each weapon's cost in the allocation problem: nuclear warheads priced at (value given
+    /// up)^`cost_power`, conventional ones free.
+    fn costs(&self, cost_power: f64) -> impl Iterator<Item = f64> + '_ {
+        self.value_cost
+            .iter()
+            .zip(&self.attacker.forces)
+            .map(move |(&c, f)| {
+                if f.is_nuclear() {
+                    raised(c, cost_power)
+                } else {
+                    0.0
+                }
+            })
+    }
+
+    /// Whether `cost` holds, bit for bit, [`Setup::costs`] at `cost_power`.
+    fn costs_are(&self, cost_power: f64, cost: &[f64]) -> bool {
+        cost.len() == self.value_cost.len()
+            && cost
+                .iter()
+                .zip(self.costs(cost_power))
+                .all(|(a, b)| a.to_bits() == b.to_bits())
     }
 
     /// Storage site of each victim element, if it depends on one.
