@@ -14,7 +14,7 @@ use crate::model::{
     SlowWeaponTiming, ValueUnit,
 };
 use crate::physics;
-use kill_table::{TargetKey, kill_table};
+use kill_table::{KillScratch, kill_table};
 
 mod kill_table;
 mod reference;
@@ -691,9 +691,13 @@ fn base_kill_probability(
     victim: &Side,
     options: &ModelOptions,
 ) -> Result<f64, EngineError> {
-    Ok(weapon.reliability
-        * conditional_kill_probability(weapon, class, hardness_psi, options)?
-        * air_penetration(victim, weapon.delivery, false))
+    let conditional = conditional_kill_probability(weapon, class, hardness_psi, options)?;
+    Ok(kill_given_conditional(weapon, victim, conditional))
+}
+
+/// [`base_kill_probability`] from the conditional kill probability.
+fn kill_given_conditional(weapon: &ForceElement, victim: &Side, conditional: f64) -> f64 {
+    weapon.reliability * conditional * air_penetration(victim, weapon.delivery, false)
 }
 
 /// The class and hardness of an aimpoint.
@@ -1182,7 +1186,7 @@ fn set_up_in<'a>(
         &b.stock,
         options,
         &mut b.base_kill,
-        &mut b.scratch.target_keys,
+        &mut b.scratch.kill,
     )?;
     b.refill_element_flags(attacker, defender);
     Ok(Setup {
@@ -1330,7 +1334,7 @@ struct SetupBuffers {
 struct SetupScratch {
     retaliation_weight: Vec<f64>,
     weights: Vec<f64>,
-    target_keys: Vec<TargetKey>,
+    kill: KillScratch,
 }
 
 impl Setup<'_> {
