@@ -826,9 +826,8 @@ pub fn first_strike_with(
     let setup = set_up_in(scenario, striker, victim, posture, spare)?;
     // Outcomes are accounted for the kept ranking only: the choice needs only stop points.
     // A certificate reads the allocator as planning left it: every ranking plans in full.
-    let mut traced = best_traced(&setup, detail, workspace, !certify);
-    let greedy = std::mem::take(&mut traced.greedy);
-    let exchange = account_outcomes(&setup, traced, greedy.problem(), (striker, victim), certify);
+    let traced = best_traced(&setup, detail, workspace, !certify);
+    let (exchange, greedy) = account_outcomes(&setup, traced, (striker, victim), certify);
     workspace.greedies.push(greedy);
     workspace.setups.push(setup.into_buffers());
     Ok(exchange)
@@ -896,7 +895,10 @@ const SPARE_SETUPS: usize = 2;
 /// their problems), the running trace, the stop search's scratch, and plans not kept.
 #[derive(Debug, Default)]
 pub struct Workspace {
-    greedies: Vec<TierGreedy>,
+    /// Boxed on purpose: planning moves an allocator out and back several times per strike,
+    /// and moving a pointer beats copying the allocator's many buffers' headers.
+    #[allow(clippy::vec_box)]
+    greedies: Vec<Box<TierGreedy>>,
     trace: Option<Trace>,
     pieces: Vec<(Option<Piece>, [stop_search::Halves; 2])>,
     parts: stop_search::Scratch,
@@ -908,7 +910,7 @@ pub struct Workspace {
 
 impl Workspace {
     /// An allocator for one ranking's plan, reusing a spare one.
-    fn greedy(&mut self, s: &Setup, cost_power: f64) -> TierGreedy {
+    fn greedy(&mut self, s: &Setup, cost_power: f64) -> Box<TierGreedy> {
         // A spare last used on as many victim groups refills its rows without reallocating
         // (the two strikes of an analysis alternate between two shapes); one last used with
         // the same costs as well may keep its weapon order (`TierGreedy::rebuild`).
@@ -918,13 +920,13 @@ impl Workspace {
             .greedies
             .iter()
             .position(|g| shaped(g) && s.costs_are(cost_power, &g.problem().cost))
-            .or_else(|| self.greedies.iter().position(shaped));
+            .or_else(|| self.greedies.iter().position(|g| shaped(g)));
         let mut greedy = match same_shape {
             Some(k) => self.greedies.swap_remove(k),
             None if self.greedies.len() >= SPARE_GREEDIES => {
                 self.greedies.pop().unwrap_or_default()
             }
-            None => TierGreedy::default(),
+            None => Box::default(),
         };
         s.fill_class_problem(cost_power, greedy.problem_mut());
         greedy.restart();
@@ -1130,7 +1132,7 @@ fn first_strike_ranked(
     cost_power: f64,
 ) -> Result<Exchange, EngineError> {
     let setup = set_up(scenario, striker, victim, posture)?;
-    let mut traced = plan_and_trace(
+    let traced = plan_and_trace(
         &setup,
         detail,
         cost_power,
@@ -1138,14 +1140,7 @@ fn first_strike_ranked(
         &mut None,
         f64::INFINITY,
     );
-    let greedy = std::mem::take(&mut traced.greedy);
-    Ok(account_outcomes(
-        &setup,
-        traced,
-        greedy.problem(),
-        (striker, victim),
-        certify,
-    ))
+    Ok(account_outcomes(&setup, traced, (striker, victim), certify).0)
 }
 
 /// Stocks, exchange rates, aimpoint classes and kill probabilities of one strike.
@@ -1970,8 +1965,9 @@ struct Traced {
     stop: usize,
     stop_point: CurvePoint,
     curve: Vec<CurvePoint>,
-    /// The allocator as planning left it (kill probabilities raised where defenses ran out).
-    greedy: TierGreedy,
+    /// The allocator as planning left it (kill probabilities raised where defenses ran out);
+    /// boxed, since planning hands it from the workspace and back several times per strike.
+    greedy: Box<TierGreedy>,
 }
 
 /// Plans batch by batch and traces the draw-down curve; finds the stop point.
@@ -2098,12 +2094,17 @@ fn least_striker_damage_term(s: &Setup) -> f64 {
 fn account_outcomes(
     s: &Setup,
     traced: Traced,
-    problem: &ClassProblem,
     (striker, victim): (usize, usize),
     certify: bool,
-) -> Exchange {
-    let stop = traced.stop;
-    let executed = cut_at(&traced.plan, stop);
+) -> (Exchange, Box<TierGreedy>) {
+    let Traced {
+        plan,
+        stop,
+        stop_point,
+        curve,
+        greedy,
+    } = traced;
+    let executed = cut_at(&plan, stop);
     let tally = tally_executed(s, &executed);
     let (victim_elements, destroyed_by_conventional) = victim_outcomes(s, &tally);
     let striker_elements = striker_outcomes(s, tally.spent_on);
@@ -2122,19 +2123,19 @@ fn account_outcomes(
         .map(|(v, _)| v.destroyed)
         .sum();
     let (cost_lower_bound, destroyed_upper_bound) = if certify {
-        certificates(s, problem, stop, tally.plan_value)
+        certificates(s, greedy.problem(), stop, tally.plan_value)
     } else {
         (None, f64::INFINITY)
     };
-    Exchange {
+    let exchange = Exchange {
         striker,
         victim,
         posture: s.posture,
-        curve: traced.curve,
+        curve,
         stop,
-        stop_point: traced.stop_point,
+        stop_point,
         classes: s.classes.clone(),
-        plan: traced.plan,
+        plan,
         striker_elements,
         victim_elements,
         destroyed_by_conventional,
@@ -2148,7 +2149,8 @@ fn account_outcomes(
         plan_value: tally.plan_value,
         destroyed,
         cost_lower_bound,
-    }
+    };
+    (exchange, greedy)
 }
 
 /// The batches of the first `stop` warheads of a plan.
