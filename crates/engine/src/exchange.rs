@@ -905,7 +905,8 @@ pub struct Workspace {
     near: Vec<(usize, CurvePoint)>,
     plans: Vec<Vec<Batch>>,
     /// Set-up vectors of past strikes, refilled by the next strike of the same shape.
-    setups: Vec<SetupBuffers>,
+    #[allow(clippy::vec_box)] // moved by pointer, as `greedies`
+    setups: Vec<Box<SetupBuffers>>,
 }
 
 impl Workspace {
@@ -935,7 +936,7 @@ impl Workspace {
 
     /// Set-up vectors last used for a strike of this shape (the two strikes of an analysis
     /// alternate between two), or others.
-    fn setup_buffers(&mut self, attacker: &Side, defender: &Side) -> SetupBuffers {
+    fn setup_buffers(&mut self, attacker: &Side, defender: &Side) -> Box<SetupBuffers> {
         let groups = defender.forces.len() + defender.warhead_storage.len();
         let weapons = attacker.forces.len();
         let same_shape = self
@@ -945,7 +946,7 @@ impl Workspace {
         match same_shape {
             Some(k) => self.setups.swap_remove(k),
             None if self.setups.len() >= SPARE_SETUPS => self.setups.pop().unwrap_or_default(),
-            None => SetupBuffers::default(),
+            None => Box::default(),
         }
     }
 
@@ -1090,34 +1091,24 @@ fn best_ranking(
 }
 
 /// Everything one planned strike needs before its first warhead: stocks, value exchange rates,
-/// aimpoint classes and kill probabilities.
+/// aimpoint classes and kill probabilities. Its vectors are [`SetupBuffers`], boxed (a
+/// workspace hands them from strike to strike by pointer) and read through `Deref`
+/// (`s.stock`).
 struct Setup<'a> {
     options: &'a ModelOptions,
     attacker: &'a Side,
     defender: &'a Side,
     posture: ExchangePosture,
-    stock: Vec<f64>,
-    victim_total: Vec<f64>,
-    on_victim: ValueAttack,
-    on_striker: ValueAttack,
-    striker_capacity: Vec<f64>,
-    initial_capacity: Vec<f64>,
-    /// Value attack one warhead gives up (0: conventional), which a ranking raises to a power.
-    value_cost: Vec<f64>,
     /// Whether the nuclear warheads in stock give up different value (else one ranking).
     nuclear_costs_differ: bool,
-    classes: Vec<AimpointClass>,
-    /// The allocator's view of the classes (value per aimpoint, kill group, spend).
-    plan_classes: Vec<allocation::AimpointClass>,
-    victim_elements: Vec<Exposure>,
-    /// Kill probabilities before missile defense of forces, per (group, weapon).
-    base_kill: Vec<Vec<f64>>,
-    /// Victim warheads per unit of plan value, per element.
-    warheads_per_unit: Vec<f64>,
-    is_ballistic: Vec<bool>,
-    victim_nuclear: Vec<bool>,
-    /// Set-up scratch, kept only to be reused by the next strike.
-    scratch: SetupScratch,
+    buffers: Box<SetupBuffers>,
+}
+
+impl std::ops::Deref for Setup<'_> {
+    type Target = SetupBuffers;
+    fn deref(&self) -> &SetupBuffers {
+        &self.buffers
+    }
 }
 
 /// One first strike, planned with nuclear warheads priced at (value given up)^`cost_power`:
@@ -1150,7 +1141,7 @@ fn set_up<'a>(
     victim: usize,
     posture: ExchangePosture,
 ) -> Result<Setup<'a>, EngineError> {
-    set_up_in(scenario, striker, victim, posture, SetupBuffers::default())
+    set_up_in(scenario, striker, victim, posture, Box::default())
 }
 
 /// [`set_up`] into the vectors of `spare` (a workspace's), refilled in place: once they have
@@ -1160,7 +1151,7 @@ fn set_up_in<'a>(
     striker: usize,
     victim: usize,
     posture: ExchangePosture,
-    spare: SetupBuffers,
+    spare: Box<SetupBuffers>,
 ) -> Result<Setup<'a>, EngineError> {
     let options = &scenario.options;
     let attacker = &scenario.sides[striker];
@@ -1189,22 +1180,8 @@ fn set_up_in<'a>(
         attacker,
         defender,
         posture,
-        stock: b.stock,
-        victim_total: b.victim_total,
-        on_victim: b.on_victim,
-        on_striker: b.on_striker,
-        striker_capacity: b.striker_capacity,
-        initial_capacity: b.initial_capacity,
-        value_cost: b.value_cost,
         nuclear_costs_differ,
-        classes: b.classes,
-        plan_classes: b.plan_classes,
-        victim_elements: b.victim_elements,
-        base_kill: b.base_kill,
-        warheads_per_unit: b.warheads_per_unit,
-        is_ballistic: b.is_ballistic,
-        victim_nuclear: b.victim_nuclear,
-        scratch: b.scratch,
+        buffers: b,
     })
 }
 
@@ -1311,16 +1288,21 @@ struct SetupBuffers {
     victim_total: Vec<f64>,
     striker_capacity: Vec<f64>,
     initial_capacity: Vec<f64>,
+    /// Value attack one warhead gives up (0: conventional), which a ranking raises to a power.
     value_cost: Vec<f64>,
     classes: Vec<AimpointClass>,
+    /// The allocator's view of the classes (value per aimpoint, kill group, spend).
     plan_classes: Vec<allocation::AimpointClass>,
     victim_elements: Vec<Exposure>,
+    /// Kill probabilities before missile defense of forces, per (group, weapon).
     base_kill: Vec<Vec<f64>>,
+    /// Victim warheads per unit of plan value, per element.
     warheads_per_unit: Vec<f64>,
     is_ballistic: Vec<bool>,
     victim_nuclear: Vec<bool>,
     on_victim: ValueAttack,
     on_striker: ValueAttack,
+    /// Set-up scratch, kept only to be reused by the next strike.
     scratch: SetupScratch,
 }
 
@@ -1334,24 +1316,8 @@ struct SetupScratch {
 
 impl Setup<'_> {
     /// Gives the vectors back for the next strike's set-up.
-    fn into_buffers(self) -> SetupBuffers {
-        SetupBuffers {
-            stock: self.stock,
-            victim_total: self.victim_total,
-            striker_capacity: self.striker_capacity,
-            initial_capacity: self.initial_capacity,
-            value_cost: self.value_cost,
-            classes: self.classes,
-            plan_classes: self.plan_classes,
-            victim_elements: self.victim_elements,
-            base_kill: self.base_kill,
-            warheads_per_unit: self.warheads_per_unit,
-            is_ballistic: self.is_ballistic,
-            victim_nuclear: self.victim_nuclear,
-            on_victim: self.on_victim,
-            on_striker: self.on_striker,
-            scratch: self.scratch,
-        }
+    fn into_buffers(self) -> Box<SetupBuffers> {
+        self.buffers
     }
 }
 
