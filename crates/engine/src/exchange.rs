@@ -406,6 +406,27 @@ pub(crate) fn value_units(element: &ForceElement, unit: ValueUnit) -> f64 {
     }
 }
 
+/// [`value_units`], taken from `memo` when its inputs are the same (bit for bit); only
+/// equivalent megatons take a power, so only they are kept.
+fn value_units_memo(
+    element: &ForceElement,
+    unit: ValueUnit,
+    memo: &mut Option<(UnitsInputs, f64)>,
+) -> f64 {
+    if unit != ValueUnit::EquivalentMegatons {
+        return value_units(element, unit);
+    }
+    let inputs = (element.payload, unit, element.yield_kt.map(f64::to_bits));
+    match memo {
+        Some((last, units)) if *last == inputs => *units,
+        _ => {
+            let units = value_units(element, unit);
+            *memo = Some((inputs, units));
+            units
+        }
+    }
+}
+
 /// Probability that an air-breathing weapon of `delivery` gets through the defender's air
 /// defenses that cover value (`for_value`) or forces.
 pub(crate) fn air_penetration(defender: &Side, delivery: Delivery, for_value: bool) -> f64 {
@@ -455,7 +476,13 @@ pub(crate) struct ValueAttack {
     elements: Vec<ElementFactor>,
     /// Defender BMD layers covering value: (index, intercept probability per engaged RV).
     layers: Vec<(usize, f64)>,
+    /// Per attacking element, its last [`value_units`] and what they were computed from: a
+    /// refill for an unchanged element (the next analysis) skips the power.
+    units_memo: Vec<Option<(UnitsInputs, f64)>>,
 }
+
+/// What [`value_units`] reads: payload, the defender's value unit, the yield (bits).
+type UnitsInputs = (Payload, ValueUnit, Option<u64>);
 
 #[derive(Debug, Clone, Copy)]
 struct ElementFactor {
@@ -476,21 +503,25 @@ impl ValueAttack {
 
     /// As [`ValueAttack::new`], into this one's vectors (a workspace's set-up reuses them).
     fn refill(&mut self, attacker: &Side, defender: &Side, retaliating: bool) {
+        let unit = defender.value.unit;
+        self.units_memo.resize(attacker.forces.len(), None);
         self.elements.clear();
-        self.elements.extend(attacker.forces.iter().map(|e| {
-            let ballistic = e.delivery == Delivery::BallisticMissile;
-            ElementFactor {
-                nuclear: e.is_nuclear(),
-                ballistic,
-                flies: e.reliability * if retaliating { e.launch_survival } else { 1.0 },
-                passes: if ballistic {
-                    1.0
-                } else {
-                    air_penetration(defender, e.delivery, true)
-                },
-                units: value_units(e, defender.value.unit),
-            }
-        }));
+        let units_memo = &mut self.units_memo;
+        self.elements
+            .extend(attacker.forces.iter().zip(units_memo).map(|(e, memo)| {
+                let ballistic = e.delivery == Delivery::BallisticMissile;
+                ElementFactor {
+                    nuclear: e.is_nuclear(),
+                    ballistic,
+                    flies: e.reliability * if retaliating { e.launch_survival } else { 1.0 },
+                    passes: if ballistic {
+                        1.0
+                    } else {
+                        air_penetration(defender, e.delivery, true)
+                    },
+                    units: value_units_memo(e, unit, memo),
+                }
+            }));
         self.layers.clear();
         self.layers.extend(
             defender
