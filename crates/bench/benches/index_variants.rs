@@ -14,26 +14,32 @@ use reykjavik_engine::stability::{AnalysisOptions, analyze_index_with};
 fn one_cep_changes(c: &mut Criterion) {
     let mut scenario = reykjavik_scenario::load("us-russia-2021").unwrap();
     let cep = |s: &reykjavik_engine::model::Scenario, side: usize| {
-        s.sides[side].forces[0].cep_m.expect("a CEP on the first element")
+        s.sides[side].forces[0]
+            .cep_m
+            .expect("a CEP on the first element")
     };
     let base = [cep(&scenario, 0), cep(&scenario, 1)];
     let mut workspace = Workspace::default();
     let mut wider = false;
-    c.bench_function("index us-russia-2021, one CEP per side changed each iteration", |b| {
-        b.iter(|| {
-            wider = !wider;
-            for (side, &cep) in base.iter().enumerate() {
-                scenario.sides[side].forces[0].cep_m = Some(if wider { cep * 1.1 } else { cep });
-            }
-            analyze_index_with(
-                black_box(&scenario),
-                AnalysisOptions::default(),
-                &mut workspace,
-            )
-            .unwrap()
-            .index
-        })
-    });
+    c.bench_function(
+        "index us-russia-2021, one CEP per side changed each iteration",
+        |b| {
+            b.iter(|| {
+                wider = !wider;
+                for (side, &cep) in base.iter().enumerate() {
+                    scenario.sides[side].forces[0].cep_m =
+                        Some(if wider { cep * 1.1 } else { cep });
+                }
+                analyze_index_with(
+                    black_box(&scenario),
+                    AnalysisOptions::default(),
+                    &mut workspace,
+                )
+                .unwrap()
+                .index
+            })
+        },
+    );
 }
 
 criterion_group!(benches, one_cep_changes);
