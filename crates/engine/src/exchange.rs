@@ -2345,16 +2345,13 @@ fn trace_pieces(
         s.warheads_before_exhaustion(&trace.capacity, proposal.weapon, detection, proposal.count)
     }) {
         let (piece, exhausted) = trace.advance_batch(s, &batch);
-        // By reference: a piece is large, and it is copied once, into `pieces`.
-        let end = match &piece {
-            Some(piece) => {
-                if full {
-                    expand_inside(s, piece, &mut rule, &mut curve);
-                }
-                evaluate(s, trace.steps, &piece.at(s, batch.count))
-            }
-            None => evaluate(s, trace.steps, &trace.raw(s)),
-        };
+        if let (true, Some(piece)) = (full, &piece) {
+            expand_inside(s, piece, &mut rule, &mut curve);
+        }
+        let end = piece.map_or_else(
+            || evaluate(s, trace.steps, &trace.raw(s)),
+            |p| evaluate(s, trace.steps, &p.at(s, batch.count)),
+        );
         rule.offer(end.0, &end.1);
         if full {
             curve.push(end.1);
