@@ -398,6 +398,9 @@ pub struct TierGreedy {
     preference: Vec<Vec<usize>>,
     /// Scratch for sorting a group's weapons.
     preference_keys: Vec<u128>,
+    /// The kill probabilities and costs `preference` was sorted from: a restart on the same
+    /// ones (the next analysis of an unchanged scenario) keeps it instead of sorting again.
+    preference_from: (Vec<Vec<f64>>, Vec<f64>),
 }
 
 impl TierGreedy {
@@ -455,12 +458,7 @@ impl TierGreedy {
 
     /// Recomputes every tier's best option (kill probabilities may have risen).
     pub fn rebuild(&mut self) {
-        weapon_preference(
-            &mut self.preference,
-            &self.problem.kill,
-            &self.problem.cost,
-            &mut self.preference_keys,
-        );
+        self.rank_weapons();
         let mut heap = std::mem::take(&mut self.heap).into_vec();
         heap.clear();
         heap.reserve(self.tiers.len());
@@ -471,6 +469,33 @@ impl TierGreedy {
             }
         }
         self.heap = BinaryHeap::from(heap);
+    }
+
+    /// Sorts each group's weapons ([`weapon_preference`]) unless the kill probabilities and
+    /// costs are, bit for bit, those of the last sort (the order is a function of them).
+    fn rank_weapons(&mut self) {
+        let (kill, cost) = &self.preference_from;
+        let unchanged = same_bits(cost, &self.problem.cost)
+            && kill.len() == self.problem.kill.len()
+            && kill
+                .iter()
+                .zip(&self.problem.kill)
+                .all(|(a, b)| same_bits(a, b));
+        if unchanged {
+            return;
+        }
+        weapon_preference(
+            &mut self.preference,
+            &self.problem.kill,
+            &self.problem.cost,
+            &mut self.preference_keys,
+        );
+        let (kill, cost) = &mut self.preference_from;
+        kill.resize_with(self.problem.kill.len(), Vec::new);
+        for (to, from) in kill.iter_mut().zip(&self.problem.kill) {
+            to.clone_from(from);
+        }
+        cost.clone_from(&self.problem.cost);
     }
 
     /// Queues tier `t`'s best candidate.
@@ -674,6 +699,11 @@ fn weapon_preference(
         keys.sort_unstable_by(|a, b| b.cmp(a));
         weapons.extend(keys.iter().map(|&key| (u32::MAX - key as u32) as usize));
     }
+}
+
+/// Whether two slices hold the same numbers bit for bit.
+fn same_bits(a: &[f64], b: &[f64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits())
 }
 
 /// A weapon's rank against one group as one integer, highest first: free before paid, then
@@ -1039,6 +1069,35 @@ mod tests {
                 got.extend(batch.assignments());
             }
             prop_assert_eq!(got, expected);
+        }
+
+        /// A greedy restarted on a changed problem (kills, costs, or neither) plans as a fresh
+        /// one: the weapon order it keeps from the last problem is kept only when still right.
+        #[test]
+        fn a_restarted_greedy_plans_as_a_fresh_one(
+            p in class_instance(),
+            q in class_instance(),
+            change in 0usize..4,
+        ) {
+            let mut next = p.clone();
+            match change {
+                0 => {}
+                1 => next.cost.reverse(),
+                2 => next.kill.reverse(),
+                _ => next = q,
+            }
+            let plan = |g: &mut TierGreedy| {
+                let mut batches = Vec::new();
+                while let Some(batch) = g.step(|b| b.count) {
+                    batches.push(batch);
+                }
+                batches
+            };
+            let mut reused = TierGreedy::new(p);
+            plan(&mut reused);
+            *reused.problem_mut() = next.clone();
+            reused.restart();
+            prop_assert_eq!(plan(&mut reused), plan(&mut TierGreedy::new(next)));
         }
     }
 

@@ -14,7 +14,7 @@ use crate::model::{
     SlowWeaponTiming, ValueUnit,
 };
 use crate::physics;
-use kill_table::{TargetKey, kill_table};
+use kill_table::{KillScratch, kill_table};
 
 mod kill_table;
 mod reference;
@@ -406,6 +406,27 @@ pub(crate) fn value_units(element: &ForceElement, unit: ValueUnit) -> f64 {
     }
 }
 
+/// [`value_units`], taken from `memo` when its inputs are the same (bit for bit); only
+/// equivalent megatons take a power, so only they are kept.
+fn value_units_memo(
+    element: &ForceElement,
+    unit: ValueUnit,
+    memo: &mut Option<(UnitsInputs, f64)>,
+) -> f64 {
+    if unit != ValueUnit::EquivalentMegatons {
+        return value_units(element, unit);
+    }
+    let inputs = (element.payload, unit, element.yield_kt.map(f64::to_bits));
+    match memo {
+        Some((last, units)) if *last == inputs => *units,
+        _ => {
+            let units = value_units(element, unit);
+            *memo = Some((inputs, units));
+            units
+        }
+    }
+}
+
 /// Probability that an air-breathing weapon of `delivery` gets through the defender's air
 /// defenses that cover value (`for_value`) or forces.
 pub(crate) fn air_penetration(defender: &Side, delivery: Delivery, for_value: bool) -> f64 {
@@ -455,7 +476,13 @@ pub(crate) struct ValueAttack {
     elements: Vec<ElementFactor>,
     /// Defender BMD layers covering value: (index, intercept probability per engaged RV).
     layers: Vec<(usize, f64)>,
+    /// Per attacking element, its last [`value_units`] and what they were computed from: a
+    /// refill for an unchanged element (the next analysis) skips the power.
+    units_memo: Vec<Option<(UnitsInputs, f64)>>,
 }
+
+/// What [`value_units`] reads: payload, the defender's value unit, the yield (bits).
+type UnitsInputs = (Payload, ValueUnit, Option<u64>);
 
 #[derive(Debug, Clone, Copy)]
 struct ElementFactor {
@@ -476,21 +503,25 @@ impl ValueAttack {
 
     /// As [`ValueAttack::new`], into this one's vectors (a workspace's set-up reuses them).
     fn refill(&mut self, attacker: &Side, defender: &Side, retaliating: bool) {
+        let unit = defender.value.unit;
+        self.units_memo.resize(attacker.forces.len(), None);
         self.elements.clear();
-        self.elements.extend(attacker.forces.iter().map(|e| {
-            let ballistic = e.delivery == Delivery::BallisticMissile;
-            ElementFactor {
-                nuclear: e.is_nuclear(),
-                ballistic,
-                flies: e.reliability * if retaliating { e.launch_survival } else { 1.0 },
-                passes: if ballistic {
-                    1.0
-                } else {
-                    air_penetration(defender, e.delivery, true)
-                },
-                units: value_units(e, defender.value.unit),
-            }
-        }));
+        let units_memo = &mut self.units_memo;
+        self.elements
+            .extend(attacker.forces.iter().zip(units_memo).map(|(e, memo)| {
+                let ballistic = e.delivery == Delivery::BallisticMissile;
+                ElementFactor {
+                    nuclear: e.is_nuclear(),
+                    ballistic,
+                    flies: e.reliability * if retaliating { e.launch_survival } else { 1.0 },
+                    passes: if ballistic {
+                        1.0
+                    } else {
+                        air_penetration(defender, e.delivery, true)
+                    },
+                    units: value_units_memo(e, unit, memo),
+                }
+            }));
         self.layers.clear();
         self.layers.extend(
             defender
@@ -691,9 +722,13 @@ fn base_kill_probability(
     victim: &Side,
     options: &ModelOptions,
 ) -> Result<f64, EngineError> {
-    Ok(weapon.reliability
-        * conditional_kill_probability(weapon, class, hardness_psi, options)?
-        * air_penetration(victim, weapon.delivery, false))
+    let conditional = conditional_kill_probability(weapon, class, hardness_psi, options)?;
+    Ok(kill_given_conditional(weapon, victim, conditional))
+}
+
+/// [`base_kill_probability`] from the conditional kill probability.
+fn kill_given_conditional(weapon: &ForceElement, victim: &Side, conditional: f64) -> f64 {
+    weapon.reliability * conditional * air_penetration(victim, weapon.delivery, false)
 }
 
 /// The class and hardness of an aimpoint.
@@ -822,9 +857,8 @@ pub fn first_strike_with(
     let setup = set_up_in(scenario, striker, victim, posture, spare)?;
     // Outcomes are accounted for the kept ranking only: the choice needs only stop points.
     // A certificate reads the allocator as planning left it: every ranking plans in full.
-    let mut traced = best_traced(&setup, detail, workspace, !certify);
-    let greedy = std::mem::take(&mut traced.greedy);
-    let exchange = account_outcomes(&setup, traced, greedy.problem(), (striker, victim), certify);
+    let traced = best_traced(&setup, detail, workspace, !certify);
+    let (exchange, greedy) = account_outcomes(&setup, traced, (striker, victim), certify);
     workspace.greedies.push(greedy);
     workspace.setups.push(setup.into_buffers());
     Ok(exchange)
@@ -892,32 +926,39 @@ const SPARE_SETUPS: usize = 2;
 /// their problems), the running trace, the stop search's scratch, and plans not kept.
 #[derive(Debug, Default)]
 pub struct Workspace {
-    greedies: Vec<TierGreedy>,
+    /// Boxed on purpose: planning moves an allocator out and back several times per strike,
+    /// and moving a pointer beats copying the allocator's many buffers' headers.
+    #[allow(clippy::vec_box)]
+    greedies: Vec<Box<TierGreedy>>,
     trace: Option<Trace>,
     pieces: Vec<(Option<Piece>, [stop_search::Halves; 2])>,
     parts: stop_search::Scratch,
     near: Vec<(usize, CurvePoint)>,
     plans: Vec<Vec<Batch>>,
     /// Set-up vectors of past strikes, refilled by the next strike of the same shape.
-    setups: Vec<SetupBuffers>,
+    #[allow(clippy::vec_box)] // moved by pointer, as `greedies`
+    setups: Vec<Box<SetupBuffers>>,
 }
 
 impl Workspace {
     /// An allocator for one ranking's plan, reusing a spare one.
-    fn greedy(&mut self, s: &Setup, cost_power: f64) -> TierGreedy {
+    fn greedy(&mut self, s: &Setup, cost_power: f64) -> Box<TierGreedy> {
         // A spare last used on as many victim groups refills its rows without reallocating
-        // (the two strikes of an analysis alternate between two shapes).
+        // (the two strikes of an analysis alternate between two shapes); one last used with
+        // the same costs as well may keep its weapon order (`TierGreedy::rebuild`).
         let groups = s.base_kill.len();
+        let shaped = |g: &TierGreedy| g.problem().kill.len() == groups;
         let same_shape = self
             .greedies
             .iter()
-            .position(|g| g.problem().kill.len() == groups);
+            .position(|g| shaped(g) && s.costs_are(cost_power, &g.problem().cost))
+            .or_else(|| self.greedies.iter().position(|g| shaped(g)));
         let mut greedy = match same_shape {
             Some(k) => self.greedies.swap_remove(k),
             None if self.greedies.len() >= SPARE_GREEDIES => {
                 self.greedies.pop().unwrap_or_default()
             }
-            None => TierGreedy::default(),
+            None => Box::default(),
         };
         s.fill_class_problem(cost_power, greedy.problem_mut());
         greedy.restart();
@@ -926,7 +967,7 @@ impl Workspace {
 
     /// Set-up vectors last used for a strike of this shape (the two strikes of an analysis
     /// alternate between two), or others.
-    fn setup_buffers(&mut self, attacker: &Side, defender: &Side) -> SetupBuffers {
+    fn setup_buffers(&mut self, attacker: &Side, defender: &Side) -> Box<SetupBuffers> {
         let groups = defender.forces.len() + defender.warhead_storage.len();
         let weapons = attacker.forces.len();
         let same_shape = self
@@ -936,7 +977,7 @@ impl Workspace {
         match same_shape {
             Some(k) => self.setups.swap_remove(k),
             None if self.setups.len() >= SPARE_SETUPS => self.setups.pop().unwrap_or_default(),
-            None => SetupBuffers::default(),
+            None => Box::default(),
         }
     }
 
@@ -1081,34 +1122,24 @@ fn best_ranking(
 }
 
 /// Everything one planned strike needs before its first warhead: stocks, value exchange rates,
-/// aimpoint classes and kill probabilities.
+/// aimpoint classes and kill probabilities. Its vectors are [`SetupBuffers`], boxed (a
+/// workspace hands them from strike to strike by pointer) and read through `Deref`
+/// (`s.stock`).
 struct Setup<'a> {
     options: &'a ModelOptions,
     attacker: &'a Side,
     defender: &'a Side,
     posture: ExchangePosture,
-    stock: Vec<f64>,
-    victim_total: Vec<f64>,
-    on_victim: ValueAttack,
-    on_striker: ValueAttack,
-    striker_capacity: Vec<f64>,
-    initial_capacity: Vec<f64>,
-    /// Value attack one warhead gives up (0: conventional), which a ranking raises to a power.
-    value_cost: Vec<f64>,
     /// Whether the nuclear warheads in stock give up different value (else one ranking).
     nuclear_costs_differ: bool,
-    classes: Vec<AimpointClass>,
-    /// The allocator's view of the classes (value per aimpoint, kill group, spend).
-    plan_classes: Vec<allocation::AimpointClass>,
-    victim_elements: Vec<Exposure>,
-    /// Kill probabilities before missile defense of forces, per (group, weapon).
-    base_kill: Vec<Vec<f64>>,
-    /// Victim warheads per unit of plan value, per element.
-    warheads_per_unit: Vec<f64>,
-    is_ballistic: Vec<bool>,
-    victim_nuclear: Vec<bool>,
-    /// Set-up scratch, kept only to be reused by the next strike.
-    scratch: SetupScratch,
+    buffers: Box<SetupBuffers>,
+}
+
+impl std::ops::Deref for Setup<'_> {
+    type Target = SetupBuffers;
+    fn deref(&self) -> &SetupBuffers {
+        &self.buffers
+    }
 }
 
 /// One first strike, planned with nuclear warheads priced at (value given up)^`cost_power`:
@@ -1123,7 +1154,7 @@ fn first_strike_ranked(
     cost_power: f64,
 ) -> Result<Exchange, EngineError> {
     let setup = set_up(scenario, striker, victim, posture)?;
-    let mut traced = plan_and_trace(
+    let traced = plan_and_trace(
         &setup,
         detail,
         cost_power,
@@ -1131,14 +1162,7 @@ fn first_strike_ranked(
         &mut None,
         f64::INFINITY,
     );
-    let greedy = std::mem::take(&mut traced.greedy);
-    Ok(account_outcomes(
-        &setup,
-        traced,
-        greedy.problem(),
-        (striker, victim),
-        certify,
-    ))
+    Ok(account_outcomes(&setup, traced, (striker, victim), certify).0)
 }
 
 /// Stocks, exchange rates, aimpoint classes and kill probabilities of one strike.
@@ -1148,7 +1172,7 @@ fn set_up<'a>(
     victim: usize,
     posture: ExchangePosture,
 ) -> Result<Setup<'a>, EngineError> {
-    set_up_in(scenario, striker, victim, posture, SetupBuffers::default())
+    set_up_in(scenario, striker, victim, posture, Box::default())
 }
 
 /// [`set_up`] into the vectors of `spare` (a workspace's), refilled in place: once they have
@@ -1158,7 +1182,7 @@ fn set_up_in<'a>(
     striker: usize,
     victim: usize,
     posture: ExchangePosture,
-    spare: SetupBuffers,
+    spare: Box<SetupBuffers>,
 ) -> Result<Setup<'a>, EngineError> {
     let options = &scenario.options;
     let attacker = &scenario.sides[striker];
@@ -1179,7 +1203,7 @@ fn set_up_in<'a>(
         &b.stock,
         options,
         &mut b.base_kill,
-        &mut b.scratch.target_keys,
+        &mut b.scratch.kill,
     )?;
     b.refill_element_flags(attacker, defender);
     Ok(Setup {
@@ -1187,22 +1211,8 @@ fn set_up_in<'a>(
         attacker,
         defender,
         posture,
-        stock: b.stock,
-        victim_total: b.victim_total,
-        on_victim: b.on_victim,
-        on_striker: b.on_striker,
-        striker_capacity: b.striker_capacity,
-        initial_capacity: b.initial_capacity,
-        value_cost: b.value_cost,
         nuclear_costs_differ,
-        classes: b.classes,
-        plan_classes: b.plan_classes,
-        victim_elements: b.victim_elements,
-        base_kill: b.base_kill,
-        warheads_per_unit: b.warheads_per_unit,
-        is_ballistic: b.is_ballistic,
-        victim_nuclear: b.victim_nuclear,
-        scratch: b.scratch,
+        buffers: b,
     })
 }
 
@@ -1309,16 +1319,21 @@ struct SetupBuffers {
     victim_total: Vec<f64>,
     striker_capacity: Vec<f64>,
     initial_capacity: Vec<f64>,
+    /// Value attack one warhead gives up (0: conventional), which a ranking raises to a power.
     value_cost: Vec<f64>,
     classes: Vec<AimpointClass>,
+    /// The allocator's view of the classes (value per aimpoint, kill group, spend).
     plan_classes: Vec<allocation::AimpointClass>,
     victim_elements: Vec<Exposure>,
+    /// Kill probabilities before missile defense of forces, per (group, weapon).
     base_kill: Vec<Vec<f64>>,
+    /// Victim warheads per unit of plan value, per element.
     warheads_per_unit: Vec<f64>,
     is_ballistic: Vec<bool>,
     victim_nuclear: Vec<bool>,
     on_victim: ValueAttack,
     on_striker: ValueAttack,
+    /// Set-up scratch, kept only to be reused by the next strike.
     scratch: SetupScratch,
 }
 
@@ -1327,29 +1342,13 @@ struct SetupBuffers {
 struct SetupScratch {
     retaliation_weight: Vec<f64>,
     weights: Vec<f64>,
-    target_keys: Vec<TargetKey>,
+    kill: KillScratch,
 }
 
 impl Setup<'_> {
     /// Gives the vectors back for the next strike's set-up.
-    fn into_buffers(self) -> SetupBuffers {
-        SetupBuffers {
-            stock: self.stock,
-            victim_total: self.victim_total,
-            striker_capacity: self.striker_capacity,
-            initial_capacity: self.initial_capacity,
-            value_cost: self.value_cost,
-            classes: self.classes,
-            plan_classes: self.plan_classes,
-            victim_elements: self.victim_elements,
-            base_kill: self.base_kill,
-            warheads_per_unit: self.warheads_per_unit,
-            is_ballistic: self.is_ballistic,
-            victim_nuclear: self.victim_nuclear,
-            on_victim: self.on_victim,
-            on_striker: self.on_striker,
-            scratch: self.scratch,
-        }
+    fn into_buffers(self) -> Box<SetupBuffers> {
+        self.buffers
     }
 }
 
@@ -1524,24 +1523,37 @@ impl Setup<'_> {
         problem.classes.clone_from(&self.plan_classes);
         self.fill_kill_with_defense(&self.initial_capacity, &mut problem.kill);
         problem.cost.clear();
-        problem.cost.extend(
-            self.value_cost
-                .iter()
-                .zip(&self.attacker.forces)
-                .map(|(&c, f)| {
-                    if f.is_nuclear() {
-                        raised(c, cost_power)
-                    } else {
-                        0.0
-                    }
-                }),
-        );
+        problem.cost.extend(self.costs(cost_power));
         problem.stock.clone_from(&self.stock);
         problem.cap = self.options.max_warheads_per_aimpoint as usize;
         problem.fratricide_per_burst = match self.options.fratricide {
             Fratricide::Cap => 0.0,
             Fratricide::Degradation { per_burst } => per_burst,
         };
+    }
+
+    /// Each weapon's cost in the allocation problem: nuclear warheads priced at (value given
+    /// up)^`cost_power`, conventional ones free.
+    fn costs(&self, cost_power: f64) -> impl Iterator<Item = f64> + '_ {
+        self.value_cost
+            .iter()
+            .zip(&self.attacker.forces)
+            .map(move |(&c, f)| {
+                if f.is_nuclear() {
+                    raised(c, cost_power)
+                } else {
+                    0.0
+                }
+            })
+    }
+
+    /// Whether `cost` holds, bit for bit, [`Setup::costs`] at `cost_power`.
+    fn costs_are(&self, cost_power: f64, cost: &[f64]) -> bool {
+        cost.len() == self.value_cost.len()
+            && cost
+                .iter()
+                .zip(self.costs(cost_power))
+                .all(|(a, b)| a.to_bits() == b.to_bits())
     }
 
     /// Storage site of each victim element, if it depends on one.
@@ -1950,8 +1962,9 @@ struct Traced {
     stop: usize,
     stop_point: CurvePoint,
     curve: Vec<CurvePoint>,
-    /// The allocator as planning left it (kill probabilities raised where defenses ran out).
-    greedy: TierGreedy,
+    /// The allocator as planning left it (kill probabilities raised where defenses ran out);
+    /// boxed, since planning hands it from the workspace and back several times per strike.
+    greedy: Box<TierGreedy>,
 }
 
 /// Plans batch by batch and traces the draw-down curve; finds the stop point.
@@ -2078,12 +2091,17 @@ fn least_striker_damage_term(s: &Setup) -> f64 {
 fn account_outcomes(
     s: &Setup,
     traced: Traced,
-    problem: &ClassProblem,
     (striker, victim): (usize, usize),
     certify: bool,
-) -> Exchange {
-    let stop = traced.stop;
-    let executed = cut_at(&traced.plan, stop);
+) -> (Exchange, Box<TierGreedy>) {
+    let Traced {
+        plan,
+        stop,
+        stop_point,
+        curve,
+        greedy,
+    } = traced;
+    let executed = cut_at(&plan, stop);
     let tally = tally_executed(s, &executed);
     let (victim_elements, destroyed_by_conventional) = victim_outcomes(s, &tally);
     let striker_elements = striker_outcomes(s, tally.spent_on);
@@ -2102,19 +2120,19 @@ fn account_outcomes(
         .map(|(v, _)| v.destroyed)
         .sum();
     let (cost_lower_bound, destroyed_upper_bound) = if certify {
-        certificates(s, problem, stop, tally.plan_value)
+        certificates(s, greedy.problem(), stop, tally.plan_value)
     } else {
         (None, f64::INFINITY)
     };
-    Exchange {
+    let exchange = Exchange {
         striker,
         victim,
         posture: s.posture,
-        curve: traced.curve,
+        curve,
         stop,
-        stop_point: traced.stop_point,
+        stop_point,
         classes: s.classes.clone(),
-        plan: traced.plan,
+        plan,
         striker_elements,
         victim_elements,
         destroyed_by_conventional,
@@ -2128,7 +2146,8 @@ fn account_outcomes(
         plan_value: tally.plan_value,
         destroyed,
         cost_lower_bound,
-    }
+    };
+    (exchange, greedy)
 }
 
 /// The batches of the first `stop` warheads of a plan.

@@ -151,3 +151,64 @@ proptest! {
         }
     }
 }
+
+/// One field of one element changed by a factor (side, element modulo its count, field), or
+/// none (field 3: the next analysis of the same scenario).
+type Change = (usize, usize, usize, f64);
+
+fn changed(mut s: Scenario, (side, element, field, factor): Change) -> Scenario {
+    let forces = &mut s.sides[side].forces;
+    let n = forces.len();
+    let f = &mut forces[element % n];
+    match field {
+        0 => f.yield_kt = f.yield_kt.map(|y| y * factor),
+        1 => f.cep_m = f.cep_m.map(|c| c * factor),
+        2 => f.aimpoint_hardness_psi = [5.0, 30.0, 315.0, 2000.0][(factor * 10.0) as usize % 4],
+        _ => {}
+    }
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Variants of one scenario in sequence, value in warheads or EMT: what a workspace keeps
+    /// between strikes keyed on its inputs (blast physics, weapon orders, value units) is
+    /// reused where they are unchanged and recomputed where one changed.
+    #[test]
+    fn a_reused_workspace_plans_variants_of_one_scenario_as_fresh_ones(
+        parts in random_scenario(),
+        emt in any::<bool>(),
+        changes in prop::collection::vec((0usize..2, 0usize..6, 0usize..4, 0.5f64..1.5), 1..6),
+    ) {
+        let mut s = scenario(&parts);
+        if emt {
+            for side in &mut s.sides {
+                side.value.unit = ValueUnit::EquivalentMegatons;
+            }
+        }
+        let mut workspace = Workspace::default();
+        let posture = ExchangePosture {
+            striker_alert: Alert::DayToDay,
+            victim_alert: Alert::DayToDay,
+            victim_launches_under_attack: false,
+        };
+        for change in changes {
+            for (striker, victim) in [(0, 1), (1, 0)] {
+                let fresh = exchange::first_strike(
+                    &s, striker, victim, posture, false, CurveDetail::StopOnly,
+                )
+                .unwrap();
+                let reused = exchange::first_strike_with(
+                    &mut workspace, &s, striker, victim, posture, false, CurveDetail::StopOnly,
+                )
+                .unwrap();
+                prop_assert_eq!(&reused, &fresh, "{}->{}", striker, victim);
+                let stop = exchange::stop_point_with(&mut workspace, &s, striker, victim, posture)
+                    .unwrap();
+                prop_assert_eq!(stop, fresh.stop_point, "{}->{} index path", striker, victim);
+            }
+            s = changed(s, change);
+        }
+    }
+}

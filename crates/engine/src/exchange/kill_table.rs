@@ -1,23 +1,40 @@
 //! The kill table of one strike: the kill probability before missile defense of one warhead of
 //! each striker weapon against each victim group (elements, then storage sites).
 
-use super::{base_kill_probability, fires_before_slow_weapons};
+use super::{conditional_kill_probability, fires_before_slow_weapons, kill_given_conditional};
 use crate::error::EngineError;
-use crate::model::{Basing, ModelOptions, Side};
+use crate::model::{Basing, ForceElement, ModelOptions, Payload, Side};
+use crate::physics::LethalRadiusModel;
+
+/// What [`kill_table`] keeps from one strike to the next: the groups' keys and, per (group,
+/// weapon), the last blast physics computed there with its inputs.
+#[derive(Debug, Default)]
+pub(super) struct KillScratch {
+    keys: Vec<TargetKey>,
+    /// Row-major by group, one entry per striker weapon.
+    physics: Vec<Option<(PhysicsInputs, f64)>>,
+}
 
 /// Kill probabilities before missile defense, per (victim group, striker weapon); slow weapons
 /// get none against launchers that fire before they arrive. Groups that look alike to a weapon
 /// (same [`TargetKey`]) share one computed row: the physics runs once per distinct target, not
-/// once per group, with the same bits.
+/// once per group, with the same bits; and a cell whose physics inputs are the last strike's
+/// (the next analysis of an unchanged scenario) takes the last result, also the same bits.
 pub(super) fn kill_table(
     attacker: &Side,
     defender: &Side,
     stock: &[f64],
     options: &ModelOptions,
     table: &mut Vec<Vec<f64>>,
-    keys: &mut Vec<TargetKey>,
+    scratch: &mut KillScratch,
 ) -> Result<(), EngineError> {
+    let KillScratch { keys, physics } = scratch;
     target_keys(defender, options, keys);
+    let weapons = attacker.forces.len();
+    if physics.len() != keys.len() * weapons {
+        physics.clear();
+        physics.resize(keys.len() * weapons, None);
+    }
     // Rows are refilled in place: a workspace's table keeps its rows from strike to strike.
     table.resize_with(keys.len(), Vec::new);
     for (g, key) in keys.iter().enumerate() {
@@ -25,10 +42,30 @@ pub(super) fn kill_table(
         let row = &mut rest[0];
         match keys[..g].iter().position(|k| k == key) {
             Some(same) => row.clone_from(&before[same]),
-            None => fill_kill_row(attacker, defender, stock, options, key, row)?,
+            None => {
+                let memo = &mut physics[g * weapons..(g + 1) * weapons];
+                let target = Target { defender, key };
+                fill_kill_row(attacker, target, stock, options, row, memo)?
+            }
         }
     }
     Ok(())
+}
+
+/// The inputs of the blast physics of one weapon against one target, compared bit for bit: the
+/// lethal radius and SSPK are functions of these alone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct PhysicsInputs {
+    /// Yield, CEP, bias and target hardness.
+    bits: [u64; 4],
+    model: LethalRadiusModel,
+}
+
+/// The group a row is for: its side and key.
+#[derive(Clone, Copy)]
+struct Target<'a> {
+    defender: &'a Side,
+    key: &'a TargetKey,
 }
 
 /// All a row of the kill table depends on about its target group.
@@ -57,25 +94,72 @@ fn target_keys(defender: &Side, options: &ModelOptions, keys: &mut Vec<TargetKey
     keys.extend(elements.chain(sites));
 }
 
-/// Kill probabilities of every striker weapon in stock against one target group, into `row`.
+/// Kill probabilities of every striker weapon in stock against one target group, into `row`;
+/// `memo` is the group's physics from the last strike, one entry per weapon.
 fn fill_kill_row(
     attacker: &Side,
-    defender: &Side,
+    target: Target,
     stock: &[f64],
     options: &ModelOptions,
-    key: &TargetKey,
     row: &mut Vec<f64>,
+    memo: &mut [Option<(PhysicsInputs, f64)>],
 ) -> Result<(), EngineError> {
-    let hardness_psi = f64::from_bits(key.hardness_bits);
+    let key = target.key;
     row.clear();
     row.resize(attacker.forces.len(), 0.0);
     for (i, weapon) in attacker.forces.iter().enumerate() {
         if stock[i] < 1.0 || (!weapon.prompt && key.fires_first) {
             continue;
         }
-        row[i] = base_kill_probability(weapon, key.class, hardness_psi, defender, options)?;
+        let conditional = conditional_kill(weapon, key, options, &mut memo[i])?;
+        row[i] = kill_given_conditional(weapon, target.defender, conditional);
     }
     Ok(())
+}
+
+/// [`conditional_kill_probability`] of `weapon` against `key`'s targets, taken from `memo`
+/// when the physics inputs are the same bits (errors are never kept: they are recomputed).
+fn conditional_kill(
+    weapon: &ForceElement,
+    key: &TargetKey,
+    options: &ModelOptions,
+    memo: &mut Option<(PhysicsInputs, f64)>,
+) -> Result<f64, EngineError> {
+    let hardness_psi = f64::from_bits(key.hardness_bits);
+    let Some(inputs) = physics_inputs(weapon, key, options) else {
+        return conditional_kill_probability(weapon, key.class, hardness_psi, options);
+    };
+    if let Some((last, p)) = memo
+        && *last == inputs
+    {
+        return Ok(*p);
+    }
+    let p = conditional_kill_probability(weapon, key.class, hardness_psi, options)?;
+    *memo = Some((inputs, p));
+    Ok(p)
+}
+
+/// The blast physics' inputs where [`conditional_kill_probability`] runs it (a nuclear weapon
+/// without a direct kill probability against the class, with a yield and a CEP).
+fn physics_inputs(
+    weapon: &ForceElement,
+    key: &TargetKey,
+    options: &ModelOptions,
+) -> Option<PhysicsInputs> {
+    if weapon.payload != Payload::Nuclear || weapon.kill_probability.get(key.class).is_some() {
+        return None;
+    }
+    let (yield_kt, cep_m) = weapon.yield_kt.zip(weapon.cep_m)?;
+    Some(PhysicsInputs {
+        bits: [
+            yield_kt,
+            cep_m,
+            weapon.bias_m,
+            f64::from_bits(key.hardness_bits),
+        ]
+        .map(f64::to_bits),
+        model: options.lethal_radius_model,
+    })
 }
 
 #[cfg(test)]
@@ -155,7 +239,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn grouped_kill_table_is_the_direct_one_bit_for_bit(
+        fn grouped_kill_table_is_the_direct_one_bit_for_bit_after_any_strike(
             weapons in prop::collection::vec(
                 (1.0f64..5000.0, 30.0f64..1000.0, prop_oneof![Just(0.0), 0.0f64..300.0],
                  0.5f64..1.0, any::<bool>(), prop::option::of(0.0f64..1.0)),
@@ -164,6 +248,7 @@ mod tests {
             stock in prop::collection::vec(prop_oneof![Just(0.5), 1.0f64..100.0], 5),
             storage_psi in 10.0f64..3000.0,
             after_retaliation in any::<bool>(),
+            last in prop::option::of(prop_oneof![Just(1.0), 1.1f64..3.0]),
         ) {
             let attacker = side(weapons.iter().enumerate().map(|(i, &w)| weapon(w, i)).collect(), 100.0);
             let defender = side(targets.iter().enumerate().map(|(j, &t)| target(t, j)).collect(), storage_psi);
@@ -178,7 +263,23 @@ mod tests {
             let stock = &stock[..weapons.len()];
             // A table left from another strike is refilled, not appended to.
             let mut grouped = vec![vec![0.25; 7]; 11];
-            kill_table(&attacker, &defender, stock, &options, &mut grouped, &mut Vec::new()).unwrap();
+            let mut scratch = KillScratch::default();
+            // The physics kept from the last strike is reused only where its inputs are the
+            // same: a strike with other yields, CEPs and hardnesses first, then this one.
+            if let Some(last) = last {
+                let mut other = attacker.clone();
+                for (k, w) in other.forces.iter_mut().enumerate() {
+                    if k % 2 == 0 {
+                        w.yield_kt = w.yield_kt.map(|y| y * last);
+                        w.cep_m = w.cep_m.map(|c| c / last);
+                    }
+                }
+                let mut softer = defender.clone();
+                softer.forces.iter_mut().step_by(2).for_each(|t| t.aimpoint_hardness_psi *= 0.5);
+                kill_table(&other, &softer, stock, &options, &mut grouped, &mut scratch).unwrap();
+                kill_table(&attacker, &softer, stock, &options, &mut grouped, &mut scratch).unwrap();
+            }
+            kill_table(&attacker, &defender, stock, &options, &mut grouped, &mut scratch).unwrap();
             let direct = direct(&attacker, &defender, stock, &options);
             let bits = |t: &Vec<Vec<f64>>| -> Vec<Vec<u64>> {
                 t.iter().map(|r| r.iter().map(|p| p.to_bits()).collect()).collect()
