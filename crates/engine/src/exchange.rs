@@ -497,31 +497,49 @@ impl ValueAttack {
     /// `retaliating`: the attacker is the victim firing back, so launch survival applies.
     pub(crate) fn new(attacker: &Side, defender: &Side, retaliating: bool) -> Self {
         let mut attack = Self::default();
-        attack.refill(attacker, defender, retaliating);
+        attack.refill(attacker, defender, retaliating, None);
         attack
     }
 
-    /// As [`ValueAttack::new`], into this one's vectors (a workspace's set-up reuses them).
-    fn refill(&mut self, attacker: &Side, defender: &Side, retaliating: bool) {
+    /// As [`ValueAttack::new`], into this one's vectors (a workspace's set-up reuses them);
+    /// element `i`'s units are `known[i]` when given.
+    fn refill(
+        &mut self,
+        attacker: &Side,
+        defender: &Side,
+        retaliating: bool,
+        known: Option<&[f64]>,
+    ) {
         let unit = defender.value.unit;
         self.units_memo.resize(attacker.forces.len(), None);
         self.elements.clear();
         let units_memo = &mut self.units_memo;
         self.elements
-            .extend(attacker.forces.iter().zip(units_memo).map(|(e, memo)| {
-                let ballistic = e.delivery == Delivery::BallisticMissile;
-                ElementFactor {
-                    nuclear: e.is_nuclear(),
-                    ballistic,
-                    flies: e.reliability * if retaliating { e.launch_survival } else { 1.0 },
-                    passes: if ballistic {
-                        1.0
-                    } else {
-                        air_penetration(defender, e.delivery, true)
-                    },
-                    units: value_units_memo(e, unit, memo),
-                }
-            }));
+            .extend(
+                attacker
+                    .forces
+                    .iter()
+                    .zip(units_memo)
+                    .enumerate()
+                    .map(|(i, (e, memo))| {
+                        let ballistic = e.delivery == Delivery::BallisticMissile;
+                        ElementFactor {
+                            nuclear: e.is_nuclear(),
+                            ballistic,
+                            flies: e.reliability
+                                * if retaliating { e.launch_survival } else { 1.0 },
+                            passes: if ballistic {
+                                1.0
+                            } else {
+                                air_penetration(defender, e.delivery, true)
+                            },
+                            units: match known {
+                                Some(units) => units[i],
+                                None => value_units_memo(e, unit, memo),
+                            },
+                        }
+                    }),
+            );
         self.layers.clear();
         self.layers.extend(
             defender
@@ -691,6 +709,21 @@ pub(crate) fn conditional_kill_probability(
     hardness_psi: f64,
     options: &ModelOptions,
 ) -> Result<f64, EngineError> {
+    let model = options.lethal_radius_model;
+    conditional_kill_probability_with_radius(weapon, class, hardness_psi, |yield_kt, psi| {
+        physics::lethal_radius_m(yield_kt, psi, model)
+    })
+}
+
+/// [`conditional_kill_probability`] with the lethal radius from `radius` (given the yield and
+/// the hardness) instead of [`physics::lethal_radius_m`]: the same value and errors when
+/// `radius` returns what that function returns for the scenario's model.
+pub(crate) fn conditional_kill_probability_with_radius(
+    weapon: &ForceElement,
+    class: Basing,
+    hardness_psi: f64,
+    radius: impl FnOnce(f64, f64) -> Result<f64, EngineError>,
+) -> Result<f64, EngineError> {
     match (weapon.kill_probability.get(class), weapon.payload) {
         (Some(p), _) => Ok(p),
         (None, Payload::Conventional) => Ok(0.0),
@@ -706,9 +739,7 @@ pub(crate) fn conditional_kill_probability(
             };
             let yield_kt = weapon.yield_kt.ok_or_else(|| missing("yield_kt"))?;
             let cep_m = weapon.cep_m.ok_or_else(|| missing("cep_m"))?;
-            let radius =
-                physics::lethal_radius_m(yield_kt, hardness_psi, options.lethal_radius_model)?;
-            physics::sspk(radius, cep_m, weapon.bias_m)
+            physics::sspk(radius(yield_kt, hardness_psi)?, cep_m, weapon.bias_m)
         }
     }
 }
@@ -854,7 +885,7 @@ pub fn first_strike_with(
 ) -> Result<Exchange, EngineError> {
     // One set-up (aimpoint classes, kill probabilities) serves every ranking.
     let spare = workspace.setup_buffers(&scenario.sides[striker], &scenario.sides[victim]);
-    let setup = set_up_in(scenario, striker, victim, posture, spare)?;
+    let setup = set_up_in(scenario, striker, victim, posture, spare, None)?;
     // Outcomes are accounted for the kept ranking only: the choice needs only stop points.
     // A certificate reads the allocator as planning left it: every ranking plans in full.
     let traced = best_traced(&setup, detail, workspace, !certify);
@@ -875,7 +906,7 @@ pub fn stop_point_with(
     posture: ExchangePosture,
 ) -> Result<CurvePoint, EngineError> {
     let spare = workspace.setup_buffers(&scenario.sides[striker], &scenario.sides[victim]);
-    let setup = set_up_in(scenario, striker, victim, posture, spare)?;
+    let setup = set_up_in(scenario, striker, victim, posture, spare, None)?;
     let traced = best_traced(&setup, CurveDetail::StopOnly, workspace, true);
     let stop_point = traced.stop_point;
     workspace.recycle(traced);
@@ -1172,7 +1203,7 @@ fn set_up<'a>(
     victim: usize,
     posture: ExchangePosture,
 ) -> Result<Setup<'a>, EngineError> {
-    set_up_in(scenario, striker, victim, posture, Box::default())
+    set_up_in(scenario, striker, victim, posture, Box::default(), None)
 }
 
 /// [`set_up`] into the vectors of `spare` (a workspace's), refilled in place: once they have
@@ -1183,12 +1214,14 @@ fn set_up_in<'a>(
     victim: usize,
     posture: ExchangePosture,
     spare: Box<SetupBuffers>,
+    known: Option<Known>,
 ) -> Result<Setup<'a>, EngineError> {
     let options = &scenario.options;
     let attacker = &scenario.sides[striker];
     let defender = &scenario.sides[victim];
+    let (kills, units) = known.unzip();
     let mut b = spare;
-    b.refill_stocks_and_rates(attacker, defender, posture, options);
+    b.refill_stocks_and_rates(attacker, defender, posture, options, units);
     let nuclear_costs_differ = b.refill_value_costs(attacker);
     aimpoint_classes(
         defender,
@@ -1204,6 +1237,7 @@ fn set_up_in<'a>(
         options,
         &mut b.base_kill,
         &mut b.scratch.kill,
+        kills,
     )?;
     b.refill_element_flags(attacker, defender);
     Ok(Setup {
@@ -1224,6 +1258,7 @@ impl SetupBuffers {
         defender: &Side,
         posture: ExchangePosture,
         options: &ModelOptions,
+        units: Option<StrikeUnits>,
     ) {
         refill_from(
             &mut self.stock,
@@ -1236,8 +1271,9 @@ impl SetupBuffers {
                 .iter()
                 .map(|f| f.warheads_at(posture.victim_alert) as f64),
         );
-        self.on_victim.refill(attacker, defender, false);
-        self.on_striker.refill(defender, attacker, true);
+        let [on_victim, on_striker] = units.map_or([None, None], |[a, b]| [Some(a), Some(b)]);
+        self.on_victim.refill(attacker, defender, false, on_victim);
+        self.on_striker.refill(defender, attacker, true, on_striker);
         fn capacities(side: &Side) -> impl Iterator<Item = f64> + '_ {
             side.missile_defenses
                 .iter()
@@ -2464,17 +2500,18 @@ impl PlannedStrike {
 }
 
 /// The strike of [`first_strike_with`] (stop-only, no certificate) into `into`'s buffers,
-/// without accounting outcomes: the same plan, stop and classes, bit for bit.
-#[cfg(test)] // Monte Carlo plans through the memo hook at the end of this file.
+/// without accounting outcomes: the same plan, stop and classes, bit for bit. With `known`,
+/// the set-up takes the values the caller already has (see [`set_up_in`]).
 pub(crate) fn planned_strike_with(
     workspace: &mut Workspace,
     scenario: &Scenario,
     (striker, victim): (usize, usize),
     posture: ExchangePosture,
     into: &mut PlannedStrike,
+    known: Option<Known>,
 ) -> Result<(), EngineError> {
     let spare = workspace.setup_buffers(&scenario.sides[striker], &scenario.sides[victim]);
-    let setup = set_up_in(scenario, striker, victim, posture, spare)?;
+    let setup = set_up_in(scenario, striker, victim, posture, spare, known)?;
     let traced = best_traced(&setup, CurveDetail::StopOnly, workspace, true);
     into.striker = striker;
     into.victim = victim;
@@ -2508,233 +2545,9 @@ pub(crate) type ConditionalKills<'a> = dyn FnMut(usize, Target) -> Result<f64, E
 /// and of the victim's on the striker's.
 pub(crate) type StrikeUnits<'a> = [&'a [f64]; 2];
 
-/// [`planned_strike_with`] with the kill table's conditional kill probabilities taken from
-/// `kills` and both value attacks' units from `units` instead of the physics: the same plan,
-/// stop and classes, bit for bit, when they give [`conditional_kill_probability`]'s and
-/// [`value_units`]' values for this scenario.
-pub(crate) fn planned_strike_with_kills(
-    workspace: &mut Workspace,
-    scenario: &Scenario,
-    (striker, victim): (usize, usize),
-    posture: ExchangePosture,
-    into: &mut PlannedStrike,
-    (kills, units): (&mut ConditionalKills, StrikeUnits),
-) -> Result<(), EngineError> {
-    let spare = workspace.setup_buffers(&scenario.sides[striker], &scenario.sides[victim]);
-    let memo = (kills, units);
-    let setup = set_up_with_kills(scenario, (striker, victim), posture, spare, memo)?;
-    let traced = best_traced(&setup, CurveDetail::StopOnly, workspace, true);
-    into.striker = striker;
-    into.victim = victim;
-    into.posture = posture;
-    into.stop = traced.stop;
-    into.stop_point = traced.stop_point;
-    into.classes.clone_from(&setup.classes);
-    into.plan.clone_from(&traced.plan);
-    workspace.recycle(traced);
-    workspace.setups.push(setup.into_buffers());
-    Ok(())
-}
-
-/// [`set_up_in`] with the kill table filled from `kills` (see [`kill_table_from`]) and the
-/// value attacks' units from `units`.
-fn set_up_with_kills<'a>(
-    scenario: &'a Scenario,
-    (striker, victim): (usize, usize),
-    posture: ExchangePosture,
-    spare: SetupBuffers,
-    (kills, units): (&mut ConditionalKills, StrikeUnits),
-) -> Result<Setup<'a>, EngineError> {
-    let options = &scenario.options;
-    let attacker = &scenario.sides[striker];
-    let defender = &scenario.sides[victim];
-    let mut b = spare;
-    b.refill_stocks_and_rates_with_units(attacker, defender, posture, options, units);
-    let nuclear_costs_differ = b.refill_value_costs(attacker);
-    aimpoint_classes(
-        defender,
-        &posture,
-        options,
-        (&b.victim_total, &b.scratch.retaliation_weight),
-        (&mut b.classes, &mut b.plan_classes, &mut b.victim_elements),
-    );
-    kill_table_from(
-        attacker,
-        defender,
-        &b.stock,
-        options,
-        &mut b.base_kill,
-        kills,
-    )?;
-    b.refill_element_flags(attacker, defender);
-    Ok(Setup {
-        options,
-        attacker,
-        defender,
-        posture,
-        stock: b.stock,
-        victim_total: b.victim_total,
-        on_victim: b.on_victim,
-        on_striker: b.on_striker,
-        striker_capacity: b.striker_capacity,
-        initial_capacity: b.initial_capacity,
-        value_cost: b.value_cost,
-        nuclear_costs_differ,
-        classes: b.classes,
-        plan_classes: b.plan_classes,
-        victim_elements: b.victim_elements,
-        base_kill: b.base_kill,
-        warheads_per_unit: b.warheads_per_unit,
-        is_ballistic: b.is_ballistic,
-        victim_nuclear: b.victim_nuclear,
-        scratch: b.scratch,
-    })
-}
-
-/// The kill table of [`kill_table::kill_table`], with each conditional kill probability from
-/// `kills`: reliability x conditional kill x air penetration, in the order
-/// [`base_kill_probability`] multiplies them (the same bits); none for weapons out of stock or
-/// for slow weapons against launchers that fire before they arrive. A group that looks like an
-/// earlier one to every weapon (class, hardness bits, firing first) copies its row, as there.
-fn kill_table_from(
-    attacker: &Side,
-    defender: &Side,
-    stock: &[f64],
-    options: &ModelOptions,
-    table: &mut Vec<Vec<f64>>,
-    kills: &mut ConditionalKills,
-) -> Result<(), EngineError> {
-    let key = |target: Target| {
-        let (class, hardness) = target_class(defender, target);
-        let fires_first = match target {
-            Target::Element(j) => fires_before_slow_weapons(&defender.forces[j], options),
-            Target::Storage(_) => false,
-        };
-        (class, hardness.to_bits(), fires_first)
-    };
-    let elements = (0..defender.forces.len()).map(Target::Element);
-    let targets = elements.chain((0..defender.warhead_storage.len()).map(Target::Storage));
-    let keys: Vec<_> = targets.clone().map(key).collect();
-    table.resize_with(keys.len(), Vec::new);
-    for (g, target) in targets.enumerate() {
-        let (before, rest) = table.split_at_mut(g);
-        let row = &mut rest[0];
-        if let Some(same) = keys[..g].iter().position(|k| *k == keys[g]) {
-            row.clone_from(&before[same]);
-            continue;
-        }
-        let (_, _, fires_first) = keys[g];
-        row.clear();
-        row.resize(attacker.forces.len(), 0.0);
-        for (i, weapon) in attacker.forces.iter().enumerate() {
-            if stock[i] < 1.0 || (!weapon.prompt && fires_first) {
-                continue;
-            }
-            row[i] = weapon.reliability
-                * kills(i, target)?
-                * air_penetration(defender, weapon.delivery, false);
-        }
-    }
-    Ok(())
-}
-
-/// [`conditional_kill_probability`] with the lethal radius from `radius` (given the yield and
-/// the hardness) instead of [`physics::lethal_radius_m`]: the same value and errors when
-/// `radius` returns what that function returns for the scenario's model.
-pub(crate) fn conditional_kill_probability_with_radius(
-    weapon: &ForceElement,
-    class: Basing,
-    hardness_psi: f64,
-    radius: impl FnOnce(f64, f64) -> Result<f64, EngineError>,
-) -> Result<f64, EngineError> {
-    match (weapon.kill_probability.get(class), weapon.payload) {
-        (Some(p), _) => Ok(p),
-        (None, Payload::Conventional) => Ok(0.0),
-        (None, Payload::Nuclear) => {
-            let missing = |field| {
-                EngineError::rule(
-                    format!("force `{}`", weapon.name),
-                    format!(
-                        "needs {field} to compute a kill probability against {}",
-                        class.name()
-                    ),
-                )
-            };
-            let yield_kt = weapon.yield_kt.ok_or_else(|| missing("yield_kt"))?;
-            let cep_m = weapon.cep_m.ok_or_else(|| missing("cep_m"))?;
-            physics::sspk(radius(yield_kt, hardness_psi)?, cep_m, weapon.bias_m)
-        }
-    }
-}
-
-impl SetupBuffers {
-    /// [`SetupBuffers::refill_stocks_and_rates`] with the value attacks' units from `units`.
-    fn refill_stocks_and_rates_with_units(
-        &mut self,
-        attacker: &Side,
-        defender: &Side,
-        posture: ExchangePosture,
-        options: &ModelOptions,
-        units: StrikeUnits,
-    ) {
-        refill_from(
-            &mut self.stock,
-            striker_stocks(attacker, posture.striker_alert, options),
-        );
-        refill_from(
-            &mut self.victim_total,
-            defender
-                .forces
-                .iter()
-                .map(|f| f.warheads_at(posture.victim_alert) as f64),
-        );
-        self.on_victim
-            .refill_with_units(attacker, defender, false, units[0]);
-        self.on_striker
-            .refill_with_units(defender, attacker, true, units[1]);
-        fn capacities(side: &Side) -> impl Iterator<Item = f64> + '_ {
-            side.missile_defenses
-                .iter()
-                .map(MissileDefenseLayer::engagement_capacity)
-        }
-        refill_from(&mut self.striker_capacity, capacities(attacker));
-        refill_from(&mut self.initial_capacity, capacities(defender));
-    }
-}
-
-impl ValueAttack {
-    /// [`ValueAttack::refill`] with element `i`'s units `units[i]`.
-    fn refill_with_units(
-        &mut self,
-        attacker: &Side,
-        defender: &Side,
-        retaliating: bool,
-        units: &[f64],
-    ) {
-        self.elements.clear();
-        self.elements
-            .extend(attacker.forces.iter().zip(units).map(|(e, &units)| {
-                let ballistic = e.delivery == Delivery::BallisticMissile;
-                ElementFactor {
-                    nuclear: e.is_nuclear(),
-                    ballistic,
-                    flies: e.reliability * if retaliating { e.launch_survival } else { 1.0 },
-                    passes: if ballistic {
-                        1.0
-                    } else {
-                        air_penetration(defender, e.delivery, true)
-                    },
-                    units,
-                }
-            }));
-        self.layers.clear();
-        self.layers.extend(
-            defender
-                .missile_defenses
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| l.covers.covers_value())
-                .map(|(i, l)| (i, l.intercept_probability())),
-        );
-    }
-}
+/// What a caller already holds for one strike, which its set-up takes instead of recomputing
+/// (Monte Carlo's per-job memo, which the trial's outcomes read too): each conditional kill
+/// probability of a striker weapon against a victim group, and both value attacks' units.
+/// The same plan, bit for bit, when they are [`conditional_kill_probability`]'s and
+/// [`value_units`]' values for the scenario.
+pub(crate) type Known<'k, 'f> = (&'k mut ConditionalKills<'f>, StrikeUnits<'k>);

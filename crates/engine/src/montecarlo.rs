@@ -546,12 +546,12 @@ fn plan_informed<'s>(
             let ([mut a, mut b], units) = memo.for_planning(scenario, &inputs.drawn);
             let kills: [&mut exchange::ConditionalKills; 2] =
                 [&mut |w, t| a.get(w, t), &mut |w, t| b.get(w, t)];
-            stability::plan_strikes_validated_with_kills(
+            stability::plan_strikes_validated(
                 scenario,
                 options,
                 workspace,
                 strikes,
-                (kills, units),
+                Some((kills, units)),
             )?;
         }
         _ => {
@@ -999,7 +999,7 @@ mod tests {
                 x.classes.clear();
                 x.stop = usize::MAX;
             }
-            stability::plan_strikes_validated(&scenario, options, &mut workspace, &mut lean)
+            stability::plan_strikes_validated(&scenario, options, &mut workspace, &mut lean, None)
                 .unwrap();
             for (lean, x) in lean.iter().zip(&full.exchanges) {
                 proptest::prop_assert_eq!(lean, &PlannedStrike::new(x));
@@ -1019,12 +1019,12 @@ mod tests {
                     x.plan.clear();
                     x.stop = usize::MAX;
                 }
-                stability::plan_strikes_validated_with_kills(
+                stability::plan_strikes_validated(
                     &scenario,
                     options,
                     &mut workspace,
                     &mut lean,
-                    (kills, units),
+                    Some((kills, units)),
                 )
                 .unwrap();
                 for (lean, x) in lean.iter().zip(&full.exchanges) {

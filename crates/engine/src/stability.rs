@@ -290,42 +290,33 @@ pub fn standard_regimes(scenario: &Scenario) -> Result<Vec<RegimeResult>, Engine
 /// their outcomes, failing where it fails (the index of their stop points must be finite):
 /// Monte Carlo's informed planning executes the plans itself, and validates a job's first
 /// drawn scenario only, then writes only fields whose one rule is their range.
-#[cfg(test)] // Monte Carlo plans through the memo hook at the end of this file.
+///
+/// With `known`, side `s`'s strike takes its conditional kill probabilities from `known.0[s]`
+/// (called with the striker's weapon and the victim group) and the value units of side `s`'s
+/// elements on the other side's value from `known.1[s]`: Monte Carlo's per-job memo, which the
+/// trial's outcomes read too. The same strikes, bit for bit.
 pub(crate) fn plan_strikes_validated(
     scenario: &Scenario,
     options: AnalysisOptions,
     workspace: &mut Workspace,
     strikes: &mut [exchange::PlannedStrike; 2],
+    known: Option<KnownToBoth>,
 ) -> Result<(), EngineError> {
+    let (mut kills, units) = known.unzip();
     for (striker, into) in strikes.iter_mut().enumerate() {
         let victim = 1 - striker;
         let posture = posture(options, victim);
-        exchange::planned_strike_with(workspace, scenario, (striker, victim), posture, into)?;
+        let known = kills
+            .as_mut()
+            .zip(units)
+            .map(|(kills, units)| (&mut *kills[striker], [units[striker], units[victim]]));
+        let pair = (striker, victim);
+        exchange::planned_strike_with(workspace, scenario, pair, posture, into, known)?;
     }
     let [a, b] = &*strikes;
     index_of(scenario, [&a.stop_point, &b.stop_point])?;
     Ok(())
 }
 
-/// [`plan_strikes_validated`] with the conditional kill probabilities of side `s`'s strike
-/// from `kills[s]` (called with the striker's weapon and the victim group) and the value units
-/// of side `s`'s elements on the other side's value in `units[s]`: Monte Carlo's per-job memo,
-/// which the trial's outcomes read too. The same strikes, bit for bit.
-pub(crate) fn plan_strikes_validated_with_kills(
-    scenario: &Scenario,
-    options: AnalysisOptions,
-    workspace: &mut Workspace,
-    strikes: &mut [exchange::PlannedStrike; 2],
-    (kills, units): ([&mut exchange::ConditionalKills; 2], [&[f64]; 2]),
-) -> Result<(), EngineError> {
-    for ((striker, into), kills) in strikes.iter_mut().enumerate().zip(kills) {
-        let victim = 1 - striker;
-        let posture = posture(options, victim);
-        let pair = (striker, victim);
-        let memo = (kills, [units[striker], units[victim]]);
-        exchange::planned_strike_with_kills(workspace, scenario, pair, posture, into, memo)?;
-    }
-    let [a, b] = &*strikes;
-    index_of(scenario, [&a.stop_point, &b.stop_point])?;
-    Ok(())
-}
+/// What Monte Carlo already holds for both strikes of a trial (see [`plan_strikes_validated`]).
+pub(crate) type KnownToBoth<'k, 'f> = ([&'k mut exchange::ConditionalKills<'f>; 2], [&'k [f64]; 2]);

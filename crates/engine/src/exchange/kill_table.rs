@@ -1,7 +1,10 @@
 //! The kill table of one strike: the kill probability before missile defense of one warhead of
 //! each striker weapon against each victim group (elements, then storage sites).
 
-use super::{conditional_kill_probability, fires_before_slow_weapons, kill_given_conditional};
+use super::{
+    ConditionalKills, conditional_kill_probability, fires_before_slow_weapons,
+    kill_given_conditional,
+};
 use crate::error::EngineError;
 use crate::model::{Basing, ForceElement, ModelOptions, Payload, Side};
 use crate::physics::LethalRadiusModel;
@@ -20,6 +23,7 @@ pub(super) struct KillScratch {
 /// (same [`TargetKey`]) share one computed row: the physics runs once per distinct target, not
 /// once per group, with the same bits; and a cell whose physics inputs are the last strike's
 /// (the next analysis of an unchanged scenario) takes the last result, also the same bits.
+/// With `known`, each conditional kill probability comes from there instead of the physics.
 pub(super) fn kill_table(
     attacker: &Side,
     defender: &Side,
@@ -27,6 +31,7 @@ pub(super) fn kill_table(
     options: &ModelOptions,
     table: &mut Vec<Vec<f64>>,
     scratch: &mut KillScratch,
+    mut known: Option<&mut ConditionalKills>,
 ) -> Result<(), EngineError> {
     let KillScratch { keys, physics } = scratch;
     target_keys(defender, options, keys);
@@ -44,8 +49,13 @@ pub(super) fn kill_table(
             Some(same) => row.clone_from(&before[same]),
             None => {
                 let memo = &mut physics[g * weapons..(g + 1) * weapons];
-                let target = Target { defender, key };
-                fill_kill_row(attacker, target, stock, options, row, memo)?
+                let target = Target {
+                    defender,
+                    key,
+                    group: g,
+                };
+                let known = known.as_deref_mut();
+                fill_kill_row(attacker, target, stock, options, row, memo, known)?
             }
         }
     }
@@ -61,11 +71,23 @@ struct PhysicsInputs {
     model: LethalRadiusModel,
 }
 
-/// The group a row is for: its side and key.
+/// The group a row is for: its side, key and index (elements, then storage sites).
 #[derive(Clone, Copy)]
 struct Target<'a> {
     defender: &'a Side,
     key: &'a TargetKey,
+    group: usize,
+}
+
+impl Target<'_> {
+    /// The victim's element or storage site this group is.
+    fn aimed_at(&self) -> super::Target {
+        let elements = self.defender.forces.len();
+        match self.group.checked_sub(elements) {
+            None => super::Target::Element(self.group),
+            Some(site) => super::Target::Storage(site),
+        }
+    }
 }
 
 /// All a row of the kill table depends on about its target group.
@@ -95,7 +117,8 @@ fn target_keys(defender: &Side, options: &ModelOptions, keys: &mut Vec<TargetKey
 }
 
 /// Kill probabilities of every striker weapon in stock against one target group, into `row`;
-/// `memo` is the group's physics from the last strike, one entry per weapon.
+/// `memo` is the group's physics from the last strike, one entry per weapon; `known` the
+/// caller's conditional kill probabilities, if any.
 fn fill_kill_row(
     attacker: &Side,
     target: Target,
@@ -103,6 +126,7 @@ fn fill_kill_row(
     options: &ModelOptions,
     row: &mut Vec<f64>,
     memo: &mut [Option<(PhysicsInputs, f64)>],
+    mut known: Option<&mut ConditionalKills>,
 ) -> Result<(), EngineError> {
     let key = target.key;
     row.clear();
@@ -111,7 +135,10 @@ fn fill_kill_row(
         if stock[i] < 1.0 || (!weapon.prompt && key.fires_first) {
             continue;
         }
-        let conditional = conditional_kill(weapon, key, options, &mut memo[i])?;
+        let conditional = match known.as_deref_mut() {
+            Some(known) => known(i, target.aimed_at())?,
+            None => conditional_kill(weapon, key, options, &mut memo[i])?,
+        };
         row[i] = kill_given_conditional(weapon, target.defender, conditional);
     }
     Ok(())
@@ -276,10 +303,10 @@ mod tests {
                 }
                 let mut softer = defender.clone();
                 softer.forces.iter_mut().step_by(2).for_each(|t| t.aimpoint_hardness_psi *= 0.5);
-                kill_table(&other, &softer, stock, &options, &mut grouped, &mut scratch).unwrap();
-                kill_table(&attacker, &softer, stock, &options, &mut grouped, &mut scratch).unwrap();
+                kill_table(&other, &softer, stock, &options, &mut grouped, &mut scratch, None).unwrap();
+                kill_table(&attacker, &softer, stock, &options, &mut grouped, &mut scratch, None).unwrap();
             }
-            kill_table(&attacker, &defender, stock, &options, &mut grouped, &mut scratch).unwrap();
+            kill_table(&attacker, &defender, stock, &options, &mut grouped, &mut scratch, None).unwrap();
             let direct = direct(&attacker, &defender, stock, &options);
             let bits = |t: &Vec<Vec<f64>>| -> Vec<Vec<u64>> {
                 t.iter().map(|r| r.iter().map(|p| p.to_bits()).collect()).collect()
