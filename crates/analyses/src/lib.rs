@@ -9,6 +9,7 @@
 //! callback), HTTP. Errors are [`Error`]: bad input or an undefined result, each face mapping
 //! them to its own exit code, exception or status.
 
+pub mod analyze;
 pub mod breakout;
 pub mod compare;
 pub mod n_side;
