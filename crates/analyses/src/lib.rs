@@ -18,6 +18,7 @@ pub mod posture;
 pub mod race;
 pub mod reciprocity;
 pub mod richardson;
+pub mod sweep;
 
 use reykjavik_engine::EngineError;
 use reykjavik_engine::model::Scenario;

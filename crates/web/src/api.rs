@@ -370,11 +370,17 @@ pub async fn sweep(
     two_sides(&scenario)?;
     let options = request.scenario.options(&scenario)?;
     let axes = sweep_axes(&scenario, &request.axes)?;
+    let request = analyses::sweep::Request {
+        scenario,
+        axes,
+        options,
+        range: None,
+    };
     let value = heavy(&state, move || {
-        let points = sweep::run(&scenario, &axes, options, &|_| {}).map_err(engine)?;
-        let mut value = reykjavik_report::sweep::json(&scenario, &axes, &points);
-        value["csv"] = Value::String(reykjavik_report::sweep::csv(&scenario, &axes, &points));
-        Ok(value)
+        let swept = analyses::sweep::run(request, &|_| {})?;
+        let mut value = swept.json();
+        value["csv"] = Value::String(swept.csv());
+        Ok::<_, ApiError>(value)
     })
     .await?;
     Ok(Json(value).into_response())
