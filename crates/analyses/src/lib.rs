@@ -19,6 +19,7 @@ pub mod race;
 pub mod reciprocity;
 pub mod richardson;
 pub mod sweep;
+pub mod treaty;
 
 use reykjavik_engine::EngineError;
 use reykjavik_engine::model::Scenario;

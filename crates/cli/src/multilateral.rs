@@ -1,6 +1,6 @@
 //! N-side scenarios on the command line (issue 10): routing, the N-side options of `analyze`
 //! and `sweep`, and the refusal of every command that compares two sides only (`treaty` and
-//! `compare` on N sides: [`crate::multilateral_commands`]).
+//! `compare` on N sides run through `reykjavik_analyses::{treaty, compare}`).
 
 use clap::Args;
 use reykjavik_analyses::n_side;

@@ -1,7 +1,7 @@
 //! The CLI's JSON documents for the Python functions, built by the same code so that they are
-//! the same documents, key for key. The Monte Carlo summary and `treaty` compute with the
-//! engine and render with the shared output crate (`reykjavik-report`), as the CLI does;
-//! `analyze` (two and N sides), `compare`, `optimize`, `breakout`, `reciprocity`, `race` and
+//! the same documents, key for key. The Monte Carlo summary computes with the engine and
+//! renders with the shared output crate (`reykjavik-report`), as the CLI does; `analyze` (two
+//! and N sides), `treaty`, `compare`, `optimize`, `breakout`, `reciprocity`, `race` and
 //! `richardson` build a request of the analyses layer (`reykjavik-analyses`) from plain arguments
 //! and run it, as the CLI and the web server do. Errors are worded as the CLI words them (the
 //! Python functions' messages name the CLI's options, e.g. `--by`, `--k`).
@@ -115,10 +115,12 @@ pub fn treaty(
     treaty: &Option<String>,
     count_disputed: bool,
 ) -> Result<String, Failure> {
-    let treaty = load_treaty(treaty)?;
-    let counting = counting(count_disputed);
-    let counts = reykjavik_analyses::compare::count_sides(&treaty, scenario, counting);
-    Ok(report::treaty::json(&treaty, scenario, &counts, counting).to_string())
+    let request = reykjavik_analyses::treaty::Request {
+        sides: reykjavik_analyses::Sides::Two(Box::new(scenario.clone())),
+        treaty: load_treaty(treaty)?,
+        counting: counting(count_disputed),
+    };
+    Ok(reykjavik_analyses::treaty::run(request).json().to_string())
 }
 
 /// `reykjavik compare SCENARIO PROPOSAL... --format json` (two sides), through the analyses
@@ -165,11 +167,7 @@ fn load_treaty(name: &Option<String>) -> Result<Treaty, Failure> {
 }
 
 fn counting(disputed: bool) -> Counting {
-    if disputed {
-        Counting::Disputed
-    } else {
-        Counting::Declared
-    }
+    reykjavik_analyses::treaty::counting(disputed)
 }
 
 /// `reykjavik optimize SCENARIO --side S --format json` and its search settings.

@@ -9,7 +9,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use reykjavik_analyses as analyses;
 use reykjavik_engine::arms_control::optimize::SearchOptions;
-use reykjavik_engine::arms_control::treaty::{self, Counting, Treaty};
+use reykjavik_engine::arms_control::treaty::{Counting, Treaty};
 use reykjavik_engine::limits::{self, size};
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::montecarlo::Planning;
@@ -450,11 +450,7 @@ fn builtin_treaty(name: &str) -> Result<Treaty, ApiError> {
 }
 
 fn counting(disputed: bool) -> Counting {
-    if disputed {
-        Counting::Disputed
-    } else {
-        Counting::Declared
-    }
+    reykjavik_analyses::treaty::counting(disputed)
 }
 
 fn default_treaty() -> String {
@@ -476,15 +472,14 @@ pub async fn treaty(given: Result<Json<TreatyRequest>, JsonRejection>) -> Answer
     let request = body(given)?;
     let scenario = request.scenario.scenario()?;
     let treaty = builtin_treaty(&request.treaty)?;
-    let counting = counting(request.count_disputed);
-    let counts: Vec<_> = scenario
-        .sides
-        .iter()
-        .map(|side| treaty::count(&treaty, side, counting))
-        .collect();
+    let counted = analyses::treaty::run(analyses::treaty::Request {
+        sides: analyses::Sides::Two(Box::new(scenario)),
+        treaty,
+        counting: counting(request.count_disputed),
+    });
     Ok(Json(json!({
-        "document": reykjavik_report::treaty::json(&treaty, &scenario, &counts, counting),
-        "text": reykjavik_report::treaty::text(&treaty, &scenario, &counts, counting),
+        "document": counted.json(),
+        "text": counted.text(),
     }))
     .into_response())
 }
