@@ -11,6 +11,7 @@
 
 pub mod analyze;
 pub mod breakout;
+pub mod calc;
 pub mod compare;
 pub mod n_side;
 pub mod optimize;
