@@ -9,7 +9,9 @@
 //! callback), HTTP. Errors are [`Error`]: bad input or an undefined result, each face mapping
 //! them to its own exit code, exception or status.
 
+pub mod analyze;
 pub mod breakout;
+pub mod calc;
 pub mod compare;
 pub mod n_side;
 pub mod optimize;
@@ -17,6 +19,8 @@ pub mod posture;
 pub mod race;
 pub mod reciprocity;
 pub mod richardson;
+pub mod sweep;
+pub mod treaty;
 
 use reykjavik_engine::EngineError;
 use reykjavik_engine::model::Scenario;

@@ -2,12 +2,9 @@
 //! (schema in docs/output-format.md).
 
 use clap::{Args, ValueEnum};
-use reykjavik_engine::limits;
+use reykjavik_analyses::analyze as analyses;
 use reykjavik_engine::model::Scenario;
-use reykjavik_engine::stability::{self, AnalysisOptions};
-
-use reykjavik_report::race::ArmsRace;
-use reykjavik_report::{self as report, montecarlo::MonteCarlo};
+use reykjavik_engine::stability::AnalysisOptions;
 
 use crate::Format;
 use crate::{Failure, commands, montecarlo};
@@ -146,56 +143,51 @@ pub fn run(args: AnalyzeArgs) -> Result<String, Failure> {
     if crate::multilateral::wanted(&args.scenario, &args.n_side) {
         return run_n_side(&args);
     }
+    let request = request(&args)?;
+    let steps = request.steps();
+    let bar = montecarlo::progress_bar(steps, args.quiet || steps == 0, "trials");
+    let analysed = analyses::run(request, &|done| bar.set_position(done));
+    bar.finish_and_clear();
+    let analysed = analysed?;
+    Ok(match args.format {
+        Format::Json => analysed.json(),
+        Format::Text => analysed.text(),
+    })
+}
+
+/// The analyses layer's request, checked in the command line's order and words: the scenario,
+/// two sides, the posture, `--trials`, then the arms race's menu.
+fn request(args: &AnalyzeArgs) -> Result<analyses::Request, Failure> {
     let scenario = commands::load(&args.scenario)?;
-    let planning = args.planning.unwrap_or(PlanningArg::Fixed).into();
-    let seed = args.seed.unwrap_or(1);
-    if scenario.sides.len() != 2 {
-        return Err(Failure::Input(format!(
-            "{}: `analyze` compares exactly 2 sides; this scenario has {}",
-            args.scenario,
-            scenario.sides.len()
-        )));
-    }
+    analyses::two_sides(&scenario, &args.scenario)?;
     let options = args.analysis.options(&scenario)?;
-    if let Some(n) = args.trials {
-        check_trials(&scenario, n, planning)?;
-    }
-    let report = stability::analyze_with(&scenario, options, args.certify)
-        .map_err(|e| Failure::Computation(e.to_string()))?;
-    let regimes =
-        stability::standard_regimes(&scenario).map_err(|e| Failure::Computation(e.to_string()))?;
-    let trials = match args.trials {
-        Some(n) => Some(montecarlo::run(
-            &scenario, options, planning, n, seed, args.quiet,
-        )?),
+    let monte_carlo = match args.trials {
+        Some(trials) => Some(monte_carlo(args, &scenario, trials)?),
         None => None,
     };
-    let arms_race = crate::race::arms_race_section(&args.arms_race, &scenario, &report)?;
-    let analysis = report::analyze::Analysis {
-        scenario: &scenario,
-        report: &report,
-        regimes: &regimes,
-        arms_race: arms_race
-            .as_ref()
-            .map(|(menu, position, exposure)| ArmsRace {
-                menu,
-                position: *position,
-                exposure,
-            }),
-        monte_carlo: trials.as_deref().map(|trials| MonteCarlo {
-            trials,
-            seed,
-            planning,
-            at_least: &args.at_least,
-        }),
-    };
-    let output = report::analyze::Options {
+    let arms_race = crate::race::arms_race_section(&args.arms_race, &scenario)?;
+    Ok(analyses::Request {
+        scenario,
+        options,
         certify: args.certify,
         curve: args.curve,
-    };
-    Ok(match args.format {
-        Format::Json => report::analyze::json(&analysis, &output),
-        Format::Text => report::analyze::text(&analysis, &output),
+        monte_carlo,
+        arms_race,
+    })
+}
+
+fn monte_carlo(
+    args: &AnalyzeArgs,
+    scenario: &Scenario,
+    trials: u64,
+) -> Result<analyses::MonteCarlo, Failure> {
+    let planning = args.planning.unwrap_or(PlanningArg::Fixed).into();
+    check_trials(scenario, trials, planning)?;
+    Ok(analyses::MonteCarlo {
+        trials,
+        seed: args.seed.unwrap_or(1),
+        planning,
+        at_least: args.at_least.clone(),
     })
 }
 
@@ -228,7 +220,7 @@ fn check_trials(
     trials: u64,
     planning: reykjavik_engine::montecarlo::Planning,
 ) -> Result<(), Failure> {
-    let (most, why) = limits::max_trials(scenario, planning);
+    let (most, why) = analyses::max_trials(scenario, planning);
     if (1..=most).contains(&trials) {
         Ok(())
     } else {

@@ -1,11 +1,10 @@
-//! `reykjavik calc`: single-engagement calculators for analysts.
+//! `reykjavik calc`: single-engagement calculators for analysts (arguments and the command
+//! line's words; the calculators are `reykjavik_analyses::calc`).
 
 use clap::{Args, Subcommand, ValueEnum};
-use reykjavik_engine::EngineError;
-use reykjavik_engine::defense::{Coverage, FiringDoctrine, MissileDefenseLayer};
-use reykjavik_engine::limits::{self, Limit};
-use reykjavik_engine::physics::{self, LethalRadiusModel};
-use reykjavik_report as report;
+use reykjavik_analyses::calc::{self, CalcError};
+use reykjavik_engine::limits;
+use reykjavik_engine::physics::LethalRadiusModel;
 
 use crate::Failure;
 
@@ -96,42 +95,36 @@ impl From<ModelArg> for LethalRadiusModel {
     }
 }
 
-fn check(name: &str, value: f64, limit: &Limit) -> Result<(), Failure> {
-    if limit.contains(value) {
-        Ok(())
+/// The calculators' errors in the command line's words: an input out of range names its
+/// option.
+fn failure(error: CalcError) -> Failure {
+    let input = error.is_input();
+    let message = match error {
+        CalcError::OutOfRange {
+            input,
+            value,
+            valid,
+        } => format!(
+            "--{input} = {} is out of range (valid: {valid})",
+            limits::show(value)
+        ),
+        CalcError::Engine(e) => e.to_string(),
+    };
+    if input {
+        Failure::Input(message)
     } else {
-        Err(Failure::Input(format!(
-            "--{name} = {} is out of range (valid: {})",
-            limits::show(value),
-            limit.describe()
-        )))
+        Failure::Computation(message)
     }
 }
 
-fn engine_failure(error: EngineError) -> Failure {
-    match error {
-        EngineError::InvalidInput { .. } => Failure::Input(error.to_string()),
-        _ => Failure::Computation(error.to_string()),
+impl Blast {
+    fn request(&self) -> calc::Blast {
+        calc::Blast {
+            yield_kt: self.yield_kt,
+            hardness_psi: self.hardness_psi,
+            model: self.model.into(),
+        }
     }
-}
-
-/// The lethal radius of a blast, its inputs checked.
-fn lethal_radius(blast: &Blast) -> Result<report::calc::LethalRadius, Failure> {
-    check("yield-kt", blast.yield_kt, &limits::YIELD_KT)?;
-    // The model's own range: brown-1976 is refused outside its fit.
-    check(
-        "hardness-psi",
-        blast.hardness_psi,
-        &limits::hardness_psi(blast.model.into()),
-    )?;
-    let radius_m = physics::lethal_radius_m(blast.yield_kt, blast.hardness_psi, blast.model.into())
-        .map_err(engine_failure)?;
-    Ok(report::calc::LethalRadius {
-        model: blast.model.into(),
-        yield_kt: blast.yield_kt,
-        hardness_psi: blast.hardness_psi,
-        radius_m,
-    })
 }
 
 fn emit(json: bool, value: serde_json::Value, text: String) -> String {
@@ -145,7 +138,7 @@ fn emit(json: bool, value: serde_json::Value, text: String) -> String {
 pub fn run(calculator: Calculator) -> Result<String, Failure> {
     Ok(match calculator {
         Calculator::LethalRadius { blast, json } => {
-            let result = lethal_radius(&blast)?;
+            let result = calc::lethal_radius(&blast.request()).map_err(failure)?;
             emit(json, result.json(), result.text())
         }
         Calculator::Sspk {
@@ -157,40 +150,15 @@ pub fn run(calculator: Calculator) -> Result<String, Failure> {
             max_per_aimpoint,
             json,
         } => {
-            check("cep-m", cep_m, &limits::CEP_M)?;
-            check("bias-m", bias_m, &limits::BIAS_M)?;
-            check("reliability", reliability, &limits::PROBABILITY)?;
-            check(
-                "warheads",
-                warheads.into(),
-                &Limit {
-                    min: 1.0,
-                    ..limits::LAUNCHERS
-                },
-            )?;
-            check(
-                "max-per-aimpoint",
-                max_per_aimpoint.into(),
-                &limits::MAX_WARHEADS_PER_AIMPOINT,
-            )?;
-            let blast = lethal_radius(&blast)?;
-            let sspk = physics::sspk(blast.radius_m, cep_m, bias_m).map_err(engine_failure)?;
-            let tkp = physics::terminal_kill_probability(reliability, sspk, 1.0);
-            let salvo = vec![tkp; warheads as usize];
-            let result = report::calc::Sspk {
-                blast,
+            let request = calc::SspkRequest {
+                blast: blast.request(),
                 cep_m,
                 bias_m,
                 reliability,
                 warheads,
                 max_per_aimpoint,
-                sspk,
-                terminal_kill_probability: tkp,
-                kill_probability: physics::salvo_kill_probability(
-                    &salvo,
-                    max_per_aimpoint as usize,
-                ),
             };
+            let result = calc::sspk(&request).map_err(failure)?;
             emit(json, result.json(), result.text())
         }
         Calculator::Defense {
@@ -201,41 +169,14 @@ pub fn run(calculator: Calculator) -> Result<String, Failure> {
             interceptors,
             json,
         } => {
-            check(
-                "interceptors-per-rv",
-                interceptors_per_rv.into(),
-                &limits::INTERCEPTORS_PER_RV,
-            )?;
-            check("interceptor-sspk", interceptor_sspk, &limits::PROBABILITY)?;
-            check("discrimination", discrimination, &limits::PROBABILITY)?;
-            check("rvs", rvs as f64, &limits::LAUNCHERS)?;
-            let inventory = match interceptors {
-                Some(n) => {
-                    check("interceptors", n.into(), &limits::INTERCEPTORS)?;
-                    n
-                }
-                None => u32::try_from(rvs * u64::from(interceptors_per_rv)).unwrap_or(u32::MAX),
-            };
-            let layer = MissileDefenseLayer {
-                name: "calculator".into(),
-                interceptors: inventory,
-                interceptor_sspk,
-                doctrine: FiringDoctrine::Salvo {
-                    shots: interceptors_per_rv,
-                },
-                discrimination,
-                covers: Coverage::Value,
-            };
-            let result = report::calc::Defense {
+            let request = calc::DefenseRequest {
                 interceptors_per_rv,
                 interceptor_sspk,
                 discrimination,
                 rvs,
-                interceptors: inventory,
-                intercept_probability_per_rv: layer.intercept_probability(),
-                probability_zero_leakers: layer.probability_of_zero_leakers(rvs),
-                expected_leakers: layer.expected_leakers(rvs as f64),
+                interceptors,
             };
+            let result = calc::defense(&request).map_err(failure)?;
             emit(json, result.json(), result.text())
         }
     })

@@ -13,7 +13,6 @@ pub mod montecarlo;
 /// N-side scenarios (issue 10): routing and options; the report is `reykjavik_report::multilateral`.
 pub mod multilateral;
 /// `treaty` on N-side scenarios (issue 10 item 4).
-mod multilateral_commands;
 mod n_side_arms_race;
 mod n_side_race;
 mod n_side_richardson;

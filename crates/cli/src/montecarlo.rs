@@ -1,12 +1,7 @@
-//! Monte Carlo runs for `reykjavik analyze --trials N`, with a progress bar (the output is in
-//! `reykjavik_report::montecarlo`).
+//! The progress bar of long runs (Monte Carlo trials, sweep points); the runs themselves are in
+//! `reykjavik_analyses`.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use reykjavik_engine::model::Scenario;
-use reykjavik_engine::montecarlo::{self, Planning, Trial};
-use reykjavik_engine::stability::AnalysisOptions;
-
-use crate::Failure;
 
 /// A progress bar on stderr when it is a terminal (and not `--quiet`), nothing otherwise.
 pub fn progress_bar(total: u64, quiet: bool, what: &str) -> ProgressBar {
@@ -21,20 +16,4 @@ pub fn progress_bar(total: u64, quiet: bool, what: &str) -> ProgressBar {
         .expect("a valid template"),
     );
     bar
-}
-
-pub fn run(
-    scenario: &Scenario,
-    options: AnalysisOptions,
-    planning: Planning,
-    trials: u64,
-    seed: u64,
-    quiet: bool,
-) -> Result<Vec<Trial>, Failure> {
-    let bar = progress_bar(trials, quiet, "trials");
-    let result = montecarlo::run(scenario, options, planning, trials, seed, &|done| {
-        bar.set_position(done)
-    });
-    bar.finish_and_clear();
-    result.map_err(|e| Failure::Computation(e.to_string()))
 }

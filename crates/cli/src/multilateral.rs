@@ -1,9 +1,10 @@
 //! N-side scenarios on the command line (issue 10): routing, the N-side options of `analyze`
 //! and `sweep`, and the refusal of every command that compares two sides only (`treaty` and
-//! `compare` on N sides: [`crate::multilateral_commands`]).
+//! `compare` on N sides run through `reykjavik_analyses::{treaty, compare}`).
 
 use clap::Args;
 use reykjavik_analyses::n_side;
+use reykjavik_analyses::sweep as sweep_analysis;
 use reykjavik_engine::montecarlo::Planning;
 use reykjavik_engine::multilateral::sweep as nsweep;
 use reykjavik_engine::multilateral::{MultiOptions, MultiScenario, Reserve, ThirdParties, words};
@@ -175,33 +176,39 @@ pub fn sweep(
     let options = options(&ms, alert, launch_under_attack)?;
     nsweep::check_axes(&ms, axes).map_err(|e| Failure::Input(format!("--vary: {e}")))?;
     let total = reykjavik_engine::sweep::size(axes);
-    let most = nsweep::max_points(&ms);
+    let most = sweep_analysis::n_side_max_points(&ms);
     if total > most {
         return Err(Failure::Input(format!(
             "--vary: {total} grid points is too many for this N-side scenario (at most {most}; grid points x warheads x elements x pairs bounds the time); use fewer STEPS"
         )));
     }
-    let names = actor_names(&ms, &options);
+    let names = sweep_analysis::actor_names(&ms, &options);
     let metric = sweep_metric(&ms, &names, axes, outputs)?;
     if let Some(path) = outputs.table.filter(|p| is_parquet(p)) {
         crate::sweep::write_parquet(path, None)?;
     }
     let created = create_outputs(outputs)?;
-    let bar = montecarlo::progress_bar(total as u64, quiet, "points");
-    let points = nsweep::run(&ms, axes, &options, &|done| bar.set_position(done));
+    let request = sweep_analysis::NSideRequest {
+        base: ms,
+        axes: axes.to_vec(),
+        options,
+        range: None,
+    };
+    let bar = montecarlo::progress_bar(request.steps(), quiet, "points");
+    let swept = sweep_analysis::run_n_side(request, &|done| bar.set_position(done));
     bar.finish_and_clear();
-    let points = points.map_err(|e| {
+    let swept = swept.map_err(|e| {
         // Leave no empty file behind for a result that does not exist.
         for path in created {
             std::fs::remove_file(path).ok();
         }
-        Failure::Computation(e.to_string())
+        Failure::from(e)
     })?;
-    let table = sweep_report::table(&names, axes, &points);
-    let written = write_sweep_table(outputs.table, &table);
+    let written = write_sweep_table(outputs.table, &swept);
     let chart = match outputs.plot {
         Some(path) => {
-            crate::sweep_chart::plot(path, &chart_table(&ms, axes, &names, &table), metric)
+            let table = chart_table(&swept.request.base, axes, &swept.names, &swept.table);
+            crate::sweep_chart::plot(path, &table, metric)
         }
         None => Ok(()),
     };
@@ -232,11 +239,6 @@ fn create_outputs<'a>(outputs: &SweepOutputs<'a>) -> Result<Vec<&'a Path>, Failu
         }
     }
     Ok(created)
-}
-
-fn actor_names(ms: &MultiScenario, options: &MultiOptions) -> Vec<String> {
-    let plan = reykjavik_engine::multilateral::actors::plan(ms, &ms.scenario, options);
-    plan.actors.into_iter().map(|a| a.name).collect()
 }
 
 fn is_parquet(path: &Path) -> bool {
@@ -293,17 +295,21 @@ fn chart_table<'a>(
 }
 
 /// The table to its file (CSV, or Parquet by the extension), or the CSV for standard output.
-fn write_sweep_table(path: Option<&Path>, table: &NSideTable) -> Result<String, Failure> {
+fn write_sweep_table(
+    path: Option<&Path>,
+    swept: &sweep_analysis::NSideSwept,
+) -> Result<String, Failure> {
     match path {
         Some(path) if is_parquet(path) => {
+            let table = &swept.table;
             crate::sweep::write_parquet(path, Some((&table.columns, &table.rows)))?;
             Ok(String::new())
         }
         Some(path) => {
-            std::fs::write(path, sweep_report::csv(table))
+            std::fs::write(path, swept.csv())
                 .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
             Ok(String::new())
         }
-        None => Ok(sweep_report::csv(table)),
+        None => Ok(swept.csv()),
     }
 }

@@ -9,12 +9,11 @@ use clap::{Args, ValueEnum};
 use reykjavik_analyses::race::{self as analyses, MenuError, MoverError, SideGiven};
 use reykjavik_engine::EngineError;
 use reykjavik_engine::model::Scenario;
-use reykjavik_engine::reaction::arms_race::SideExposure;
 use reykjavik_engine::reaction::best_response::{
     DEFAULT_TOLERANCE, Position, ResponseMenu, Search,
 };
 use reykjavik_engine::reaction::{arms_race, race};
-use reykjavik_engine::stability::{AnalysisOptions, StabilityReport};
+use reykjavik_engine::stability::AnalysisOptions;
 use reykjavik_scenario::proposal::LoadedProposal;
 use reykjavik_scenario::response::{self, LoadedMenu};
 
@@ -277,20 +276,21 @@ fn menu_failure(e: MenuError, n_side: bool) -> Failure {
     })
 }
 
-/// `analyze --arms-race`: the JSON value and the text section, or `None` without the flag.
+/// `analyze --arms-race`: the menu and position of the section asked, or `None` without the
+/// flag (the analyses layer computes it).
 pub fn arms_race_section(
     args: &ArmsRaceArgs,
     scenario: &Scenario,
-    report: &StabilityReport,
-) -> Result<Option<(ResponseMenu, Position, [SideExposure; 2])>, Failure> {
+) -> Result<Option<reykjavik_analyses::analyze::ArmsRace>, Failure> {
     if !args.arms_race {
         return Ok(None);
     }
     let menu = menu_for(scenario, args.menu.as_deref(), false)?;
     let position: Position = args.position.unwrap_or(PositionArg::Retaliation).into();
-    let search = Search::new(position, report.options);
-    let exposure = arms_race::arms_race_stability(scenario, &menu, &search).map_err(computation)?;
-    Ok(Some((menu, position, exposure)))
+    Ok(Some(reykjavik_analyses::analyze::ArmsRace {
+        menu,
+        position,
+    }))
 }
 
 pub(crate) fn input(e: impl std::fmt::Display) -> Failure {
@@ -299,8 +299,4 @@ pub(crate) fn input(e: impl std::fmt::Display) -> Failure {
 
 pub(crate) fn setting(e: EngineError) -> Failure {
     Failure::Input(format!("--{e}"))
-}
-
-pub(crate) fn computation(e: EngineError) -> Failure {
-    Failure::Computation(e.to_string())
 }

@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use reykjavik_engine::limits::{self, size};
+use reykjavik_analyses::sweep as analyses;
+use reykjavik_engine::limits::size;
 use reykjavik_engine::model::Scenario;
-use reykjavik_engine::sweep::{self, Axis, SweepPoint};
+use reykjavik_engine::sweep::{self, Axis};
 
 use crate::analyze::AnalysisArgs;
 use crate::sweep_chart::{self, Table};
@@ -116,7 +117,7 @@ pub fn run(args: SweepArgs) -> Result<String, Failure> {
         .collect::<Result<_, _>>()?;
     let options = args.analysis.options(&scenario)?;
     let points = sweep::size(&axes);
-    let (most, why) = limits::max_sweep_points(&scenario);
+    let (most, why) = analyses::max_points(&scenario);
     if points > most {
         return Err(Failure::Input(format!(
             "--vary: {points} grid points is too many for this scenario (at most {most}; {why}); use fewer STEPS"
@@ -125,25 +126,32 @@ pub fn run(args: SweepArgs) -> Result<String, Failure> {
     sweep::check_axes(&scenario, &axes).map_err(|e| Failure::Input(format!("--vary: {e}")))?;
     let metric = checked_metric(&args, &scenario, &axes)?;
     let created = open_outputs(&args)?;
-    let bar = montecarlo::progress_bar(sweep::size(&axes) as u64, args.quiet, "points");
-    let points = sweep::run(&scenario, &axes, options, &|done| bar.set_position(done));
+    let request = analyses::Request {
+        scenario,
+        axes,
+        options,
+        range: None,
+    };
+    let bar = montecarlo::progress_bar(request.steps(), args.quiet, "points");
+    let swept = analyses::run(request, &|done| bar.set_position(done));
     bar.finish_and_clear();
-    let points = points.map_err(|e| {
+    let swept = swept.map_err(|e| {
         // Leave no empty file behind for a result that does not exist.
         for path in created {
             std::fs::remove_file(path).ok();
         }
-        Failure::Computation(e.to_string())
+        Failure::from(e)
     })?;
-    let table = write_table(&args, &scenario, &axes, &points);
+    let table = write_table(&args, &swept);
     let chart = match &args.plot {
         Some(path) => {
-            let (columns, rows) = two_side_table(&scenario, &axes, &points);
+            let (columns, rows) = (swept.columns(), swept.rows());
+            let (scenario, axes) = (&swept.request.scenario, &swept.request.axes);
             sweep_chart::plot(
                 path,
                 &Table {
                     rows: &rows,
-                    ..chart_table(&scenario, &axes, &columns)
+                    ..chart_table(scenario, axes, &columns)
                 },
                 metric,
             )
@@ -198,31 +206,17 @@ fn checked_metric<'a>(
             "--metric {metric} chooses what --plot draws: add --plot FILE.svg, or drop --metric (the CSV has every column)"
         )));
     }
-    let (columns, _) = two_side_table(scenario, axes, &[]);
+    let columns = two_side_columns(scenario, axes);
     sweep_chart::metric_column(&chart_table(scenario, axes, &columns), metric)?;
     Ok(metric)
 }
 
-/// The two-side table's column names and rows (as the CSV).
-fn two_side_table(
-    scenario: &Scenario,
-    axes: &[Axis],
-    points: &[SweepPoint],
-) -> (Vec<String>, Vec<Vec<f64>>) {
-    let columns = report::sweep::columns(scenario, axes, None)
+/// The two-side table's column names (as the CSV header).
+fn two_side_columns(scenario: &Scenario, axes: &[Axis]) -> Vec<String> {
+    report::sweep::columns(scenario, axes, None)
         .into_iter()
         .map(|(name, _)| name)
-        .collect();
-    let rows = points
-        .iter()
-        .map(|p| {
-            report::sweep::columns(scenario, axes, Some(p))
-                .into_iter()
-                .map(|(_, v)| v)
-                .collect()
-        })
-        .collect();
-    (columns, rows)
+        .collect()
 }
 
 /// The chart's view of a two-side table (rows empty: fill them in); the index is drawn with
@@ -271,24 +265,18 @@ fn is_parquet(path: &Path) -> bool {
 
 /// Writes the table to its file and returns nothing to print, or returns the CSV for standard
 /// output.
-fn write_table(
-    args: &SweepArgs,
-    scenario: &Scenario,
-    axes: &[Axis],
-    points: &[SweepPoint],
-) -> Result<String, Failure> {
+fn write_table(args: &SweepArgs, swept: &analyses::Swept) -> Result<String, Failure> {
     match &args.output {
         Some(path) if is_parquet(path) => {
-            let (columns, rows) = two_side_table(scenario, axes, points);
-            write_parquet(path, Some((&columns, &rows)))?;
+            write_parquet(path, Some((&swept.columns(), &swept.rows())))?;
             Ok(String::new())
         }
         Some(path) => {
-            std::fs::write(path, report::sweep::csv(scenario, axes, points))
+            std::fs::write(path, swept.csv())
                 .map_err(|e| Failure::Input(format!("{}: cannot write: {e}", path.display())))?;
             Ok(String::new())
         }
-        None => Ok(report::sweep::csv(scenario, axes, points)),
+        None => Ok(swept.csv()),
     }
 }
 

@@ -1,10 +1,11 @@
-//! `reykjavik treaty`: a scenario counted under a treaty (docs/arms-control.md), and the built-in
-//! treaties (`--list`, `--show`). JSON schema in docs/output-format.md.
+//! `reykjavik treaty`: a scenario counted under a treaty (docs/arms-control.md; the count is
+//! `reykjavik_analyses::treaty`, two and N sides), and the built-in treaties (`--list`,
+//! `--show`). JSON schema in docs/output-format.md.
 
 use clap::Args;
-use reykjavik_analyses::compare::count_sides;
+use reykjavik_analyses::Sides;
+use reykjavik_analyses::treaty as analyses;
 use reykjavik_engine::arms_control::treaty::{Counting, Treaty};
-use reykjavik_report as report;
 
 use crate::Format;
 use crate::{Failure, say};
@@ -42,33 +43,36 @@ pub fn run(args: TreatyArgs) -> Result<String, Failure> {
                 Failure::Input(format!("no built-in treaty named `{name}` ({})", names()))
             });
     }
-    let name = args.scenario.as_deref().unwrap_or_default();
-    if reykjavik_scenario::multilateral::is_n_side(name) {
-        let treaty = load_treaty(&args.treaty)?;
-        let json = args.format == Format::Json;
-        let counting = counting(args.count_disputed);
-        return crate::multilateral_commands::treaty(name, &treaty, counting, json);
-    }
-    let scenario =
-        crate::multilateral::load_two_sided(args.scenario.as_deref().unwrap_or_default())?;
-    let treaty = load_treaty(&args.treaty)?;
-    let counting = counting(args.count_disputed);
-    let counts = count_sides(&treaty, &scenario, counting);
+    let request = request(&args)?;
+    let counted = analyses::run(request);
     Ok(match args.format {
-        Format::Text => report::treaty::text(&treaty, &scenario, &counts, counting),
-        Format::Json => format!(
-            "{:#}\n",
-            report::treaty::json(&treaty, &scenario, &counts, counting)
-        ),
+        Format::Text => counted.text(),
+        Format::Json => format!("{:#}\n", counted.json()),
+    })
+}
+
+/// The analyses layer's request, read in the command line's order: on N sides the treaty
+/// first, on two sides the scenario first.
+fn request(args: &TreatyArgs) -> Result<analyses::Request, Failure> {
+    let name = args.scenario.as_deref().unwrap_or_default();
+    let (sides, treaty) = if reykjavik_scenario::multilateral::is_n_side(name) {
+        let treaty = load_treaty(&args.treaty)?;
+        let ms = reykjavik_scenario::multilateral::load(name)
+            .map_err(|e| Failure::Input(e.to_string()))?;
+        (Sides::N(Box::new(ms)), treaty)
+    } else {
+        let scenario = crate::multilateral::load_two_sided(name)?;
+        (Sides::Two(Box::new(scenario)), load_treaty(&args.treaty)?)
+    };
+    Ok(analyses::Request {
+        sides,
+        treaty,
+        counting: counting(args.count_disputed),
     })
 }
 
 pub fn counting(disputed: bool) -> Counting {
-    if disputed {
-        Counting::Disputed
-    } else {
-        Counting::Declared
-    }
+    analyses::counting(disputed)
 }
 
 /// Loads a treaty; any problem is bad input (exit code 2).

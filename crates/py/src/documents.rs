@@ -1,13 +1,13 @@
 //! The CLI's JSON documents for the Python functions, built by the same code so that they are
-//! the same documents, key for key. `analyze`, the Monte Carlo summary and `treaty` compute with
-//! the engine and render with the shared output crate (`reykjavik-report`), as the CLI does;
-//! `compare`, `optimize`, `breakout`, `reciprocity`, `race`, `richardson` and the N-side
-//! `analyze` build a request of the analyses layer (`reykjavik-analyses`) from plain arguments
+//! the same documents, key for key. The Monte Carlo summary computes with the engine and
+//! renders with the shared output crate (`reykjavik-report`), as the CLI does; `analyze` (two
+//! and N sides), `treaty`, `compare`, `optimize`, `breakout`, `reciprocity`, `race` and
+//! `richardson` build a request of the analyses layer (`reykjavik-analyses`) from plain arguments
 //! and run it, as the CLI and the web server do. Errors are worded as the CLI words them (the
 //! Python functions' messages name the CLI's options, e.g. `--by`, `--k`).
 
 use reykjavik_analyses::race::{self as race_analysis, MenuError, MoverError, SideGiven};
-use reykjavik_analyses::{n_side, richardson as richardson_analysis};
+use reykjavik_analyses::{analyze as analyze_analysis, n_side, richardson as richardson_analysis};
 use reykjavik_engine::EngineError;
 use reykjavik_engine::arms_control::treaty::{Counting, Treaty};
 use reykjavik_engine::model::Scenario;
@@ -17,7 +17,7 @@ use reykjavik_engine::reaction::best_response::{DEFAULT_TOLERANCE, Position, Sea
 use reykjavik_engine::reaction::n_side_race::NSideRaceSettings;
 use reykjavik_engine::reaction::race::RaceSettings;
 use reykjavik_engine::reaction::richardson::RichardsonModel;
-use reykjavik_engine::stability::{self, AnalysisOptions};
+use reykjavik_engine::stability::AnalysisOptions;
 use reykjavik_report::{self as report, montecarlo::MonteCarlo};
 
 use crate::errors::Failure;
@@ -53,39 +53,24 @@ impl Posing {
     }
 }
 
-fn computation(e: EngineError) -> Failure {
-    Failure::Computation(e.to_string())
-}
-
-/// `reykjavik analyze SCENARIO --format json [--certify]` with the posing; `label` names the
-/// scenario in messages.
+/// `reykjavik analyze SCENARIO --format json [--certify]` with the posing, through the analyses
+/// layer; `label` names the scenario in messages.
 pub fn analyze(
     scenario: &Scenario,
     label: &str,
     posing: &Posing,
     certify: bool,
 ) -> Result<String, Failure> {
-    if scenario.sides.len() != 2 {
-        return Err(Failure::Input(format!(
-            "{label}: `analyze` compares exactly 2 sides; this scenario has {}",
-            scenario.sides.len()
-        )));
-    }
-    let options = posing.options(scenario)?;
-    let report = stability::analyze_with(scenario, options, certify).map_err(computation)?;
-    let regimes = stability::standard_regimes(scenario).map_err(computation)?;
-    let analysis = report::analyze::Analysis {
-        scenario,
-        report: &report,
-        regimes: &regimes,
+    analyze_analysis::two_sides(scenario, label)?;
+    let request = analyze_analysis::Request {
+        options: posing.options(scenario)?,
+        scenario: scenario.clone(),
+        certify,
+        curve: false,
         monte_carlo: None,
         arms_race: None,
     };
-    let output = report::analyze::Options {
-        certify,
-        curve: false,
-    };
-    Ok(report::analyze::json(&analysis, &output))
+    Ok(analyze_analysis::run(request, &|_| {})?.json())
 }
 
 /// `reykjavik analyze FILE --format json` on an N-side scenario (issue 10): the N-side document,
@@ -130,10 +115,12 @@ pub fn treaty(
     treaty: &Option<String>,
     count_disputed: bool,
 ) -> Result<String, Failure> {
-    let treaty = load_treaty(treaty)?;
-    let counting = counting(count_disputed);
-    let counts = reykjavik_analyses::compare::count_sides(&treaty, scenario, counting);
-    Ok(report::treaty::json(&treaty, scenario, &counts, counting).to_string())
+    let request = reykjavik_analyses::treaty::Request {
+        sides: reykjavik_analyses::Sides::Two(Box::new(scenario.clone())),
+        treaty: load_treaty(treaty)?,
+        counting: counting(count_disputed),
+    };
+    Ok(reykjavik_analyses::treaty::run(request).json().to_string())
 }
 
 /// `reykjavik compare SCENARIO PROPOSAL... --format json` (two sides), through the analyses
@@ -180,11 +167,7 @@ fn load_treaty(name: &Option<String>) -> Result<Treaty, Failure> {
 }
 
 fn counting(disputed: bool) -> Counting {
-    if disputed {
-        Counting::Disputed
-    } else {
-        Counting::Declared
-    }
+    reykjavik_analyses::treaty::counting(disputed)
 }
 
 /// `reykjavik optimize SCENARIO --side S --format json` and its search settings.

@@ -3,10 +3,10 @@
 //! with the CLI's checks and messages.
 
 use crate::errors::Failure;
+use reykjavik_analyses::sweep as sweep_analysis;
+use reykjavik_engine::multilateral::MultiScenario;
 use reykjavik_engine::multilateral::sweep as nsweep;
-use reykjavik_engine::multilateral::{MultiScenario, actors};
 use reykjavik_engine::sweep::{self, Axis};
-use reykjavik_report::multilateral_sweep;
 
 use crate::documents::Posing;
 use crate::source::CliFile;
@@ -50,14 +50,13 @@ pub fn table(
             "grid index range {start}..{stop} is not within this grid of {total} points (valid: start <= stop <= {total})"
         )));
     }
-    let points = nsweep::run_points(&ms, axes, &options, start..stop, &|_| {})
-        .map_err(|e| Failure::Computation(e.to_string()))?;
-    let names: Vec<String> = actors::plan(&ms, &ms.scenario, &options)
-        .actors
-        .into_iter()
-        .map(|a| a.name)
-        .collect();
-    let t = multilateral_sweep::table(&names, axes, &points);
+    let request = sweep_analysis::NSideRequest {
+        base: ms,
+        axes: axes.to_vec(),
+        options,
+        range: Some(start..stop),
+    };
+    let t = sweep_analysis::run_n_side(request, &|_| {})?.table;
     let columns = (0..t.columns.len())
         .map(|c| t.rows.iter().map(|r| r[c]).collect())
         .collect();

@@ -2,11 +2,12 @@
 //! grid-index range, `reykjavik_engine::work_units`), with the CLI's checks and caps first.
 
 use crate::errors::Failure;
+use reykjavik_analyses::sweep as sweep_analysis;
 use reykjavik_engine::limits::{self, size};
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::montecarlo::{self, Planning, Trial};
 use reykjavik_engine::stability::AnalysisOptions;
-use reykjavik_engine::sweep::{self, Axis, SweepPoint};
+use reykjavik_engine::sweep::{self, Axis};
 use reykjavik_engine::work_units;
 
 use crate::tables::{self, Columns};
@@ -141,7 +142,8 @@ pub fn check_sweep(scenario: &Scenario, axes: &[Axis]) -> Result<usize, Failure>
     Ok(points)
 }
 
-/// The whole grid (`range` None) or grid points `start..stop`, as the CLI's sweep table.
+/// The whole grid (`range` None) or grid points `start..stop`, as the CLI's sweep table
+/// (`reykjavik_analyses::sweep`).
 pub fn sweep(
     scenario: &Scenario,
     axes: &[Axis],
@@ -149,16 +151,19 @@ pub fn sweep(
     range: Option<(usize, usize)>,
 ) -> Result<Columns, Failure> {
     let total = check_sweep(scenario, axes)?;
-    let points: Vec<SweepPoint> = match range {
-        None => sweep::run(scenario, axes, options, &|_| {}).map_err(computation)?,
-        Some((start, stop)) if start <= stop && stop <= total => {
-            work_units::sweep_points(scenario, axes, options, start..stop).map_err(computation)?
-        }
-        Some((start, stop)) => {
-            return Err(Failure::Input(format!(
-                "grid index range {start}..{stop} is not within this grid of {total} points (valid: start <= stop <= {total})"
-            )));
-        }
+    if let Some((start, stop)) = range
+        && !(start <= stop && stop <= total)
+    {
+        return Err(Failure::Input(format!(
+            "grid index range {start}..{stop} is not within this grid of {total} points (valid: start <= stop <= {total})"
+        )));
+    }
+    let request = sweep_analysis::Request {
+        scenario: scenario.clone(),
+        axes: axes.to_vec(),
+        options,
+        range: range.map(|(start, stop)| start..stop),
     };
-    Ok(tables::sweep_table(scenario, axes, &points))
+    let swept = sweep_analysis::run(request, &|_| {})?;
+    Ok(tables::sweep_table(scenario, axes, &swept.points))
 }

@@ -9,15 +9,11 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use reykjavik_analyses as analyses;
 use reykjavik_engine::arms_control::optimize::SearchOptions;
-use reykjavik_engine::arms_control::treaty::{self, Counting, Treaty};
+use reykjavik_engine::arms_control::treaty::{Counting, Treaty};
 use reykjavik_engine::limits::{self, size};
 use reykjavik_engine::model::Scenario;
-use reykjavik_engine::montecarlo::{self, Planning};
-use reykjavik_engine::reaction::best_response::Position;
-use reykjavik_engine::stability;
+use reykjavik_engine::montecarlo::Planning;
 use reykjavik_engine::sweep::{self, Axis};
-use reykjavik_report::montecarlo::MonteCarlo;
-use reykjavik_report::race::ArmsRace;
 use reykjavik_scenario::builtin;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -286,49 +282,35 @@ fn prepare_analysis(request: AnalyzeRequest) -> Result<PreparedAnalysis, ApiErro
 impl PreparedAnalysis {
     /// The answer `{"text":...,"document":...}`, the document as the CLI's JSON.
     fn compute(&self, progress: &(dyn Fn(u64) + Sync)) -> Result<String, ApiError> {
-        let (scenario, options, planning) = (&self.scenario, self.options, self.planning);
-        let report =
-            stability::analyze_with(scenario, options, self.request.certify).map_err(engine)?;
-        let regimes = stability::standard_regimes(scenario).map_err(engine)?;
-        let seed = self.request.seed.unwrap_or(1);
-        let arms_race = self
-            .request
-            .arms_race
-            .then(|| crate::reaction::arms_race_section(scenario, options))
-            .transpose()?;
-        let trials = match self.request.trials {
-            Some(n) => Some(
-                montecarlo::run(scenario, options, planning, n, seed, progress).map_err(engine)?,
-            ),
-            None => None,
-        };
-        let analysis = reykjavik_report::analyze::Analysis {
-            scenario,
-            report: &report,
-            regimes: &regimes,
-            monte_carlo: trials.as_deref().map(|trials| MonteCarlo {
-                trials,
-                seed,
-                planning,
-                at_least: &self.request.at_least,
-            }),
-            arms_race: arms_race.as_ref().map(|(menu, exposure)| ArmsRace {
-                menu,
-                position: Position::Retaliation,
-                exposure,
-            }),
-        };
-        let output = reykjavik_report::analyze::Options {
-            certify: self.request.certify,
-            curve: false,
-        };
-        let document = reykjavik_report::analyze::json(&analysis, &output);
-        let text = reykjavik_report::analyze::text(&analysis, &output);
+        let analysed = analyses::analyze::run(self.analyses_request()?, progress)?;
         Ok(format!(
             "{{\"text\":{},\"document\":{}}}",
-            Value::String(text),
-            document.trim_end()
+            Value::String(analysed.text()),
+            analysed.json().trim_end()
         ))
+    }
+
+    /// The analyses layer's request: the page's options (no whole curve in the text; the
+    /// arms race on the scenario's built-in menu, position retaliation).
+    fn analyses_request(&self) -> Result<analyses::analyze::Request, ApiError> {
+        let request = &self.request;
+        let arms_race = request
+            .arms_race
+            .then(|| crate::reaction::arms_race_section(&self.scenario))
+            .transpose()?;
+        Ok(analyses::analyze::Request {
+            scenario: self.scenario.clone(),
+            options: self.options,
+            certify: request.certify,
+            curve: false,
+            monte_carlo: request.trials.map(|trials| analyses::analyze::MonteCarlo {
+                trials,
+                seed: request.seed.unwrap_or(1),
+                planning: self.planning,
+                at_least: request.at_least.clone(),
+            }),
+            arms_race,
+        })
     }
 }
 
@@ -388,11 +370,17 @@ pub async fn sweep(
     two_sides(&scenario)?;
     let options = request.scenario.options(&scenario)?;
     let axes = sweep_axes(&scenario, &request.axes)?;
+    let request = analyses::sweep::Request {
+        scenario,
+        axes,
+        options,
+        range: None,
+    };
     let value = heavy(&state, move || {
-        let points = sweep::run(&scenario, &axes, options, &|_| {}).map_err(engine)?;
-        let mut value = reykjavik_report::sweep::json(&scenario, &axes, &points);
-        value["csv"] = Value::String(reykjavik_report::sweep::csv(&scenario, &axes, &points));
-        Ok(value)
+        let swept = analyses::sweep::run(request, &|_| {})?;
+        let mut value = swept.json();
+        value["csv"] = Value::String(swept.csv());
+        Ok::<_, ApiError>(value)
     })
     .await?;
     Ok(Json(value).into_response())
@@ -462,11 +450,7 @@ fn builtin_treaty(name: &str) -> Result<Treaty, ApiError> {
 }
 
 fn counting(disputed: bool) -> Counting {
-    if disputed {
-        Counting::Disputed
-    } else {
-        Counting::Declared
-    }
+    reykjavik_analyses::treaty::counting(disputed)
 }
 
 fn default_treaty() -> String {
@@ -488,15 +472,14 @@ pub async fn treaty(given: Result<Json<TreatyRequest>, JsonRejection>) -> Answer
     let request = body(given)?;
     let scenario = request.scenario.scenario()?;
     let treaty = builtin_treaty(&request.treaty)?;
-    let counting = counting(request.count_disputed);
-    let counts: Vec<_> = scenario
-        .sides
-        .iter()
-        .map(|side| treaty::count(&treaty, side, counting))
-        .collect();
+    let counted = analyses::treaty::run(analyses::treaty::Request {
+        sides: analyses::Sides::Two(Box::new(scenario)),
+        treaty,
+        counting: counting(request.count_disputed),
+    });
     Ok(Json(json!({
-        "document": reykjavik_report::treaty::json(&treaty, &scenario, &counts, counting),
-        "text": reykjavik_report::treaty::text(&treaty, &scenario, &counts, counting),
+        "document": counted.json(),
+        "text": counted.text(),
     }))
     .into_response())
 }

@@ -6,7 +6,7 @@ use reykjavik_analyses::n_side;
 use reykjavik_engine::model::Alert;
 use reykjavik_engine::montecarlo::Planning;
 use reykjavik_engine::multilateral::outcomes;
-use reykjavik_engine::multilateral::{self, MultiOptions, MultiScenario, words};
+use reykjavik_engine::multilateral::{MultiOptions, MultiScenario, words};
 use reykjavik_engine::params;
 use reykjavik_engine::reaction::best_response::Position;
 use serde::Deserialize;
@@ -159,22 +159,21 @@ pub fn sweep_axes(
 }
 
 /// `POST /api/sweep` on an N-side scenario: the N-side sweep table (`kind: "n-side"`, axes,
-/// columns, rows) and its CSV, as `reykjavik sweep` writes it.
+/// columns, rows) and its CSV, as `reykjavik sweep` writes it (`reykjavik_analyses::sweep`).
 pub fn sweep(
     ms: &MultiScenario,
     options: &MultiOptions,
     axes: &[reykjavik_engine::sweep::Axis],
 ) -> Result<Value, ApiError> {
-    use reykjavik_report::multilateral_sweep;
-    let points = multilateral::sweep::run(ms, axes, options, &|_| {}).map_err(ApiError::engine)?;
-    let names: Vec<String> = multilateral::actors::plan(ms, &ms.scenario, options)
-        .actors
-        .into_iter()
-        .map(|a| a.name)
-        .collect();
-    let table = multilateral_sweep::table(&names, axes, &points);
-    let mut value = multilateral_sweep::json(&ms.scenario.name, axes, &table);
-    value["csv"] = Value::String(multilateral_sweep::csv(&table));
+    let request = reykjavik_analyses::sweep::NSideRequest {
+        base: ms.clone(),
+        axes: axes.to_vec(),
+        options: options.clone(),
+        range: None,
+    };
+    let swept = reykjavik_analyses::sweep::run_n_side(request, &|_| {})?;
+    let mut value = swept.json();
+    value["csv"] = Value::String(swept.csv());
     Ok(value)
 }
 

@@ -14,7 +14,6 @@ use reykjavik_analyses::race::{self as race_analysis, MenuError, MoverError, Sid
 use reykjavik_analyses::reciprocity as analyses;
 use reykjavik_analyses::richardson as richardson_analysis;
 use reykjavik_engine::model::Scenario;
-use reykjavik_engine::reaction::arms_race;
 use reykjavik_engine::reaction::best_response::{
     DEFAULT_TOLERANCE, Position, ResponseMenu, Search,
 };
@@ -122,16 +121,15 @@ fn menu_error(e: MenuError) -> ApiError {
     })
 }
 
-/// The arms-race section of `analyze` (`analyze --arms-race`: the default menu, retaliation).
+/// The arms-race section of `analyze` (`analyze --arms-race`: the default menu, retaliation),
+/// computed by the analyses layer.
 pub fn arms_race_section(
     scenario: &Scenario,
-    analysis: reykjavik_engine::stability::AnalysisOptions,
-) -> Result<(ResponseMenu, [arms_race::SideExposure; 2]), ApiError> {
-    let menu = menu(scenario, None, false)?;
-    let search = Search::new(Position::Retaliation, analysis);
-    let exposure =
-        arms_race::arms_race_stability(scenario, &menu, &search).map_err(ApiError::engine)?;
-    Ok((menu, exposure))
+) -> Result<reykjavik_analyses::analyze::ArmsRace, ApiError> {
+    Ok(reykjavik_analyses::analyze::ArmsRace {
+        menu: menu(scenario, None, false)?,
+        position: Position::Retaliation,
+    })
 }
 
 #[derive(Debug, Deserialize)]
