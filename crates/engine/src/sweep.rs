@@ -5,6 +5,7 @@
 use rayon::prelude::*;
 
 use crate::error::EngineError;
+use crate::exchange::Workspace;
 use crate::limits;
 use crate::model::Scenario;
 use crate::params;
@@ -140,10 +141,13 @@ pub fn run(
     check_axes(scenario, axes)?;
     let total = size(axes);
     let done = std::sync::atomic::AtomicU64::new(0);
+    // One planner workspace per rayon job: consecutive points differ in one or two inputs, so
+    // the workspace's memos keyed on unchanged inputs (kill-table cells, value units, weapon
+    // order) serve most of each point. A reused workspace plans as a fresh one, bit for bit.
     (0..total)
         .into_par_iter()
-        .map(|k| {
-            let point = point(scenario, axes, options, k)?;
+        .map_init(Workspace::default, |workspace, k| {
+            let point = point_with(scenario, axes, options, k, workspace)?;
             let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             progress(finished);
             Ok(point)
@@ -159,6 +163,17 @@ pub fn point(
     options: AnalysisOptions,
     k: usize,
 ) -> Result<SweepPoint, EngineError> {
+    point_with(scenario, axes, options, k, &mut Workspace::default())
+}
+
+/// [`point`] planned in `workspace` (reused from point to point, the same bits).
+fn point_with(
+    scenario: &Scenario,
+    axes: &[Axis],
+    options: AnalysisOptions,
+    k: usize,
+    workspace: &mut Workspace,
+) -> Result<SweepPoint, EngineError> {
     let mut rest = k;
     let mut coordinates = vec![0.0; axes.len()];
     for (axis, slot) in axes.iter().zip(coordinates.iter_mut()).rev() {
@@ -169,7 +184,7 @@ pub fn point(
     for (axis, &value) in axes.iter().zip(&coordinates) {
         params::set_field(&mut point, &axis.path, value)?;
     }
-    let report = stability::analyze_index(&point, options)?;
+    let report = stability::analyze_index_with(&point, options, workspace)?;
     Ok(SweepPoint {
         coordinates,
         metrics: Metrics::from(&report),

@@ -106,3 +106,25 @@ proptest! {
         prop_assert_eq!(whole, pieces);
     }
 }
+
+/// A sweep reuses one planner workspace per job, whose memos are keyed on unchanged inputs
+/// (kill-table cells, value units, weapon order): every point must be the point computed alone
+/// in a fresh workspace, on axes that change the blast physics (CEP, hardness) and the value
+/// units (yield, counted in equivalent megatons in us-russia-2021).
+#[test]
+fn a_sweep_with_reused_workspaces_gives_each_point_computed_alone() {
+    let scenario = load("us-russia-2021").unwrap();
+    let axes = vec![
+        Axis::linear("side[1].force[0].cep_m", 150.0, 400.0, 3),
+        Axis::linear("side[0].force[0].aimpoint_hardness_psi", 1e3, 3e3, 2),
+        Axis::linear("side[0].force[2].yield_kt", 100.0, 475.0, 2),
+    ];
+    let whole = sweep::run(&scenario, &axes, generated(), &|_| {}).unwrap();
+    assert_eq!(whole.len(), 12);
+    for (k, point) in whole.iter().enumerate() {
+        let alone = sweep::point(&scenario, &axes, generated(), k).unwrap();
+        assert_eq!(point, &alone, "grid point {k}");
+    }
+    // The axes matter: the points are not all one.
+    assert!(whole.iter().any(|p| p.metrics != whole[0].metrics));
+}
