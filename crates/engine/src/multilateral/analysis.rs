@@ -135,6 +135,7 @@ fn report_of(
         third_parties: ms.third_parties,
         detail: CurveDetail::StopOnly,
         deterring: Vec::new(),
+        workspace: Default::default(),
     };
     let n = plan.actors.len();
     let armed: Vec<bool> = (0..n).map(|a| context.armed(a)).collect();

@@ -6,7 +6,9 @@ use super::actors::Actors;
 use super::views;
 use super::{Reserve, ThirdParties};
 use crate::error::EngineError;
-use crate::exchange::{self, CurveDetail, Exchange, ExchangePosture};
+use std::cell::RefCell;
+
+use crate::exchange::{self, CurveDetail, Exchange, ExchangePosture, Workspace};
 use crate::model::{Scenario, Side};
 
 /// Two costs within this distance are equal (as in the exchange's stop rule).
@@ -65,6 +67,9 @@ pub struct Context<'a> {
     /// `deterring[a][t]`: the share actor `a` withholds to deter actor `t` (with
     /// `Reserve::DeterThirdParties`; empty otherwise).
     pub deterring: Vec<Vec<f64>>,
+    /// The planner's buffers and memos, reused by every exchange of the analysis (a reused
+    /// workspace plans as a fresh one, bit for bit).
+    pub workspace: RefCell<Workspace>,
 }
 
 impl Context<'_> {
@@ -105,7 +110,19 @@ impl Context<'_> {
             options: self.actors.scenario.options,
             uncertain: Vec::new(),
         };
-        exchange::first_strike(&scenario, 0, 1, posture, false, detail)
+        self.first_strike(&scenario, (0, 1), posture, detail)
+    }
+
+    /// [`exchange::first_strike`] (no certificate) in the analysis's workspace.
+    fn first_strike(
+        &self,
+        scenario: &Scenario,
+        (striker, victim): (usize, usize),
+        posture: ExchangePosture,
+        detail: CurveDetail,
+    ) -> Result<Exchange, EngineError> {
+        let workspace = &mut self.workspace.borrow_mut();
+        exchange::first_strike_with(workspace, scenario, striker, victim, posture, false, detail)
     }
 
     /// Third party `t`'s strike on `target` reduced to `share` of its launchers, if it costs `t`
@@ -180,7 +197,7 @@ impl Context<'_> {
     ) -> Result<Exchange, EngineError> {
         let posture = self.posture(a, b);
         if share == 0.0 {
-            return exchange::first_strike(&self.actors.scenario, a, b, posture, false, detail);
+            return self.first_strike(&self.actors.scenario, (a, b), posture, detail);
         }
         let options = &self.actors.scenario.options;
         let striker = views::withholding(self.side(a), share, options);
