@@ -136,6 +136,54 @@ impl std::fmt::Display for MenuError {
     }
 }
 
+impl MoverError {
+    /// The message in the command line's words (`--by`), which the CLI and the Python package
+    /// share word for word; `n_side`: the scenario has more than two sides.
+    pub fn command_line_message(self, n_side: bool) -> String {
+        let say_who = "give --by SIDE to say who moves";
+        match self {
+            Self::NoSuchSide { given, sides } => {
+                let numbers = if n_side {
+                    format!("1 to {}", sides.len())
+                } else {
+                    "1 and 2".to_string()
+                };
+                format!(
+                    "--by {given}: no such side (sides: {}, or {numbers})",
+                    sides.join(", ")
+                )
+            }
+            Self::NoActor { given, .. } => format!("--by {given}: no actor"),
+            Self::Unchanged if n_side => format!("the move changes no side's forces: {say_who}"),
+            Self::Unchanged => format!("the move changes neither side's forces: {say_who}"),
+            Self::Several { actors } if n_side => {
+                format!("the move changes {}: {say_who}", actors.join(" and "))
+            }
+            Self::Several { .. } => format!("the move changes both sides: {say_who}"),
+        }
+    }
+}
+
+impl MenuError {
+    /// The message in the command line's words (`--menu`), shared as [`MoverError`]'s is.
+    pub fn command_line_message(self, n_side: bool) -> String {
+        match self {
+            Self::NoDefault { scenario } => {
+                let example = if n_side {
+                    "us-russia-china-2025"
+                } else {
+                    "us-russia-2021"
+                };
+                format!(
+                    "no built-in response menu for scenario `{scenario}`: give --menu FILE (start from `reykjavik race --show-menu {example}`)"
+                )
+            }
+            Self::Invalid(m) => m,
+            Self::ArmedWithoutOption { located, .. } => located,
+        }
+    }
+}
+
 /// The built-in response menus' names.
 pub fn menu_names() -> Vec<&'static str> {
     response::BUILTINS.iter().map(|(n, _)| *n).collect()

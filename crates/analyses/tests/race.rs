@@ -159,3 +159,29 @@ fn n_side_race_starts_with_the_movers_turn() {
     assert_eq!(doc["move"]["by"], "United States", "{doc:#}");
     assert!(raced.text().contains(MOVE));
 }
+
+/// The command line's wording, which the CLI and the Python package share: the flag, the
+/// sides and the numbers a user can give, on two and on N sides.
+#[test]
+fn command_line_messages_name_the_flag_and_the_valid_choices() {
+    let sides = vec!["United States".to_string(), "Russia".to_string()];
+    let unknown = MoverError::NoSuchSide {
+        given: SideGiven::Named("Nobody".into()),
+        sides,
+    };
+    assert_eq!(
+        unknown.clone().command_line_message(false),
+        "--by Nobody: no such side (sides: United States, Russia, or 1 and 2)"
+    );
+    assert!(unknown.command_line_message(true).ends_with("or 1 to 2)"));
+    assert_eq!(
+        MoverError::Unchanged.command_line_message(false),
+        "the move changes neither side's forces: give --by SIDE to say who moves"
+    );
+    let none = MenuError::NoDefault {
+        scenario: "custom".into(),
+    };
+    assert!(none.command_line_message(true).contains(
+        "give --menu FILE (start from `reykjavik race --show-menu us-russia-china-2025`)"
+    ));
+}

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use reykjavik_analyses::race::{self as analyses, MenuError, MoverError, SideGiven};
+use reykjavik_analyses::race::{self as analyses, MoverError, SideGiven};
 use reykjavik_engine::EngineError;
 use reykjavik_engine::model::Scenario;
 use reykjavik_engine::reaction::best_response::{
@@ -227,53 +227,17 @@ pub(crate) fn load_menu(given: Option<&str>) -> Result<Option<LoadedMenu>, Failu
 
 /// An analyses error in the command line's words: the mover's and the menu's name `--by` and
 /// `--menu`; `n_side` picks the menu to start from.
+/// The mover's error in the command line's words.
+pub(crate) fn mover_failure(e: MoverError, n_side: bool) -> Failure {
+    Failure::Input(e.command_line_message(n_side))
+}
+
 pub(crate) fn failure(e: reykjavik_analyses::Error, n_side: bool) -> Failure {
     match e {
         reykjavik_analyses::Error::Mover(e) => mover_failure(e, n_side),
-        reykjavik_analyses::Error::Menu(e) => menu_failure(e, n_side),
+        reykjavik_analyses::Error::Menu(e) => Failure::Input(e.command_line_message(n_side)),
         other => other.into(),
     }
-}
-
-pub(crate) fn mover_failure(e: MoverError, n_side: bool) -> Failure {
-    let say_who = "give --by SIDE to say who moves";
-    Failure::Input(match e {
-        MoverError::NoSuchSide { given, sides } => {
-            let numbers = if n_side {
-                format!("1 to {}", sides.len())
-            } else {
-                "1 and 2".to_string()
-            };
-            format!(
-                "--by {given}: no such side (sides: {}, or {numbers})",
-                sides.join(", ")
-            )
-        }
-        MoverError::NoActor { given, .. } => format!("--by {given}: no actor"),
-        MoverError::Unchanged if n_side => format!("the move changes no side's forces: {say_who}"),
-        MoverError::Unchanged => format!("the move changes neither side's forces: {say_who}"),
-        MoverError::Several { actors } if n_side => {
-            format!("the move changes {}: {say_who}", actors.join(" and "))
-        }
-        MoverError::Several { .. } => format!("the move changes both sides: {say_who}"),
-    })
-}
-
-fn menu_failure(e: MenuError, n_side: bool) -> Failure {
-    Failure::Input(match e {
-        MenuError::NoDefault { scenario } => {
-            let example = if n_side {
-                "us-russia-china-2025"
-            } else {
-                "us-russia-2021"
-            };
-            format!(
-                "no built-in response menu for scenario `{scenario}`: give --menu FILE (start from `reykjavik race --show-menu {example}`)"
-            )
-        }
-        MenuError::Invalid(m) => m,
-        MenuError::ArmedWithoutOption { located, .. } => located,
-    })
 }
 
 /// `analyze --arms-race`: the menu and position of the section asked, or `None` without the

@@ -6,7 +6,7 @@
 //! and run it, as the CLI and the web server do. Errors are worded as the CLI words them (the
 //! Python functions' messages name the CLI's options, e.g. `--by`, `--k`).
 
-use reykjavik_analyses::race::{self as race_analysis, MenuError, MoverError, SideGiven};
+use reykjavik_analyses::race::{self as race_analysis, SideGiven};
 use reykjavik_analyses::{analyze as analyze_analysis, n_side, richardson as richardson_analysis};
 use reykjavik_engine::EngineError;
 use reykjavik_engine::arms_control::treaty::{Counting, Treaty};
@@ -239,8 +239,8 @@ pub fn race(file: &CliFile, posing: &Posing, spec: &RaceSpec) -> Result<String, 
     }
     let start = race_analysis::apply_move(&base, &load_move(spec)?)?;
     let by = spec.by.clone().map(SideGiven::Named);
-    let mover =
-        race_analysis::mover(&base, &start, by.as_ref()).map_err(|e| mover_failure(e, false))?;
+    let mover = race_analysis::mover(&base, &start, by.as_ref())
+        .map_err(|e| Failure::Input(e.command_line_message(false)))?;
     let options = posing.options(&base)?;
     let menu =
         race_analysis::menu(&base, load_menu(spec)?, true).map_err(|e| race_failure(e, false))?;
@@ -274,7 +274,7 @@ fn n_side_race(file: &CliFile, posing: &Posing, spec: &RaceSpec) -> Result<Strin
     race_analysis::check_settings(&settings.race).map_err(setting)?;
     let by = spec.by.clone().map(SideGiven::Named);
     let mover = race_analysis::n_side_mover(&base, &settings.options, &start, by.as_ref())
-        .map_err(|e| mover_failure(e, true))?;
+        .map_err(|e| Failure::Input(e.command_line_message(true)))?;
     let menu = race_analysis::n_side_menu(&base, &settings.options, load_menu(spec)?)
         .map_err(|e| race_failure(e, true))?;
     let request = race_analysis::NSideRequest {
@@ -332,50 +332,9 @@ fn setting(e: EngineError) -> Failure {
 /// A race's error as the CLI words it (`--by`, `--menu`).
 fn race_failure(e: reykjavik_analyses::Error, n_side: bool) -> Failure {
     match e {
-        reykjavik_analyses::Error::Mover(e) => mover_failure(e, n_side),
-        reykjavik_analyses::Error::Menu(e) => Failure::Input(menu_message(e, n_side)),
+        reykjavik_analyses::Error::Mover(e) => Failure::Input(e.command_line_message(n_side)),
+        reykjavik_analyses::Error::Menu(e) => Failure::Input(e.command_line_message(n_side)),
         other => other.into(),
-    }
-}
-
-fn mover_failure(e: MoverError, n_side: bool) -> Failure {
-    let say_who = "give --by SIDE to say who moves";
-    Failure::Input(match e {
-        MoverError::NoSuchSide { given, sides } => {
-            let numbers = if n_side {
-                format!("1 to {}", sides.len())
-            } else {
-                "1 and 2".to_string()
-            };
-            format!(
-                "--by {given}: no such side (sides: {}, or {numbers})",
-                sides.join(", ")
-            )
-        }
-        MoverError::NoActor { given, .. } => format!("--by {given}: no actor"),
-        MoverError::Unchanged if n_side => format!("the move changes no side's forces: {say_who}"),
-        MoverError::Unchanged => format!("the move changes neither side's forces: {say_who}"),
-        MoverError::Several { actors } if n_side => {
-            format!("the move changes {}: {say_who}", actors.join(" and "))
-        }
-        MoverError::Several { .. } => format!("the move changes both sides: {say_who}"),
-    })
-}
-
-fn menu_message(e: MenuError, n_side: bool) -> String {
-    match e {
-        MenuError::NoDefault { scenario } => {
-            let example = if n_side {
-                "us-russia-china-2025"
-            } else {
-                "us-russia-2021"
-            };
-            format!(
-                "no built-in response menu for scenario `{scenario}`: give --menu FILE (start from `reykjavik race --show-menu {example}`)"
-            )
-        }
-        MenuError::Invalid(m) => m,
-        MenuError::ArmedWithoutOption { located, .. } => located,
     }
 }
 
