@@ -100,19 +100,23 @@ fn a_missing_or_unfit_menu_is_a_typed_error() {
     }
 }
 
-#[test]
-fn the_first_round_is_the_move() {
+/// A race on us-russia-2021 whose move is the proposal's, by the United States.
+fn us_russia_request(rounds: u32) -> Request {
     let base = two_sides("us-russia-2021");
     let start = apply_move(&base, &proposal()).unwrap();
-    let request = Request {
+    Request {
         menu: menu(&base, None, true).unwrap(),
         mover: 0,
         start,
         base,
-        settings: settings(1),
+        settings: settings(rounds),
         richardson: false,
-    };
-    let raced = run(request).unwrap();
+    }
+}
+
+#[test]
+fn the_first_round_is_the_move() {
+    let raced = run(us_russia_request(1)).unwrap();
     let doc = raced.json();
     assert_eq!(doc["move"]["by"], "United States");
     assert_eq!(doc["start"]["sides"][0]["interceptors"], 44);
@@ -123,16 +127,7 @@ fn the_first_round_is_the_move() {
 
 #[test]
 fn out_of_range_settings_are_refused_by_the_run() {
-    let base = two_sides("us-russia-2021");
-    let start = apply_move(&base, &proposal()).unwrap();
-    let request = Request {
-        menu: menu(&base, None, true).unwrap(),
-        mover: 0,
-        start,
-        base,
-        settings: settings(0),
-        richardson: false,
-    };
+    let request = us_russia_request(0);
     match run(request) {
         Err(Error::Engine(e)) => assert_eq!(e.field(), Some("rounds")),
         other => panic!("{:?}", other.map(|r| r.race)),
