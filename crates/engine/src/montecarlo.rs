@@ -671,17 +671,65 @@ impl ValueStrike<'_> {
     }
 }
 
-/// [`sample_exchange`] with the plan's shape prepared for this one draw: the N-side Monte
-/// Carlo's draw of each pair's committed exchange.
+/// What one ordered pair's draws reuse from one N-side trial to the next: the plan in the form
+/// a draw executes, its shape, and the strike's buffers and memos. Reusing it changes no draw:
+/// the plan is refilled unless the caller says it is the one held, and every value of the
+/// memo is computed again in every draw (everything counts as drawn).
+#[derive(Debug, Default)]
+pub(crate) struct PairScratch {
+    planned: Option<(PlannedStrike, counterforce::PlanShape)>,
+    scratch: Scratch,
+    /// Per side of the scenario the memo's tables were made for: elements and storage sites.
+    memo_shape: Vec<(usize, usize)>,
+}
+
+impl PairScratch {
+    /// The memo, emptied first if its tables were made for a scenario of another shape (a
+    /// pair drawn in the whole scenario one trial and in a two-side duel the next), and started
+    /// on a new draw.
+    fn fit_memo(&mut self, scenario: &Scenario) {
+        let shape = scenario
+            .sides
+            .iter()
+            .map(|s| (s.forces.len(), s.warhead_storage.len()));
+        if !self.memo_shape.iter().copied().eq(shape.clone()) {
+            self.memo_shape.clear();
+            self.memo_shape.extend(shape);
+            self.scratch.memo = memo::Memo::default();
+        }
+        self.scratch.memo.next_trial();
+    }
+}
+
+/// [`sample_exchange`] of an exchange planned elsewhere: the N-side Monte Carlo's draw of each
+/// pair's committed exchange, in `pair`'s buffers. With `same_plan`, `x` is the plan `pair`
+/// last executed (fixed planning), whose shape is kept.
 pub(crate) fn sample_planned_exchange(
     scenario: &Scenario,
     x: &Exchange,
+    same_plan: bool,
+    pair: &mut PairScratch,
     draw: &mut Draw,
 ) -> Result<ExchangeSample, EngineError> {
-    let x = &PlannedStrike::new(x);
-    let shape = counterforce::PlanShape::new(&scenario.sides[x.victim], x);
+    pair.fit_memo(scenario);
+    let victim = &scenario.sides[x.victim];
+    let (planned, shape) = match &mut pair.planned {
+        Some((planned, shape)) if same_plan => (&*planned, &*shape),
+        held => {
+            let buffers = match held.take() {
+                Some((mut planned, shape)) => {
+                    planned.refill_from(x);
+                    (planned, shape)
+                }
+                None => (PlannedStrike::new(x), counterforce::PlanShape::default()),
+            };
+            let (planned, shape) = held.insert(buffers);
+            shape.refill(victim, planned);
+            (&*planned, &*shape)
+        }
+    };
     let drawn = memo::Drawn::everything();
-    sample_exchange(scenario, x, &shape, &drawn, &mut Scratch::default(), draw)
+    sample_exchange(scenario, planned, shape, &drawn, &mut pair.scratch, draw)
 }
 
 /// Executes an exchange's plan with random outcomes; `shape` is the plan's, prepared once per
@@ -895,6 +943,56 @@ mod tests {
         assert_eq!(draw.hypergeometric(10, 10, 5), 5);
         assert_eq!(draw.hypergeometric(10, 4, 10), 4);
         assert_eq!(draw.hypergeometric(10, 4, 0), 0);
+    }
+
+    /// One pair's buffers serve strikes drawn in turn in a two-side duel and among three sides
+    /// whose first side has more elements (the memo's tables at the same places were made for
+    /// the other shape): each draw is the draw in fresh buffers.
+    #[test]
+    fn pair_buffers_reused_across_scenario_shapes_draw_as_fresh_ones() {
+        use crate::model::Basing;
+        let element = |name: &str| ForceElement::ballistic(name, Basing::Silo, 30, 2, 300.0, 200.0);
+        let duel = uncertain_duel();
+        let mut world = uncertain_duel();
+        let mut third = world.sides[0].clone();
+        third.name = "C".into();
+        world.sides[0].forces.extend([element("x"), element("y")]);
+        world.sides.push(third);
+        let posture = exchange::ExchangePosture {
+            striker_alert: Alert::DayToDay,
+            victim_alert: Alert::DayToDay,
+            victim_launches_under_attack: false,
+        };
+        let strike = |scenario: &Scenario, a: usize, b: usize| {
+            exchange::first_strike(
+                scenario,
+                a,
+                b,
+                posture,
+                false,
+                exchange::CurveDetail::StopOnly,
+            )
+            .unwrap()
+        };
+        let pairs = [(0, 1), (1, 0), (0, 2), (2, 0), (1, 2), (2, 1)];
+        let in_world = pairs.map(|(a, b)| (&world, strike(&world, a, b)));
+        let in_duel = [(0, 1), (1, 0)].map(|(a, b)| (&duel, strike(&duel, a, b)));
+        let mut reused = PairScratch::default();
+        let draws = in_world
+            .iter()
+            .zip(in_duel.iter().cycle())
+            .flat_map(|(w, d)| [d, w]);
+        for (t, (scenario, x)) in draws.enumerate() {
+            let sample = |pair: &mut PairScratch| {
+                sample_planned_exchange(scenario, x, false, pair, &mut Draw::new(8, t as u64))
+                    .unwrap()
+            };
+            assert_eq!(
+                sample(&mut reused),
+                sample(&mut PairScratch::default()),
+                "draw {t}"
+            );
+        }
     }
 
     /// Two sides of silos and road-mobile launchers (the second side's found with

@@ -350,3 +350,59 @@ fn an_alliance_is_one_actor_in_every_trial() {
         }
     }
 }
+
+/// A rayon job reuses its scenario copy and each pair's buffers and memos from one trial to the
+/// next (`outcomes::run_range`); every trial of a run on one thread (one job) is the trial drawn
+/// alone, under both plannings, with alliances, reserves (pairs drawn in a two-side duel, the
+/// memo's tables remade for its shape) and joiners. Inputs drawn in three sides, with a count
+/// among them, so informed plans change from trial to trial.
+#[test]
+fn a_job_reused_across_trials_draws_each_trial_as_drawn_alone() {
+    let mut world = with_uncertain_reliability(three_powers());
+    world.uncertain.push(UncertainInput {
+        paths: vec!["side[2].force[0].launchers".into()],
+        distribution: Distribution::Uniform {
+            low: 20.0,
+            high: 90.0,
+        },
+    });
+    world.uncertain.push(UncertainInput {
+        paths: vec!["side[0].force[0].detection_probability".into()],
+        distribution: Distribution::Uniform {
+            low: 0.4,
+            high: 0.9,
+        },
+    });
+    let allied = MultiScenario {
+        alliances: vec![multilateral::Alliance {
+            name: "AB".into(),
+            members: vec![0, 1],
+        }],
+        ..MultiScenario::plain(world.clone())
+    };
+    let reserved = MultiScenario {
+        reserve: Reserve::DeterThirdParties,
+        third_parties: ThirdParties::JoinVictim,
+        ..MultiScenario::plain(world.clone())
+    };
+    let shared = MultiScenario {
+        reserve: Reserve::FixedShare(0.3),
+        ..MultiScenario::plain(world)
+    };
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    for ms in [allied, reserved, shared] {
+        let options = MultiOptions::uniform(3, Alert::DayToDay, false);
+        for planning in [Planning::Fixed, Planning::Informed] {
+            let run = one_thread
+                .install(|| outcomes::run(&ms, &options, planning, 12, 4, &|_| {}).unwrap());
+            for (t, trial) in run.iter().enumerate() {
+                let alone = outcomes::run_trial(&ms, &options, planning, 4, t as u64).unwrap();
+                assert_eq!(trial, &alone, "trial {t}, {planning:?}");
+            }
+            assert!(run.iter().any(|t| t.index != run[0].index));
+        }
+    }
+}

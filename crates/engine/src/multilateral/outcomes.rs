@@ -15,7 +15,6 @@
 //! scenario whose third sides are unarmed draws exactly the two-side trial.
 
 use rayon::prelude::*;
-use std::borrow::Cow;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::actors;
@@ -25,7 +24,7 @@ use super::{MultiOptions, MultiScenario, views};
 use crate::error::EngineError;
 use crate::limits::{self, size};
 use crate::model::Scenario;
-use crate::montecarlo::{Draw, ExchangeSample, Planning, sample_planned_exchange};
+use crate::montecarlo::{Draw, ExchangeSample, PairScratch, Planning, sample_planned_exchange};
 use crate::params;
 
 /// One ordered pair's drawn first strike.
@@ -104,11 +103,22 @@ pub fn max_trials(ms: &MultiScenario, planning: Planning) -> u64 {
 }
 
 /// What every trial shares: the plan and the world it is executed in, when they are the same
-/// in every trial, and the uncertain inputs with their paths parsed once.
+/// in every trial, and the uncertain inputs with their fields resolved once.
 struct Shared<'a> {
     report: Option<MultiReport>,
     world: Option<Scenario>,
-    inputs: Vec<(&'a params::Distribution, Vec<params::ParsedPath>)>,
+    inputs: Vec<(&'a params::Distribution, Vec<params::PreparedField>)>,
+}
+
+/// What one rayon job keeps from one trial to the next, so that a trial allocates little: the
+/// copy of the scenario the draws are written into (made on first use) and each pair's draw
+/// buffers. Reusing it changes no trial: every trial writes every uncertain field, and each
+/// pair's buffers are refilled (see [`PairScratch`]).
+#[derive(Debug, Default)]
+struct Job {
+    drawn: Option<MultiScenario>,
+    /// Per strike of the plan, in its order.
+    pairs: Vec<PairScratch>,
 }
 
 /// Runs `trials` trials in parallel; `progress` gets the number finished so far.
@@ -137,8 +147,8 @@ pub fn run_range(
     let total = range.end.saturating_sub(range.start);
     range
         .into_par_iter()
-        .map(|t| {
-            let trial = trial_with(ms, options, &shared, seed, t);
+        .map_init(Job::default, |job, t| {
+            let trial = trial_with(ms, options, &shared, job, seed, t);
             let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
             if finished.is_multiple_of(16) || finished == total {
                 progress(finished);
@@ -156,7 +166,8 @@ pub fn run_trial(
     seed: u64,
     t: u64,
 ) -> Result<OutcomeTrial, EngineError> {
-    trial_with(ms, options, &shared(ms, options, planning)?, seed, t)
+    let shared = shared(ms, options, planning)?;
+    trial_with(ms, options, &shared, &mut Job::default(), seed, t)
 }
 
 /// [`Shared`]: the plan with fixed planning or fixed inputs, the world too with fixed inputs.
@@ -177,12 +188,12 @@ fn shared<'a>(
         .uncertain
         .iter()
         .map(|input| {
-            let paths = input
+            let fields = input
                 .paths
                 .iter()
-                .map(|p| parsed(&ms.scenario, p))
+                .map(|p| params::PreparedField::new(&ms.scenario, p))
                 .collect();
-            (&input.distribution, paths)
+            (&input.distribution, fields)
         })
         .collect();
     Ok(Shared {
@@ -192,27 +203,22 @@ fn shared<'a>(
     })
 }
 
-/// A path in canonical form (sides and elements by index: quicker to resolve), named as written
-/// in errors; one that does not resolve is kept as written, to fail in the trial as it would.
-fn parsed(scenario: &Scenario, path: &str) -> params::ParsedPath {
-    let canonical = params::canonical_path(scenario, path);
-    params::ParsedPath::shown_as(canonical.as_deref().unwrap_or(path), path)
-}
-
 fn trial_with(
     ms: &MultiScenario,
     options: &MultiOptions,
     shared: &Shared,
+    job: &mut Job,
     seed: u64,
     t: u64,
 ) -> Result<OutcomeTrial, EngineError> {
     let mut draw = Draw::new(seed, t);
-    let drawn = draw_inputs(ms, &shared.inputs, &mut draw)?;
+    let Job { drawn, pairs } = job;
+    let drawn = draw_inputs(ms, &shared.inputs, drawn, &mut draw)?;
     let planned;
     let report = match &shared.report {
         Some(report) => report,
         None => {
-            planned = super::analyze(&drawn, options)?.actual;
+            planned = super::analyze(drawn, options)?.actual;
             &planned
         }
     };
@@ -222,36 +228,42 @@ fn trial_with(
         // Without alliances the actors' world is the drawn truth itself.
         None if ms.alliances.is_empty() => &drawn.scenario,
         None => {
-            executed = actors::plan(&drawn, &drawn.scenario, options).scenario;
+            executed = actors::plan(drawn, &drawn.scenario, options).scenario;
             &executed
         }
     };
+    let same_plans = shared.report.is_some();
+    if pairs.len() < report.strikes.len() {
+        pairs.resize_with(report.strikes.len(), PairScratch::default);
+    }
     let pairs = report
         .strikes
         .iter()
-        .map(|strike| sample_pair(world, strike, &mut draw))
+        .zip(pairs.iter_mut())
+        .map(|(strike, pair)| sample_pair(world, strike, same_plans, pair, &mut draw))
         .collect::<Result<Vec<_>, _>>()?;
     finish(report, pairs)
 }
 
 /// The truth with the trial's draws of the uncertain inputs (one uniform each, in file order,
-/// as the two-side trial draws them).
+/// as the two-side trial draws them), written into the job's copy of the scenario.
 fn draw_inputs<'a>(
     ms: &'a MultiScenario,
-    inputs: &[(&params::Distribution, Vec<params::ParsedPath>)],
+    inputs: &[(&params::Distribution, Vec<params::PreparedField>)],
+    copy: &'a mut Option<MultiScenario>,
     draw: &mut Draw,
-) -> Result<Cow<'a, MultiScenario>, EngineError> {
+) -> Result<&'a MultiScenario, EngineError> {
     if inputs.is_empty() {
-        return Ok(Cow::Borrowed(ms));
+        return Ok(ms);
     }
-    let mut trial = ms.clone();
-    for (distribution, paths) in inputs {
+    let trial = copy.get_or_insert_with(|| ms.clone());
+    for (distribution, fields) in inputs {
         let value = distribution.sample(&mut || draw.uniform());
-        for path in paths {
-            path.set(&mut trial.scenario, value)?;
+        for field in fields {
+            field.set(&mut trial.scenario, value)?;
         }
     }
-    Ok(Cow::Owned(trial))
+    Ok(trial)
 }
 
 /// The planned strike executed in `world` (the actors of the trial's truth): its committed
@@ -259,11 +271,13 @@ fn draw_inputs<'a>(
 fn sample_pair(
     world: &Scenario,
     strike: &Strike,
+    same_plan: bool,
+    pair: &mut PairScratch,
     draw: &mut Draw,
 ) -> Result<PairSample, EngineError> {
     let (a, b) = (strike.striker, strike.victim);
     let exchange = if strike.reserve_share == 0.0 {
-        sample_planned_exchange(world, &strike.exchange, draw)?
+        sample_planned_exchange(world, &strike.exchange, same_plan, pair, draw)?
     } else {
         // As planned: the striker withholding its reserve, in a two-side duel (sides 0 and 1).
         let duel = Scenario {
@@ -276,7 +290,7 @@ fn sample_pair(
             options: world.options,
             uncertain: Vec::new(),
         };
-        sample_planned_exchange(&duel, &strike.exchange, draw)?
+        sample_planned_exchange(&duel, &strike.exchange, same_plan, pair, draw)?
     };
     let (mut on_a, mut on_b) = (exchange.damage_to_striker, exchange.damage_to_victim);
     let (mut cost_a, mut cost_b) = (exchange.cost_to_striker, exchange.cost_to_victim);
