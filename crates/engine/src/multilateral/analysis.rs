@@ -5,8 +5,9 @@ use super::actors::{self, Actor};
 use super::pair::{Commitment, Context, Strike};
 use super::{MultiOptions, MultiScenario, Reserve};
 use crate::error::EngineError;
-use crate::exchange::CurveDetail;
+use crate::exchange::{CurveDetail, Workspace};
 use crate::model::Scenario;
+use std::cell::RefCell;
 
 /// One actor's ratio against one opponent: r = min(1, C1 / C2), C1 its cost striking the
 /// opponent first, C2 its cost when the opponent strikes it first (third parties included).
@@ -70,6 +71,16 @@ pub struct MultiAnalysis {
 /// Validates and analyses. Stop points only (the costs are the full curve's, exactly), except
 /// where a believing striker's commitment is read off the true curve.
 pub fn analyze(ms: &MultiScenario, options: &MultiOptions) -> Result<MultiAnalysis, EngineError> {
+    analyze_with(ms, options, &mut Workspace::default())
+}
+
+/// [`analyze`], planning every exchange in `workspace`'s buffers (a loop of analyses keeps one:
+/// a reused workspace plans as a fresh one, bit for bit).
+pub fn analyze_with(
+    ms: &MultiScenario,
+    options: &MultiOptions,
+    workspace: &mut Workspace,
+) -> Result<MultiAnalysis, EngineError> {
     super::validate(ms).map_err(|mut errors| errors.swap_remove(0))?;
     let plan = actors::plan(ms, &ms.scenario, options);
     let mut perceived = Vec::new();
@@ -78,14 +89,14 @@ pub fn analyze(ms: &MultiScenario, options: &MultiOptions) -> Result<MultiAnalys
         let Some(world) = believed_world(ms, &actor.members)? else {
             continue;
         };
-        let report = report_of(ms, &world, options, None)?;
+        let report = report_of(ms, &world, options, None, workspace)?;
         // Beliefs that match the truth plan exactly as the truth does: keep its numbers.
         if world != ms.scenario {
             commitments[a] = Some(commitments_of(&report, a));
         }
         perceived.push(BeliefView { actor: a, report });
     }
-    let actual = report_of(ms, &ms.scenario, options, Some(&commitments))?;
+    let actual = report_of(ms, &ms.scenario, options, Some(&commitments), workspace)?;
     Ok(MultiAnalysis { actual, perceived })
 }
 
@@ -127,6 +138,7 @@ fn report_of(
     world: &Scenario,
     options: &MultiOptions,
     commitments: Option<&Commitments>,
+    workspace: &mut Workspace,
 ) -> Result<MultiReport, EngineError> {
     let plan = actors::plan(ms, world, options);
     let mut context = Context {
@@ -135,11 +147,23 @@ fn report_of(
         third_parties: ms.third_parties,
         detail: CurveDetail::StopOnly,
         deterring: Vec::new(),
-        workspace: Default::default(),
+        workspace: RefCell::new(std::mem::take(workspace)),
     };
+    let strikes = strikes_of(&mut context, commitments);
+    *workspace = context.workspace.into_inner();
+    let (armed, strikes) = strikes?;
+    finish(plan.actors, armed, strikes)
+}
+
+/// Which actors are armed, and every armed actor's strike on every other one, in `context`.
+fn strikes_of(
+    context: &mut Context,
+    commitments: Option<&Commitments>,
+) -> Result<(Vec<bool>, Vec<Strike>), EngineError> {
+    let plan = context.actors;
     let n = plan.actors.len();
     let armed: Vec<bool> = (0..n).map(|a| context.armed(a)).collect();
-    context.deterring = deterring_table(&context, &armed)?;
+    context.deterring = deterring_table(context, &armed)?;
     let mut strikes = Vec::new();
     for a in (0..n).filter(|&a| armed[a]) {
         for b in (0..n).filter(|&b| b != a && armed[b]) {
@@ -149,7 +173,7 @@ fn report_of(
             strikes.push(context.strike(a, b, given)?);
         }
     }
-    finish(plan.actors, armed, strikes)
+    Ok((armed, strikes))
 }
 
 /// With `Reserve::DeterThirdParties` and three or more armed actors: the share each actor keeps

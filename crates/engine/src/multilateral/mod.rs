@@ -33,7 +33,7 @@ use crate::limits;
 use crate::model::{self, Alert, Scenario};
 use crate::params;
 
-pub use analysis::{MultiAnalysis, MultiReport, analyze};
+pub use analysis::{MultiAnalysis, MultiReport, analyze, analyze_with};
 
 /// How much of its force a striker withholds against the third parties (docs/model.md).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

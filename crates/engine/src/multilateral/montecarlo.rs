@@ -10,8 +10,9 @@ use rand::rngs::ChaCha8Rng;
 use rand::{Rng, SeedableRng};
 use rayon::prelude::*;
 
-use super::{MultiOptions, MultiScenario, analyze};
+use super::{MultiOptions, MultiScenario, analyze_with};
 use crate::error::EngineError;
+use crate::exchange::Workspace;
 use crate::limits::{self, size};
 use crate::params;
 
@@ -58,8 +59,9 @@ pub fn run(
     let done = std::sync::atomic::AtomicU64::new(0);
     (0..trials)
         .into_par_iter()
-        .map(|t| {
-            let report = analyze(&drawn(ms, seed, t)?, options)?.actual;
+        // One planner workspace per rayon job (a reused workspace plans as a fresh one).
+        .map_init(Workspace::default, |workspace, t| {
+            let report = analyze_with(&drawn(ms, seed, t)?, options, workspace)?.actual;
             let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if finished.is_multiple_of(16) || finished == trials {
                 progress(finished);

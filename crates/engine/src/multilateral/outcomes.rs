@@ -22,6 +22,7 @@ use super::analysis::{self, MultiReport};
 use super::pair::{Strike, combined};
 use super::{MultiOptions, MultiScenario, views};
 use crate::error::EngineError;
+use crate::exchange::Workspace;
 use crate::limits::{self, size};
 use crate::model::Scenario;
 use crate::montecarlo::{Draw, ExchangeSample, PairScratch, Planning, sample_planned_exchange};
@@ -111,12 +112,14 @@ struct Shared<'a> {
 }
 
 /// What one rayon job keeps from one trial to the next, so that a trial allocates little: the
-/// copy of the scenario the draws are written into (made on first use) and each pair's draw
-/// buffers. Reusing it changes no trial: every trial writes every uncertain field, and each
-/// pair's buffers are refilled (see [`PairScratch`]).
+/// copy of the scenario the draws are written into (made on first use), the planner's workspace
+/// (informed planning) and each pair's draw buffers. Reusing it changes no trial: every trial
+/// writes every uncertain field, a reused workspace plans as a fresh one, and each pair's
+/// buffers are refilled (see [`PairScratch`]).
 #[derive(Debug, Default)]
 struct Job {
     drawn: Option<MultiScenario>,
+    workspace: Workspace,
     /// Per strike of the plan, in its order.
     pairs: Vec<PairScratch>,
 }
@@ -212,13 +215,17 @@ fn trial_with(
     t: u64,
 ) -> Result<OutcomeTrial, EngineError> {
     let mut draw = Draw::new(seed, t);
-    let Job { drawn, pairs } = job;
+    let Job {
+        drawn,
+        workspace,
+        pairs,
+    } = job;
     let drawn = draw_inputs(ms, &shared.inputs, drawn, &mut draw)?;
     let planned;
     let report = match &shared.report {
         Some(report) => report,
         None => {
-            planned = super::analyze(drawn, options)?.actual;
+            planned = super::analyze_with(drawn, options, workspace)?.actual;
             &planned
         }
     };

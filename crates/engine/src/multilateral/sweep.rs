@@ -3,8 +3,9 @@
 
 use rayon::prelude::*;
 
-use super::{MultiOptions, MultiScenario, analyze};
+use super::{MultiOptions, MultiScenario, analyze_with};
 use crate::error::EngineError;
+use crate::exchange::Workspace;
 use crate::limits;
 use crate::params;
 use crate::sweep::Axis;
@@ -114,9 +115,10 @@ pub fn run_points(
     let done = std::sync::atomic::AtomicU64::new(0);
     points
         .into_par_iter()
-        .map(|k| {
+        // One planner workspace per rayon job (a reused workspace plans as a fresh one).
+        .map_init(Workspace::default, |workspace, k| {
             let coordinates = coordinates(axes, k);
-            let analysis = analyze(&at_point(ms, axes, &coordinates)?, options)?;
+            let analysis = analyze_with(&at_point(ms, axes, &coordinates)?, options, workspace)?;
             let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             progress(finished);
             let r = analysis.actual;
