@@ -196,6 +196,33 @@ test('every view renders its result without errors', async () => {
   }
 });
 
+test('the breakout grid: a heat map of one cell per point for two fields, a line chart for one', async () => {
+  const { context, page, problems } = await freshBrowser();
+  try {
+    await ready(page, url);
+    await page.click('nav button[data-view="breakout"]');
+    await page.waitForSelector('#months', { timeout: 60000 });
+    await page.fill('#grid-x-steps', '3');
+    await page.check('#grid-two');
+    await page.fill('#grid-y-steps', '2');
+    await page.click('#run-breakout-grid');
+    await page.waitForSelector('#breakout-grid-result svg rect.cell', { timeout: 60000 });
+    assert.equal(await page.locator('#breakout-grid-result svg rect.cell').count(), 6);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#breakout-grid-result button', { hasText: 'Download CSV' }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.match(csv, /^plant\[0\]\.machines,stock\[0\]\.mass_kg,months_to_first,months_to_last,quantities_made,route/m);
+    await page.screenshot({ path: path.join(SHOTS, '6-breakout-grid.png'), fullPage: true });
+    await page.uncheck('#grid-two');
+    await page.click('#run-breakout-grid');
+    await page.waitForSelector('#breakout-grid-result svg polyline.series', { timeout: 60000 });
+    assert.equal(await page.locator('#breakout-grid-result svg polyline.series').count(), 2);
+    assert.doesNotMatch(await page.locator('#view').innerText(), /\bnull\b|\bNaN\b|\bundefined\b|Infinity/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('posture and a slider change the analysis, and a reload restores them', async () => {
   const { context, page, problems } = await freshBrowser();
   try {

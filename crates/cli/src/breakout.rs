@@ -1,21 +1,15 @@
 //! `reykjavik breakout`: time to weapons-grade material (docs/breakout.md), as text or JSON
-//! (schema in docs/output-format.md), with Monte Carlo, the solver and a one-field sweep (CSV).
-//! Arguments, the case's file, the built-in list and the sweep; the breakout, Monte Carlo and
-//! solver run in `reykjavik_analyses::breakout`.
+//! (schema in docs/output-format.md), with Monte Carlo, the solver and a grid over one or two
+//! fields (`--vary`, CSV or JSON). Arguments, the case's file and the built-in list; the
+//! breakout, Monte Carlo, solver and grid run in `reykjavik_analyses::breakout`.
 
 use clap::Args;
 use reykjavik_analyses::breakout as analyses;
-use reykjavik_fissile::breakout;
 use reykjavik_fissile::case::Case;
-use reykjavik_fissile::solve::Field;
 use reykjavik_scenario::breakout as cases;
-
-use reykjavik_report as report;
 
 use crate::Format;
 use crate::{Failure, say};
-
-const MAX_STEPS: usize = 10_000;
 
 #[derive(Debug, Args)]
 pub struct BreakoutArgs {
@@ -46,7 +40,7 @@ pub struct BreakoutArgs {
     /// for a grid.
     #[arg(long, value_name = "PATH=A:B:N", conflicts_with_all = ["trials", "solve"])]
     vary: Vec<String>,
-    /// Output format (the sweep is always CSV).
+    /// Output format (with --vary: CSV for text, or the grid's JSON document).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
@@ -62,7 +56,7 @@ pub fn run(args: BreakoutArgs) -> Result<String, Failure> {
     let (text, label) = cases::source_text(name).map_err(|e| Failure::Input(e.to_string()))?;
     let case = cases::parse(&text, &label).map_err(|e| Failure::Input(e.to_string()))?;
     if !args.vary.is_empty() {
-        return sweep(&case, &args.vary);
+        return grid(case, label, &args.vary, args.format);
     }
     let request = analyses::Request {
         case,
@@ -118,104 +112,38 @@ fn show(name: &str) -> Result<String, Failure> {
         })
 }
 
-/// A fissile error's exit code (see `reykjavik_analyses::breakout::fissile`).
-fn failure(e: reykjavik_fissile::FissileError) -> Failure {
-    analyses::fissile(e).into()
-}
-
-/// One swept field and its values.
-struct Axis {
-    path: String,
-    field: Field,
-    values: Vec<f64>,
-}
-
-fn parse_axis(case: &Case, vary: &str) -> Result<Axis, Failure> {
-    let bad = |why: &str| {
-        Failure::Input(format!(
-            "--vary {vary}: {why} (expected PATH=START:STOP:STEPS, e.g. plant[0].machines=1000:10000:10)"
-        ))
-    };
-    let (path, range) = vary.rsplit_once('=').ok_or_else(|| bad("no `=`"))?;
-    let field = Field::parse(case, path.trim()).map_err(failure)?;
-    let parts: Vec<&str> = range.split(':').collect();
-    let [start, stop, steps] = parts.as_slice() else {
-        return Err(bad("give START:STOP:STEPS"));
-    };
-    let value = |s: &str| {
-        s.trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|v| v.is_finite())
-            .ok_or_else(|| bad(&format!("`{s}` is not a number")))
-    };
-    let (start, stop) = (value(start)?, value(stop)?);
-    let steps: usize = steps
-        .trim()
-        .parse()
-        .ok()
-        .filter(|n| (1..=MAX_STEPS).contains(n))
-        .ok_or_else(|| {
-            bad(&format!(
-                "STEPS must be a whole number from 1 to {MAX_STEPS}"
-            ))
-        })?;
-    let values = (0..steps)
-        .map(|i| match steps {
-            1 => start,
-            _ => start + (stop - start) * i as f64 / (steps - 1) as f64,
-        })
-        .collect();
-    Ok(Axis {
-        path: path.trim().to_string(),
-        field,
-        values,
-    })
-}
-
-/// `--vary PATH=A:B:N` (once or twice): the breakout at every grid point, as CSV, the first
-/// axis slowest.
-pub(crate) fn sweep(case: &Case, vary: &[String]) -> Result<String, Failure> {
+/// `--vary PATH=A:B:N` (once or twice): the breakout at every grid point, the first axis
+/// slowest, as CSV (text) or the grid's JSON document; the grid is `reykjavik_analyses::breakout::grid`.
+pub(crate) fn grid(
+    case: Case,
+    label: String,
+    vary: &[String],
+    format: Format,
+) -> Result<String, Failure> {
     if vary.len() > 2 {
-        return Err(Failure::Input(
-            "--vary: give one or two axes (a line or a grid)".into(),
-        ));
+        return Err(grid_failure(analyses::GridError::Axes(vary.len())));
     }
     let axes = vary
         .iter()
-        .map(|v| parse_axis(case, v))
-        .collect::<Result<Vec<_>, _>>()?;
-    let paths: Vec<&str> = axes.iter().map(|a| a.path.as_str()).collect();
-    let mut out = report::breakout::sweep_header(&paths);
-    let inner = axes
-        .get(1)
-        .map_or(vec![None], |a| a.values.iter().map(Some).collect());
-    for &v in &axes[0].values {
-        for w in &inner {
-            let mut point = vec![(axes[0].field, v)];
-            if let (Some(w), Some(axis)) = (w, axes.get(1)) {
-                point.push((axis.field, **w));
-            }
-            out.push_str(&sweep_row(case, &point)?);
+        .map(|v| analyses::GridAxis::parse(&case, v))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(grid_failure)?;
+    let request = analyses::GridRequest {
+        case,
+        label,
+        axes,
+        max_points: None,
+    };
+    let grid = analyses::grid(&request).map_err(grid_failure)?;
+    Ok(match format {
+        Format::Text => grid.csv(),
+        Format::Json => {
+            serde_json::to_string_pretty(&grid.json()).expect("JSON values serialise") + "\n"
         }
-    }
-    Ok(out)
+    })
 }
 
-fn sweep_row(case: &Case, point: &[(Field, f64)]) -> Result<String, Failure> {
-    let mut copy = case.clone();
-    for &(field, v) in point {
-        field.set(&mut copy, v);
-    }
-    let values: Vec<String> = point.iter().map(|(_, v)| v.to_string()).collect();
-    copy.validate().map_err(|errors| {
-        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        Failure::Input(format!(
-            "--vary: at {}: {}",
-            values.join(", "),
-            messages.join("; ")
-        ))
-    })?;
-    let result = breakout::compute(&copy, &copy.central());
-    Ok(report::breakout::sweep_row(&copy, &values, &result))
+/// A grid's error in the command line's words (a wrong field's exit code as the solver's).
+fn grid_failure(e: analyses::GridError) -> Failure {
+    reykjavik_analyses::Error::from(e).into()
 }

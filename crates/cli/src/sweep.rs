@@ -353,7 +353,12 @@ fn sweep_breakout(
             given.join(", ")
         )));
     }
-    let table = crate::breakout::sweep(case, &args.vary)?;
+    let table = crate::breakout::grid(
+        case.clone(),
+        args.scenario.clone(),
+        &args.vary,
+        crate::Format::Text,
+    )?;
     match &args.output {
         None => Ok(table),
         Some(path) => {

@@ -202,6 +202,35 @@ fn two_vary_axes_make_a_grid_first_axis_slowest() {
     assert!(lines[6].starts_with("6000,600,5.87"), "{text}");
 }
 
+/// `--vary ... --format json`: the grid's document, the same rows as the CSV.
+#[test]
+fn vary_grid_as_json_has_the_csv_rows() {
+    let args = [
+        "breakout",
+        "iran-jcpoa",
+        "--vary",
+        "plant[0].machines=2000:6000:3",
+        "--vary",
+        "stock[0].mass_kg=0:600:2",
+    ];
+    let csv = String::from_utf8(reykjavik().args(args).output().unwrap().stdout).unwrap();
+    let doc = json_of(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(doc["kind"], "breakout-grid");
+    let rows = doc["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 6);
+    for (row, line) in rows.iter().zip(csv.lines().skip(1)) {
+        let cells: Vec<&str> = line.split(',').collect();
+        let values = row["values"].as_array().unwrap();
+        assert_eq!(values[0].as_f64().unwrap().to_string(), cells[0]);
+        assert_eq!(values[1].as_f64().unwrap().to_string(), cells[1]);
+        assert_eq!(
+            row["months_to_first"].as_f64().unwrap().to_string(),
+            cells[2]
+        );
+        assert_eq!(row["quantities_made"].to_string(), cells[4]);
+    }
+}
+
 #[test]
 fn bad_case_files_give_located_errors_and_exit_2() {
     for (from, to, message) in [

@@ -376,13 +376,10 @@ pub fn breakout(
     solve: Option<(String, f64)>,
 ) -> Result<String, Failure> {
     use reykjavik_analyses::breakout as analyses;
-    use reykjavik_scenario::breakout as cases;
-    let (text, label) = match source {
-        Source::NameOrPath(name) => cases::source_text(name).map_err(input)?,
-        Source::Text { toml, label } => (toml.clone(), label.clone()),
-    };
+    let (text, label) = breakout_text(source)?;
+    let case = reykjavik_scenario::breakout::parse(&text, &label).map_err(input)?;
     let request = analyses::Request {
-        case: cases::parse(&text, &label).map_err(input)?,
+        case,
         label,
         monte_carlo: trials.map(|trials| analyses::Trials { trials, seed }),
         solve: solve.map(|(field, target_months)| analyses::Solve {
@@ -391,6 +388,63 @@ pub fn breakout(
         }),
     };
     Ok(format!("{:#}\n", analyses::run(&request)?.json()))
+}
+
+/// A breakout case's text and label, read as the CLI reads it (a file or built-in name, or text).
+fn breakout_text(source: &Source) -> Result<(String, String), Failure> {
+    Ok(match source {
+        Source::NameOrPath(name) => {
+            reykjavik_scenario::breakout::source_text(name).map_err(input)?
+        }
+        Source::Text { toml, label } => (toml.clone(), label.clone()),
+    })
+}
+
+/// An axis of a breakout grid as Python gives it.
+pub enum GridAxisSpec {
+    /// `PATH=START:STOP:STEPS`, the CLI's `--vary`.
+    Text(String),
+    Linear(String, f64, f64, usize),
+    /// A list of values: refused (a breakout grid's values are evenly spaced).
+    Values(String),
+}
+
+/// `reykjavik breakout CASE --vary ... --format json` through the analyses layer, errors in
+/// the CLI's words.
+pub fn breakout_grid(source: &Source, axes: Vec<GridAxisSpec>) -> Result<String, Failure> {
+    use reykjavik_analyses::breakout::{self as analyses, GridAxis, GridError};
+    let grid_failure = |e: GridError| Failure::from(reykjavik_analyses::Error::from(e));
+    let (text, label) = breakout_text(source)?;
+    let case = reykjavik_scenario::breakout::parse(&text, &label).map_err(input)?;
+    if axes.len() > 2 {
+        return Err(grid_failure(GridError::Axes(axes.len())));
+    }
+    let axes = axes
+        .into_iter()
+        .map(|a| match a {
+            GridAxisSpec::Text(text) => GridAxis::parse(&case, &text),
+            GridAxisSpec::Linear(path, start, stop, steps) => Ok(GridAxis {
+                path,
+                start,
+                stop,
+                steps,
+            }),
+            GridAxisSpec::Values(path) => Err(GridError::Syntax {
+                text: path,
+                why: "give (path, start, stop, steps): a breakout grid's values are evenly spaced"
+                    .into(),
+            }),
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(grid_failure)?;
+    let request = analyses::GridRequest {
+        case,
+        label,
+        axes,
+        max_points: None,
+    };
+    let grid = analyses::grid(&request).map_err(grid_failure)?;
+    Ok(format!("{:#}\n", grid.json()))
 }
 
 /// What `reykjavik reciprocity` is asked for: a game, the table or an event series.

@@ -426,6 +426,21 @@ fn breakout(
     })
 }
 
+/// `reykjavik breakout CASE --vary ... --format json`: the breakout grid's document.
+#[pyfunction]
+fn breakout_grid(py: Python<'_>, source: SourceArg, axes: Vec<PyAxis>) -> PyResult<String> {
+    let source = source_of(source)?;
+    let axes: Vec<documents::GridAxisSpec> = axes
+        .into_iter()
+        .map(|a| match a {
+            PyAxis::Text(t) => documents::GridAxisSpec::Text(t),
+            PyAxis::Linear(p, a, b, n) => documents::GridAxisSpec::Linear(p, a, b, n),
+            PyAxis::Values(p, _) => documents::GridAxisSpec::Values(p),
+        })
+        .collect();
+    compute(py, || Ok(documents::breakout_grid(&source, axes)?))
+}
+
 /// `reykjavik race SCENARIO --move MOVE ...` (issue 11; N sides: issue 10); the JSON document.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
@@ -545,6 +560,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(optimize, m)?)?;
     m.add_function(wrap_pyfunction!(treaty, m)?)?;
     m.add_function(wrap_pyfunction!(breakout, m)?)?;
+    m.add_function(wrap_pyfunction!(breakout_grid, m)?)?;
     m.add_function(wrap_pyfunction!(richardson, m)?)?;
     m.add_function(wrap_pyfunction!(reciprocity, m)?)?;
     m.add_function(wrap_pyfunction!(race, m)?)?;

@@ -145,6 +145,29 @@ def test_compare_treaty_and_breakout_equal_the_cli_json(cli):
     )
 
 
+def test_breakout_grid_equals_the_cli_json_and_csv(cli):
+    axes = ["plant[0].machines=1000:5000:3", "stock[0].mass_kg=0:300:4"]
+    doc = reykjavik.breakout_grid("iran-jcpoa", axes)
+    assert doc == cli.json("breakout", "iran-jcpoa", "--vary", axes[0], "--vary", axes[1])
+    # The same grid as tuples and a dict; the first axis slowest.
+    assert reykjavik.breakout_grid("iran-jcpoa", [("plant[0].machines", 1000, 5000, 3), ("stock[0].mass_kg", 0, 300, 4)]) == doc
+    assert reykjavik.breakout_grid("iran-jcpoa", {"plant[0].machines": (1000, 5000, 3), "stock[0].mass_kg": (0, 300, 4)}) == doc
+    assert [row["values"] for row in doc["rows"][:5]] == [[1000, 0], [1000, 100], [1000, 200], [1000, 300], [3000, 0]]
+    # A point's months are the single-case breakout's at the same values, bit for bit.
+    case = cli.run("breakout", "--show", "iran-jcpoa").stdout
+    single = reykjavik.breakout(
+        case.replace("machines = 5060", "machines = 3000").replace("mass_kg = 300 ", "mass_kg = 200 ")
+    )
+    assert doc["rows"][6]["values"] == [3000, 200]
+    assert doc["rows"][6]["months_to_first"] == single["months_to_first"]
+    # The table has the CSV's columns and values.
+    csv = cli.run("breakout", "iran-jcpoa", "--vary", axes[0], "--vary", axes[1]).stdout
+    df = reykjavik.breakout_grid("iran-jcpoa", axes, table="pandas")
+    expected = pd.read_csv(io.StringIO(csv))
+    assert list(df.columns) == list(expected.columns)
+    pd.testing.assert_frame_equal(df, expected, check_dtype=False)
+
+
 def test_optimize_equals_the_cli_json(cli):
     py = reykjavik.optimize("kent-thaler-notional", "Side B", starts=1, grid_budget=10)
     expected = cli.json(

@@ -81,3 +81,16 @@ def test_a_bad_breakout_case_is_located():
         reykjavik.breakout("[case]\nname = 3\n")
     assert caught.value.file == "<string>"
     assert caught.value.line is not None
+
+
+def test_breakout_grid_errors_in_the_cli_words():
+    with pytest.raises(ScenarioError, match=r"^--vary: give one or two axes \(a line or a grid\)"):
+        reykjavik.breakout_grid("iran-jcpoa", ["setup_months=0:1:2"] * 3)
+    with pytest.raises(ScenarioError, match=r"STEPS must be a whole number from 1 to 10000"):
+        reykjavik.breakout_grid("iran-jcpoa", [("setup_months", 0, 1, 0)])
+    with pytest.raises(ScenarioError, match=r"^no field `plant\[9\]\.nope`"):
+        reykjavik.breakout_grid("iran-jcpoa", ["plant[9].nope=0:1:2"])
+    with pytest.raises(ScenarioError, match=r"^--vary: at 0: plant\[0\]\.efficiency = 0 is out of range"):
+        reykjavik.breakout_grid("iran-jcpoa", {"plant[0].efficiency": (1, 0, 3)})
+    with pytest.raises(ScenarioError, match="evenly spaced"):
+        reykjavik.breakout_grid("iran-jcpoa", {"setup_months": [0, 1]})

@@ -1,5 +1,5 @@
 //! The output of `reykjavik breakout` (docs/breakout.md): time to weapons-grade material, as
-//! text or JSON (schema in docs/output-format.md), and the rows of a breakout sweep (CSV).
+//! text or JSON (schema in docs/output-format.md), and a breakout grid (`--vary`) as CSV or JSON.
 
 use reykjavik_fissile::breakout::{Breakout, Draw, Source, Stop};
 use reykjavik_fissile::case::Case;
@@ -316,24 +316,106 @@ fn monte_carlo_json(mc: &MonteCarlo) -> Value {
     })
 }
 
-/// The header of a breakout sweep's CSV, for the swept field paths.
-pub fn sweep_header(paths: &[&str]) -> String {
-    format!(
-        "{},months_to_first,months_to_last,quantities_made,route\n",
-        paths.join(",")
-    )
+/// Version of the breakout grid's JSON document; raised only when a field changes meaning or
+/// disappears.
+const GRID_SCHEMA_VERSION: u32 = 1;
+
+/// One axis of a breakout grid, as its document states it.
+#[derive(Debug, Clone, Copy)]
+pub struct GridAxis<'a> {
+    pub path: &'a str,
+    pub start: f64,
+    pub stop: f64,
+    pub steps: usize,
+    pub values: &'a [f64],
 }
 
-/// One row of a breakout sweep's CSV: the point's values, then the result there.
-pub fn sweep_row(case: &Case, values: &[String], result: &Breakout) -> String {
-    let q = &result.schedule.quantities;
+/// One point of a breakout grid: its values (first axis first) and the figures of its row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridRow {
+    pub values: Vec<f64>,
+    /// Months to the first significant quantity; `None` when none is ever made.
+    pub months_to_first: Option<f64>,
+    /// Months to the last quantity made.
+    pub months_to_last: Option<f64>,
+    pub quantities_made: usize,
+    /// The fastest route's name.
+    pub route: String,
+}
+
+impl GridRow {
+    /// The row of the breakout `result` at `values` (`case` names the route).
+    pub fn new(case: &Case, values: Vec<f64>, result: &Breakout) -> Self {
+        let q = &result.schedule.quantities;
+        Self {
+            values,
+            months_to_first: q.first().map(|q| q.months),
+            months_to_last: q.last().map(|q| q.months),
+            quantities_made: q.len(),
+            route: route_name(case, result.schedule.scheme),
+        }
+    }
+}
+
+/// The columns of a breakout grid: the axes' paths, then the figures.
+fn grid_columns(paths: &[&str]) -> Vec<String> {
+    let figures = [
+        "months_to_first",
+        "months_to_last",
+        "quantities_made",
+        "route",
+    ];
+    paths
+        .iter()
+        .copied()
+        .chain(figures)
+        .map(String::from)
+        .collect()
+}
+
+/// The CSV of `reykjavik breakout CASE --vary ...`: a header, then a row per point; an empty
+/// cell where a quantity is never made.
+pub fn grid_csv(paths: &[&str], rows: &[GridRow]) -> String {
+    let mut out = grid_columns(paths).join(",") + "\n";
     let cell = |m: Option<f64>| m.map_or(String::new(), |m| format!("{m}"));
-    format!(
-        "{},{},{},{},\"{}\"\n",
-        values.join(","),
-        cell(q.first().map(|q| q.months)),
-        cell(q.last().map(|q| q.months)),
-        q.len(),
-        route_name(case, result.schedule.scheme).replace('"', "\"\"")
-    )
+    for row in rows {
+        let values: Vec<String> = row.values.iter().map(ToString::to_string).collect();
+        out.push_str(&format!(
+            "{},{},{},{},\"{}\"\n",
+            values.join(","),
+            cell(row.months_to_first),
+            cell(row.months_to_last),
+            row.quantities_made,
+            row.route.replace('"', "\"\"")
+        ));
+    }
+    out
+}
+
+/// The breakout grid's JSON document (schema in docs/output-format.md).
+pub fn grid_json(case: &Case, label: &str, axes: &[GridAxis], rows: &[GridRow]) -> Value {
+    let paths: Vec<&str> = axes.iter().map(|a| a.path).collect();
+    let months = |m: Option<f64>| m.map_or(Value::Null, number);
+    json!({
+        "schema_version": GRID_SCHEMA_VERSION,
+        "kind": "breakout-grid",
+        "case": case.name,
+        "source": label,
+        "quantities": case.quantities,
+        "axes": axes.iter().map(|a| json!({
+            "path": a.path,
+            "start": a.start,
+            "stop": a.stop,
+            "steps": a.steps,
+            "values": a.values,
+        })).collect::<Vec<_>>(),
+        "columns": grid_columns(&paths),
+        "rows": rows.iter().map(|r| json!({
+            "values": r.values,
+            "months_to_first": months(r.months_to_first),
+            "months_to_last": months(r.months_to_last),
+            "quantities_made": r.quantities_made,
+            "route": r.route,
+        })).collect::<Vec<_>>(),
+    })
 }

@@ -36,6 +36,8 @@ pub const MAX_GRID_BUDGET: usize = 2_000;
 pub const MAX_STARTS: usize = 20;
 /// Most breakout Monte Carlo trials.
 pub const MAX_BREAKOUT_TRIALS: u64 = 100_000;
+/// Most grid points of a breakout grid (`/api/breakout-grid`).
+pub const MAX_BREAKOUT_GRID_POINTS: usize = 2_500;
 
 type Answer = Result<Response, ApiError>;
 
@@ -337,10 +339,10 @@ fn check_trials(scenario: &Scenario, trials: u64, planning: Planning) -> Result<
 
 #[derive(Debug, Deserialize)]
 pub struct AxisRequest {
-    path: String,
-    start: f64,
-    stop: f64,
-    steps: usize,
+    pub(crate) path: String,
+    pub(crate) start: f64,
+    pub(crate) stop: f64,
+    pub(crate) steps: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -657,15 +659,14 @@ pub struct BreakoutRequest {
     seed: Option<u64>,
 }
 
-/// `POST /api/breakout`: months to weapons-grade material for a built-in case or TOML text.
-pub async fn breakout(
-    Shared(state): Shared<State>,
-    given: Result<Json<BreakoutRequest>, JsonRejection>,
-) -> Answer {
+/// A breakout case from its TOML text (which wins) or a built-in name, and its label.
+pub(crate) fn breakout_case(
+    name: Option<&str>,
+    toml: Option<&str>,
+) -> Result<(reykjavik_fissile::case::Case, String), ApiError> {
     use reykjavik_scenario::breakout as cases;
-    let request = body(given)?;
-    let (text, label) = match (&request.toml, &request.case) {
-        (Some(text), _) => (text.clone(), "case.toml".to_string()),
+    let (text, label) = match (toml, name) {
+        (Some(text), _) => (text.to_string(), "case.toml".to_string()),
         (None, Some(name)) => cases::find(name)
             .map(|b| (b.toml.to_string(), format!("<built-in {}>", b.name)))
             .ok_or_else(|| ApiError::bad(format!("no built-in breakout case named `{name}`")))?,
@@ -675,6 +676,16 @@ pub async fn breakout(
         cases::BreakoutError::Invalid(d) => ApiError::diagnostics(e.to_string(), d),
         _ => ApiError::bad(e.to_string()),
     })?;
+    Ok((case, label))
+}
+
+/// `POST /api/breakout`: months to weapons-grade material for a built-in case or TOML text.
+pub async fn breakout(
+    Shared(state): Shared<State>,
+    given: Result<Json<BreakoutRequest>, JsonRejection>,
+) -> Answer {
+    let request = body(given)?;
+    let (case, label) = breakout_case(request.case.as_deref(), request.toml.as_deref())?;
     if let Some(n) = request
         .trials
         .filter(|n| !(1..=MAX_BREAKOUT_TRIALS).contains(n))

@@ -7,6 +7,7 @@
 
 mod api;
 mod assets;
+mod breakout_grid;
 mod compute;
 mod error;
 mod fields;
@@ -78,6 +79,7 @@ pub fn router(config: Config) -> Router {
         .route("/api/treaty", post(api::treaty))
         .route("/api/optimize", post(api::optimize))
         .route("/api/breakout", post(api::breakout))
+        .route("/api/breakout-grid", post(breakout_grid::grid))
         .route("/api/race", post(reaction::race))
         .route("/api/reciprocity", post(reaction::reciprocity))
         .route("/api/richardson", post(reaction::richardson))

@@ -29,6 +29,7 @@ __all__ = [
     "ScenarioError",
     "analyze",
     "breakout",
+    "breakout_grid",
     "builtins",
     "check",
     "compare",
@@ -303,6 +304,25 @@ def breakout(
     pair = None if solve is None else (solve, float(target_months))  # type: ignore[arg-type]
     text = _core.breakout(_plain.source(case), None if trials is None else int(trials), int(seed), pair)
     return json.loads(text)
+
+
+def breakout_grid(case: Any, axes: Any, *, table: str | None = None) -> Any:
+    """Breakout over a grid of one or two of a case's fields: the document of
+    ``reykjavik breakout CASE --vary ... --format json`` (a row per grid point, the first axis
+    slowest), or with ``table="pandas"`` (or ``"arrow"``) the same rows as a table with the
+    CSV's columns (months ``NaN`` where a quantity is never made).
+
+    ``axes``: ``"PATH=START:STOP:STEPS"`` strings, ``(path, start, stop, steps)`` tuples, or a
+    dict ``{path: (start, stop, steps)}``; fields as ``breakout --vary`` takes them
+    (``plant[0].machines``, ``stock[0].mass_kg``, ``setup_months``, ...).
+
+    >>> doc = reykjavik.breakout_grid("iran-jcpoa", {"plant[0].machines": (1000, 5000, 3)})
+    >>> [row["values"][0] for row in doc["rows"]]
+    [1000.0, 3000.0, 5000.0]
+    """
+    text = _core.breakout_grid(_plain.source(case), _plain.axes(axes))
+    doc = json.loads(text)
+    return doc if table is None else _plain.grid_table(doc, table)
 
 
 def reciprocity(

@@ -81,6 +81,7 @@ def treaty(source: Source, treaty: Optional[str], count_disputed: bool) -> str: 
 def breakout(
     source: Source, trials: Optional[int], seed: int, solve: Optional[tuple[str, float]]
 ) -> str: ...
+def breakout_grid(source: Source, axes: list[Axis]) -> str: ...
 def richardson(
     k: float,
     l: float,

@@ -128,3 +128,30 @@ def split(total: int, size: int) -> list[tuple[int, int]]:
     """`0..total` as consecutive ranges of at most `size` items (the engine's `work_units::split`)."""
     size = max(1, int(size))
     return [(start, min(start + size, total)) for start in range(0, total, size)]
+
+
+def grid_table(doc: dict[str, Any], kind: str = "pandas") -> Any:
+    """The rows of a breakout grid document as a table with its CSV's columns: each axis's
+    value, the months (NaN where never made), the quantities made and the route."""
+    names = doc["columns"]
+    rows = doc["rows"]
+    n_axes = len(doc["axes"])
+    nan = float("nan")
+    data: dict[str, list[Any]] = {
+        name: [row["values"][k] for row in rows] for k, name in enumerate(names[:n_axes])
+    }
+    for name in ("months_to_first", "months_to_last"):
+        data[name] = [nan if row[name] is None else row[name] for row in rows]
+    data["quantities_made"] = [row["quantities_made"] for row in rows]
+    data["route"] = [row["route"] for row in rows]
+    if kind == "arrow":
+        try:
+            import pyarrow as pa
+        except ImportError:
+            raise ImportError("table='arrow' needs pyarrow: pip install pyarrow") from None
+        return pa.table({name: data[name] for name in names})
+    if kind != "pandas":
+        raise ValueError(f"table={kind!r}: give 'pandas' or 'arrow'")
+    import pandas as pd
+
+    return pd.DataFrame(data, columns=names)
