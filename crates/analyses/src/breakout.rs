@@ -119,6 +119,10 @@ pub fn fissile(e: FissileError) -> Error {
 /// Most values of one axis of a breakout grid.
 pub const MAX_STEPS: usize = 10_000;
 
+/// Most points of one grid on any face (a face may allow fewer): about a second of computing
+/// and 100 MB of CSV, so that no input can ask for unbounded time or memory.
+pub const MAX_POINTS: usize = 1_000_000;
+
 /// What the command line says after a malformed `--vary`.
 const VARY_FORM: &str = "expected PATH=START:STOP:STEPS, e.g. plant[0].machines=1000:10000:10";
 
@@ -190,7 +194,7 @@ fn steps_rule() -> String {
 }
 
 /// A breakout grid to compute: the case loaded (`label` naming where it came from), one or two
-/// axes, and the most grid points the face allows (`None`: no cap beyond the steps').
+/// axes, and the most grid points the face allows (`None`: [`MAX_POINTS`]; never more).
 #[derive(Debug, Clone)]
 pub struct GridRequest {
     pub case: Case,
@@ -305,13 +309,14 @@ fn check_axes(request: &GridRequest) -> Result<Vec<solve::Field>, GridError> {
             return Err(syntax(steps_rule()));
         }
     }
-    match request.max_points {
-        Some(most) if request.points() > most => Err(GridError::TooManyPoints {
+    let most = request.max_points.map_or(MAX_POINTS, |m| m.min(MAX_POINTS));
+    if request.points() > most {
+        return Err(GridError::TooManyPoints {
             points: request.points(),
             most,
-        }),
-        _ => Ok(fields),
+        });
     }
+    Ok(fields)
 }
 
 /// The `k`-th grid point, the first axis slowest (the last axis fastest).

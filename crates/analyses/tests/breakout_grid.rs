@@ -3,7 +3,7 @@
 //! hand, the grid order (first axis slowest), the cap, and every error in the CLI's words.
 
 use reykjavik_analyses::breakout::{
-    GridAxis, GridError, GridRequest, MAX_STEPS, Request, grid, run,
+    GridAxis, GridError, GridRequest, MAX_POINTS, MAX_STEPS, Request, grid, run,
 };
 use reykjavik_fissile::case::Case;
 use reykjavik_fissile::uncertain::Uncertain;
@@ -164,6 +164,26 @@ fn cap_on_points() {
     );
     r.max_points = Some(12);
     assert_eq!(grid(&r).unwrap().rows().len(), 12);
+}
+
+/// Whatever a face allows, no grid has more than `MAX_POINTS` points: two axes of 1,001 steps
+/// are refused, with no cap given and with a larger one.
+#[test]
+fn no_grid_exceeds_the_layer_cap() {
+    let mut r = request(vec![
+        axis("plant[0].machines", 1000.0, 5000.0, 1001),
+        axis("stock[0].mass_kg", 0.0, 300.0, 1001),
+    ]);
+    for face_cap in [None, Some(usize::MAX)] {
+        r.max_points = face_cap;
+        assert_eq!(
+            error(&r),
+            GridError::TooManyPoints {
+                points: 1001 * 1001,
+                most: MAX_POINTS
+            }
+        );
+    }
 }
 
 #[test]

@@ -76,7 +76,7 @@ const BREAKOUT_EXAMPLES: &str = concat!(
                                                       the machine cap for a 12-month breakout
   reykjavik breakout iran-jcpoa --solve 'stock[0].mass_kg' --target-months 11
                                                       the stock cap (kg of UF6) for 11 months
-  reykjavik breakout iran-jcpoa --vary 'plant[0].machines=1000:10000:10'   CSV
+  reykjavik breakout iran-jcpoa --vary 'plant[0].machines=1000:10000:10'   CSV (or --format json)
 
 ",
     exit_codes!()
