@@ -15,7 +15,6 @@
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
-use std::collections::binary_heap::PeekMut;
 
 /// A WTA instance.
 #[derive(Debug, Clone, PartialEq)]
@@ -374,7 +373,7 @@ struct Tier {
     survival: f64,
     /// Warheads on each aimpoint: [paid, free].
     assigned: [usize; 2],
-    /// Gain of the tier's candidate in the heap (which holds only keys, to move less).
+    /// Gain of the tier's candidate in the queue (which holds only keys, to move less).
     queued_gain: f64,
 }
 
@@ -393,8 +392,10 @@ pub struct TierGreedy {
     problem: ClassProblem,
     tiers: Vec<Tier>,
     stock_left: Vec<f64>,
-    /// Each tier's best candidate (at most one per tier): its key and the tier.
-    heap: BinaryHeap<(u128, usize)>,
+    /// Each live tier's best candidate (at most one per tier): its key and the tier, in no
+    /// order. Few tiers are live at once (a class, or a few splits of one), so a scan for the
+    /// highest key costs less than keeping a heap.
+    queue: Vec<(u128, usize)>,
     preference: Vec<Vec<usize>>,
     /// Scratch for sorting a group's weapons.
     preference_keys: Vec<u128>,
@@ -459,16 +460,12 @@ impl TierGreedy {
     /// Recomputes every tier's best option (kill probabilities may have risen).
     pub fn rebuild(&mut self) {
         self.rank_weapons();
-        let mut heap = std::mem::take(&mut self.heap).into_vec();
-        heap.clear();
-        heap.reserve(self.tiers.len());
+        self.queue.clear();
         for t in 0..self.tiers.len() {
             if let Some(c) = self.best_for(&self.tiers[t], &self.stock_left) {
-                self.tiers[t].queued_gain = c.gain;
-                heap.push((c.key, t));
+                self.enqueue(c, t);
             }
         }
-        self.heap = BinaryHeap::from(heap);
     }
 
     /// Sorts each group's weapons ([`weapon_preference`]) unless the kill probabilities and
@@ -499,9 +496,22 @@ impl TierGreedy {
     }
 
     /// Queues tier `t`'s best candidate.
-    fn queue(&mut self, c: Candidate, t: usize) {
+    fn enqueue(&mut self, c: Candidate, t: usize) {
         self.tiers[t].queued_gain = c.gain;
-        self.heap.push((c.key, t));
+        self.queue.push((c.key, t));
+    }
+
+    /// The queue slot with the highest key (keys are distinct: they hold the tier's first
+    /// aimpoint, and tiers are disjoint), if any tier is live.
+    fn top(&self) -> Option<usize> {
+        let (first, rest) = self.queue.split_first()?;
+        let mut best = (0, first.0);
+        for (k, &(key, _)) in rest.iter().enumerate() {
+            if key > best.1 {
+                best = (k + 1, key);
+            }
+        }
+        Some(best.0)
     }
 
     fn is_free(&self, weapon: usize) -> bool {
@@ -589,22 +599,17 @@ impl TierGreedy {
         }
     }
 
-    /// Tier `t`'s entry, at the top of the heap, becomes its next candidate, or goes when it
-    /// has none: one sift instead of a pop and a push. Keys are distinct (they hold the
-    /// aimpoint, and tiers are disjoint), so the heap yields the same order either way.
-    fn requeue_top(&mut self, next: Option<Candidate>, t: usize) {
-        let Some(mut top) = self.heap.peek_mut() else {
-            return;
-        };
-        debug_assert!(top.1 == t);
+    /// Tier `t`'s entry, in queue slot `slot`, becomes its next candidate, or goes when it has
+    /// none.
+    fn requeue(&mut self, slot: usize, next: Option<Candidate>, t: usize) {
+        debug_assert!(self.queue[slot].1 == t);
         match next {
             Some(c) => {
-                *top = (c.key, t);
-                drop(top);
+                self.queue[slot].0 = c.key;
                 self.tiers[t].queued_gain = c.gain;
             }
             None => {
-                PeekMut::pop(top);
+                self.queue.swap_remove(slot);
             }
         }
     }
@@ -612,7 +617,8 @@ impl TierGreedy {
     /// Commits the next batch, or as much of it as `limit` allows when shown the whole of it
     /// (at least one warhead), or returns `None` when no warhead gains anything.
     pub fn step(&mut self, limit: impl FnOnce(&Batch) -> usize) -> Option<Batch> {
-        while let Some(&(key, t)) = self.heap.peek() {
+        while let Some(slot) = self.top() {
+            let (key, t) = self.queue[slot];
             let top = Candidate {
                 key,
                 gain: self.tiers[t].queued_gain,
@@ -620,7 +626,7 @@ impl TierGreedy {
             if self.stock_left[top.weapon()] < 1.0 {
                 // Stale: its weapon ran out. The tier's best is now a lesser one, if any.
                 let current = self.best_for(&self.tiers[t], &self.stock_left);
-                self.requeue_top(current, t);
+                self.requeue(slot, current, t);
                 continue;
             }
             // Still current: the tier has not changed since the candidate was queued (a tier
@@ -656,10 +662,10 @@ impl TierGreedy {
             self.tiers[t] = hit;
             self.stock_left[weapon] -= count as f64;
             let next = self.next_after(&hit, weapon, seen);
-            self.requeue_top(next, t);
+            self.requeue(slot, next, t);
             if let Some((rest, same)) = rest {
                 self.tiers.push(rest);
-                self.queue(same, self.tiers.len() - 1);
+                self.enqueue(same, self.tiers.len() - 1);
             }
             return Some(Batch { count, ..proposal });
         }
@@ -1098,6 +1104,19 @@ mod tests {
             *reused.problem_mut() = next.clone();
             reused.restart();
             prop_assert_eq!(plan(&mut reused), plan(&mut TierGreedy::new(next)));
+        }
+    }
+
+    proptest! {
+        /// The queue's top is the highest key, as a heap's would be.
+        #[test]
+        fn the_queue_top_is_the_highest_key(keys in prop::collection::hash_set(any::<u128>(), 0..40)) {
+            let greedy = TierGreedy {
+                queue: keys.iter().enumerate().map(|(t, &key)| (key, t)).collect(),
+                ..TierGreedy::default()
+            };
+            let top = greedy.top().map(|slot| greedy.queue[slot].0);
+            prop_assert_eq!(top, BinaryHeap::from_iter(keys).pop());
         }
     }
 
