@@ -15,7 +15,6 @@
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
-use std::collections::binary_heap::PeekMut;
 
 /// A WTA instance.
 #[derive(Debug, Clone, PartialEq)]
@@ -374,7 +373,7 @@ struct Tier {
     survival: f64,
     /// Warheads on each aimpoint: [paid, free].
     assigned: [usize; 2],
-    /// Gain of the tier's candidate in the heap (which holds only keys, to move less).
+    /// Gain of the tier's candidate in the queue (which holds only keys, to move less).
     queued_gain: f64,
 }
 
@@ -393,14 +392,52 @@ pub struct TierGreedy {
     problem: ClassProblem,
     tiers: Vec<Tier>,
     stock_left: Vec<f64>,
-    /// Each tier's best candidate (at most one per tier): its key and the tier.
-    heap: BinaryHeap<(u128, usize)>,
+    /// Each live tier's best candidate (at most one per tier): its key and the tier, in no
+    /// order. Few tiers are live at once (a class, or a few splits of one), so a scan for the
+    /// highest key costs less than keeping a heap.
+    queue: Vec<(u128, usize)>,
     preference: Vec<Vec<usize>>,
     /// Scratch for sorting a group's weapons.
     preference_keys: Vec<u128>,
     /// The kill probabilities and costs `preference` was sorted from: a restart on the same
     /// ones (the next analysis of an unchanged scenario) keeps it instead of sorting again.
     preference_from: (Vec<Vec<f64>>, Vec<f64>),
+    /// Counts the sorts of `preference`: the same count means the same order, from the same
+    /// kill probabilities and costs.
+    sorts: u64,
+    /// How the last restart that queued every tier began, for a restart on the same problem.
+    start: Start,
+}
+
+/// The tiers and queue a restart began with, and the problem they are a function of besides
+/// the kill probabilities and costs (those are the ones of sort number `sorts`). A restart on
+/// the same problem, bit for bit, (the next analysis of an unchanged scenario) copies them
+/// instead of ranking every tier again.
+#[derive(Debug, Clone, Default)]
+struct Start {
+    sorts: Option<u64>,
+    classes: Vec<AimpointClass>,
+    stock: Vec<f64>,
+    cap: usize,
+    fratricide_per_burst: f64,
+    tiers: Vec<Tier>,
+    queue: Vec<(u128, usize)>,
+}
+
+impl Start {
+    /// Whether it began from `problem` with weapon order number `sorts`.
+    fn is_for(&self, problem: &ClassProblem, sorts: u64) -> bool {
+        self.sorts == Some(sorts)
+            && same_bits(&self.stock, &problem.stock)
+            && self.cap == problem.cap
+            && self.fratricide_per_burst.to_bits() == problem.fratricide_per_burst.to_bits()
+            && self.classes.len() == problem.classes.len()
+            && self
+                .classes
+                .iter()
+                .zip(&problem.classes)
+                .all(|(a, b)| same_class(a, b))
+    }
 }
 
 impl TierGreedy {
@@ -421,6 +458,20 @@ impl TierGreedy {
 
     /// Starts planning afresh on the problem as it now is, keeping every buffer.
     pub fn restart(&mut self) {
+        self.rank_weapons();
+        self.stock_left.clone_from(&self.problem.stock);
+        if self.start.is_for(&self.problem, self.sorts) {
+            self.tiers.clone_from(&self.start.tiers);
+            self.queue.clone_from(&self.start.queue);
+            return;
+        }
+        self.split_into_classes();
+        self.queue_every_tier();
+        self.remember_start();
+    }
+
+    /// One tier per class, none hit yet.
+    fn split_into_classes(&mut self) {
         let mut first = 0;
         self.tiers.clear();
         // Splitting a tier adds one: room for a few splits per class without regrowing.
@@ -443,12 +494,36 @@ impl TierGreedy {
                     (c.count > 0).then_some(tier)
                 }),
         );
-        self.stock_left.clone_from(&self.problem.stock);
-        self.rebuild();
+    }
+
+    /// Keeps how this restart began, for the next restart on the same problem.
+    fn remember_start(&mut self) {
+        let start = &mut self.start;
+        start.sorts = Some(self.sorts);
+        start.classes.clone_from(&self.problem.classes);
+        start.stock.clone_from(&self.problem.stock);
+        start.cap = self.problem.cap;
+        start.fratricide_per_burst = self.problem.fratricide_per_burst;
+        start.tiers.clone_from(&self.tiers);
+        start.queue.clone_from(&self.queue);
     }
 
     pub fn problem(&self) -> &ClassProblem {
         &self.problem
+    }
+
+    /// Whether the last restart that ranked every tier began on these classes and stocks, bit
+    /// for bit: a workspace hands a problem on them to this greedy first, so that its restart
+    /// can copy that beginning.
+    pub fn began_on(&self, classes: &[AimpointClass], stock: &[f64]) -> bool {
+        same_bits(&self.start.stock, stock)
+            && self.start.classes.len() == classes.len()
+            && self
+                .start
+                .classes
+                .iter()
+                .zip(classes)
+                .all(|(a, b)| same_class(a, b))
     }
 
     /// Changes one kill probability; call [`TierGreedy::rebuild`] after a batch of changes.
@@ -459,16 +534,17 @@ impl TierGreedy {
     /// Recomputes every tier's best option (kill probabilities may have risen).
     pub fn rebuild(&mut self) {
         self.rank_weapons();
-        let mut heap = std::mem::take(&mut self.heap).into_vec();
-        heap.clear();
-        heap.reserve(self.tiers.len());
+        self.queue_every_tier();
+    }
+
+    /// Queues every tier's best candidate afresh.
+    fn queue_every_tier(&mut self) {
+        self.queue.clear();
         for t in 0..self.tiers.len() {
             if let Some(c) = self.best_for(&self.tiers[t], &self.stock_left) {
-                self.tiers[t].queued_gain = c.gain;
-                heap.push((c.key, t));
+                self.enqueue(c, t);
             }
         }
-        self.heap = BinaryHeap::from(heap);
     }
 
     /// Sorts each group's weapons ([`weapon_preference`]) unless the kill probabilities and
@@ -484,6 +560,7 @@ impl TierGreedy {
         if unchanged {
             return;
         }
+        self.sorts += 1;
         weapon_preference(
             &mut self.preference,
             &self.problem.kill,
@@ -499,9 +576,22 @@ impl TierGreedy {
     }
 
     /// Queues tier `t`'s best candidate.
-    fn queue(&mut self, c: Candidate, t: usize) {
+    fn enqueue(&mut self, c: Candidate, t: usize) {
         self.tiers[t].queued_gain = c.gain;
-        self.heap.push((c.key, t));
+        self.queue.push((c.key, t));
+    }
+
+    /// The queue slot with the highest key (keys are distinct: they hold the tier's first
+    /// aimpoint, and tiers are disjoint), if any tier is live.
+    fn top(&self) -> Option<usize> {
+        let (first, rest) = self.queue.split_first()?;
+        let mut best = (0, first.0);
+        for (k, &(key, _)) in rest.iter().enumerate() {
+            if key > best.1 {
+                best = (k + 1, key);
+            }
+        }
+        Some(best.0)
     }
 
     fn is_free(&self, weapon: usize) -> bool {
@@ -589,22 +679,17 @@ impl TierGreedy {
         }
     }
 
-    /// Tier `t`'s entry, at the top of the heap, becomes its next candidate, or goes when it
-    /// has none: one sift instead of a pop and a push. Keys are distinct (they hold the
-    /// aimpoint, and tiers are disjoint), so the heap yields the same order either way.
-    fn requeue_top(&mut self, next: Option<Candidate>, t: usize) {
-        let Some(mut top) = self.heap.peek_mut() else {
-            return;
-        };
-        debug_assert!(top.1 == t);
+    /// Tier `t`'s entry, in queue slot `slot`, becomes its next candidate, or goes when it has
+    /// none.
+    fn requeue(&mut self, slot: usize, next: Option<Candidate>, t: usize) {
+        debug_assert!(self.queue[slot].1 == t);
         match next {
             Some(c) => {
-                *top = (c.key, t);
-                drop(top);
+                self.queue[slot].0 = c.key;
                 self.tiers[t].queued_gain = c.gain;
             }
             None => {
-                PeekMut::pop(top);
+                self.queue.swap_remove(slot);
             }
         }
     }
@@ -612,7 +697,8 @@ impl TierGreedy {
     /// Commits the next batch, or as much of it as `limit` allows when shown the whole of it
     /// (at least one warhead), or returns `None` when no warhead gains anything.
     pub fn step(&mut self, limit: impl FnOnce(&Batch) -> usize) -> Option<Batch> {
-        while let Some(&(key, t)) = self.heap.peek() {
+        while let Some(slot) = self.top() {
+            let (key, t) = self.queue[slot];
             let top = Candidate {
                 key,
                 gain: self.tiers[t].queued_gain,
@@ -620,7 +706,7 @@ impl TierGreedy {
             if self.stock_left[top.weapon()] < 1.0 {
                 // Stale: its weapon ran out. The tier's best is now a lesser one, if any.
                 let current = self.best_for(&self.tiers[t], &self.stock_left);
-                self.requeue_top(current, t);
+                self.requeue(slot, current, t);
                 continue;
             }
             // Still current: the tier has not changed since the candidate was queued (a tier
@@ -656,10 +742,10 @@ impl TierGreedy {
             self.tiers[t] = hit;
             self.stock_left[weapon] -= count as f64;
             let next = self.next_after(&hit, weapon, seen);
-            self.requeue_top(next, t);
+            self.requeue(slot, next, t);
             if let Some((rest, same)) = rest {
                 self.tiers.push(rest);
-                self.queue(same, self.tiers.len() - 1);
+                self.enqueue(same, self.tiers.len() - 1);
             }
             return Some(Batch { count, ..proposal });
         }
@@ -699,6 +785,14 @@ fn weapon_preference(
         keys.sort_unstable_by(|a, b| b.cmp(a));
         weapons.extend(keys.iter().map(|&key| (u32::MAX - key as u32) as usize));
     }
+}
+
+/// Whether two classes are the same, bit for bit.
+fn same_class(a: &AimpointClass, b: &AimpointClass) -> bool {
+    a.value.to_bits() == b.value.to_bits()
+        && a.spend.to_bits() == b.spend.to_bits()
+        && a.group == b.group
+        && a.count == b.count
 }
 
 /// Whether two slices hold the same numbers bit for bit.
@@ -1098,6 +1192,73 @@ mod tests {
             *reused.problem_mut() = next.clone();
             reused.restart();
             prop_assert_eq!(plan(&mut reused), plan(&mut TierGreedy::new(next)));
+        }
+    }
+
+    /// Every kill probability rises halfway to 1, zeros too (a forces defense ran out).
+    fn raise_every_kill(greedy: &mut TierGreedy) {
+        for group in 0..greedy.problem.kill.len() {
+            for weapon in 0..greedy.problem.cost.len() {
+                let p = greedy.problem.kill[group][weapon];
+                greedy.set_kill(group, weapon, p + (1.0 - p) / 2.0);
+            }
+        }
+        greedy.rebuild();
+    }
+
+    fn whole_plan(greedy: &mut TierGreedy) -> Vec<Batch> {
+        let mut batches = Vec::new();
+        while let Some(batch) = greedy.step(|b| b.count) {
+            batches.push(batch);
+        }
+        batches
+    }
+
+    proptest! {
+        /// A restart on the last restart's problem copies how that one began: it plans as a
+        /// fresh greedy, also when kill probabilities rose during the last plan and the next
+        /// problem has the raised ones (same problem as far as the copy can see, but another
+        /// weapon order), or with a weapon back in stock or one aimpoint more.
+        #[test]
+        fn a_greedy_restarted_on_the_same_problem_plans_as_a_fresh_one(
+            mut p in class_instance(),
+            raise_after in 0usize..4,
+            next_raised: bool,
+            change in 0usize..3,
+        ) {
+            if change == 1 {
+                p.stock[0] = 0.0;
+            }
+            let mut reused = TierGreedy::new(p.clone());
+            let mut steps = 0;
+            while reused.step(|b| b.count).is_some() {
+                steps += 1;
+                if steps == raise_after {
+                    raise_every_kill(&mut reused);
+                }
+            }
+            let mut next = if next_raised { reused.problem().clone() } else { p };
+            match change {
+                0 => {}
+                1 => next.stock[0] = 30.0,
+                _ => next.classes[0].count += 1,
+            }
+            for _ in 0..2 {
+                *reused.problem_mut() = next.clone();
+                reused.restart();
+                prop_assert_eq!(whole_plan(&mut reused), whole_plan(&mut TierGreedy::new(next.clone())));
+            }
+        }
+
+        /// The queue's top is the highest key, as a heap's would be.
+        #[test]
+        fn the_queue_top_is_the_highest_key(keys in prop::collection::hash_set(any::<u128>(), 0..40)) {
+            let greedy = TierGreedy {
+                queue: keys.iter().enumerate().map(|(t, &key)| (key, t)).collect(),
+                ..TierGreedy::default()
+            };
+            let top = greedy.top().map(|slot| greedy.queue[slot].0);
+            prop_assert_eq!(top, BinaryHeap::from_iter(keys).pop());
         }
     }
 
