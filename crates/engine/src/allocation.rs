@@ -402,42 +402,6 @@ pub struct TierGreedy {
     /// The kill probabilities and costs `preference` was sorted from: a restart on the same
     /// ones (the next analysis of an unchanged scenario) keeps it instead of sorting again.
     preference_from: (Vec<Vec<f64>>, Vec<f64>),
-    /// Counts the sorts of `preference`: the same count means the same order, from the same
-    /// kill probabilities and costs.
-    sorts: u64,
-    /// How the last restart that queued every tier began, for a restart on the same problem.
-    start: Start,
-}
-
-/// The tiers and queue a restart began with, and the problem they are a function of besides
-/// the kill probabilities and costs (those are the ones of sort number `sorts`). A restart on
-/// the same problem, bit for bit, (the next analysis of an unchanged scenario) copies them
-/// instead of ranking every tier again.
-#[derive(Debug, Clone, Default)]
-struct Start {
-    sorts: Option<u64>,
-    classes: Vec<AimpointClass>,
-    stock: Vec<f64>,
-    cap: usize,
-    fratricide_per_burst: f64,
-    tiers: Vec<Tier>,
-    queue: Vec<(u128, usize)>,
-}
-
-impl Start {
-    /// Whether it began from `problem` with weapon order number `sorts`.
-    fn is_for(&self, problem: &ClassProblem, sorts: u64) -> bool {
-        self.sorts == Some(sorts)
-            && same_bits(&self.stock, &problem.stock)
-            && self.cap == problem.cap
-            && self.fratricide_per_burst.to_bits() == problem.fratricide_per_burst.to_bits()
-            && self.classes.len() == problem.classes.len()
-            && self
-                .classes
-                .iter()
-                .zip(&problem.classes)
-                .all(|(a, b)| same_class(a, b))
-    }
 }
 
 impl TierGreedy {
@@ -458,20 +422,6 @@ impl TierGreedy {
 
     /// Starts planning afresh on the problem as it now is, keeping every buffer.
     pub fn restart(&mut self) {
-        self.rank_weapons();
-        self.stock_left.clone_from(&self.problem.stock);
-        if self.start.is_for(&self.problem, self.sorts) {
-            self.tiers.clone_from(&self.start.tiers);
-            self.queue.clone_from(&self.start.queue);
-            return;
-        }
-        self.split_into_classes();
-        self.queue_every_tier();
-        self.remember_start();
-    }
-
-    /// One tier per class, none hit yet.
-    fn split_into_classes(&mut self) {
         let mut first = 0;
         self.tiers.clear();
         // Splitting a tier adds one: room for a few splits per class without regrowing.
@@ -494,36 +444,12 @@ impl TierGreedy {
                     (c.count > 0).then_some(tier)
                 }),
         );
-    }
-
-    /// Keeps how this restart began, for the next restart on the same problem.
-    fn remember_start(&mut self) {
-        let start = &mut self.start;
-        start.sorts = Some(self.sorts);
-        start.classes.clone_from(&self.problem.classes);
-        start.stock.clone_from(&self.problem.stock);
-        start.cap = self.problem.cap;
-        start.fratricide_per_burst = self.problem.fratricide_per_burst;
-        start.tiers.clone_from(&self.tiers);
-        start.queue.clone_from(&self.queue);
+        self.stock_left.clone_from(&self.problem.stock);
+        self.rebuild();
     }
 
     pub fn problem(&self) -> &ClassProblem {
         &self.problem
-    }
-
-    /// Whether the last restart that ranked every tier began on these classes and stocks, bit
-    /// for bit: a workspace hands a problem on them to this greedy first, so that its restart
-    /// can copy that beginning.
-    pub fn began_on(&self, classes: &[AimpointClass], stock: &[f64]) -> bool {
-        same_bits(&self.start.stock, stock)
-            && self.start.classes.len() == classes.len()
-            && self
-                .start
-                .classes
-                .iter()
-                .zip(classes)
-                .all(|(a, b)| same_class(a, b))
     }
 
     /// Changes one kill probability; call [`TierGreedy::rebuild`] after a batch of changes.
@@ -534,11 +460,6 @@ impl TierGreedy {
     /// Recomputes every tier's best option (kill probabilities may have risen).
     pub fn rebuild(&mut self) {
         self.rank_weapons();
-        self.queue_every_tier();
-    }
-
-    /// Queues every tier's best candidate afresh.
-    fn queue_every_tier(&mut self) {
         self.queue.clear();
         for t in 0..self.tiers.len() {
             if let Some(c) = self.best_for(&self.tiers[t], &self.stock_left) {
@@ -560,7 +481,6 @@ impl TierGreedy {
         if unchanged {
             return;
         }
-        self.sorts += 1;
         weapon_preference(
             &mut self.preference,
             &self.problem.kill,
@@ -785,14 +705,6 @@ fn weapon_preference(
         keys.sort_unstable_by(|a, b| b.cmp(a));
         weapons.extend(keys.iter().map(|&key| (u32::MAX - key as u32) as usize));
     }
-}
-
-/// Whether two classes are the same, bit for bit.
-fn same_class(a: &AimpointClass, b: &AimpointClass) -> bool {
-    a.value.to_bits() == b.value.to_bits()
-        && a.spend.to_bits() == b.spend.to_bits()
-        && a.group == b.group
-        && a.count == b.count
 }
 
 /// Whether two slices hold the same numbers bit for bit.
@@ -1195,61 +1107,7 @@ mod tests {
         }
     }
 
-    /// Every kill probability rises halfway to 1, zeros too (a forces defense ran out).
-    fn raise_every_kill(greedy: &mut TierGreedy) {
-        for group in 0..greedy.problem.kill.len() {
-            for weapon in 0..greedy.problem.cost.len() {
-                let p = greedy.problem.kill[group][weapon];
-                greedy.set_kill(group, weapon, p + (1.0 - p) / 2.0);
-            }
-        }
-        greedy.rebuild();
-    }
-
-    fn whole_plan(greedy: &mut TierGreedy) -> Vec<Batch> {
-        let mut batches = Vec::new();
-        while let Some(batch) = greedy.step(|b| b.count) {
-            batches.push(batch);
-        }
-        batches
-    }
-
     proptest! {
-        /// A restart on the last restart's problem copies how that one began: it plans as a
-        /// fresh greedy, also when kill probabilities rose during the last plan and the next
-        /// problem has the raised ones (same problem as far as the copy can see, but another
-        /// weapon order), or with a weapon back in stock or one aimpoint more.
-        #[test]
-        fn a_greedy_restarted_on_the_same_problem_plans_as_a_fresh_one(
-            mut p in class_instance(),
-            raise_after in 0usize..4,
-            next_raised: bool,
-            change in 0usize..3,
-        ) {
-            if change == 1 {
-                p.stock[0] = 0.0;
-            }
-            let mut reused = TierGreedy::new(p.clone());
-            let mut steps = 0;
-            while reused.step(|b| b.count).is_some() {
-                steps += 1;
-                if steps == raise_after {
-                    raise_every_kill(&mut reused);
-                }
-            }
-            let mut next = if next_raised { reused.problem().clone() } else { p };
-            match change {
-                0 => {}
-                1 => next.stock[0] = 30.0,
-                _ => next.classes[0].count += 1,
-            }
-            for _ in 0..2 {
-                *reused.problem_mut() = next.clone();
-                reused.restart();
-                prop_assert_eq!(whole_plan(&mut reused), whole_plan(&mut TierGreedy::new(next.clone())));
-            }
-        }
-
         /// The queue's top is the highest key, as a heap's would be.
         #[test]
         fn the_queue_top_is_the_highest_key(keys in prop::collection::hash_set(any::<u128>(), 0..40)) {

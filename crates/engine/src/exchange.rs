@@ -976,19 +976,14 @@ impl Workspace {
     fn greedy(&mut self, s: &Setup, cost_power: f64) -> Box<TierGreedy> {
         // A spare last used on as many victim groups refills its rows without reallocating
         // (the two strikes of an analysis alternate between two shapes); one last used with
-        // the same costs as well may keep its weapon order (`TierGreedy::rebuild`), and one
-        // that also began on the same aimpoint classes and stocks may copy that beginning
-        // (`TierGreedy::restart`). While spares are few, a plan no spare began on gets a new
-        // one, so that each strike and ranking of an analysis keeps its own.
+        // the same costs as well may keep its weapon order (`TierGreedy::rebuild`).
         let groups = s.base_kill.len();
         let shaped = |g: &TierGreedy| g.problem().kill.len() == groups;
-        let costed = |g: &TierGreedy| shaped(g) && s.costs_are(cost_power, &g.problem().cost);
-        let began = |g: &TierGreedy| costed(g) && g.began_on(&s.plan_classes, &s.stock);
-        let few = self.greedies.len() < SPARE_GREEDIES;
-        let find = |fits: &dyn Fn(&TierGreedy) -> bool| self.greedies.iter().position(|g| fits(g));
-        let same_shape = find(&began)
-            .or_else(|| if few { None } else { find(&costed) })
-            .or_else(|| if few { None } else { find(&shaped) });
+        let same_shape = self
+            .greedies
+            .iter()
+            .position(|g| shaped(g) && s.costs_are(cost_power, &g.problem().cost))
+            .or_else(|| self.greedies.iter().position(|g| shaped(g)));
         let mut greedy = match same_shape {
             Some(k) => self.greedies.swap_remove(k),
             None if self.greedies.len() >= SPARE_GREEDIES => {
