@@ -244,8 +244,11 @@ impl Lines {
                 let ((a1, b1), (a2, b2)) = (self.lines[i], self.lines[j]);
                 let x = (a2 - a1) / (b1 - b2);
                 if x > 1.0 && x < w - 1.0 && *n + 2 <= out.len() {
-                    out[*n] = x.floor();
-                    out[*n + 1] = x.ceil();
+                    // x is positive and below a piece's length: truncation is its floor
+                    // (`floor` and `ceil` are library calls on baseline x86-64).
+                    let below = (x as u64) as f64;
+                    out[*n] = below;
+                    out[*n + 1] = if below < x { below + 1.0 } else { below };
                     *n += 2;
                 }
             }
