@@ -32,8 +32,9 @@
 //!    convex) keeps it valid, since G' <= 0.
 //!
 //! Each half is then bounded below by the largest of a few lines in t (with f(hi) and g(lo), the
-//! monotone bound's, among them), so the bound is convex and piecewise linear: its least value on
-//! [lo, hi] is at an end or where two lines of one half cross. The split goes there. Slopes come
+//! monotone bound's, among them), so the bound is convex and piecewise linear: its least value over
+//! the points strictly inside [lo, hi] (the ends are offered already) is at the first or last of
+//! them or at a whole number next to where two lines of one half cross. The split goes there. Slopes come
 //! from values the evaluation already has, no extra power: G'(a) = -s e D^e / D x D'(a) with
 //! D' = ln 5 / w80 x (1 - D), and dA/dt from the flows.
 //!
@@ -212,6 +213,10 @@ fn g_per_arrival(s: &Setup, h: &Halves) -> f64 {
 /// A line in x = t - lo: value at x = 0, slope.
 type Line = (f64, f64);
 
+/// Where [`bound_and_split`] evaluates its bound: the first and last point inside a part and
+/// the whole numbers either side of each crossing of two lines of one half (at most 3 + 3).
+const CANDIDATES: usize = 2 + 2 * 6;
+
 /// Up to four lines; their largest value bounds one half of the cost from below.
 #[derive(Default)]
 struct Lines {
@@ -232,15 +237,19 @@ impl Lines {
             .map(|(a, b)| a + b * x)
             .fold(f64::NEG_INFINITY, f64::max)
     }
-    /// Where two of the lines cross inside (0, w).
-    fn crossings(&self, w: f64, out: &mut [f64; 12], n: &mut usize) {
+    /// The whole numbers on either side of where two of the lines cross inside (1, w - 1).
+    fn crossings(&self, w: f64, out: &mut [f64; CANDIDATES], n: &mut usize) {
         for i in 0..self.n {
             for j in i + 1..self.n {
                 let ((a1, b1), (a2, b2)) = (self.lines[i], self.lines[j]);
                 let x = (a2 - a1) / (b1 - b2);
-                if x > 0.0 && x < w && *n < out.len() {
-                    out[*n] = x;
-                    *n += 1;
+                if x > 1.0 && x < w - 1.0 && *n + 2 <= out.len() {
+                    // x is positive and below a piece's length: truncation is its floor
+                    // (`floor` and `ceil` are library calls on baseline x86-64).
+                    let below = (x as u64) as f64;
+                    out[*n] = below;
+                    out[*n + 1] = if below < x { below + 1.0 } else { below };
+                    *n += 2;
                 }
             }
         }
@@ -321,8 +330,12 @@ fn bound_and_split(lo: &Sample, hi: &Sample) -> (f64, usize) {
     let w = (hi.t - lo.t) as f64;
     let f = striker_lines(lo, hi, convex[0], w);
     let g = victim_lines(lo, hi, convex[1], w);
-    let mut candidates = [0.0; 12];
-    candidates[1] = w;
+    // Only the points strictly inside count (the ends are offered already): the bound is
+    // convex and piecewise linear, so its least value over the whole numbers in [1, w - 1] is
+    // at an end of that range or next to a crossing, and it is never weaker than over [0, w]
+    // (where an end that is the lowest cost so far would keep every part open).
+    let mut candidates = [1.0; CANDIDATES];
+    candidates[1] = w - 1.0;
     let mut n = 2;
     f.crossings(w, &mut candidates, &mut n);
     g.crossings(w, &mut candidates, &mut n);
@@ -330,14 +343,14 @@ fn bound_and_split(lo: &Sample, hi: &Sample) -> (f64, usize) {
         .iter()
         .map(|&x| (f.at(x) + g.at(x), x))
         .fold(
-            (f64::INFINITY, 0.0),
+            (f64::INFINITY, 1.0),
             |best, c| if c.0 < best.0 { c } else { best },
         );
     if least.is_nan() || least < monotone.0 {
         // Never weaker than the monotone bound.
         return monotone;
     }
-    let split = (lo.t + at.round() as usize).clamp(lo.t + 1, hi.t - 1);
+    let split = lo.t + at as usize;
     (least, split)
 }
 
@@ -352,12 +365,13 @@ pub(super) fn search_piece(
     rule: &mut StopRule,
     scratch: &mut Scratch,
 ) {
+    // Most pieces are ruled out by the monotone bound on their ends: before any scratch.
+    if piece.count <= 1 || ends[1].f + ends[0].g > *best + COST_TIE + BOUND_SLACK {
+        return;
+    }
     let Scratch { samples, parts } = scratch;
     samples.clear();
     parts.clear();
-    if piece.count <= 1 {
-        return;
-    }
     samples.push(sample(0, ends[0]));
     samples.push(sample(piece.count, ends[1]));
     parts.push((0, 1));
