@@ -23,6 +23,7 @@ mod binomial;
 mod counterforce;
 mod interception;
 mod memo;
+pub(crate) use memo::Drawn;
 
 /// Random outcomes of one first strike.
 #[derive(Debug, Clone, PartialEq)]
@@ -673,28 +674,31 @@ impl ValueStrike<'_> {
 
 /// What one ordered pair's draws reuse from one N-side trial to the next: the plan in the form
 /// a draw executes, its shape, and the strike's buffers and memos. Reusing it changes no draw:
-/// the plan is refilled unless the caller says it is the one held, and every value of the
-/// memo is computed again in every draw (everything counts as drawn).
+/// the plan is refilled unless the caller says it is the one held, and the memo keeps across
+/// draws only values whose inputs `drawn` says no uncertain input draws.
 #[derive(Debug, Default)]
 pub(crate) struct PairScratch {
     planned: Option<(PlannedStrike, counterforce::PlanShape)>,
     scratch: Scratch,
-    /// Per side of the scenario the memo's tables were made for: elements and storage sites.
-    memo_shape: Vec<(usize, usize)>,
+    /// What the memo's tables were made for: per side of the scenario its elements and
+    /// storage sites, and whether every value counted as drawn.
+    memo_for: (Vec<(usize, usize)>, bool),
 }
 
 impl PairScratch {
-    /// The memo, emptied first if its tables were made for a scenario of another shape (a
-    /// pair drawn in the whole scenario one trial and in a two-side duel the next), and started
-    /// on a new draw.
-    fn fit_memo(&mut self, scenario: &Scenario) {
+    /// The memo, emptied first if its tables were made for a scenario of another shape or
+    /// under other drawn flags (a pair drawn in the whole scenario one trial and in a two-side
+    /// duel, everything drawn, the next), and started on a new draw.
+    fn fit_memo(&mut self, scenario: &Scenario, everything_drawn: bool) {
         let shape = scenario
             .sides
             .iter()
             .map(|s| (s.forces.len(), s.warhead_storage.len()));
-        if !self.memo_shape.iter().copied().eq(shape.clone()) {
-            self.memo_shape.clear();
-            self.memo_shape.extend(shape);
+        let (made_for, made_everything) = &mut self.memo_for;
+        if !made_for.iter().copied().eq(shape.clone()) || *made_everything != everything_drawn {
+            made_for.clear();
+            made_for.extend(shape);
+            *made_everything = everything_drawn;
             self.scratch.memo = memo::Memo::default();
         }
         self.scratch.memo.next_trial();
@@ -703,15 +707,18 @@ impl PairScratch {
 
 /// [`sample_exchange`] of an exchange planned elsewhere: the N-side Monte Carlo's draw of each
 /// pair's committed exchange, in `pair`'s buffers. With `same_plan`, `x` is the plan `pair`
-/// last executed (fixed planning), whose shape is kept.
+/// last executed (fixed planning), whose shape is kept. `drawn` says what the run's uncertain
+/// inputs draw in `scenario` (sides and elements by its indices), or is
+/// [`Drawn::everything`]; a run gives one pair the same `drawn` for the same scenario.
 pub(crate) fn sample_planned_exchange(
     scenario: &Scenario,
     x: &Exchange,
     same_plan: bool,
+    drawn: &Drawn,
     pair: &mut PairScratch,
     draw: &mut Draw,
 ) -> Result<ExchangeSample, EngineError> {
-    pair.fit_memo(scenario);
+    pair.fit_memo(scenario, drawn.is_everything());
     let victim = &scenario.sides[x.victim];
     let (planned, shape) = match &mut pair.planned {
         Some((planned, shape)) if same_plan => (&*planned, &*shape),
@@ -728,8 +735,7 @@ pub(crate) fn sample_planned_exchange(
             (&*planned, &*shape)
         }
     };
-    let drawn = memo::Drawn::everything();
-    sample_exchange(scenario, planned, shape, &drawn, &mut pair.scratch, draw)
+    sample_exchange(scenario, planned, shape, drawn, &mut pair.scratch, draw)
 }
 
 /// Executes an exchange's plan with random outcomes; `shape` is the plan's, prepared once per
@@ -984,8 +990,16 @@ mod tests {
             .flat_map(|(w, d)| [d, w]);
         for (t, (scenario, x)) in draws.enumerate() {
             let sample = |pair: &mut PairScratch| {
-                sample_planned_exchange(scenario, x, false, pair, &mut Draw::new(8, t as u64))
-                    .unwrap()
+                let everything = Drawn::everything();
+                sample_planned_exchange(
+                    scenario,
+                    x,
+                    false,
+                    &everything,
+                    pair,
+                    &mut Draw::new(8, t as u64),
+                )
+                .unwrap()
             };
             assert_eq!(
                 sample(&mut reused),

@@ -355,7 +355,8 @@ fn an_alliance_is_one_actor_in_every_trial() {
 /// next (`outcomes::run_range`); every trial of a run on one thread (one job) is the trial drawn
 /// alone, under both plannings, with alliances, reserves (pairs drawn in a two-side duel, the
 /// memo's tables remade for its shape) and joiners. Inputs drawn in three sides, with a count
-/// among them, so informed plans change from trial to trial.
+/// among them, so informed plans change from trial to trial, and kill probabilities of some
+/// weapons only (the memo keeps the others').
 #[test]
 fn a_job_reused_across_trials_draws_each_trial_as_drawn_alone() {
     let mut world = with_uncertain_reliability(three_powers());
@@ -364,6 +365,18 @@ fn a_job_reused_across_trials_draws_each_trial_as_drawn_alone() {
         distribution: Distribution::Uniform {
             low: 20.0,
             high: 90.0,
+        },
+    });
+    // Kill probabilities are memo inputs: drawn for one weapon of sides 1 and 2 only, so the
+    // memo keeps the others' across trials and must compute these again.
+    world.uncertain.push(UncertainInput {
+        paths: vec![
+            "side[1].force[0].kill_probability.silo".into(),
+            "side[2].force[0].kill_probability.silo".into(),
+        ],
+        distribution: Distribution::Uniform {
+            low: 0.3,
+            high: 0.95,
         },
     });
     world.uncertain.push(UncertainInput {

@@ -156,6 +156,11 @@ impl Drawn {
         }
     }
 
+    /// Whether every value counts as drawn (as with [`Drawn::everything`]).
+    pub(crate) fn is_everything(&self) -> bool {
+        self.other
+    }
+
     fn force(&self, side: usize, f: usize) -> WeaponFields {
         match self.forces.get(side).and_then(|x| x.get(f)) {
             Some(&flags) if !self.other => flags,

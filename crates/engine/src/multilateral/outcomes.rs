@@ -25,7 +25,9 @@ use crate::error::EngineError;
 use crate::exchange::Workspace;
 use crate::limits::{self, size};
 use crate::model::Scenario;
-use crate::montecarlo::{Draw, ExchangeSample, PairScratch, Planning, sample_planned_exchange};
+use crate::montecarlo::{
+    Draw, Drawn, ExchangeSample, PairScratch, Planning, sample_planned_exchange,
+};
 use crate::params;
 
 /// One ordered pair's drawn first strike.
@@ -104,11 +106,14 @@ pub fn max_trials(ms: &MultiScenario, planning: Planning) -> u64 {
 }
 
 /// What every trial shares: the plan and the world it is executed in, when they are the same
-/// in every trial, and the uncertain inputs with their fields resolved once.
+/// in every trial, the uncertain inputs with their fields resolved once, and what they draw in
+/// the world a pair is drawn in (the scenario's own sides, without alliances; else everything
+/// counts as drawn).
 struct Shared<'a> {
     report: Option<MultiReport>,
     world: Option<Scenario>,
     inputs: Vec<(&'a params::Distribution, Vec<params::PreparedField>)>,
+    drawn: Drawn,
 }
 
 /// What one rayon job keeps from one trial to the next, so that a trial allocates little: the
@@ -186,7 +191,7 @@ fn shared<'a>(
         None
     };
     let world = fixed_inputs.then(|| actors::plan(ms, &ms.scenario, options).scenario);
-    let inputs = ms
+    let inputs: Vec<(_, Vec<_>)> = ms
         .scenario
         .uncertain
         .iter()
@@ -199,10 +204,16 @@ fn shared<'a>(
             (&input.distribution, fields)
         })
         .collect();
+    let drawn = if ms.alliances.is_empty() {
+        Drawn::new(&ms.scenario, inputs.iter().flat_map(|(_, fields)| fields))
+    } else {
+        Drawn::everything()
+    };
     Ok(Shared {
         report,
         world,
         inputs,
+        drawn,
     })
 }
 
@@ -247,7 +258,9 @@ fn trial_with(
         .strikes
         .iter()
         .zip(pairs.iter_mut())
-        .map(|(strike, pair)| sample_pair(world, strike, same_plans, pair, &mut draw))
+        .map(|(strike, pair)| {
+            sample_pair(world, strike, same_plans, &shared.drawn, pair, &mut draw)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     finish(report, pairs)
 }
@@ -279,12 +292,13 @@ fn sample_pair(
     world: &Scenario,
     strike: &Strike,
     same_plan: bool,
+    drawn: &Drawn,
     pair: &mut PairScratch,
     draw: &mut Draw,
 ) -> Result<PairSample, EngineError> {
     let (a, b) = (strike.striker, strike.victim);
     let exchange = if strike.reserve_share == 0.0 {
-        sample_planned_exchange(world, &strike.exchange, same_plan, pair, draw)?
+        sample_planned_exchange(world, &strike.exchange, same_plan, drawn, pair, draw)?
     } else {
         // As planned: the striker withholding its reserve, in a two-side duel (sides 0 and 1).
         let duel = Scenario {
@@ -297,7 +311,9 @@ fn sample_pair(
             options: world.options,
             uncertain: Vec::new(),
         };
-        sample_planned_exchange(&duel, &strike.exchange, same_plan, pair, draw)?
+        // The duel's sides are not the scenario's: everything counts as drawn.
+        let everything = Drawn::everything();
+        sample_planned_exchange(&duel, &strike.exchange, same_plan, &everything, pair, draw)?
     };
     let (mut on_a, mut on_b) = (exchange.damage_to_striker, exchange.damage_to_victim);
     let (mut cost_a, mut cost_b) = (exchange.cost_to_striker, exchange.cost_to_victim);
