@@ -18,15 +18,9 @@ use serde_json::Value;
 
 use crate::{Error, Progress, computation};
 
-/// Monte Carlo with random outcomes: trials (1 to [`max_trials`]), the seed, how strikers plan,
-/// and the thresholds k of P(at least k arrive) asked for besides the defaults.
-#[derive(Debug, Clone)]
-pub struct MonteCarlo {
-    pub trials: u64,
-    pub seed: u64,
-    pub planning: Planning,
-    pub at_least: Vec<u32>,
-}
+/// Monte Carlo with random outcomes, asked for as on two sides (trials from 1 to this module's
+/// [`max_trials`]).
+pub use crate::analyze::MonteCarlo;
 
 /// The most trials of a Monte Carlo on this scenario with this planning.
 pub fn max_trials(ms: &MultiScenario, planning: Planning) -> u64 {
