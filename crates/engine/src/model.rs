@@ -405,10 +405,16 @@ impl ModelOptions {
     }
 
     /// A damage raised to the cost exponent, D^e. At e = 1 `powf` is skipped: x^1 = x exactly,
-    /// and libm's pow (within 1 ulp) returns x itself there, so the result is the same bits.
+    /// and libm's pow (within 1 ulp) returns x itself there, so the result is the same bits. At
+    /// the default e = 0.75, D^0.75 = sqrt(D) sqrt(sqrt(D)): two correctly rounded roots and a
+    /// product, within 2 ulp of the exact power and never decreasing in D, at a tenth of `powf`'s
+    /// instructions (the exchange raises two damages at every batch end of its plans).
     pub fn cost_power(&self, damage: f64) -> f64 {
         if self.cost_exponent == 1.0 {
             damage
+        } else if self.cost_exponent == 0.75 {
+            let root = damage.sqrt();
+            root * root.sqrt()
         } else {
             damage.powf(self.cost_exponent)
         }
@@ -947,6 +953,54 @@ impl ForceElement {
             ) => Leg::Icbm,
             (_, Delivery::BallisticMissile, Basing::Submarine) => Leg::Slbm,
             _ => Leg::OtherNuclear,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn at(exponent: f64) -> ModelOptions {
+        ModelOptions {
+            cost_exponent: exponent,
+            ..ModelOptions::default()
+        }
+    }
+
+    #[test]
+    fn the_default_cost_power_by_hand() {
+        let options = ModelOptions::default();
+        // 2^-4 -> 2^-3, 0.81 = 0.9^2 -> 0.9^1.5, 0.5 -> 2^-0.75, and both ends.
+        assert_eq!(options.cost_power(0.0625), 0.125);
+        assert_eq!(options.cost_power(0.0), 0.0);
+        assert_eq!(options.cost_power(1.0), 1.0);
+        assert!((options.cost_power(0.81) - 0.853_814_968_245_462_4).abs() < 2e-16);
+        assert!((options.cost_power(0.5) - 0.594_603_557_501_360_5).abs() < 2e-16);
+    }
+
+    /// Units in the last place between two positive numbers.
+    fn ulps(a: f64, b: f64) -> u64 {
+        a.to_bits().abs_diff(b.to_bits())
+    }
+
+    proptest! {
+        #[test]
+        fn the_default_cost_power_is_the_power_within_rounding(damage in 0.0f64..=1.0, scale in -300i32..=0) {
+            // Damages down to 1e-300: the roots stay normal where a product would underflow.
+            let d = damage * 10f64.powi(scale);
+            let fast = ModelOptions::default().cost_power(d);
+            let libm = d.powf(0.75);
+            prop_assert!(ulps(fast, libm) <= 3, "{d}: {fast} against powf {libm}");
+        }
+
+        #[test]
+        fn cost_powers_never_fall_as_damage_rises(damage in 0.0f64..1.0, step in 0u64..4, exponent in prop::sample::select(vec![0.75, 0.5, 1.0, 1.3])) {
+            let options = at(exponent);
+            let next = f64::from_bits(damage.to_bits() + step);
+            prop_assert!(options.cost_power(next) >= options.cost_power(damage));
+            prop_assert!(options.cost_power(damage * 1.001) >= options.cost_power(damage));
         }
     }
 }

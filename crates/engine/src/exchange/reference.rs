@@ -155,8 +155,8 @@ impl<'a> Strike<'a> {
         let options = self.options;
         let damage_to_striker = self.attacker.value.damage(r.on_striker);
         let damage_to_victim = self.defender.value.damage(r.on_victim);
-        let f = damage_to_striker.powf(options.cost_exponent);
-        let g = options.cost_surcharge * (1.0 - damage_to_victim.powf(options.cost_exponent));
+        let f = options.cost_power(damage_to_striker);
+        let g = options.cost_surcharge * (1.0 - options.cost_power(damage_to_victim));
         let (cost_to_striker, cost_to_victim) = options.costs(damage_to_striker, damage_to_victim);
         let point = CurvePoint {
             warheads_spent: r.totals.nuclear_spent,
@@ -396,10 +396,8 @@ fn least_striker_damage(strike: &Strike, targets: &Targets, problem: &Problem) -
         )
         .0;
     strike
-        .attacker
-        .value
-        .damage(arriving)
-        .powf(strike.options.cost_exponent)
+        .options
+        .cost_power(strike.attacker.value.damage(arriving))
 }
 
 /// A curve point with its damages and costs: its index (warheads committed), the point, and
