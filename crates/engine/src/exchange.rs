@@ -710,19 +710,20 @@ pub(crate) fn conditional_kill_probability(
     options: &ModelOptions,
 ) -> Result<f64, EngineError> {
     let model = options.lethal_radius_model;
-    conditional_kill_probability_with_radius(weapon, class, hardness_psi, |yield_kt, psi| {
-        physics::lethal_radius_m(yield_kt, psi, model)
+    conditional_kill_probability_with_sspk(weapon, class, |yield_kt, cep_m| {
+        let radius = physics::lethal_radius_m(yield_kt, hardness_psi, model)?;
+        physics::sspk(radius, cep_m, weapon.bias_m)
     })
 }
 
-/// [`conditional_kill_probability`] with the lethal radius from `radius` (given the yield and
-/// the hardness) instead of [`physics::lethal_radius_m`]: the same value and errors when
-/// `radius` returns what that function returns for the scenario's model.
-pub(crate) fn conditional_kill_probability_with_radius(
+/// [`conditional_kill_probability`] with the SSPK from `sspk` (given the weapon's yield and CEP)
+/// instead of [`physics::sspk`] of [`physics::lethal_radius_m`]: the same value and errors when
+/// `sspk` returns what those functions return for the target's hardness and the scenario's
+/// model.
+pub(crate) fn conditional_kill_probability_with_sspk(
     weapon: &ForceElement,
     class: Basing,
-    hardness_psi: f64,
-    radius: impl FnOnce(f64, f64) -> Result<f64, EngineError>,
+    sspk: impl FnOnce(f64, f64) -> Result<f64, EngineError>,
 ) -> Result<f64, EngineError> {
     match (weapon.kill_probability.get(class), weapon.payload) {
         (Some(p), _) => Ok(p),
@@ -739,7 +740,7 @@ pub(crate) fn conditional_kill_probability_with_radius(
             };
             let yield_kt = weapon.yield_kt.ok_or_else(|| missing("yield_kt"))?;
             let cep_m = weapon.cep_m.ok_or_else(|| missing("cep_m"))?;
-            physics::sspk(radius(yield_kt, hardness_psi)?, cep_m, weapon.bias_m)
+            sspk(yield_kt, cep_m)
         }
     }
 }

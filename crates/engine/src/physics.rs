@@ -60,6 +60,15 @@ pub fn lethal_radius_m(
     hardness_psi: f64,
     model: LethalRadiusModel,
 ) -> Result<f64, EngineError> {
+    check_yield_and_hardness(yield_kt, hardness_psi, model)?;
+    Ok(lethal_radius_m_of_checked(yield_kt, hardness_psi, model))
+}
+
+fn check_yield_and_hardness(
+    yield_kt: f64,
+    hardness_psi: f64,
+    model: LethalRadiusModel,
+) -> Result<(), EngineError> {
     if !(yield_kt > 0.0 && yield_kt.is_finite()) {
         return Err(EngineError::invalid("yield_kt", yield_kt, "> 0"));
     }
@@ -71,21 +80,38 @@ pub fn lethal_radius_m(
             &valid.describe(),
         ));
     }
+    Ok(())
+}
+
+/// [`lethal_radius_m`] of arguments known to pass its checks (a validated scenario's, or drawn
+/// within the limits that validation applies): the same formula and bits, without the checks'
+/// cost in Monte Carlo's kill memo, which computes a hundred radii per trial.
+pub(crate) fn lethal_radius_m_of_checked(
+    yield_kt: f64,
+    hardness_psi: f64,
+    model: LethalRadiusModel,
+) -> f64 {
+    debug_assert!(check_yield_and_hardness(yield_kt, hardness_psi, model).is_ok());
     let yield_mt = yield_kt / 1000.0;
     let radius_nmi = match model {
         LethalRadiusModel::DavisSchilling => 2.62 * (yield_mt / hardness_psi).cbrt(),
         LethalRadiusModel::Brown1976 => {
-            // Positive over the model's valid range (>= 100 psi), checked above.
+            // Positive over the model's valid range (>= 100 psi), which `lethal_radius_m` checks.
             let denominator = 0.068 * hardness_psi - 0.23 * hardness_psi.sqrt() + 0.191;
             (yield_mt / denominator).cbrt()
         }
     };
-    Ok(radius_nmi * METRES_PER_NMI)
+    radius_nmi * METRES_PER_NMI
 }
 
 /// Single-shot kill probability of a cookie cutter of radius `lethal_radius_m` against a circular
 /// normal miss distance with no bias: 1 - 0.5^((LR/CEP)^2).
 pub fn sspk_unbiased(lethal_radius_m: f64, cep_m: f64) -> Result<f64, EngineError> {
+    check_radius_and_cep(lethal_radius_m, cep_m)?;
+    Ok(unbiased_of_checked(lethal_radius_m, cep_m))
+}
+
+fn check_radius_and_cep(lethal_radius_m: f64, cep_m: f64) -> Result<(), EngineError> {
     check_cep(cep_m)?;
     if !(lethal_radius_m >= 0.0 && lethal_radius_m.is_finite()) {
         return Err(EngineError::invalid(
@@ -94,9 +120,13 @@ pub fn sspk_unbiased(lethal_radius_m: f64, cep_m: f64) -> Result<f64, EngineErro
             ">= 0",
         ));
     }
+    Ok(())
+}
+
+fn unbiased_of_checked(lethal_radius_m: f64, cep_m: f64) -> f64 {
     let ratio = lethal_radius_m / cep_m;
     // -expm1 keeps precision when the kill probability is tiny.
-    Ok(-(-(ratio * ratio) * std::f64::consts::LN_2).exp_m1())
+    -(-(ratio * ratio) * std::f64::consts::LN_2).exp_m1()
 }
 
 /// Single-shot kill probability with a systematic aim-point offset `bias_m`: the Rice-distribution
@@ -106,12 +136,18 @@ pub fn sspk(lethal_radius_m: f64, cep_m: f64, bias_m: f64) -> Result<f64, Engine
     if !(bias_m >= 0.0 && bias_m.is_finite()) {
         return Err(EngineError::invalid("bias_m", bias_m, ">= 0"));
     }
+    check_radius_and_cep(lethal_radius_m, cep_m)?;
+    Ok(sspk_of_checked(lethal_radius_m, cep_m, bias_m))
+}
+
+/// [`sspk`] of arguments known to pass its checks (as [`lethal_radius_m_of_checked`]'s).
+pub(crate) fn sspk_of_checked(lethal_radius_m: f64, cep_m: f64, bias_m: f64) -> f64 {
+    debug_assert!(bias_m >= 0.0 && check_radius_and_cep(lethal_radius_m, cep_m).is_ok());
     if bias_m == 0.0 {
-        return sspk_unbiased(lethal_radius_m, cep_m);
+        return unbiased_of_checked(lethal_radius_m, cep_m);
     }
-    sspk_unbiased(lethal_radius_m, cep_m)?; // same argument checks
     let sigma = cep_m / CEP_PER_SIGMA;
-    Ok(rice_cdf(lethal_radius_m / sigma, bias_m / sigma))
+    rice_cdf(lethal_radius_m / sigma, bias_m / sigma)
 }
 
 /// P(|X| <= r) for a 2-D normal vector of unit variance per axis whose mean lies at distance `a`

@@ -412,7 +412,11 @@ impl<'a> Kills<'a> {
         }
     }
 
-    /// The kill probability through the lethal radius its yield class shares.
+    /// The kill probability through the lethal radius its yield class shares. The physics'
+    /// argument checks are not repeated: every scenario a memo reads is validated, or drawn from
+    /// a validated one through `PreparedField::set`, which holds a yield, CEP, bias or hardness
+    /// within the limits that validation applies, and those include the checks (debug builds
+    /// assert it).
     fn compute(&mut self, group: usize, weapon: usize, target: Target) -> Result<f64, EngineError> {
         let (class, hardness) = exchange::target_class(self.defender, target);
         let KillTable {
@@ -425,19 +429,19 @@ impl<'a> Kills<'a> {
         let w = weapons[weapon];
         let target_drawn = target_drawn[group];
         let (trial, model) = (self.trial, self.options.lethal_radius_model);
-        let p = exchange::conditional_kill_probability_with_radius(
-            &self.attacker.forces[weapon],
-            class,
-            hardness,
-            |yield_kt, hardness_psi| match radii.valid(row + w.yield_class, trial) {
-                Some(r) => Ok(r),
-                None => {
-                    let r = physics::lethal_radius_m(yield_kt, hardness_psi, model)?;
-                    let drawn = w.radius_drawn || target_drawn;
-                    Ok(radii.keep(row + w.yield_class, trial, drawn, r))
-                }
-            },
-        )?;
+        let force = &self.attacker.forces[weapon];
+        let p =
+            exchange::conditional_kill_probability_with_sspk(force, class, |yield_kt, cep_m| {
+                let radius = match radii.valid(row + w.yield_class, trial) {
+                    Some(r) => r,
+                    None => {
+                        let r = physics::lethal_radius_m_of_checked(yield_kt, hardness, model);
+                        let drawn = w.radius_drawn || target_drawn;
+                        radii.keep(row + w.yield_class, trial, drawn, r)
+                    }
+                };
+                Ok(physics::sspk_of_checked(radius, cep_m, force.bias_m))
+            })?;
         let drawn = w.kill_drawn || target_drawn;
         Ok(kills.keep(row + weapon, trial, drawn, p))
     }
