@@ -1136,6 +1136,41 @@ mod tests {
     }
 
     proptest! {
+        /// Kill probabilities raised part way (a defense running out) and a rebuild: the tier
+        /// greedy, one warhead a batch, still commits the per-aimpoint greedy's warheads. Fails
+        /// if a rebuild keeps the weapon preferences (their order, or the kill probabilities
+        /// they copy) of the kills before the raise.
+        #[test]
+        fn a_rebuild_after_raised_kills_plans_as_the_per_aimpoint_greedy(
+            p in class_instance(),
+            before in 0usize..40,
+            raises in prop::collection::vec((0usize..2, 0usize..3, 0.0f64..1.0), 1..4),
+        ) {
+            let mut plain = Greedy::new(p.expand());
+            let mut tiers = TierGreedy::new(p.clone());
+            let one_each = |tiers: &mut TierGreedy| {
+                tiers.step(|_| 1).map(|b| b.assignments().next().expect("one warhead"))
+            };
+            for _ in 0..before {
+                prop_assert_eq!(one_each(&mut tiers), plain.step());
+            }
+            for &(group, weapon, raised) in &raises {
+                let weapon = weapon % p.cost.len();
+                let higher = p.kill[group][weapon].max(raised);
+                plain.set_kill(group, weapon, higher);
+                tiers.set_kill(group, weapon, higher);
+            }
+            plain.rebuild();
+            tiers.rebuild();
+            loop {
+                let expected = plain.step();
+                prop_assert_eq!(one_each(&mut tiers), expected);
+                if expected.is_none() {
+                    break;
+                }
+            }
+        }
+
         /// The queue's top is the highest key, as a heap's would be.
         #[test]
         fn the_queue_top_is_the_highest_key(keys in prop::collection::hash_set(any::<u128>(), 0..40)) {
