@@ -396,7 +396,8 @@ pub struct TierGreedy {
     /// order. Few tiers are live at once (a class, or a few splits of one), so a scan for the
     /// highest key costs less than keeping a heap.
     queue: Vec<(u128, usize)>,
-    preference: Vec<Vec<usize>>,
+    /// Per group, the weapons that can kill it, best first ([`weapon_preference`]).
+    preference: Vec<Vec<Choice>>,
     /// Scratch for sorting a group's weapons.
     preference_keys: Vec<u128>,
     /// The kill probabilities and costs `preference` was sorted from: a restart on the same
@@ -525,19 +526,25 @@ impl TierGreedy {
         if at_stake <= 0.0 || tier.len == 0 {
             return None;
         }
-        let weapon = *self.preference[class.group].iter().find(|&&w| {
-            stock_left[w] >= 1.0 && tier.assigned[usize::from(self.is_free(w))] < self.problem.cap
-        })?;
-        let free = self.is_free(weapon);
+        let cap = self.problem.cap;
+        let choice = self.preference[class.group]
+            .iter()
+            .find(|c| stock_left[c.weapon] >= 1.0 && tier.assigned[c.kind] < cap)?;
         let gain = at_stake
-            * self.problem.kill[class.group][weapon]
+            * choice.kill
             * fratricide_factor(
                 self.problem.fratricide_per_burst,
-                tier.assigned[usize::from(free)],
+                tier.assigned[choice.kind],
             );
-        let cost = self.problem.cost[weapon] * class.spend;
+        let cost = choice.cost * class.spend;
         let ratio = if cost > 0.0 { gain / cost } else { gain };
-        Some(Candidate::new(free, ratio, gain, tier.first, weapon))
+        Some(Candidate::new(
+            choice.kind == 1,
+            ratio,
+            gain,
+            tier.first,
+            choice.weapon,
+        ))
     }
 
     /// The tier after one more warhead of `weapon` on each of its aimpoints.
@@ -673,11 +680,23 @@ impl TierGreedy {
     }
 }
 
+/// A weapon in a group's preference list, with what ranking it against a tier needs: copied
+/// once per sort instead of looked up in the problem's rows for every candidate.
+#[derive(Debug, Clone, Copy)]
+struct Choice {
+    weapon: usize,
+    /// The tier slot it takes: 1 for a free weapon, 0 for a paid one.
+    kind: usize,
+    /// Its kill probability against the group and its cost, as in the problem.
+    kill: f64,
+    cost: f64,
+}
+
 /// Per group, the weapon types that can kill it, best first: free before paid, then by kill
 /// probability per unit cost, then by index (the heap key's order for one aimpoint). Fills
 /// `preference`, reusing its vectors.
 fn weapon_preference(
-    preference: &mut Vec<Vec<usize>>,
+    preference: &mut Vec<Vec<Choice>>,
     kill: &[Vec<f64>],
     cost: &[f64],
     keys: &mut Vec<u128>,
@@ -687,7 +706,8 @@ fn weapon_preference(
         let (before, rest) = preference.split_at_mut(group);
         let weapons = &mut rest[0];
         weapons.clear();
-        // Groups of one target kind share a kill row, which sorts the same.
+        // Groups of one target kind share a kill row, which sorts the same (and its positive
+        // kills, the only ones listed, are equal only bit for bit).
         if let Some(same) = kill[..group].iter().position(|earlier| earlier == kills) {
             weapons.extend_from_slice(&before[same]);
             continue;
@@ -703,7 +723,15 @@ fn weapon_preference(
         );
         // Keys are distinct (they end on the index): the unstable sort gives the one order.
         keys.sort_unstable_by(|a, b| b.cmp(a));
-        weapons.extend(keys.iter().map(|&key| (u32::MAX - key as u32) as usize));
+        weapons.extend(keys.iter().map(|&key| {
+            let weapon = (u32::MAX - key as u32) as usize;
+            Choice {
+                weapon,
+                kind: usize::from(cost[weapon] <= 0.0),
+                kill: kills[weapon],
+                cost: cost[weapon],
+            }
+        }));
     }
 }
 
@@ -1108,6 +1136,41 @@ mod tests {
     }
 
     proptest! {
+        /// Kill probabilities raised part way (a defense running out) and a rebuild: the tier
+        /// greedy, one warhead a batch, still commits the per-aimpoint greedy's warheads. Fails
+        /// if a rebuild keeps the weapon preferences (their order, or the kill probabilities
+        /// they copy) of the kills before the raise.
+        #[test]
+        fn a_rebuild_after_raised_kills_plans_as_the_per_aimpoint_greedy(
+            p in class_instance(),
+            before in 0usize..40,
+            raises in prop::collection::vec((0usize..2, 0usize..3, 0.0f64..1.0), 1..4),
+        ) {
+            let mut plain = Greedy::new(p.expand());
+            let mut tiers = TierGreedy::new(p.clone());
+            let one_each = |tiers: &mut TierGreedy| {
+                tiers.step(|_| 1).map(|b| b.assignments().next().expect("one warhead"))
+            };
+            for _ in 0..before {
+                prop_assert_eq!(one_each(&mut tiers), plain.step());
+            }
+            for &(group, weapon, raised) in &raises {
+                let weapon = weapon % p.cost.len();
+                let higher = p.kill[group][weapon].max(raised);
+                plain.set_kill(group, weapon, higher);
+                tiers.set_kill(group, weapon, higher);
+            }
+            plain.rebuild();
+            tiers.rebuild();
+            loop {
+                let expected = plain.step();
+                prop_assert_eq!(one_each(&mut tiers), expected);
+                if expected.is_none() {
+                    break;
+                }
+            }
+        }
+
         /// The queue's top is the highest key, as a heap's would be.
         #[test]
         fn the_queue_top_is_the_highest_key(keys in prop::collection::hash_set(any::<u128>(), 0..40)) {
