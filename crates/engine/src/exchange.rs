@@ -19,6 +19,8 @@ use kill_table::{KillScratch, kill_table};
 mod kill_table;
 mod reference;
 mod stop_search;
+#[cfg(test)]
+mod setup_tests;
 
 /// Two costs within this distance are equal for the stop rule.
 const COST_TIE: f64 = 1e-12;
@@ -1542,6 +1544,13 @@ impl Setup<'_> {
     /// [`Setup::kill_with_defense`] into `kill`'s rows, reusing them.
     fn fill_kill_with_defense(&self, capacity: &[f64], kill: &mut Vec<Vec<f64>>) {
         let leak = forces_leak(&self.defender.missile_defenses, capacity);
+        if leak == 1.0 {
+            // No forces layer engages (none, or all spent): p x 1 is p, bit for bit (kill
+            // probabilities are never NaN), so the rows are copied. Each strike plans once per
+            // ranking, and most victims have no forces defense.
+            kill.clone_from(&self.base_kill);
+            return;
+        }
         kill.resize_with(self.base_kill.len(), Vec::new);
         for (out, row) in kill.iter_mut().zip(&self.base_kill) {
             out.clear();
