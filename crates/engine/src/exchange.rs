@@ -18,9 +18,9 @@ use kill_table::{KillScratch, kill_table};
 
 mod kill_table;
 mod reference;
-mod stop_search;
 #[cfg(test)]
 mod setup_tests;
+mod stop_search;
 
 /// Two costs within this distance are equal for the stop rule.
 const COST_TIE: f64 = 1e-12;

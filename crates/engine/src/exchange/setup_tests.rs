@@ -26,7 +26,14 @@ type Element = (usize, u32, f64, bool);
 
 fn element((basing, launchers, hardness, aircraft): Element, i: usize) -> ForceElement {
     let basings = [Basing::Silo, Basing::RoadMobile, Basing::Submarine];
-    let mut e = ForceElement::ballistic(&format!("e{i}"), basings[basing % 3], launchers, 1, 300.0, 150.0);
+    let mut e = ForceElement::ballistic(
+        &format!("e{i}"),
+        basings[basing % 3],
+        launchers,
+        1,
+        300.0,
+        150.0,
+    );
     e.aimpoint_hardness_psi = hardness;
     if aircraft {
         e.delivery = Delivery::Aircraft;
@@ -66,7 +73,10 @@ fn plain_kill_with_defense(base: &[Vec<f64>], ballistic: &[bool], leak: f64) -> 
 }
 
 fn bits(table: &[Vec<f64>]) -> Vec<Vec<u64>> {
-    table.iter().map(|r| r.iter().map(|p| p.to_bits()).collect()).collect()
+    table
+        .iter()
+        .map(|r| r.iter().map(|p| p.to_bits()).collect())
+        .collect()
 }
 
 proptest! {
