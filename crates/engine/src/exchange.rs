@@ -18,6 +18,8 @@ use kill_table::{KillScratch, kill_table};
 
 mod kill_table;
 mod reference;
+#[cfg(test)]
+mod setup_tests;
 mod stop_search;
 
 /// Two costs within this distance are equal for the stop rule.
@@ -1543,6 +1545,13 @@ impl Setup<'_> {
     /// [`Setup::kill_with_defense`] into `kill`'s rows, reusing them.
     fn fill_kill_with_defense(&self, capacity: &[f64], kill: &mut Vec<Vec<f64>>) {
         let leak = forces_leak(&self.defender.missile_defenses, capacity);
+        if leak == 1.0 {
+            // No forces layer engages (none, or all spent): p x 1 is p, bit for bit (kill
+            // probabilities are never NaN), so the rows are copied. Each strike plans once per
+            // ranking, and most victims have no forces defense.
+            kill.clone_from(&self.base_kill);
+            return;
+        }
         kill.resize_with(self.base_kill.len(), Vec::new);
         for (out, row) in kill.iter_mut().zip(&self.base_kill) {
             out.clear();

@@ -477,47 +477,14 @@ pub fn validate_sides(scenario: &Scenario, max_sides: usize) -> Result<(), Vec<E
     if !too_big.is_empty() {
         return Err(too_big);
     }
-    let mut checks = Checks::default();
     let hardness = limits::hardness_psi(scenario.options.lethal_radius_model);
-    check_option_ranges(&mut checks, &scenario.options);
-    for (s, side) in scenario.sides.iter().enumerate() {
-        checks.range(
-            &|| format!("side[{s}].value.w80"),
-            side.value.w80,
-            &limits::W80,
-        );
-        for (f, force) in side.forces.iter().enumerate() {
-            check_force_ranges(&mut checks, s, f, force, &hardness);
-        }
-        for (d, layer) in side.missile_defenses.iter().enumerate() {
-            check_missile_defense_ranges(&mut checks, s, d, layer);
-        }
-        for (w, site) in side.warhead_storage.iter().enumerate() {
-            let at = |field: &str| format!("side[{s}].warhead_storage[{w}].{field}");
-            checks.range(
-                &|| at("detection_probability"),
-                site.detection_probability,
-                &limits::PROBABILITY,
-            );
-            checks.range(
-                &|| at("aimpoint_hardness_psi"),
-                site.aimpoint_hardness_psi,
-                &hardness,
-            );
-        }
-        for (d, air) in side.air_defenses.iter().enumerate() {
-            let at = |field: &str| format!("side[{s}].air_defense[{d}].{field}");
-            checks.range(
-                &|| at("bomber_shootdown"),
-                air.bomber_shootdown,
-                &limits::PROBABILITY,
-            );
-            checks.range(
-                &|| at("cruise_missile_shootdown"),
-                air.cruise_missile_shootdown,
-                &limits::PROBABILITY,
-            );
-        }
+    // One pass that only asks whether every value is in range (no path is built, nothing is
+    // collected); only a scenario with a value out of range walks again to name each one.
+    let mut quick = OutOfRange::default();
+    check_ranges(&mut quick, scenario, &hardness);
+    let mut checks = Checks::default();
+    if quick.found {
+        check_ranges(&mut checks, scenario, &hardness);
     }
     // Rules that tie fields together.
     let mut errors = checks.errors;
@@ -543,22 +510,88 @@ pub fn validate_sides(scenario: &Scenario, max_sides: usize) -> Result<(), Vec<E
     }
 }
 
+/// Every range check of a scenario, in order, into `checks` (see [`RangeCheck`]).
+fn check_ranges(checks: &mut impl RangeCheck, scenario: &Scenario, hardness: &Limit) {
+    check_option_ranges(checks, &scenario.options);
+    for (s, side) in scenario.sides.iter().enumerate() {
+        checks.range(
+            &|| format!("side[{s}].value.w80"),
+            side.value.w80,
+            &limits::W80,
+        );
+        for (f, force) in side.forces.iter().enumerate() {
+            check_force_ranges(checks, s, f, force, hardness);
+        }
+        for (d, layer) in side.missile_defenses.iter().enumerate() {
+            check_missile_defense_ranges(checks, s, d, layer);
+        }
+        for (w, site) in side.warhead_storage.iter().enumerate() {
+            let at = |field: &str| format!("side[{s}].warhead_storage[{w}].{field}");
+            checks.range(
+                &|| at("detection_probability"),
+                site.detection_probability,
+                &limits::PROBABILITY,
+            );
+            checks.range(
+                &|| at("aimpoint_hardness_psi"),
+                site.aimpoint_hardness_psi,
+                hardness,
+            );
+        }
+        for (d, air) in side.air_defenses.iter().enumerate() {
+            let at = |field: &str| format!("side[{s}].air_defense[{d}].{field}");
+            checks.range(
+                &|| at("bomber_shootdown"),
+                air.bomber_shootdown,
+                &limits::PROBABILITY,
+            );
+            checks.range(
+                &|| at("cruise_missile_shootdown"),
+                air.cruise_missile_shootdown,
+                &limits::PROBABILITY,
+            );
+        }
+    }
+}
+
 /// Range checks, collecting every failure.
 #[derive(Default)]
 struct Checks {
     errors: Vec<EngineError>,
 }
 
-impl Checks {
-    /// The path is built only for a value that fails: validation runs once per analysis and
-    /// Monte Carlo trial, so the check is inlined and the failure kept out of line.
+/// Where the range checks of [`check_ranges`] go: [`Checks`] names every failure,
+/// [`OutOfRange`] only notes that one failed.
+trait RangeCheck {
+    /// `value` against `limit`; `path` names the field (built only where a failure is named).
+    fn range(&mut self, path: &dyn Fn() -> String, value: f64, limit: &Limit);
+}
+
+/// Whether any range check failed: the happy path's pass, without paths or allocation
+/// (validation runs once per analysis and Monte Carlo trial).
+#[derive(Default)]
+struct OutOfRange {
+    found: bool,
+}
+
+impl RangeCheck for OutOfRange {
+    #[inline]
+    fn range(&mut self, _path: &dyn Fn() -> String, value: f64, limit: &Limit) {
+        self.found |= !limit.contains(value);
+    }
+}
+
+impl RangeCheck for Checks {
+    /// The path is built only for a value that fails, out of line.
     #[inline]
     fn range(&mut self, path: &dyn Fn() -> String, value: f64, limit: &Limit) {
         if !limit.contains(value) {
             self.fail(path, value, limit);
         }
     }
+}
 
+impl Checks {
     #[cold]
     #[inline(never)]
     fn fail(&mut self, path: &dyn Fn() -> String, value: f64, limit: &Limit) {
@@ -567,7 +600,7 @@ impl Checks {
     }
 }
 
-fn check_option_ranges(checks: &mut Checks, o: &ModelOptions) {
+fn check_option_ranges(checks: &mut impl RangeCheck, o: &ModelOptions) {
     checks.range(
         &|| "options.max_warheads_per_aimpoint".into(),
         o.max_warheads_per_aimpoint.into(),
@@ -602,15 +635,15 @@ fn check_option_ranges(checks: &mut Checks, o: &ModelOptions) {
     }
 }
 
-fn check_force_ranges(
-    checks: &mut Checks,
+fn check_force_ranges<C: RangeCheck>(
+    checks: &mut C,
     s: usize,
     f: usize,
     force: &ForceElement,
     hardness: &Limit,
 ) {
     let at = |field: &str| format!("side[{s}].force[{f}].{field}");
-    let probability = |checks: &mut Checks, field: &str, p: f64| {
+    let probability = |checks: &mut C, field: &str, p: f64| {
         checks.range(&|| at(field), p, &limits::PROBABILITY);
     };
     checks.range(
@@ -673,7 +706,7 @@ fn check_force_ranges(
 }
 
 fn check_missile_defense_ranges(
-    checks: &mut Checks,
+    checks: &mut impl RangeCheck,
     s: usize,
     d: usize,
     layer: &crate::defense::MissileDefenseLayer,
@@ -961,6 +994,122 @@ impl ForceElement {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A two-side scenario whose every range-checked kind of field (options, value, force,
+    /// layer, site, air defense) is in range.
+    fn every_list() -> Scenario {
+        let side = |name: &str| Side {
+            name: name.into(),
+            value: ValueModel {
+                unit: ValueUnit::Warheads,
+                w80: 100.0,
+            },
+            forces: vec![ForceElement::ballistic(
+                "icbm",
+                Basing::Silo,
+                10,
+                1,
+                300.0,
+                200.0,
+            )],
+            missile_defenses: vec![MissileDefenseLayer {
+                name: "bmd".into(),
+                interceptors: 10,
+                interceptor_sspk: 0.7,
+                doctrine: FiringDoctrine::Salvo { shots: 2 },
+                discrimination: 0.9,
+                covers: Coverage::Both,
+            }],
+            air_defenses: vec![AirDefense {
+                name: "sam".into(),
+                bomber_shootdown: 0.2,
+                cruise_missile_shootdown: 0.1,
+                covers: Coverage::Both,
+            }],
+            warhead_storage: vec![WarheadStorage {
+                name: "depot".into(),
+                detection_probability: 1.0,
+                aimpoint_hardness_psi: 100.0,
+            }],
+        };
+        Scenario {
+            name: "ranges".into(),
+            description: String::new(),
+            options: ModelOptions::default(),
+            sides: vec![side("A"), side("B")],
+            uncertain: Vec::new(),
+        }
+    }
+
+    /// Sets the `k`-th of a dozen range-checked real fields (of either side) to `value`.
+    fn set_one(scenario: &mut Scenario, k: usize, value: f64) {
+        let o = &mut scenario.options;
+        let side = &mut scenario.sides[k % 2];
+        let force = &mut side.forces[0];
+        match k % 13 {
+            0 => o.cost_exponent = value,
+            1 => o.launch_under_attack_share = value,
+            2 => side.value.w80 = value,
+            3 => force.yield_kt = Some(value),
+            4 => force.cep_m = Some(value),
+            5 => force.bias_m = value,
+            6 => force.aimpoint_hardness_psi = value,
+            7 => force.kill_probability.set(Basing::RoadMobile, value),
+            8 => side.missile_defenses[0].interceptor_sspk = value,
+            9 => side.missile_defenses[0].discrimination = value,
+            10 => side.warhead_storage[0].aimpoint_hardness_psi = value,
+            11 => side.air_defenses[0].cruise_missile_shootdown = value,
+            _ => {
+                force.striker_availability = Some(ByAlert {
+                    day_to_day: value,
+                    generated: 0.5,
+                })
+            }
+        }
+    }
+
+    proptest! {
+        /// The quick pass finds a value out of range exactly when the naming pass names one:
+        /// validation's happy path skips the naming pass only when it would find nothing.
+        #[test]
+        fn quick_range_pass_agrees_with_the_naming_pass(
+            fields in prop::collection::vec(
+                (0usize..26, prop_oneof![
+                    -2.0f64..2.0,
+                    0.0f64..1.0,
+                    Just(f64::NAN),
+                    Just(f64::INFINITY),
+                    Just(0.0),
+                    Just(1e12),
+                ]),
+                0..4),
+        ) {
+            let mut scenario = every_list();
+            for &(k, value) in &fields {
+                set_one(&mut scenario, k, value);
+            }
+            let hardness = limits::hardness_psi(scenario.options.lethal_radius_model);
+            let mut quick = OutOfRange::default();
+            check_ranges(&mut quick, &scenario, &hardness);
+            let mut named = Checks::default();
+            check_ranges(&mut named, &scenario, &hardness);
+            prop_assert_eq!(quick.found, !named.errors.is_empty());
+            // And validation reports exactly the named range errors (the rules all hold here).
+            let errors = validate(&scenario).err().unwrap_or_default();
+            prop_assert_eq!(errors, named.errors);
+        }
+    }
+
+    #[test]
+    fn quick_range_pass_sees_each_kind_of_field_out_of_range() {
+        assert!(validate(&every_list()).is_ok());
+        for k in 0..26 {
+            let mut scenario = every_list();
+            set_one(&mut scenario, k, f64::NAN);
+            let errors = validate(&scenario).unwrap_err();
+            assert_eq!(errors.len(), 1, "field {k}: {errors:?}");
+        }
+    }
 
     fn at(exponent: f64) -> ModelOptions {
         ModelOptions {
