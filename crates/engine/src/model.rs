@@ -407,8 +407,8 @@ impl ModelOptions {
     /// A damage raised to the cost exponent, D^e. At e = 1 `powf` is skipped: x^1 = x exactly,
     /// and libm's pow (within 1 ulp) returns x itself there, so the result is the same bits. At
     /// the default e = 0.75, D^0.75 = sqrt(D) sqrt(sqrt(D)): two correctly rounded roots and a
-    /// product, within 2 ulp of the exact power and never decreasing in D, at a tenth of `powf`'s
-    /// instructions (the exchange raises two damages at every batch end of its plans).
+    /// product, within 2.2 ulp of the exact power (docs/model.md) and never decreasing in D, at
+    /// a tenth of `powf`'s instructions (the exchange raises two damages at every batch end).
     pub fn cost_power(&self, damage: f64) -> f64 {
         if self.cost_exponent == 1.0 {
             damage
