@@ -965,7 +965,7 @@ pub struct Workspace {
     #[allow(clippy::vec_box)]
     greedies: Vec<Box<TierGreedy>>,
     trace: Option<Trace>,
-    pieces: Vec<(Option<Piece>, [stop_search::Halves; 2])>,
+    pieces: Vec<(Piece, [stop_search::Halves; 2])>,
     parts: stop_search::Scratch,
     near: Vec<(usize, CurvePoint)>,
     plans: Vec<Vec<Batch>>,
@@ -2381,7 +2381,7 @@ fn trace_pieces(
     // A point costing more than `to_beat` (another ranking's stop) plus the tie tolerance
     // cannot be kept, so the bounds prune against it from the start.
     let mut best = start.1.cost_to_striker.min(to_beat);
-    // Per piece: the piece (None for a storage step) and its ends' cost halves.
+    // The pieces the stop search may have to enter, with their ends' cost halves.
     let mut pieces = std::mem::take(&mut workspace.pieces);
     pieces.clear();
     let mut before = stop_search::halves(&start.1, start.2, start.3, start.4);
@@ -2394,17 +2394,18 @@ fn trace_pieces(
         if let (true, Some(piece)) = (full, &piece) {
             expand_inside(s, piece, &mut rule, &mut curve);
         }
-        let end = piece.map_or_else(
-            || evaluate(s, trace.steps, &trace.raw(s)),
-            |p| evaluate(s, trace.steps, &p.at(s, batch.count)),
-        );
+        // The trace's running state is the piece's end, bit for bit (its value layers are not
+        // drawn on this path).
+        let end = evaluate(s, trace.steps, &trace.raw(s));
         rule.offer(end.0, &end.1);
         if full {
             curve.push(end.1);
         }
         best = best.min(end.1.cost_to_striker);
         let after = stop_search::halves(&end.1, end.2, end.3, end.4);
-        pieces.push((piece, [before, after]));
+        if let (false, Some(kept)) = (full, worth_searching(piece, [before, after], best)) {
+            pieces.push(kept);
+        }
         before = after;
         plan.push(batch);
         if exhausted {
@@ -2416,16 +2417,7 @@ fn trace_pieces(
     }
     if !full {
         for (piece, ends) in &pieces {
-            if let Some(piece) = piece {
-                stop_search::search_piece(
-                    s,
-                    piece,
-                    ends,
-                    &mut best,
-                    &mut rule,
-                    &mut workspace.parts,
-                );
-            }
+            stop_search::search_piece(s, piece, ends, &mut best, &mut rule, &mut workspace.parts);
         }
     }
     let (stop, stop_point) = rule.decide();
@@ -2439,6 +2431,19 @@ fn trace_pieces(
         curve,
         greedy,
     }
+}
+
+/// A traced piece with its ends' cost halves, unless the stop search would leave it at once:
+/// `best` (the lowest cost so far) only falls, so a piece ruled out now is ruled out when
+/// searched.
+fn worth_searching(
+    piece: Option<Piece>,
+    ends: [stop_search::Halves; 2],
+    best: f64,
+) -> Option<(Piece, [stop_search::Halves; 2])> {
+    piece
+        .filter(|p| !stop_search::ruled_out(p, &ends, best))
+        .map(|p| (p, ends))
 }
 
 /// The curve's first point (nothing committed) and, stop-only, the least f any plan can reach:

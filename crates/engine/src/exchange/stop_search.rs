@@ -354,6 +354,12 @@ fn bound_and_split(lo: &Sample, hi: &Sample) -> (f64, usize) {
     (least, split)
 }
 
+/// Whether no point strictly inside `piece` can be within the tie tolerance of `best`: none
+/// there, or the monotone bound on its ends `ends` says so. Stays true as `best` falls.
+pub(super) fn ruled_out(piece: &Piece, ends: &[Halves; 2], best: f64) -> bool {
+    piece.count <= 1 || ends[1].f + ends[0].g > best + COST_TIE + BOUND_SLACK
+}
+
 /// Offers every point inside `piece` that could be within the tie tolerance of the lowest cost:
 /// splits a part of the piece while its bound does not rule it out. `ends` are the piece's
 /// evaluated ends (both already offered).
@@ -366,7 +372,7 @@ pub(super) fn search_piece(
     scratch: &mut Scratch,
 ) {
     // Most pieces are ruled out by the monotone bound on their ends: before any scratch.
-    if piece.count <= 1 || ends[1].f + ends[0].g > *best + COST_TIE + BOUND_SLACK {
+    if ruled_out(piece, ends, *best) {
         return;
     }
     let Scratch { samples, parts } = scratch;
@@ -415,7 +421,7 @@ pub(super) fn halves(point: &CurvePoint, f: f64, g: f64, to_victim: f64) -> Halv
 
 #[cfg(test)]
 mod tests {
-    use super::super::{ExchangePosture, Trace, Workspace, set_up};
+    use super::super::{ExchangePosture, Trace, Workspace, set_up, worth_searching};
     use super::*;
     use crate::defense::{Coverage, FiringDoctrine, MissileDefenseLayer};
     use crate::model::{
@@ -541,6 +547,64 @@ mod tests {
         (None, used)
     }
 
+    /// Stop-only search of both strikes two ways: every piece searched after planning (the
+    /// plain form), and only the pieces [`worth_searching`] keeps as they are traced. Returns
+    /// both forms' lowest cost and stop (Debug text: every bit), and how many pieces the plain
+    /// form entered (evaluated a point of) that were not kept: none may be.
+    fn search_every_piece_and_the_kept(scenario: &Scenario) -> Vec<([String; 2], usize)> {
+        let posture = ExchangePosture {
+            striker_alert: Alert::DayToDay,
+            victim_alert: Alert::DayToDay,
+            victim_launches_under_attack: false,
+        };
+        let mut workspace = Workspace::default();
+        let mut forms = Vec::new();
+        for (striker, victim) in [(0, 1), (1, 0)] {
+            let s = set_up(scenario, striker, victim, posture).unwrap();
+            let mut greedy = workspace.greedy(&s, 1.0);
+            let mut trace = Trace::start(&s);
+            let start = evaluate(&s, 0, &trace.raw(&s));
+            let mut ends = vec![start];
+            let mut every = Vec::new();
+            let mut best = start.1.cost_to_striker;
+            let mut before = halves(&start.1, start.2, start.3, start.4);
+            while let Some(batch) = greedy.step(|p| p.count) {
+                let (piece, _) = trace.advance_batch(&s, &batch);
+                let end = evaluate(&s, trace.steps, &trace.raw(&s));
+                best = best.min(end.1.cost_to_striker);
+                let after = halves(&end.1, end.2, end.3, end.4);
+                let kept = worth_searching(piece, [before, after], best).is_some();
+                every.extend(piece.map(|p| (p, [before, after], kept)));
+                ends.push(end);
+                before = after;
+            }
+            // Searches the pieces `only_kept` or all; counts the entered ones not kept.
+            let search = |only_kept: bool| {
+                let mut rule = StopRule::with_buffer(Vec::new());
+                for end in &ends {
+                    rule.offer(end.0, &end.1);
+                }
+                let mut lowest = best;
+                let mut dropped_but_entered = 0;
+                for (piece, ends, kept) in &every {
+                    if only_kept && !kept {
+                        continue;
+                    }
+                    let mut scratch = Scratch::default();
+                    search_piece(&s, piece, ends, &mut lowest, &mut rule, &mut scratch);
+                    dropped_but_entered += usize::from(!kept && !scratch.samples.is_empty());
+                }
+                (
+                    format!("{lowest:?} {:?}", rule.decide()),
+                    dropped_but_entered,
+                )
+            };
+            let ((plain, entered), (kept, _)) = (search(false), search(true));
+            forms.push(([plain, kept], entered));
+        }
+        forms
+    }
+
     /// Both regimes of a value layer (it saturates as the striker's weapons fall) and both
     /// curvatures: the curvature bound is used, and holds.
     #[test]
@@ -568,6 +632,21 @@ mod tests {
             let options = ModelOptions { cost_exponent: exponent, cost_surcharge: surcharge, max_warheads_per_aimpoint: cap, ..Default::default() };
             let (failure, _) = check_every_part(&scenario(a, b, w80, options));
             prop_assert!(failure.is_none(), "{}", failure.unwrap_or_default());
+        }
+
+        /// Keeping only the pieces [`worth_searching`] as they are traced finds the same lowest
+        /// cost and stop as searching every piece.
+        #[test]
+        fn kept_pieces_find_what_every_piece_finds(
+            a in posture(), b in posture(), w80 in (20.0f64..1500.0, 20.0f64..1500.0),
+            exponent in prop_oneof![Just(0.75), Just(1.0), 0.2f64..1.0],
+            surcharge in 0.0f64..2.0, cap in 1u32..3,
+        ) {
+            let options = ModelOptions { cost_exponent: exponent, cost_surcharge: surcharge, max_warheads_per_aimpoint: cap, ..Default::default() };
+            for ([every, kept], entered) in search_every_piece_and_the_kept(&scenario(a, b, w80, options)) {
+                prop_assert_eq!(every, kept);
+                prop_assert_eq!(entered, 0);
+            }
         }
     }
 }
